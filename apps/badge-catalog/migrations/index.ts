@@ -1,0 +1,5 @@
+import type { Migration } from '@laurel/service-kit';
+import { systems } from './0001_systems.js';
+
+/** The catalog schema's migrations, in the order they run. */
+export const migrations: readonly Migration[] = [systems];

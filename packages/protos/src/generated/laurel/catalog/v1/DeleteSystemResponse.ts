@@ -1,0 +1,11 @@
+// Original file: /work/main/protos/laurel/catalog/v1/catalog.proto
+
+import type { System as _laurel_catalog_v1_System, System__Output as _laurel_catalog_v1_System__Output } from '../../../laurel/catalog/v1/System.js';
+
+export interface DeleteSystemResponse {
+  'system'?: (_laurel_catalog_v1_System | null);
+}
+
+export interface DeleteSystemResponse__Output {
+  'system': (_laurel_catalog_v1_System__Output | null);
+}

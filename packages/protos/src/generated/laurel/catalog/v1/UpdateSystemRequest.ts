@@ -1,0 +1,13 @@
+// Original file: /work/main/protos/laurel/catalog/v1/catalog.proto
+
+import type { SystemFields as _laurel_catalog_v1_SystemFields, SystemFields__Output as _laurel_catalog_v1_SystemFields__Output } from '../../../laurel/catalog/v1/SystemFields.js';
+
+export interface UpdateSystemRequest {
+  'slug'?: (string);
+  'fields'?: (_laurel_catalog_v1_SystemFields | null);
+}
+
+export interface UpdateSystemRequest__Output {
+  'slug': (string);
+  'fields': (_laurel_catalog_v1_SystemFields__Output | null);
+}

@@ -1,0 +1,17 @@
+// Original file: /work/main/protos/laurel/requirements/v1/requirements.proto
+
+import type { Requirement as _laurel_requirements_v1_Requirement, Requirement__Output as _laurel_requirements_v1_Requirement__Output } from '../../../laurel/requirements/v1/Requirement.js';
+
+export interface DeleteRequirementResponse {
+  /**
+   * The requirement as it was before deletion.
+   */
+  'requirement'?: (_laurel_requirements_v1_Requirement | null);
+}
+
+export interface DeleteRequirementResponse__Output {
+  /**
+   * The requirement as it was before deletion.
+   */
+  'requirement': (_laurel_requirements_v1_Requirement__Output | null);
+}

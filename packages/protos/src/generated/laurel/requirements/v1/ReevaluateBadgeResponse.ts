@@ -1,0 +1,8 @@
+// Original file: /work/main/protos/laurel/requirements/v1/requirements.proto
+
+
+export interface ReevaluateBadgeResponse {
+}
+
+export interface ReevaluateBadgeResponse__Output {
+}

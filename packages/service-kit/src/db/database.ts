@@ -1,0 +1,51 @@
+/**
+ * One knex instance per service, bound to that service's own schema: a
+ * service's queries cannot reach another service's tables by accident, and
+ * every table has exactly one owner (architecture.md, "Storage").
+ */
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+
+export type { Knex } from 'knex';
+
+// int8 (bigint) columns come back as decimal strings, matching int64 on the
+// gRPC wire; numeric counts from COUNT(*) are converted where they are read.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => value);
+
+export interface DatabaseOptions {
+  url: string;
+  /** The PostgreSQL schema the service owns, e.g. `catalog`. */
+  schema: string;
+  poolMax: number;
+  applicationName: string;
+}
+
+export function createDatabase(options: DatabaseOptions): Knex {
+  return knexFactory({
+    client: 'pg',
+    connection: { connectionString: options.url, application_name: options.applicationName },
+    searchPath: [options.schema, 'public'],
+    pool: { min: 0, max: options.poolMax },
+    acquireConnectionTimeout: 10_000,
+  });
+}
+
+/** Errors worth retrying: the server is away or restarting, or a serialization conflict. */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string') {
+    // 08: connection exceptions; 57P0x: admin shutdown / crash / cannot connect now;
+    // 40001/40P01: serialization failure / deadlock; 53300: too many connections.
+    if (code.startsWith('08') || code.startsWith('57P0') || code === '40001' || code === '40P01' || code === '53300') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+  }
+  return /Connection terminated|Knex: Timeout acquiring a connection|connection.*closed/i.test(error.message);
+}
+
+/** PostgreSQL's unique_violation, optionally on a named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}

@@ -1,0 +1,31 @@
+/**
+ * Tables the kit's own machinery needs in every schema that uses it. A
+ * service lists these in its migrations/index.ts before its own migrations.
+ */
+import type { Migration } from './migrations.js';
+
+export const processedEventsMigration: Migration = {
+  name: '0000_kit_processed_events',
+  async up(knex) {
+    await knex.schema.createTable('processed_events', (t) => {
+      t.text('consumer').notNullable();
+      t.uuid('event_id').notNullable();
+      t.timestamp('processed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      t.primary(['consumer', 'event_id']);
+    });
+  },
+};
+
+export const outboxMigration: Migration = {
+  name: '0000_kit_outbox',
+  async up(knex) {
+    await knex.schema.createTable('outbox', (t) => {
+      t.bigIncrements('id').primary();
+      t.text('topic').notNullable();
+      t.text('message_key').notNullable();
+      t.binary('payload').notNullable();
+      t.jsonb('headers').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    });
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * A gRPC server with what every Laurel service needs: the standard health
+ * service, server reflection, per-call logging and error mapping, metrics, and
+ * a graceful drain on shutdown.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import type { PackageDefinition } from '@grpc/proto-loader';
+import type { Logger } from '../logger.js';
+import { isDomainError, toGrpcError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import type { CallContext, UnaryHandlers } from './types.js';
+
+type ErasedHandler = (request: unknown, context: CallContext) => Promise<unknown>;
+
+export interface ServiceRegistration {
+  /** Fully qualified name, e.g. laurel.catalog.v1.Catalog; also the health service name. */
+  name: string;
+  definition: grpc.ServiceDefinition;
+  handlers: Record<string, ErasedHandler | undefined>;
+}
+
+/**
+ * Pairs a service definition with its handlers, checking them against each
+ * other at compile time; the server then only needs the erased form.
+ */
+export function registerService<D extends grpc.ServiceDefinition>(name: string, definition: D, handlers: UnaryHandlers<D>): ServiceRegistration {
+  return { name, definition, handlers: handlers as unknown as ServiceRegistration['handlers'] };
+}
+
+export interface GrpcServerOptions {
+  logger: Logger;
+  metrics?: Metrics;
+  packageDefinition: PackageDefinition;
+  host: string;
+  port: number;
+  drainMs: number;
+}
+
+export interface RunningGrpcServer {
+  /** The bound port (useful when the configured port was 0). */
+  port: number;
+  health: HealthImplementation;
+  shutdown(): Promise<void>;
+}
+
+function firstString(metadata: grpc.Metadata, key: string): string | undefined {
+  const [value] = metadata.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function wrapHandler<Req, Res>(
+  service: string,
+  method: string,
+  handler: (request: Req, context: CallContext) => Promise<Res>,
+  options: GrpcServerOptions,
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    const started = process.hrtime.bigint();
+    const context: CallContext = {
+      metadata: call.metadata,
+      requestId: firstString(call.metadata, 'x-request-id'),
+      traceparent: firstString(call.metadata, 'traceparent'),
+    };
+    const log = options.logger.child({ rpc: `${service}/${method}`, requestId: context.requestId });
+    const finish = (code: grpc.status) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      options.metrics?.grpcServerDuration.observe({ method, code: grpc.status[code] }, seconds);
+      return seconds;
+    };
+    handler(call.request, context).then(
+      (response) => {
+        const seconds = finish(grpc.status.OK);
+        log.debug({ ms: Math.round(seconds * 1000) }, 'rpc ok');
+        callback(null, response);
+      },
+      (error: unknown) => {
+        const status = toGrpcError(error);
+        const seconds = finish(status.code ?? grpc.status.UNKNOWN);
+        if (isDomainError(error)) log.debug({ ms: Math.round(seconds * 1000), reason: error.reason }, error.message);
+        else log.error({ err: error, ms: Math.round(seconds * 1000) }, 'rpc failed');
+        callback(status, null);
+      },
+    );
+  };
+}
+
+export async function startGrpcServer(
+  registrations: ServiceRegistration[],
+  options: GrpcServerOptions,
+): Promise<RunningGrpcServer> {
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 32 * 1024 * 1024 });
+  const health = new HealthImplementation({ '': 'NOT_SERVING' });
+  health.addToServer(server);
+  new ReflectionService(options.packageDefinition).addToServer(server);
+
+  for (const { name, definition, handlers } of registrations) {
+    const implementation: grpc.UntypedServiceImplementation = {};
+    for (const [method, handler] of Object.entries(handlers)) {
+      if (handler) implementation[method] = wrapHandler(name, method, handler, options);
+    }
+    // Methods without a handler answer UNIMPLEMENTED (grpc-js does that for absent keys).
+    server.addService(definition, implementation);
+  }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
+  });
+  health.setStatus('', 'SERVING');
+  for (const { name } of registrations) health.setStatus(name, 'SERVING');
+
+  return {
+    port,
+    health,
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        // Tell load balancers first, then let in-flight calls finish.
+        health.setStatus('', 'NOT_SERVING');
+        for (const { name } of registrations) health.setStatus(name, 'NOT_SERVING');
+        const force = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, options.drainMs);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,27 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+
+/** What a client sends for method M (the permissive generated type). */
+export type RequestOf<M> = M extends MethodDefinition<infer Req, infer _Res, infer _ReqOut, infer _ResOut> ? Req : never;
+/** What a server receives for method M (the filled-in generated type). */
+export type ServerRequestOf<M> = M extends MethodDefinition<infer _Req, infer _Res, infer ReqOut, infer _ResOut> ? ReqOut : never;
+/** What a server answers for method M. */
+export type ResponseOf<M> = M extends MethodDefinition<infer _Req, infer Res, infer _ReqOut, infer _ResOut> ? Res : never;
+/** What a client receives for method M. */
+export type ClientResponseOf<M> = M extends MethodDefinition<infer _Req, infer _Res, infer _ReqOut, infer ResOut> ? ResOut : never;
+
+export interface CallContext {
+  metadata: grpc.Metadata;
+  /** The caller's request id, when it sent one (`x-request-id`). */
+  requestId: string | undefined;
+  /** W3C trace context of the caller, when it sent one. */
+  traceparent: string | undefined;
+}
+
+/** The RPC names of a generated service definition, without grpc's string index signature. */
+export type MethodName<D> = keyof { [K in keyof D as string extends K ? never : K]: D[K] } & string;
+
+/** A service's handlers: one async function per RPC, proto in, proto out. */
+export type UnaryHandlers<D extends grpc.ServiceDefinition> = {
+  [K in MethodName<D>]?: (request: ServerRequestOf<D[K]>, context: CallContext) => Promise<ResponseOf<D[K]>>;
+};

@@ -1,0 +1,70 @@
+import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import type { Logger } from '../logger.js';
+
+export type { Kafka, Producer, Admin } from 'kafkajs';
+
+/** The topics of architecture.md; names are configuration (a prefix) with these defaults. */
+export const TOPICS = {
+  outcomeRecorded: 'laurel.outcome-recorded.v1',
+  requirementChanged: 'laurel.requirement-changed.v1',
+  badgeAwarded: 'laurel.badge-awarded.v1',
+  badgeRevoked: 'laurel.badge-revoked.v1',
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+
+export function topicName(prefix: string, key: TopicKey): string {
+  return `${prefix}${TOPICS[key]}`;
+}
+
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+  const log = options.logger.child({ component: 'kafka' });
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    // kafkajs' own INFO lines are noise at our level; warnings and errors go to our log.
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => {
+      const { message, ...rest } = entry.log;
+      log[levelNames[entry.level] ?? 'info']({ namespace: entry.namespace, ...rest }, message);
+    },
+    retry: { initialRetryTime: 100, retries: 10 },
+  });
+}
+
+/**
+ * An idempotent producer: the broker drops retried duplicates, and every send
+ * waits for acknowledgement from all in-sync replicas (acks = -1 is the kafkajs
+ * default for idempotent producers and is passed explicitly by our senders).
+ */
+export async function createProducer(kafka: Kafka): Promise<Producer> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+  await producer.connect();
+  return producer;
+}
+
+/** Creates topics that do not exist yet; existing ones are left as they are. */
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

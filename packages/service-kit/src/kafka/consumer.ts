@@ -1,0 +1,134 @@
+/**
+ * The one way a Laurel service consumes events (architecture.md, "Events"):
+ * - a message that cannot be decoded or validated goes to `<topic>.dlq` with the
+ *   reason in a header, and the stream goes on;
+ * - the effects of a batch and the `event_id`s it processed are written in one
+ *   transaction, so a redelivered event is recognised and skipped;
+ * - any failure while applying effects (database down, a bug) is retried with
+ *   backoff and never skipped: offsets only move after the transaction commits.
+ */
+import type { Kafka, Producer, Consumer, KafkaMessage } from 'kafkajs';
+import type { Knex } from 'knex';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { decodeEvent, PoisonMessage, type DecodedEvent, type EventName } from './codec.js';
+import { deadLetterTopic } from './client.js';
+
+export const PROCESSED_EVENTS_TABLE = 'processed_events';
+
+export interface IdempotentConsumerOptions<T extends { eventId: string }> {
+  kafka: Kafka;
+  /** Used for the dead-letter topic. */
+  producer: Producer;
+  db: Knex;
+  logger: Logger;
+  metrics?: Metrics;
+  groupId: string;
+  topic: string;
+  eventName: EventName;
+  /** Names this consumer in processed_events, so two consumers of one event stay independent. */
+  consumerName: string;
+  /** Applies the effects of events never processed before, inside `trx`. Events are in partition order. */
+  handle(events: DecodedEvent<T>[], trx: Knex.Transaction): Promise<void>;
+  /** Largest number of events applied in one transaction. */
+  maxEventsPerTransaction?: number;
+  maxBackoffMs?: number;
+  fromBeginning?: boolean;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function startIdempotentConsumer<T extends { eventId: string }>(options: IdempotentConsumerOptions<T>): Promise<RunningConsumer> {
+  const log = options.logger.child({ consumer: options.consumerName, topic: options.topic });
+  const chunkSize = options.maxEventsPerTransaction ?? 500;
+  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
+
+  const deadLetter = async (message: KafkaMessage, partition: number, reason: string) => {
+    await options.producer.send({
+      topic: deadLetterTopic(options.topic),
+      acks: -1,
+      messages: [{
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          'laurel-dlq-reason': reason,
+          'laurel-dlq-source': `${options.topic}/${partition}@${message.offset}`,
+          'laurel-dlq-consumer': options.consumerName,
+        },
+      }],
+    });
+    options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' });
+    log.warn({ partition, offset: message.offset, reason }, 'message sent to the dead-letter topic');
+  };
+
+  const apply = async (events: DecodedEvent<T>[]): Promise<number> => {
+    if (events.length === 0) return 0;
+    return options.db.transaction(async (trx) => {
+      const ids = events.map((e) => e.event.eventId);
+      const inserted = await trx.raw<{ rows: { event_id: string }[] }>(
+        `insert into ${PROCESSED_EVENTS_TABLE} (consumer, event_id)
+         select ?, id from unnest(?::uuid[]) as id
+         on conflict do nothing returning event_id`,
+        [options.consumerName, ids],
+      );
+      const fresh = new Set(inserted.rows.map((r) => r.event_id.toLowerCase()));
+      // Keep the first copy of each new id; later copies (in this batch or from earlier batches) are duplicates.
+      const toApply = events.filter((e) => fresh.delete(e.event.eventId.toLowerCase()));
+      if (toApply.length > 0) await options.handle(toApply, trx);
+      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'processed' }, toApply.length);
+      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
+      return toApply.length;
+    });
+  };
+
+  await consumer.run({
+    autoCommit: true,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+      for (let start = 0; start < batch.messages.length; start += chunkSize) {
+        if (!isRunning() || isStale()) return;
+        const chunk = batch.messages.slice(start, start + chunkSize);
+        const events: DecodedEvent<T>[] = [];
+        for (const message of chunk) {
+          try {
+            events.push(decodeEvent<T>(options.eventName, message.value, message.headers));
+          } catch (error) {
+            if (!(error instanceof PoisonMessage)) throw error;
+            await deadLetter(message, batch.partition, error.message);
+          }
+        }
+        let backoff = 100;
+        for (;;) {
+          try {
+            await apply(events);
+            break;
+          } catch (error) {
+            // Offsets have not moved: abandoning here (on shutdown or rebalance) means redelivery, not loss.
+            if (!isRunning() || isStale()) throw error;
+            log.error({ err: error, retryInMs: backoff }, 'applying events failed; retrying');
+            await sleep(backoff);
+            await heartbeat().catch(() => undefined);
+            backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 10_000);
+          }
+        }
+        const last = chunk[chunk.length - 1];
+        if (last) resolveOffset(last.offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      }
+    },
+  });
+
+  return {
+    stop: async () => {
+      await consumer.disconnect();
+    },
+  };
+}
