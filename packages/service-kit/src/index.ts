@@ -14,3 +14,4 @@ export * from './kafka/codec.js';
 export * from './kafka/consumer.js';
 export * from './kafka/outbox.js';
 export * from './paging.js';
+export * from './runtime.js';

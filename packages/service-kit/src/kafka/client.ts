@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 
 export type { Kafka, Producer, Admin } from 'kafkajs';
@@ -49,7 +49,8 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
  * default for idempotent producers and is passed explicitly by our senders).
  */
 export async function createProducer(kafka: Kafka): Promise<Producer> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+  // The default (murmur2, Java-compatible) partitioner: integrations in any language agree on a key's partition.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   return producer;
 }
@@ -60,9 +61,12 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t));
+    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) });
+      // Another replica may create the same topics at the same moment; TOPIC_ALREADY_EXISTS is success.
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) }).catch((error: unknown) => {
+        if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+      });
     }
   } finally {
     await admin.disconnect();

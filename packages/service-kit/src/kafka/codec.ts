@@ -105,13 +105,17 @@ function headerText(headers: IHeaders | undefined, key: string): string | undefi
 export interface DecodedEvent<T> {
   event: T;
   traceparent: string | undefined;
+  /** The message as it arrived, so a refused event can be dead-lettered unchanged. */
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
 }
 
 /**
  * Decodes and validates one message. `T` is the generated __Output type of
  * the event; `event_id` must be a UUID because it is the idempotency key.
  */
-export function decodeEvent<T extends { eventId: string }>(name: EventName, value: Buffer | null, headers?: IHeaders): DecodedEvent<T> {
+export function decodeEvent<T extends { eventId: string }>(name: EventName, value: Buffer | null, headers?: IHeaders, key?: Buffer | null): DecodedEvent<T> {
   if (!value || value.length === 0) throw new PoisonMessage('empty message');
   const type = eventType(name);
   const contentType = (headerText(headers, 'content-type') ?? JSON_CONTENT_TYPE).split(';')[0]?.trim();
@@ -133,5 +137,10 @@ export function decodeEvent<T extends { eventId: string }>(name: EventName, valu
   }
   const event = type.toObject(message, { longs: String, enums: String, defaults: true }) as T;
   if (!UUID.test(event.eventId)) throw new PoisonMessage('eventId must be a UUID');
-  return { event, traceparent: headerText(headers, 'traceparent') };
+  const textHeaders: Record<string, string> = {};
+  for (const name of Object.keys(headers ?? {})) {
+    const text = headerText(headers, name);
+    if (text !== undefined) textHeaders[name] = text;
+  }
+  return { event, traceparent: headerText(headers, 'traceparent'), key: key?.toString() ?? '', value, headers: textHeaders };
 }

@@ -5,14 +5,19 @@
  * - the effects of a batch and the `event_id`s it processed are written in one
  *   transaction, so a redelivered event is recognised and skipped;
  * - any failure while applying effects (database down, a bug) is retried with
- *   backoff and never skipped: offsets only move after the transaction commits.
+ *   backoff and never skipped: offsets only move after the transaction commits;
+ * - an event that decodes but that the handler refuses (say, it names an action
+ *   that does not exist) is returned as a Rejection and written to the
+ *   dead-letter topic through the service's outbox, in the same transaction,
+ *   so it can be neither lost nor applied.
  */
 import type { Kafka, Producer, Consumer, KafkaMessage } from 'kafkajs';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { decodeEvent, PoisonMessage, type DecodedEvent, type EventName } from './codec.js';
-import { deadLetterTopic } from './client.js';
+import { deadLetterTopic, ensureTopics } from './client.js';
+import { enqueueRaw } from './outbox.js';
 
 export const PROCESSED_EVENTS_TABLE = 'processed_events';
 
@@ -28,12 +33,21 @@ export interface IdempotentConsumerOptions<T extends { eventId: string }> {
   eventName: EventName;
   /** Names this consumer in processed_events, so two consumers of one event stay independent. */
   consumerName: string;
-  /** Applies the effects of events never processed before, inside `trx`. Events are in partition order. */
-  handle(events: DecodedEvent<T>[], trx: Knex.Transaction): Promise<void>;
+  /**
+   * Applies the effects of events never processed before, inside `trx`, in
+   * partition order. Returns the events it refused, with the reason; they go to
+   * the dead-letter topic (the schema must have the kit's outbox table).
+   */
+  handle(events: DecodedEvent<T>[], trx: Knex.Transaction): Promise<Rejection<T>[] | void>;
   /** Largest number of events applied in one transaction. */
   maxEventsPerTransaction?: number;
   maxBackoffMs?: number;
   fromBeginning?: boolean;
+}
+
+export interface Rejection<T> {
+  event: DecodedEvent<T>;
+  reason: string;
 }
 
 export interface RunningConsumer {
@@ -45,6 +59,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function startIdempotentConsumer<T extends { eventId: string }>(options: IdempotentConsumerOptions<T>): Promise<RunningConsumer> {
   const log = options.logger.child({ consumer: options.consumerName, topic: options.topic });
   const chunkSize = options.maxEventsPerTransaction ?? 500;
+  // Subscribing to a topic that does not exist yet fails; the dead-letter topic must exist before it is needed.
+  await ensureTopics(options.kafka, [options.topic, deadLetterTopic(options.topic)]);
   const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
@@ -81,8 +97,16 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
       const fresh = new Set(inserted.rows.map((r) => r.event_id.toLowerCase()));
       // Keep the first copy of each new id; later copies (in this batch or from earlier batches) are duplicates.
       const toApply = events.filter((e) => fresh.delete(e.event.eventId.toLowerCase()));
-      if (toApply.length > 0) await options.handle(toApply, trx);
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'processed' }, toApply.length);
+      const rejected = toApply.length > 0 ? ((await options.handle(toApply, trx)) ?? []) : [];
+      await enqueueRaw(trx, rejected.map(({ event, reason }) => ({
+        topic: deadLetterTopic(options.topic),
+        key: event.key,
+        value: event.value,
+        headers: { ...event.headers, 'laurel-dlq-reason': reason, 'laurel-dlq-consumer': options.consumerName },
+      })));
+      if (rejected.length > 0) log.warn({ count: rejected.length, first: rejected[0]?.reason }, 'events refused; sent to the dead-letter topic');
+      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
+      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
       options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
       return toApply.length;
     });
@@ -98,7 +122,7 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
         const events: DecodedEvent<T>[] = [];
         for (const message of chunk) {
           try {
-            events.push(decodeEvent<T>(options.eventName, message.value, message.headers));
+            events.push(decodeEvent<T>(options.eventName, message.value, message.headers, message.key));
           } catch (error) {
             if (!(error instanceof PoisonMessage)) throw error;
             await deadLetter(message, batch.partition, error.message);

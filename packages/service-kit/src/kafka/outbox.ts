@@ -25,6 +25,13 @@ export interface OutboxEvent {
   traceparent?: string;
 }
 
+/** Records already-encoded messages (e.g. dead letters) in the caller's transaction. */
+export async function enqueueRaw(trx: Knex.Transaction, messages: { topic: string; key: string; value: Buffer; headers: Record<string, string> }[]): Promise<void> {
+  if (messages.length === 0) return;
+  const rows = messages.map((m) => ({ topic: m.topic, message_key: m.key, payload: m.value, headers: JSON.stringify(m.headers) }));
+  for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
+}
+
 /** Records events in the caller's transaction. */
 export async function enqueueEvents(trx: Knex.Transaction, events: OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;

@@ -1,0 +1,37 @@
+/**
+ * The gateway's Express app: shared plumbing first, then the operational
+ * endpoints, then one router per API family. BadgeKit lives at the root, so
+ * its router comes last and its 404 is the answer for any unknown path.
+ */
+import express, { type Express } from 'express';
+import type { Knex, Logger, Metrics } from '@laurel/service-kit';
+import type { ServiceClients } from './clients.js';
+import type { GatewayConfig } from './config.js';
+import { badgekitNotFound, badgekitRouter } from './families/badgekit/router.js';
+import type { ConsumerKeys } from './families/badgekit/auth.js';
+import { normalizeUrl, requestContext } from './http/request-context.js';
+import { probesRouter } from './ops/probes.js';
+
+export interface AppDeps {
+  config: GatewayConfig;
+  clients: ServiceClients;
+  db: Knex;
+  logger: Logger;
+  metrics: Metrics;
+  consumers: ConsumerKeys;
+  kafkaConnected: () => boolean;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  // Express would treat /a//b and /a/b/ differently; BadgeKit does not (§2.1).
+  app.use(normalizeUrl);
+  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
+  app.use(badgekitRouter({ clients: deps.clients, masterSecret: deps.config.BADGEKIT_MASTER_SECRET, consumers: deps.consumers, logger: deps.logger }));
+  app.use(badgekitNotFound);
+  return app;
+}

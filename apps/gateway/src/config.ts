@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import {
+  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
+} from '@laurel/service-kit';
+
+/** The development default of the BadgeKit master secret; production refuses to start without its own. */
+export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
+
+/** Every gateway setting, before the cross-field rules below. */
+export const gatewaySettings = z.object({
+    ...baseSettings,
+    ...databaseSettings,
+    ...kafkaSettings,
+    ...grpcClientSettings,
+    PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
+    HOST: z.string().default('0.0.0.0'),
+    // The gateway's public origin for absolute URLs; unset means "from the request" (model.md).
+    PUBLIC_BASE_URL: z.url().optional(),
+    // Honour X-Forwarded-Host/-Proto (set when a trusted proxy sits in front).
+    TRUST_PROXY: z.stringbool().default(false),
+    BADGEKIT_MASTER_SECRET: z.string().min(16).optional(),
+    CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
+    CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
+    REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),
+    ISSUANCE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.issuance}`),
+});
+
+export const gatewayConfigSchema = gatewaySettings
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && !config.BADGEKIT_MASTER_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['BADGEKIT_MASTER_SECRET'], message: 'required in production (at least 16 characters)' });
+    }
+  })
+  .transform((config) => ({ ...config, BADGEKIT_MASTER_SECRET: config.BADGEKIT_MASTER_SECRET ?? DEV_MASTER_SECRET }));
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): GatewayConfig => loadConfig(gatewayConfigSchema, env);

@@ -1,0 +1,102 @@
+/**
+ * Request bodies as BadgeKit reads them (badgekit-api.md §2.3): JSON,
+ * urlencoded with nested keys, or multipart (text fields plus an `image`
+ * file). The raw bytes are kept, because the JWT `body` claim hashes exactly
+ * what was sent.
+ */
+import busboy from 'busboy';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import qs from 'qs';
+import { BadgeKitError } from './errors.js';
+
+export interface UploadedFile {
+  field: string;
+  mimeType: string;
+  filename: string;
+  data: Buffer;
+}
+
+export interface BadgeKitBody {
+  raw: Buffer;
+  /** Undefined when the request had no body (or is a GET/HEAD). */
+  fields: Record<string, unknown> | undefined;
+  files: UploadedFile[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    badgekitBody?: BadgeKitBody;
+  }
+}
+
+const MAX_BODY = '16mb';
+
+/** Reads the raw bytes of any content type (gzip inflated), without parsing. */
+export const readRawBody = express.raw({ type: () => true, limit: MAX_BODY, inflate: true });
+
+function mediaType(req: Request): string | undefined {
+  const header = req.headers['content-type'];
+  return header?.split(';')[0]?.trim().toLowerCase();
+}
+
+function parseMultipart(req: Request, raw: Buffer): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
+  return new Promise((resolve, reject) => {
+    const files: UploadedFile[] = [];
+    const pairs: string[] = [];
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { fileSize: 8 * 1024 * 1024 } });
+    } catch (error) {
+      reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` }));
+      return;
+    }
+    // Text fields go through qs so that `criteria[0][description]` nests as in urlencoded bodies.
+    parser.on('field', (name, value) => pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`));
+    parser.on('file', (field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => files.push({ field, mimeType: info.mimeType, filename: info.filename ?? "", data: Buffer.concat(chunks) }));
+    });
+    parser.on('error', (error) => reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` })));
+    parser.on('close', () => resolve({ fields: qs.parse(pairs.join('&'), { depth: 5, arrayLimit: 1000 }) as Record<string, unknown>, files }));
+    parser.end(raw);
+  });
+}
+
+/** Parses the raw body per the spec's content-type table; 415 and 400 as it says. */
+export async function parseBadgeKitBody(req: Request): Promise<BadgeKitBody> {
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (req.method === 'GET' || req.method === 'HEAD' || raw.length === 0) return { raw, fields: undefined, files: [] };
+  const type = mediaType(req);
+  switch (type) {
+    case 'application/json': {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.toString('utf8'));
+      } catch (error) {
+        throw new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      // A JSON body that is not an object (null, a number, an array) has no fields (D-24).
+      const fields = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      return { raw, fields, files: [] };
+    }
+    case 'application/x-www-form-urlencoded':
+      return { raw, fields: qs.parse(raw.toString('utf8'), { depth: 5, arrayLimit: 1000 }) as Record<string, unknown>, files: [] };
+    case 'multipart/form-data':
+      return { raw, ...(await parseMultipart(req, raw)) };
+    default:
+      throw new BadgeKitError(415, { code: 'UnsupportedMediaTypeError', message: type ?? 'application/octet-stream' });
+  }
+}
+
+/** Middleware: parse, then attach as req.badgekitBody. */
+export function badgekitBody(req: Request, _res: Response, next: NextFunction): void {
+  parseBadgeKitBody(req).then(
+    (body) => {
+      req.badgekitBody = body;
+      next();
+    },
+    next,
+  );
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import {
+  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress,
+} from '@laurel/service-kit';
+
+export const issuanceConfigSchema = z.object({
+  ...baseSettings,
+  ...databaseSettings,
+  ...kafkaSettings,
+  ...grpcServerSettings(DEFAULT_PORTS.issuance),
+  ...grpcClientSettings,
+  CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
+});
+
+export type IssuanceConfig = z.output<typeof issuanceConfigSchema>;
+
+export const loadIssuanceConfig = (env: NodeJS.ProcessEnv = process.env): IssuanceConfig => loadConfig(issuanceConfigSchema, env);

@@ -1,0 +1,5 @@
+import { outboxMigration, processedEventsMigration, type Migration } from '@laurel/service-kit';
+import { actionsAndCounts } from './0001_actions_and_counts.js';
+
+/** The requirements schema's migrations, in the order they run. */
+export const migrations: readonly Migration[] = [processedEventsMigration, outboxMigration, actionsAndCounts];

@@ -1,0 +1,5 @@
+export * from './environment.js';
+export * from './isolation.js';
+export * from './processes.js';
+export * from './system.js';
+export * from './badgekit-client.js';

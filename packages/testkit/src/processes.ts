@@ -1,0 +1,80 @@
+/**
+ * Laurel's processes started for real, as `npm start` starts them (node
+ * apps/<name>/dist/src/main.js with environment settings), so end-to-end tests
+ * can kill one with SIGKILL and start it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkHealth } from '@laurel/service-kit';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const APPS = ['badge-catalog', 'claim-code', 'requirements', 'issuance', 'gateway'] as const;
+export type AppName = (typeof APPS)[number];
+
+export interface ProcessHandle {
+  app: AppName;
+  port: number;
+  logFile: string;
+  child(): ChildProcess;
+  /** Sends a signal and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Starts the process again with the same settings and waits until it is ready. */
+  restart(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function isReady(app: AppName, port: number): Promise<boolean> {
+  if (app !== 'gateway') return checkHealth(`127.0.0.1:${port}`, 500);
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startProcess(app: AppName, port: number, env: Record<string, string>, options: { logDir: string; readyTimeoutMs?: number }): Promise<ProcessHandle> {
+  mkdirSync(options.logDir, { recursive: true });
+  const logFile = join(options.logDir, `${app}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  let child: ChildProcess;
+  let exited: Promise<number | null>;
+
+  const launch = async () => {
+    child = spawn(process.execPath, [join(REPO_ROOT, 'apps', app, 'dist', 'src', 'main.js')], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env, ...(app === 'gateway' ? { PORT: String(port) } : { GRPC_PORT: String(port) }) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    let stillRunning = true;
+    void exited.then(() => (stillRunning = false));
+    while (Date.now() < deadline) {
+      if (!stillRunning) throw new Error(`${app} exited during start-up; see ${logFile}`);
+      if (await isReady(app, port)) return;
+      await sleep(100);
+    }
+    child.kill('SIGKILL');
+    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? 30_000} ms; see ${logFile}`);
+  };
+  await launch();
+
+  return {
+    app,
+    port,
+    logFile,
+    child: () => child,
+    async kill(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+    restart: launch,
+  };
+}
