@@ -157,11 +157,11 @@ describe('operations', () => {
   });
 
   it('reports not ready when a service is down', async () => {
-    await system.processes.issuance.kill('SIGKILL');
+    await system.process('issuance').kill('SIGKILL');
     const ready = await fetch(`${system.gatewayUrl}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { issuance: false, 'badge-catalog': true } });
-    await system.processes.issuance.restart();
+    await system.process('issuance').restart();
     expect((await fetch(`${system.gatewayUrl}/readyz`)).status).toBe(200);
   });
 });

@@ -3,3 +3,4 @@ export * from './isolation.js';
 export * from './processes.js';
 export * from './system.js';
 export * from './badgekit-client.js';
+export * from './kafka.js';

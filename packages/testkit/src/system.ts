@@ -13,13 +13,22 @@ export interface TestSystem {
   topicPrefix: string;
   gatewayUrl: string;
   env: Record<string, string>;
-  processes: Record<AppName, ProcessHandle>;
+  ports: Record<AppName, number>;
+  /** The processes that were started (all five unless `apps` chose fewer). */
+  processes: Partial<Record<AppName, ProcessHandle>>;
+  process(app: AppName): ProcessHandle;
   stop(): Promise<void>;
 }
 
 export const TEST_MASTER_SECRET = 'test-master-secret-0123456789';
 
-export async function startSystem(label: string, extraEnv: Record<string, string> = {}): Promise<TestSystem> {
+export interface SystemOptions {
+  env?: Record<string, string>;
+  apps?: readonly AppName[];
+}
+
+export async function startSystem(label: string, options: SystemOptions = {}): Promise<TestSystem> {
+  const wanted = new Set(options.apps ?? APPS);
   const { kafkaBrokers } = testEnvironment();
   const database = await freshDatabase(label);
   const topicPrefix = uniquePrefix(label);
@@ -36,18 +45,18 @@ export async function startSystem(label: string, extraEnv: Record<string, string
     CLAIM_CODE_ADDR: `127.0.0.1:${ports['claim-code']}`,
     REQUIREMENTS_ADDR: `127.0.0.1:${ports.requirements}`,
     ISSUANCE_ADDR: `127.0.0.1:${ports.issuance}`,
-    ...extraEnv,
+    ...options.env,
   };
   const logDir = join(REPO_ROOT, '.laurel', 'test-logs', `${label}-${database.name.slice(-8)}`);
-  const processes = {} as Record<AppName, ProcessHandle>;
+  const processes: Partial<Record<AppName, ProcessHandle>> = {};
   try {
     // Services first (in parallel), the gateway once they answer.
-    const services = APPS.filter((a) => a !== 'gateway');
+    const services = APPS.filter((a) => a !== 'gateway' && wanted.has(a));
     await Promise.all(services.map(async (app) => (processes[app] = await startProcess(app, ports[app], env, { logDir }))));
-    processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir });
+    if (wanted.has('gateway')) processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir });
   } catch (error) {
     await Promise.all(Object.values(processes).map((p) => p.kill('SIGKILL')));
-    await database.drop();
+    await database.drop().catch(() => undefined);
     throw error;
   }
   return {
@@ -55,7 +64,13 @@ export async function startSystem(label: string, extraEnv: Record<string, string
     topicPrefix,
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
     env,
+    ports,
     processes,
+    process(app) {
+      const handle = processes[app];
+      if (!handle) throw new Error(`${app} was not started in this test system`);
+      return handle;
+    },
     async stop() {
       await Promise.all(Object.values(processes).map((p) => p.kill('SIGTERM')));
       await database.drop();

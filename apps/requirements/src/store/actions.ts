@@ -1,5 +1,4 @@
 import { DomainError, isUniqueViolation, type Knex } from '@laurel/service-kit';
-import { actionKey } from '../domain/outcomes.js';
 
 export interface ActionRecord {
   id: string;

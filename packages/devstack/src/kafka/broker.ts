@@ -23,6 +23,8 @@ export interface BrokerSpec {
   port?: number;
   env: NodeJS.ProcessEnv;
   startTimeoutMs: number;
+  /** Deleted by the watchdog if this process dies without calling stop(). */
+  removeOnAbandon?: string;
 }
 
 export interface RunningBroker {
@@ -129,7 +131,7 @@ export async function startBroker(spec: BrokerSpec): Promise<RunningBroker> {
   if (pid === undefined) {
     throw new DevstackError(`Could not start ${spec.java}: ${(await spawnError).message}`);
   }
-  const watchdog = tether(pid, { signal: 'TERM', graceMs: STOP_GRACE_MS });
+  const watchdog = tether(pid, { signal: 'TERM', graceMs: STOP_GRACE_MS, removeDir: spec.removeOnAbandon });
   // Once the JVM is gone its pid may be reused; the watchdog must not outlive it.
   void exited(child).then(() => watchdog.release());
 

@@ -7,21 +7,17 @@ export type ToolProblem =
   | { tool: 'mvn'; problem: 'missing' };
 
 function describe(p: ToolProblem): string {
-  switch (p.tool) {
-    case 'java':
-      switch (p.problem) {
-        case 'missing':
-          return '`java` was not found (looked in $JAVA_HOME/bin, then PATH).';
-        case 'too-old':
-          return `Java ${p.found} was found, but Kafka needs Java ${MIN_JAVA_MAJOR} or newer.`;
-        case 'unreadable':
-          return `Could not read the version from \`java -version\`: ${p.output.split('\n')[0] ?? ''}`;
-      }
-      break;
-    case 'mvn':
-      return '`mvn` was not found on PATH. Maven is needed once, to download the Kafka jars pinned in deploy/kafka/pom.xml; later runs use the cached classpath.';
+  if (p.tool === 'mvn') {
+    return '`mvn` was not found on PATH. Maven is needed once, to download the Kafka jars pinned in deploy/kafka/pom.xml; later runs use the cached classpath.';
   }
-  return '';
+  switch (p.problem) {
+    case 'missing':
+      return '`java` was not found (looked in $JAVA_HOME/bin, then PATH).';
+    case 'too-old':
+      return `Java ${p.found} was found, but Kafka needs Java ${MIN_JAVA_MAJOR} or newer.`;
+    case 'unreadable':
+      return `Could not read the version from \`java -version\`: ${p.output.split('\n')[0] ?? ''}`;
+  }
 }
 
 /** The advice shown when a local Kafka cannot be started because tools are missing. */

@@ -85,6 +85,8 @@ export async function provideKafka(opts: KafkaInternalOptions = {}): Promise<Pro
   const deployDir = opts.deployDir ?? findKafkaDeployDir();
   const tools = await prepareTools(opts, deployDir);
 
+  // If the broker fails to start, the state directory is kept even when devstack made it:
+  // the error message points at the log inside it.
   const stateDir = await acquireStateDir(opts.stateDir, 'laurel-kafka-');
   log(`kafka: starting a single-node KRaft broker (Java ${tools.javaMajor}), state in ${stateDir.path}`);
   const broker = await startBroker({
@@ -95,6 +97,7 @@ export async function provideKafka(opts: KafkaInternalOptions = {}): Promise<Pro
     port: opts.kafkaPort,
     env,
     startTimeoutMs: opts.startTimeoutMs ?? 60_000,
+    removeOnAbandon: stateDir.owned ? stateDir.path : undefined,
   });
   log(`kafka: ready on ${broker.broker} after ${Date.now() - started} ms (log: ${broker.logFile})`);
 

@@ -7,6 +7,7 @@ import { DevstackError } from '../errors.js';
 import { freePort } from '../free-port.js';
 import { tether } from '../process/tether.js';
 import type { StateDir } from '../state-dir.js';
+import { repairEmbeddedBinaries } from './binaries.js';
 import { postgresUrl, type ServerAddress } from './client.js';
 import { ensureDatabase } from './ensure-database.js';
 
@@ -126,6 +127,7 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
     if (output.length > 200) output.splice(0, output.length - 200);
   };
 
+  await repairEmbeddedBinaries();
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgresClass({
     databaseDir: dataDir,
@@ -134,6 +136,8 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
     password: server.password,
     authMethod: 'scram-sha-256',
     persistent: false,
+    // As root (CI containers) initdb refuses to run; this makes the package run it as the
+    // `postgres` user, creating that user (groupadd/useradd) if the machine lacks it.
     createPostgresUser: runsAsRoot(),
     // No fsync: the cluster is thrown away on stop(), so durability only costs time.
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
@@ -179,7 +183,11 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
 
   // The postmaster is a plain child of Node and would outlive a crashed Node; SIGINT is
   // PostgreSQL's "fast shutdown".
-  const watchdog = tether(pid, { signal: 'INT', graceMs: STOP_GRACE_MS });
+  const watchdog = tether(pid, {
+    signal: 'INT',
+    graceMs: STOP_GRACE_MS,
+    removeDir: spec.stateDir.owned ? spec.stateDir.path : dataDir,
+  });
   const stopAndRelease = async (): Promise<void> => {
     await stop();
     watchdog.release();

@@ -61,7 +61,11 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   const chunkSize = options.maxEventsPerTransaction ?? 500;
   // Subscribing to a topic that does not exist yet fails; the dead-letter topic must exist before it is needed.
   await ensureTopics(options.kafka, [options.topic, deadLetterTopic(options.topic)]);
-  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100 });
+  // A crashed member holds its partitions until its session times out; 10 s (rather than kafkajs' 30 s)
+  // bounds how long a restarted replica waits to take them over.
+  const consumer: Consumer = options.kafka.consumer({
+    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100, sessionTimeout: 10_000, heartbeatInterval: 1000,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
 
