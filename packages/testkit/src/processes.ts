@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkHealth } from '@laurel/service-kit';
+import * as grpc from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const APPS = ['badge-catalog', 'claim-code', 'requirements', 'issuance', 'gateway'] as const;
@@ -26,8 +27,23 @@ export interface ProcessHandle {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A service is ready when its standard gRPC health service answers SERVING.
+ * (testkit cannot use service-kit's checkHealth: service-kit's own tests use testkit.)
+ */
+function grpcServing(port: number): Promise<boolean> {
+  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  // The package types its definition loosely (an index signature); this is grpc.health.v1.Health/Check.
+  const check = healthService.Check as grpc.MethodDefinition<{ service: string }, { status: string }>;
+  return new Promise<boolean>((resolve) => {
+    client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service: '' }, { deadline: Date.now() + 500 }, (err, value) =>
+      resolve(!err && value?.status === 'SERVING'),
+    );
+  }).finally(() => client.close());
+}
+
 async function isReady(app: AppName, port: number): Promise<boolean> {
-  if (app !== 'gateway') return checkHealth(`127.0.0.1:${port}`, 500);
+  if (app !== 'gateway') return grpcServing(port);
   try {
     const response = await fetch(`http://127.0.0.1:${port}/healthz`);
     return response.ok;

@@ -6,6 +6,7 @@
  * cannot act twice. Failures come back as DomainError.
  */
 import * as grpc from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { DomainError, fromGrpcError } from '../errors.js';
 import type { ClientResponseOf, MethodName, RequestOf } from './types.js';
@@ -89,31 +90,18 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
 /** Checks a service's standard gRPC health endpoint; true when it answers SERVING. */
 export async function checkHealth(address: string, timeoutMs = 1000, service = ''): Promise<boolean> {
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
+  // The package types its definition loosely (an index signature); this is grpc.health.v1.Health/Check.
+  const check = healthService.Check as grpc.MethodDefinition<{ service: string }, { status: string }>;
   try {
-    const response = await new Promise<Buffer>((resolve, reject) => {
-      client.makeUnaryRequest(
-        '/grpc.health.v1.Health/Check',
-        (req: Buffer) => req,
-        (res: Buffer) => res,
-        encodeHealthRequest(service),
-        new grpc.Metadata(),
-        { deadline: Date.now() + timeoutMs },
-        (err, value) => (err || !value ? reject(err ?? new Error('empty')) : resolve(value)),
+    const response = await new Promise<{ status?: unknown }>((resolve, reject) => {
+      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, { deadline: Date.now() + timeoutMs }, (err, value) =>
+        err || !value ? reject(err ?? new Error('empty')) : resolve(value),
       );
     });
-    // HealthCheckResponse { status = 1 } is the two bytes 0x08 0x01 (SERVING).
-    return response.length >= 2 && response[0] === 0x08 && response[1] === 0x01;
+    return response.status === 'SERVING';
   } catch {
     return false;
   } finally {
     client.close();
   }
-}
-
-/** HealthCheckRequest { string service = 1 } encoded by hand, to avoid loading health.proto. */
-function encodeHealthRequest(service: string): Buffer {
-  const name = Buffer.from(service, 'utf8');
-  if (name.length === 0) return Buffer.alloc(0);
-  if (name.length > 127) throw new Error('service name too long for the health check encoder');
-  return Buffer.concat([Buffer.from([0x0a, name.length]), name]);
 }

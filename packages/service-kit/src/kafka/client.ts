@@ -55,18 +55,44 @@ export async function createProducer(kafka: Kafka): Promise<Producer> {
   return producer;
 }
 
-/** Creates topics that do not exist yet; existing ones are left as they are. */
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Kafka's answers while a new topic is still propagating: worth another try, not a failure. */
+function isPropagationError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { retriable?: boolean; type?: string };
+  return e.retriable === true || e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.type === 'LEADER_NOT_AVAILABLE' || /does not host this topic-partition/.test(e.message);
+}
+
+/**
+ * Creates topics that do not exist yet (existing ones are left as they are) and
+ * returns once the cluster serves metadata for all of them, so that a consumer
+ * may subscribe and a producer may send at once.
+ */
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3, timeoutMs = 30_000): Promise<void> {
+  const wanted = [...new Set(topics)];
   const admin: Admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + timeoutMs;
+  let backoff = 100;
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      // Another replica may create the same topics at the same moment; TOPIC_ALREADY_EXISTS is success.
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) }).catch((error: unknown) => {
-        if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
-      });
+    for (;;) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = wanted.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          // Another replica may create the same topics at the same moment; TOPIC_ALREADY_EXISTS is success.
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) }).catch((error: unknown) => {
+            if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+          });
+        }
+        await admin.fetchTopicMetadata({ topics: wanted });
+        return;
+      } catch (error) {
+        if (!isPropagationError(error) || Date.now() + backoff > deadline) throw error;
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 2000);
+      }
     }
   } finally {
     await admin.disconnect();
