@@ -63,7 +63,7 @@ function wrapHandler<Req, Res>(
       requestId: firstString(call.metadata, 'x-request-id'),
       traceparent: firstString(call.metadata, 'traceparent'),
     };
-    const log = options.logger.child({ rpc: `${service}/${method}`, requestId: context.requestId });
+    const log = options.logger.child({ rpc: `${service}/${method}`, requestId: context.requestId, traceId: context.traceparent?.split('-')[1] });
     const finish = (code: grpc.status) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       options.metrics?.grpcServerDuration.observe({ method, code: grpc.status[code] }, seconds);

@@ -6,6 +6,7 @@ import type { Request, Response, Router, RequestHandler } from 'express';
 import { DomainError, type FieldProblem } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { ServiceClients } from '../../clients.js';
+import { callOptions } from '../../http/request-context.js';
 import { presentSystem } from './present.js';
 import { declareRoutes } from './router-kit.js';
 import { asText, readPaging, validate, type FieldRule } from './validation.js';
@@ -46,7 +47,6 @@ const systemSlug = (req: Request): string => String(req.params.systemSlug);
 
 export function mountSystems(router: Router, clients: ServiceClients, auth: RequestHandler): void {
   const catalog = clients.catalog;
-  const callOptions = (req: Request) => ({ requestId: req.requestId });
 
   declareRoutes(router, '/systems', {
     async GET(req: Request, res: Response) {
