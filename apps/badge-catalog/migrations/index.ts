@@ -1,5 +1,6 @@
 import type { Migration } from '@laurel/service-kit';
 import { systems } from './0001_systems.js';
+import { catalog } from './0002_catalog.js';
 
 /** The catalog schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [systems];
+export const migrations: readonly Migration[] = [systems, catalog];

@@ -9,7 +9,9 @@ import type { ServiceClients } from './clients.js';
 import type { GatewayConfig } from './config.js';
 import { badgekitNotFound, badgekitRouter } from './families/badgekit/router.js';
 import type { ConsumerKeys } from './families/badgekit/auth.js';
+import { publicRouter } from './families/public/router.js';
 import { normalizeUrl, requestContext } from './http/request-context.js';
+import { RouteRegistry } from './openapi/registry.js';
 import { probesRouter } from './ops/probes.js';
 
 export interface AppDeps {
@@ -24,6 +26,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const registry = new RouteRegistry();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', deps.config.TRUST_PROXY);
@@ -31,7 +34,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(normalizeUrl);
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
-  app.use(badgekitRouter({ clients: deps.clients, masterSecret: deps.config.BADGEKIT_MASTER_SECRET, consumers: deps.consumers, logger: deps.logger }));
+  const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry };
+  app.use(publicRouter(family));
+  app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   app.use(badgekitNotFound);
   return app;
 }

@@ -9,7 +9,7 @@ interface SystemRow {
   url: string;
   description: string | null;
   email: string | null;
-  image_url: string | null;
+  image_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -21,7 +21,7 @@ const toRecord = (row: SystemRow): SystemRecord => ({
   url: row.url,
   description: row.description,
   email: row.email,
-  imageUrl: row.image_url,
+  imageId: row.image_id,
   createdAt: row.created_at,
 });
 
@@ -32,7 +32,7 @@ const toColumns = (fields: SystemFields): Partial<SystemRow> => {
   if (fields.url !== undefined) columns.url = fields.url;
   if (fields.description !== undefined) columns.description = fields.description;
   if (fields.email !== undefined) columns.email = fields.email;
-  if (fields.imageUrl !== undefined) columns.image_url = fields.imageUrl;
+  if (fields.imageId !== undefined) columns.image_id = fields.imageId;
   return columns;
 };
 
@@ -41,9 +41,9 @@ const conflict = (fields: SystemFields) => DomainError.conflict('system', 'slug'
 export class SystemStore {
   constructor(private readonly db: Knex) {}
 
-  async create(fields: SystemFields): Promise<SystemRecord> {
+  async create(fields: SystemFields, db: Knex = this.db): Promise<SystemRecord> {
     try {
-      const [row] = await this.db<SystemRow>('systems').insert(toColumns(fields)).returning('*');
+      const [row] = await db<SystemRow>('systems').insert(toColumns(fields)).returning('*');
       if (!row) throw new Error('insert returned no row');
       return toRecord(row);
     } catch (error) {
@@ -70,9 +70,9 @@ export class SystemStore {
   }
 
   /** Applies `change` to the current record under a row lock, so concurrent updates do not lose each other's fields. */
-  async update(slug: string, change: (current: SystemRecord) => SystemFields): Promise<SystemRecord> {
+  async update(slug: string, change: (current: SystemRecord) => SystemFields, db: Knex = this.db): Promise<SystemRecord> {
     try {
-      return await this.db.transaction(async (trx) => {
+      return await db.transaction(async (trx) => {
         const current = await trx<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).forUpdate().first();
         if (!current) throw DomainError.notFound('system', 'slug', slug);
         const fields = change(toRecord(current));

@@ -1,11 +1,28 @@
 /**
- * Catalog messages as BadgeKit JSON (§4.1, §2.9). Ids are JSON numbers
- * (int64 travels as a decimal string over gRPC); optional fields that are
- * unset are `null`, as BadgeKit serialised them.
+ * Catalog messages as BadgeKit JSON (§4.1, §5.1, §6.1, §2.9). Ids are JSON
+ * numbers (int64 travels as a decimal string over gRPC); optional fields that
+ * are unset are `null`, as BadgeKit serialised them. Image URLs are always
+ * absolute and fetchable (D-6): uploaded images at /public/images/<slug>.
  */
+import type { Request } from 'express';
 import type { catalogV1 } from '@laurel/protos';
+import { absoluteUrl } from '../../http/public-origin.js';
 
-export interface SystemJson {
+/** Per-request presentation settings: where absolute URLs point. */
+export interface PresentContext {
+  imageUrl(image: catalogV1.Image__Output | null | undefined): string | null;
+  absolute(path: string): string;
+}
+
+export function presentContext(req: Request, publicBaseUrl: string | undefined): PresentContext {
+  const absolute = (path: string) => absoluteUrl(req, publicBaseUrl, path);
+  return {
+    absolute,
+    imageUrl: (image) => (!image ? null : image.url !== undefined ? image.url : absolute(`/public/images/${image.slug}`)),
+  };
+}
+
+export interface ProgramJson {
   id: number;
   slug: string;
   url: string;
@@ -13,43 +30,55 @@ export interface SystemJson {
   description: string | null;
   email: string | null;
   imageUrl: string | null;
-  issuers: IssuerSummaryJson[];
 }
 
-export interface IssuerSummaryJson {
-  id: number;
-  slug: string;
-  url: string;
-  name: string;
-  description: string | null;
-  email: string | null;
-  imageUrl: null;
-  programs: [];
+export interface IssuerJson extends ProgramJson {
+  programs: ProgramJson[];
 }
 
-export function presentSystem(system: catalogV1.System__Output, options: { withIssuers?: boolean; withImage?: boolean } = {}): SystemJson {
+export interface SystemJson extends ProgramJson {
+  issuers: IssuerJson[];
+}
+
+type OrganizationLike = { id: string; slug: string; url: string; name: string; description?: string; email?: string; image?: catalogV1.Image__Output | null };
+
+function presentOrganization(o: OrganizationLike, ctx: PresentContext | undefined): ProgramJson {
   return {
-    id: Number(system.id),
-    slug: system.slug,
-    url: system.url,
-    name: system.name,
+    id: Number(o.id),
+    slug: o.slug,
+    url: o.url,
+    name: o.name,
+    description: o.description ?? null,
+    email: o.email ?? null,
+    imageUrl: ctx ? ctx.imageUrl(o.image) : null,
+  };
+}
+
+/** The shallow program (§2.9): `imageUrl` is null. */
+export const presentShallowProgram = (p: catalogV1.ProgramSummary__Output): ProgramJson => presentOrganization(p, undefined);
+
+/** The shallow issuer (§2.9): `imageUrl` is null, programs shallow. */
+export const presentShallowIssuer = (i: catalogV1.IssuerSummary__Output): IssuerJson => ({
+  ...presentOrganization(i, undefined),
+  programs: i.programs.map(presentShallowProgram),
+});
+
+/** A system; pass `bare` for delete answers (§4.7: no image, no issuers). */
+export function presentSystem(system: catalogV1.System__Output, ctx: PresentContext, options: { bare?: boolean } = {}): SystemJson {
+  return {
     // D-7: the original stored but never returned description; returning it is additive.
-    description: system.description ?? null,
-    email: system.email ?? null,
-    imageUrl: options.withImage === false ? null : (system.imageUrl ?? null),
-    issuers: options.withIssuers === false ? [] : system.issuers.map(presentIssuerSummary),
+    ...presentOrganization(system, options.bare ? undefined : ctx),
+    issuers: options.bare ? [] : system.issuers.map(presentShallowIssuer),
   };
 }
 
-function presentIssuerSummary(issuer: catalogV1.IssuerSummary__Output): IssuerSummaryJson {
+export function presentIssuer(issuer: catalogV1.Issuer__Output, ctx: PresentContext, options: { bare?: boolean } = {}): IssuerJson {
   return {
-    id: Number(issuer.id),
-    slug: issuer.slug,
-    url: issuer.url,
-    name: issuer.name,
-    description: issuer.description ?? null,
-    email: issuer.email ?? null,
-    imageUrl: null,
-    programs: [],
+    ...presentOrganization(issuer, options.bare ? undefined : ctx),
+    programs: options.bare ? [] : issuer.programs.map(presentShallowProgram),
   };
+}
+
+export function presentProgram(program: catalogV1.Program__Output, ctx: PresentContext, options: { bare?: boolean } = {}): ProgramJson {
+  return presentOrganization(program, options.bare ? undefined : ctx);
 }

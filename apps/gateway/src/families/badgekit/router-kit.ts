@@ -1,14 +1,17 @@
 /**
  * How a BadgeKit route is declared: the request pipeline of §2.1 in its order
  * (routing, then accept negotiation, body parsing, authorization, handler),
- * and 405 with an `Allow` header for a known path with another method.
+ * 405 with an `Allow` header for a known path with another method, and an
+ * entry in the route registry that /openapi.json is generated from.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import type { RouteDoc, RouteRegistry } from '../../openapi/registry.js';
 import { badgekitBody, readRawBody } from './body.js';
 import { BadgeKitError } from './errors.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Handlers = Partial<Record<Method, RequestHandler>>;
+export type RouteDocs = Partial<Record<Method, RouteDoc>>;
 
 const PRODUCIBLE = ['application/json', 'text/plain', 'application/octet-stream', 'application/javascript'];
 
@@ -21,19 +24,34 @@ export function acceptCheck(req: Request, _res: Response, next: NextFunction): v
   next();
 }
 
-export function declareRoutes(router: Router, path: string, handlers: Handlers, auth: RequestHandler | undefined): void {
-  const route = router.route(path);
-  const pipeline: RequestHandler[] = [acceptCheck, readRawBody, badgekitBody, ...(auth ? [auth] : [])];
-  const allowed = Object.keys(handlers) as Method[];
-  for (const method of allowed) {
-    const handler = handlers[method];
-    if (!handler) continue;
-    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    route[verb](...pipeline, handler);
+export class RouteTable {
+  constructor(
+    readonly router: Router,
+    private readonly auth: RequestHandler,
+    private readonly registry: RouteRegistry,
+    private readonly family = 'badgekit',
+  ) {}
+
+  /**
+   * Declares the methods of one path. Every method must be documented; routes
+   * are authenticated unless `options.public` (BadgeKit §3.5).
+   */
+  declare(path: string, handlers: Handlers, docs: RouteDocs, options: { public?: boolean } = {}): void {
+    const route = this.router.route(path);
+    const pipeline: RequestHandler[] = [acceptCheck, readRawBody, badgekitBody, ...(options.public ? [] : [this.auth])];
+    const allowed = Object.keys(handlers) as Method[];
+    for (const method of allowed) {
+      const handler = handlers[method];
+      const doc = docs[method];
+      if (!handler) continue;
+      if (!doc) throw new Error(`${method} ${path} has no documentation`);
+      this.registry.add({ ...doc, family: this.family, method, path, authenticated: !options.public });
+      route[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](...pipeline, handler);
+    }
+    route.all((req: Request, res: Response, next: NextFunction) => {
+      // HEAD is served by GET routes; anything else that reaches here is not allowed.
+      res.setHeader('Allow', allowed.join(', '));
+      next(new BadgeKitError(405, { code: 'MethodNotAllowedError', message: `${req.method} is not allowed` }));
+    });
   }
-  route.all((req: Request, res: Response, next: NextFunction) => {
-    // HEAD is served by GET routes; anything else that reaches here is not allowed.
-    res.setHeader('Allow', allowed.join(', '));
-    next(new BadgeKitError(405, { code: 'MethodNotAllowedError', message: `${req.method} is not allowed` }));
-  });
 }

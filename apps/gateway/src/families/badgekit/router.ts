@@ -1,19 +1,25 @@
 /**
  * The BadgeKit API family (badgekit-api.md), mounted at the root. Each
- * resource registers its routes here; every error leaves in BadgeKit's format.
+ * resource declares its routes in its own module; every error leaves in
+ * BadgeKit's format.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '@laurel/service-kit';
-import type { ServiceClients } from '../../clients.js';
+import type { RouteRegistry } from '../../openapi/registry.js';
 import { badgekitAuth, type ConsumerKeys } from './auth.js';
+import { mountBadges } from './badges.js';
+import type { BadgeKitDeps } from './deps.js';
 import { BadgeKitError, toBadgeKitError } from './errors.js';
+import { mountIssuers } from './issuers.js';
+import { mountMilestones } from './milestones.js';
+import { mountPrograms } from './programs.js';
+import { RouteTable } from './router-kit.js';
 import { mountSystems } from './systems.js';
 
-export interface BadgeKitOptions {
-  clients: ServiceClients;
-  masterSecret: string;
+export interface BadgeKitOptions extends BadgeKitDeps {
   consumers: ConsumerKeys;
   logger: Logger;
+  registry: RouteRegistry;
 }
 
 /** The original's version string; monitoring may match on `app` (§10.5). */
@@ -28,9 +34,20 @@ function fromBodyParserError(error: unknown): BadgeKitError | undefined {
   return undefined;
 }
 
+/** The error handler of BadgeKit-format routers (BadgeKit itself and its public documents). */
+export function badgekitErrors(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const problem = fromBodyParserError(error) ?? toBadgeKitError(error);
+    if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: req.url }, 'request failed');
+    res.status(problem.status).json(problem.body);
+  };
+}
+
 export function badgekitRouter(options: BadgeKitOptions): Router {
   const router = express.Router({ caseSensitive: false, strict: false });
-  const auth = badgekitAuth({ masterSecret: options.masterSecret, consumers: options.consumers });
+  const auth = badgekitAuth({ masterSecret: options.config.BADGEKIT_MASTER_SECRET, consumers: options.consumers });
+  const routes = new RouteTable(router, auth, options.registry);
+  const deps: BadgeKitDeps = { clients: options.clients, config: options.config };
 
   // Exactly `/` and `/healthcheck` skip authorization (§3.5); with a query string they need a token.
   router.get(['/', '/healthcheck'], (req: Request, res: Response, next: NextFunction) => {
@@ -41,13 +58,13 @@ export function badgekitRouter(options: BadgeKitOptions): Router {
     auth(req, res, (error?: unknown) => (error ? next(error) : res.json(HEALTH_BODY)));
   });
 
-  mountSystems(router, options.clients, auth);
+  mountSystems(routes, deps);
+  mountIssuers(routes, deps);
+  mountPrograms(routes, deps);
+  mountBadges(routes, deps);
+  mountMilestones(routes, deps);
 
-  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const problem = fromBodyParserError(error) ?? toBadgeKitError(error);
-    if (problem.status >= 500) options.logger.error({ err: error, requestId: req.requestId, url: req.url }, 'BadgeKit request failed');
-    res.status(problem.status).json(problem.body);
-  });
+  router.use(badgekitErrors(options.logger));
   return router;
 }
 

@@ -1,0 +1,10 @@
+/**
+ * Issuers over gRPC: proto in, domain call, proto out. (Being built for the catalog issue.)
+ */
+import type { UnaryHandlers } from '@laurel/service-kit';
+import type { catalogV1 } from '@laurel/protos';
+import type { CatalogDeps } from './deps.js';
+
+export function issuerHandlers(_deps: CatalogDeps): UnaryHandlers<catalogV1.CatalogDefinition> {
+  return {};
+}

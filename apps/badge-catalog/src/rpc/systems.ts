@@ -1,0 +1,97 @@
+/**
+ * Systems (sites) over gRPC: proto in, domain call, proto out.
+ */
+import { DomainError, pageInfo, pageWindow, type UnaryHandlers } from '@laurel/service-kit';
+import type { catalogV1 } from '@laurel/protos';
+import { checkOrganization } from '../domain/organization.js';
+import type { SystemFields, SystemRecord } from '../domain/system.js';
+import type { CatalogDeps } from './deps.js';
+
+type CatalogDefinition = catalogV1.CatalogDefinition;
+
+export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | undefined): catalogV1.System {
+  return {
+    id: record.id,
+    slug: record.slug,
+    name: record.name,
+    url: record.url,
+    ...(record.description !== null && { description: record.description }),
+    ...(record.email !== null && { email: record.email }),
+    ...(image && { image }),
+    ...(image?.url !== undefined && { imageUrl: image.url }),
+    createdAt: record.createdAt.toISOString(),
+    issuers: [],
+  };
+}
+
+/** Only fields present on the wire are taken; `optional` presence is what makes partial updates possible. */
+export function fromOrganizationFields(fields: catalogV1.OrganizationFields__Output | null): SystemFields {
+  const result: SystemFields = {};
+  if (!fields) return result;
+  if (fields.slug !== undefined) result.slug = fields.slug;
+  if (fields.name !== undefined) result.name = fields.name;
+  if (fields.url !== undefined) result.url = fields.url;
+  if (fields.description !== undefined) result.description = fields.description;
+  if (fields.email !== undefined) result.email = fields.email;
+  return result;
+}
+
+/** The image of an organization message: `image`, or the older `image_url` field. */
+export function imageInputOf(fields: catalogV1.OrganizationFields__Output | null): catalogV1.ImageInput__Output | undefined {
+  if (fields?.image?.source) return fields.image;
+  if (fields?.imageUrl !== undefined) return { source: 'url', url: fields.imageUrl };
+  return undefined;
+}
+
+export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
+  const present = async (records: SystemRecord[]) => {
+    const imageById = await images.messages(records.map((r) => r.imageId));
+    return records.map((r) => toSystemMessage(r, r.imageId ? imageById.get(r.imageId) : undefined));
+  };
+  const one = async (record: SystemRecord) => (await present([record]))[0] as catalogV1.System;
+
+  return {
+    async CreateSystem(request) {
+      const fields = fromOrganizationFields(request.fields);
+      checkOrganization(fields);
+      const record = await db.transaction(async (trx) => {
+        const imageId = await images.save(trx, imageInputOf(request.fields));
+        return systems.create({ ...fields, ...(imageId && { imageId }) }, trx);
+      });
+      return { system: await one(record) };
+    },
+
+    async GetSystem(request) {
+      const found =
+        request.key === 'id' && request.id !== undefined ? await systems.findById(request.id)
+        : request.key === 'slug' && request.slug !== undefined ? await systems.findBySlug(request.slug)
+        : undefined;
+      if (!found) {
+        const [field, value] = request.key === 'id' ? ['id', request.id ?? ''] : ['slug', request.slug ?? ''];
+        throw DomainError.notFound('system', field, value);
+      }
+      return { system: await one(found) };
+    },
+
+    async ListSystems(request) {
+      const { systems: list, total } = await systems.list(pageWindow(request.page));
+      return { systems: await present(list), pageInfo: pageInfo(request.page, total) };
+    },
+
+    async UpdateSystem(request) {
+      const change = fromOrganizationFields(request.fields);
+      const updated = await db.transaction(async (trx) => {
+        const imageId = await images.save(trx, imageInputOf(request.fields));
+        return systems.update(request.slug, (current) => {
+          checkOrganization({ ...current, ...change });
+          return { ...change, ...(imageId && { imageId }) };
+        }, trx);
+      });
+      return { system: await one(updated) };
+    },
+
+    async DeleteSystem(request) {
+      return { system: await one(await systems.delete(request.slug)) };
+    },
+  };
+}

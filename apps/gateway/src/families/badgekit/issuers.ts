@@ -1,0 +1,9 @@
+/**
+ * BadgeKit issuers (being built for the catalog issue).
+ */
+import type { BadgeKitDeps } from './deps.js';
+import type { RouteTable } from './router-kit.js';
+
+export function mountIssuers(_routes: RouteTable, _deps: BadgeKitDeps): void {
+  // routes are declared here
+}

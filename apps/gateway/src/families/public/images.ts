@@ -1,0 +1,9 @@
+/**
+ * Public images documents (being built for the catalog issue).
+ */
+import type { BadgeKitDeps } from '../badgekit/deps.js';
+import type { RouteTable } from '../badgekit/router-kit.js';
+
+export function mountPublicImages(_routes: RouteTable, _deps: BadgeKitDeps): void {
+  // routes are declared here with { public: true }
+}
