@@ -170,10 +170,36 @@ async function start() {
   say('press Ctrl-C to stop');
 }
 
+/** `npm run bench -- <name> [args]`: runs bench/<name>.mjs against PostgreSQL and Kafka provided as for tests. */
+async function bench() {
+  const [name, ...args] = process.argv.slice(3);
+  const script = name && join(root, 'bench', `${name}.mjs`);
+  if (!script || !existsSync(script)) {
+    say('usage: npm run bench -- <name> [args]; benchmarks: catalog');
+    process.exit(2);
+  }
+  ensureInstalled();
+  build();
+  const stack = await provide('laurel_bench');
+  let code = 1;
+  try {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, LAUREL_TEST_DATABASE_URL: stack.postgres.url, LAUREL_TEST_KAFKA_BROKERS: stack.kafka.brokers.join(',') },
+    });
+    code = await new Promise((resolve) => child.on('exit', (status) => resolve(status ?? 1)));
+  } finally {
+    await stack.stop();
+  }
+  process.exit(code);
+}
+
 const command = process.argv[2];
 if (command === 'start') await start();
 else if (command === 'test') await test();
+else if (command === 'bench') await bench();
 else {
-  say('usage: node scripts/laurel.mjs start|test');
+  say('usage: node scripts/laurel.mjs start|test|bench');
   process.exit(2);
 }

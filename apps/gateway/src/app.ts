@@ -12,6 +12,7 @@ import type { ConsumerKeys } from './families/badgekit/auth.js';
 import { publicRouter } from './families/public/router.js';
 import { normalizeUrl, requestContext } from './http/request-context.js';
 import { RouteRegistry } from './openapi/registry.js';
+import { openapiRouter } from './openapi/router.js';
 import { probesRouter } from './ops/probes.js';
 
 export interface AppDeps {
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry };
   app.use(publicRouter(family));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
+  // Registered last: the document describes every route declared above.
+  app.use(openapiRouter(registry));
   app.use(badgekitNotFound);
   return app;
 }

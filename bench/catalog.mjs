@@ -1,0 +1,52 @@
+// bench/catalog: concurrent signed BadgeKit reads through the real gateway and
+// catalog processes (issue 3's goal on a 2-core machine: >= 3,000 badge reads/s
+// with p99 < 25 ms).
+//   npm run bench -- catalog [--seconds 10] [--concurrency 32] [--badges 200]
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { authorization, startSystem, TEST_MASTER_SECRET } from '@laurel/testkit';
+import { formatResult, runLoad } from './lib/load.mjs';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' }, badges: { type: 'string', default: '200' } } });
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+const badgeCount = Number(values.badges);
+
+const system = await startSystem('bench-catalog', { env: { LOG_LEVEL: 'warn', DATABASE_POOL_MAX: '10' } });
+const signed = (method, path, body) => ({
+  method,
+  path,
+  headers: { authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET, claims: { exp: 0 } }), ...(body && { 'content-type': 'application/json' }) },
+  ...(body && { body }),
+});
+const call = async (method, path, body) => {
+  const request = signed(method, path, body);
+  const response = await fetch(system.gatewayUrl + path, { method, headers: request.headers, body });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+try {
+  await call('POST', '/systems', JSON.stringify({ slug: 'bench', name: 'Bench', url: 'https://bench.example.org' }));
+  const slugs = [];
+  for (let i = 0; i < badgeCount; i += 1) {
+    const slug = `badge-${i}`;
+    slugs.push(slug);
+    await call('POST', '/systems/bench/badges', JSON.stringify({
+      slug, name: `Badge ${i}`, earnerDescription: 'Earned by benchmarking', consumerDescription: 'Shows a benchmark ran', criteriaUrl: 'https://bench.example.org/criteria',
+      unique: 1, type: 'bench', imageUrl: 'https://bench.example.org/badge.png', criteria: [{ description: 'Run it', required: 1, note: '' }], tags: ['bench', 'load'], categories: ['speed'],
+    }));
+  }
+  // Tokens carry no expiry (exp 0), so each path's signed request is prepared once, as a long-lived client would.
+  const reads = slugs.map((slug) => signed('GET', `/systems/bench/badges/${slug}`));
+  const pages = Array.from({ length: Math.ceil(badgeCount / 20) }, (_, i) => signed('GET', `/systems/bench/badges?page=${i + 1}&count=20`));
+
+  console.log(`\nbench/catalog on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${badgeCount} badges, ${concurrency} concurrent clients, ${seconds} s per run\n`);
+  const single = await runLoad({ baseUrl: system.gatewayUrl, concurrency, seconds, nextRequest: (i) => reads[i % reads.length] });
+  console.log(formatResult('GET /systems/:slug/badges/:slug', single));
+  const list = await runLoad({ baseUrl: system.gatewayUrl, concurrency, seconds, nextRequest: (i) => pages[i % pages.length] });
+  console.log(formatResult('GET /systems/:slug/badges?page=..&count=20', list));
+  console.log(`\ngoal: >= 3000 req/s with p99 < 25 ms for the badge read -> ${single.rps >= 3000 && single.p99 < 25 ? 'met' : 'NOT met'}`);
+} finally {
+  await system.stop();
+}
