@@ -1,8 +1,5 @@
 import { outboxMigration, type Migration } from '@laurel/service-kit';
+import { earnedBadges } from './0001_earned_badges.js';
 
-/**
- * The issuance schema's migrations, in the order they run. The outbox exists
- * from the first start (BadgeAwarded / BadgeRevoked go through it); earned
- * badges arrive with the issuance issue.
- */
-export const migrations: readonly Migration[] = [outboxMigration];
+/** The issuance schema's migrations, in the order they run. */
+export const migrations: readonly Migration[] = [outboxMigration, earnedBadges];

@@ -1,13 +1,16 @@
 /**
- * The issuance process. This first version runs its outbox relay (every award
- * and revocation will be published through it) and serves the standard health
- * and reflection services and the Issuance contract, whose calls answer
- * UNIMPLEMENTED until the issuance issue gives them handlers.
+ * The issuance process: earned badges from every channel, their events
+ * through the outbox relay, and (with the rest of the issuance issue)
+ * applications, reviews, imports and webhook deliveries.
  */
-import { createKafka, createProducer, ensureTopics, registerService, startOutboxRelay, startServiceRuntime, topicName } from '@laurel/service-kit';
+import {
+  createKafka, createProducer, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName,
+} from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { IssuanceConfig } from './config.js';
+import { awardHandlers } from './rpc/awards.js';
+import { EarnedBadgeStore } from './store/earned-badges.js';
 
 export const SCHEMA = 'issuance';
 export const SERVICE_NAME = 'laurel.issuance.v1.Issuance';
@@ -27,7 +30,13 @@ export async function start(config: IssuanceConfig): Promise<RunningIssuance> {
     runtime.onStop(() => producer.disconnect());
     const relay = startOutboxRelay({ db, producer, schema: SCHEMA, logger, metrics });
     runtime.onStop(relay.stop);
-    const grpcPort = await runtime.serve([registerService(SERVICE_NAME, laurelProtos().issuance.v1.Issuance.service, {})]);
+
+    const protos = laurelProtos();
+    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    runtime.onStop(() => Promise.resolve(catalog.close()));
+
+    const handlers = awardHandlers({ db, awards: new EarnedBadgeStore(db), catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published: relay.kick });
+    const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
     return { grpcPort, stop: runtime.stop };
   } catch (error) {
     await runtime.stop();

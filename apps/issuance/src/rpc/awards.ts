@@ -1,0 +1,117 @@
+/**
+ * Awards over gRPC: every channel's awards and revocations go through here.
+ * The catalog says whether the badge exists in the site and may be earned;
+ * the earned_badges constraints decide, atomically, whether this call awards.
+ */
+import { DomainError, pageInfo, pageWindow, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
+import { recordAwarded, recordRevoked } from '../events/award-events.js';
+import type { EarnedBadgeStore } from '../store/earned-badges.js';
+import { storedChannel } from '../domain/channel.js';
+import { toEarnedBadgeMessage } from './present.js';
+
+export interface AwardDeps {
+  db: Knex;
+  awards: EarnedBadgeStore;
+  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  topicPrefix: string;
+  /** Wakes the outbox relay once an award's transaction committed, so events leave at once. */
+  published: () => void;
+}
+
+/** The badge as the catalog knows it in this site; archived badges cannot be earned (model.md deviations). */
+async function earnableBadge(catalog: AwardDeps['catalog'], siteId: string, badgeId: string, traceparent: string | undefined): Promise<catalogV1.Badge__Output> {
+  if (!badgeId || badgeId === '0') throw DomainError.validation([{ field: 'badge', value: '' }]);
+  const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId }, traceparent ? { traceparent } : {});
+  if (!badge) throw DomainError.notFound('badge', 'id', badgeId);
+  if (badge.archived) throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);
+  return badge;
+}
+
+export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.IssuanceDefinition> {
+  const { db, awards } = deps;
+
+  return {
+    async Award(request, context) {
+      const recipient = recipientOf(request.siteId, request.userId, request.email);
+      if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
+      if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
+      const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
+      const expires = parseTime('expires', request.expires) ?? null;
+      const badge = await earnableBadge(deps.catalog, request.siteId, request.badgeId, context.traceparent);
+
+      const outcome = await db.transaction(async (trx) => {
+        const result = await awards.insert(trx, {
+          recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
+          idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
+        });
+        if (result.kind === 'created') await recordAwarded(trx, deps.topicPrefix, result.row, context.traceparent);
+        return result;
+      });
+
+      switch (outcome.kind) {
+        case 'created':
+          deps.published();
+          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_CREATED' };
+        case 'key-exists':
+          if (!isSameAward({ badgeId: outcome.row.badge_id, userId: outcome.row.user_id, email: outcome.row.email }, request.badgeId, recipient)) {
+            throw DomainError.conflict('earnedBadge', 'idempotencyKey', { idempotencyKey: request.idempotencyKey });
+          }
+          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_REPLAYED' };
+        case 'already-held':
+          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_ALREADY_HELD' };
+        case 'uid-taken':
+          throw DomainError.conflict('badgeInstance', 'slug', { slug: request.uid ?? '' });
+      }
+    },
+
+    async Revoke(request, context) {
+      const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };
+      const revoked = await db.transaction(async (trx) => {
+        const row = await awards.revoke(trx, request.siteId, key, request.reason);
+        if (row) await recordRevoked(trx, deps.topicPrefix, row, context.traceparent);
+        return row;
+      });
+      if (revoked) {
+        deps.published();
+        return { earnedBadge: toEarnedBadgeMessage(revoked), revoked: true };
+      }
+      const existing = await awards.find(request.siteId, key);
+      if (!existing) throw DomainError.notFound('badgeInstance', key.id ? 'id' : 'slug', key.id ?? key.uid ?? '');
+      return { earnedBadge: toEarnedBadgeMessage(existing), revoked: false };
+    },
+
+    async GetEarnedBadge(request) {
+      const siteId = request.siteId === '0' ? null : request.siteId;
+      let row;
+      if (request.key === 'holder' && request.holder) {
+        if (!siteId) throw DomainError.validation([{ field: 'siteId', value: '' }]);
+        const holder = recipientOf(siteId, request.holder.userId, request.holder.email);
+        row = await awards.findHeld(siteId, request.holder.badgeId, holder.userId, holder.email);
+      } else {
+        row = await awards.find(siteId, request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' });
+      }
+      if (!row) throw DomainError.notFound('badgeInstance', request.key === 'holder' ? 'email' : request.key === 'id' ? 'id' : 'slug', request.key === 'holder' ? (request.holder?.email ?? '') : (request.id ?? request.uid ?? ''));
+      return { earnedBadge: toEarnedBadgeMessage(row) };
+    },
+
+    async ListRecipientBadges(request) {
+      const recipient = recipientOf(request.siteId, request.userId, request.email);
+      const { rows, total } = await awards.listForRecipient({
+        siteId: request.siteId, userId: recipient.userId, email: recipient.email, badgeIds: request.badgeIds,
+        includeRevoked: request.includeRevoked, includeExpired: request.includeExpired, newestFirst: request.order === 'EARNED_BADGE_ORDER_NEWEST_FIRST',
+        onePerBadge: request.onePerBadge, ...(pageWindow(request.page) && { window: pageWindow(request.page) }),
+      });
+      return { earnedBadges: rows.map(toEarnedBadgeMessage), pageInfo: pageInfo(request.page, total) };
+    },
+
+    async ListBadgeAwards(request) {
+      const window = pageWindow(request.page);
+      const { rows, total } = await awards.listForBadge(request.siteId, request.badgeId, {
+        includeRevoked: request.includeRevoked, includeExpired: request.includeExpired, ...(window && { window }),
+      });
+      return { earnedBadges: rows.map(toEarnedBadgeMessage), pageInfo: pageInfo(request.page, total) };
+    },
+  };
+}

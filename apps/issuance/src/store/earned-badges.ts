@@ -1,0 +1,144 @@
+/**
+ * The earned_badges table. Awarding is one INSERT … ON CONFLICT DO NOTHING:
+ * whichever constraint stops a row (idempotency key, non-repeatable badge,
+ * uid) the database decides atomically, also under concurrent calls, and the
+ * caller then reads what is there to say why.
+ */
+import { DomainError, type Knex } from '@laurel/service-kit';
+import type { Recipient } from '../domain/award.js';
+
+export interface EarnedBadgeRow {
+  id: string;
+  seq: string;
+  site_id: string;
+  badge_id: string;
+  user_id: string | null;
+  email: string | null;
+  uid: string;
+  channel: string;
+  idempotency_key: string;
+  badge_unique: boolean;
+  issued_on: Date;
+  expires: Date | null;
+  revoked_at: Date | null;
+  revocation_reason: string | null;
+  claim_code: string | null;
+  evidence_url: string | null;
+  created_at: Date;
+}
+
+export interface NewAward {
+  recipient: Recipient;
+  badgeId: string;
+  badgeUnique: boolean;
+  uid: string;
+  channel: string;
+  idempotencyKey: string;
+  issuedOn: Date;
+  expires: Date | null;
+  claimCode: string | null;
+  evidenceUrl: string | null;
+}
+
+export type InsertOutcome =
+  | { kind: 'created'; row: EarnedBadgeRow }
+  | { kind: 'key-exists'; row: EarnedBadgeRow }
+  | { kind: 'already-held'; row: EarnedBadgeRow }
+  | { kind: 'uid-taken' };
+
+export interface RecipientQuery {
+  siteId: string;
+  userId: string | null;
+  email: string | null;
+  badgeIds: string[];
+  includeRevoked: boolean;
+  includeExpired: boolean;
+  newestFirst: boolean;
+  onePerBadge: boolean;
+  window?: { offset: number; limit: number };
+}
+
+/** Awards held by a member id or an email (case-insensitively), as model.md defines a member's badges. */
+function heldBy(query: Knex.QueryBuilder, userId: string | null, email: string | null): Knex.QueryBuilder {
+  return query.where((q) => {
+    if (userId) q.orWhere('user_id', userId);
+    if (email) q.orWhereRaw('lower(email) = lower(?)', [email]);
+  });
+}
+
+export class EarnedBadgeStore {
+  constructor(private readonly db: Knex) {}
+
+  async insert(trx: Knex, award: NewAward): Promise<InsertOutcome> {
+    const inserted = await trx.raw<{ rows: EarnedBadgeRow[] }>(
+      `insert into earned_badges (site_id, badge_id, user_id, email, uid, channel, idempotency_key, badge_unique, issued_on, expires, claim_code, evidence_url)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict do nothing
+       returning *`,
+      [award.recipient.siteId, award.badgeId, award.recipient.userId, award.recipient.email, award.uid, award.channel, award.idempotencyKey,
+        award.badgeUnique, award.issuedOn, award.expires, award.claimCode, award.evidenceUrl],
+    );
+    const created = inserted.rows[0];
+    if (created) return { kind: 'created', row: created };
+    const byKey = await trx<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
+    if (byKey) return { kind: 'key-exists', row: byKey };
+    if (award.badgeUnique) {
+      const held = await heldBy(trx<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
+        .orderBy('seq')
+        .first();
+      if (held) return { kind: 'already-held', row: held };
+    }
+    return { kind: 'uid-taken' };
+  }
+
+  /** Marks an award revoked; undefined when it was revoked already (or does not exist). */
+  async revoke(trx: Knex, siteId: string, key: { id?: string; uid?: string }, reason: string): Promise<EarnedBadgeRow | undefined> {
+    const query = trx<EarnedBadgeRow>('earned_badges').where({ site_id: siteId }).whereNull('revoked_at');
+    if (key.id) query.where({ id: key.id });
+    else query.whereRaw('lower(uid) = lower(?)', [key.uid ?? '']);
+    const [row] = await query.update({ revoked_at: new Date(), revocation_reason: reason }).returning('*');
+    return row;
+  }
+
+  async find(siteId: string | null, key: { id?: string; uid?: string }): Promise<EarnedBadgeRow | undefined> {
+    const query = this.db<EarnedBadgeRow>('earned_badges');
+    if (siteId) query.where({ site_id: siteId });
+    if (key.id) {
+      // Ids are UUIDs; anything else cannot name an award (and must not reach the uuid cast).
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key.id)) return undefined;
+      query.where({ id: key.id });
+    } else query.whereRaw('lower(uid) = lower(?)', [key.uid ?? '']);
+    return query.first();
+  }
+
+  async findHeld(siteId: string, badgeId: string, userId: string | null, email: string | null): Promise<EarnedBadgeRow | undefined> {
+    return heldBy(this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at'), userId, email).orderBy('seq').first();
+  }
+
+  async listForRecipient(q: RecipientQuery): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
+    if (!q.userId && !q.email) throw DomainError.validation([{ field: 'recipient', value: '' }]);
+    const base = heldBy(this.db<EarnedBadgeRow>('earned_badges').where({ site_id: q.siteId }), q.userId, q.email);
+    if (q.badgeIds.length > 0) base.whereIn('badge_id', q.badgeIds);
+    if (!q.includeRevoked) base.whereNull('revoked_at');
+    if (!q.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+    const order = q.newestFirst ? 'issued_on desc, seq desc' : 'seq asc';
+    // One award per badge (the first in list order) when asked; counted after that.
+    const source = q.onePerBadge
+      ? this.db.select('*').from(base.clone().select('*', this.db.raw(`row_number() over (partition by badge_id order by ${order}) as badge_rank`)).as('ranked')).where('badge_rank', 1)
+      : base.clone().select('*');
+    const [{ count } = { count: '0' }] = await this.db.count<{ count: string }[]>({ count: '*' }).from(source.clone().as('counted'));
+    const page = this.db.select('*').from(source.as('listed')).orderByRaw(order);
+    if (q.window) page.offset(q.window.offset).limit(q.window.limit);
+    return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
+  }
+
+  async listForBadge(siteId: string, badgeId: string, options: { includeRevoked: boolean; includeExpired: boolean; window?: { offset: number; limit: number } }): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
+    const base = this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId });
+    if (!options.includeRevoked) base.whereNull('revoked_at');
+    if (!options.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+    const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
+    const page = base.clone().select('*').orderBy('seq');
+    if (options.window) page.offset(options.window.offset).limit(options.window.limit);
+    return { rows: await page, total: Number(count) };
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The award core through the real issuance and catalog processes: idempotency
+ * and non-repeatability hold under concurrency, revocation keeps the record,
+ * every award and revocation reaches Kafka, and a SIGKILL during a stream of
+ * awards loses or doubles no acknowledged award.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { DomainError, ServiceClient, topicName } from '@laurel/service-kit';
+import { laurelProtos, type issuanceV1 } from '@laurel/protos';
+
+let system: TestSystem;
+let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+let db: pg.Client;
+const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '' };
+
+/** Catalog fixtures written straight into the catalog's tables, as the catalog would store them. */
+async function seed(): Promise<void> {
+  const insertSystem = async (slug: string) =>
+    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
+  const insertBadge = async (systemId: string, slug: string, unique: boolean, archived: boolean) =>
+    (await db.query<{ id: string }>(
+      `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, $2, $2, $3, $4, true) returning id`,
+      [systemId, slug, unique, archived],
+    )).rows[0]?.id ?? '';
+  ids.site = await insertSystem('awards');
+  ids.otherSite = await insertSystem('elsewhere');
+  ids.unique = await insertBadge(ids.site, 'once', true, false);
+  ids.repeatable = await insertBadge(ids.site, 'again', false, false);
+  ids.archived = await insertBadge(ids.site, 'retired', true, true);
+}
+
+const award = (fields: Partial<issuanceV1.AwardRequest> & { idempotencyKey: string }) =>
+  issuance.call('Award', { siteId: ids.site, badgeId: ids.unique, channel: 'AWARD_CHANNEL_DIRECT', ...fields });
+
+beforeAll(async () => {
+  system = await startSystem('awards', { apps: ['badge-catalog', 'issuance'] });
+  db = new pg.Client({ connectionString: system.database.url });
+  await db.connect();
+  await seed();
+  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
+});
+
+afterAll(async () => {
+  issuance?.close();
+  await db?.end();
+  await system?.stop();
+});
+
+describe('Award', () => {
+  it('creates once per idempotency key and replays the same record', async () => {
+    const first = await award({ idempotencyKey: 'k-1', email: 'ada@example.org' });
+    expect(first.result).toBe('AWARD_RESULT_CREATED');
+    expect(first.earnedBadge?.uid).toMatch(/^[0-9a-f]{40}$/);
+    const again = await award({ idempotencyKey: 'k-1', email: 'ADA@example.org' });
+    expect(again).toMatchObject({ result: 'AWARD_RESULT_REPLAYED', earnedBadge: { id: first.earnedBadge?.id } });
+  });
+
+  it('refuses a known key for another recipient', async () => {
+    await expect(award({ idempotencyKey: 'k-1', email: 'someone-else@example.org' })).rejects.toMatchObject({ reason: 'ResourceConflict' });
+  });
+
+  it('awards once when twenty identical calls race', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => award({ idempotencyKey: 'race', email: 'race@example.org', badgeId: ids.repeatable })));
+    expect(results.filter((r) => r.result === 'AWARD_RESULT_CREATED')).toHaveLength(1);
+    expect(new Set(results.map((r) => r.earnedBadge?.id)).size).toBe(1);
+    const rows = await db.query(`select count(*)::int as n from issuance.earned_badges where idempotency_key = 'race'`);
+    expect(rows.rows[0]).toEqual({ n: 1 });
+  });
+
+  it('lets a recipient hold a non-repeatable badge once, whatever the key, and a repeatable one again', async () => {
+    const member = { userId: '77', email: 'grace@example.org' };
+    expect((await award({ idempotencyKey: 'h-1', ...member })).result).toBe('AWARD_RESULT_CREATED');
+    const byEmail = await award({ idempotencyKey: 'h-2', email: 'Grace@Example.org' });
+    expect(byEmail.result).toBe('AWARD_RESULT_ALREADY_HELD');
+    const byMember = await award({ idempotencyKey: 'h-3', userId: '77' });
+    expect(byMember.result).toBe('AWARD_RESULT_ALREADY_HELD');
+    const twice = await Promise.all(['r-1', 'r-2'].map((key) => award({ idempotencyKey: key, ...member, badgeId: ids.repeatable })));
+    expect(twice.map((r) => r.result)).toEqual(['AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED']);
+  });
+
+  it('refuses archived badges, badges of another site and awards without a recipient', async () => {
+    await expect(award({ idempotencyKey: 'a-1', email: 'x@example.org', badgeId: ids.archived })).rejects.toMatchObject({ reason: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
+    await expect(award({ idempotencyKey: 'a-2', email: 'x@example.org', siteId: ids.otherSite })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(award({ idempotencyKey: 'a-3' })).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('Revoke and listings', () => {
+  it('keeps the record, hides it from listings, and does nothing the second time', async () => {
+    const { earnedBadge } = await award({ idempotencyKey: 'rv-1', email: 'lin@example.org', badgeId: ids.repeatable });
+    const listed = await issuance.call('ListRecipientBadges', { siteId: ids.site, email: 'LIN@example.org' });
+    expect(listed.earnedBadges.map((b) => b.id)).toEqual([earnedBadge?.id]);
+
+    const first = await issuance.call('Revoke', { siteId: ids.site, uid: earnedBadge?.uid ?? '', reason: 'issued by mistake' });
+    expect(first).toMatchObject({ revoked: true, earnedBadge: { revocationReason: 'issued by mistake' } });
+    expect((await issuance.call('Revoke', { siteId: ids.site, uid: earnedBadge?.uid ?? '', reason: 'again' })).revoked).toBe(false);
+
+    expect((await issuance.call('ListRecipientBadges', { siteId: ids.site, email: 'lin@example.org' })).earnedBadges).toEqual([]);
+    const kept = await issuance.call('GetEarnedBadge', { siteId: '0', uid: earnedBadge?.uid ?? '' });
+    expect(kept.earnedBadge?.revokedAt).toBeDefined();
+  });
+
+  it('pages a badge’s awards with a total', async () => {
+    const page = await issuance.call('ListBadgeAwards', { siteId: ids.site, badgeId: ids.repeatable, page: { page: 1, count: 1 } });
+    expect(page.earnedBadges).toHaveLength(1);
+    expect(Number(page.pageInfo?.total)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('publishes BadgeAwarded and BadgeRevoked for what happened', async () => {
+    const awarded = await collectTopic(topicName(system.topicPrefix, 'badgeAwarded'));
+    const revoked = await collectTopic(topicName(system.topicPrefix, 'badgeRevoked'));
+    try {
+      const created = await db.query<{ id: string }>('select id from issuance.earned_badges');
+      const expected = new Set(created.rows.map((r) => r.id));
+      const seen = await awarded.waitFor((m) => m.length >= expected.size);
+      const events = seen.map((m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string; channel: string });
+      expect(new Set(events.map((e) => e.earnedBadgeId))).toEqual(expected);
+      expect(events[0]?.channel).toBe('AWARD_CHANNEL_DIRECT');
+      await revoked.waitFor((m) => m.length >= 1);
+      expect(JSON.parse(revoked.messages[0]?.value?.toString() ?? '{}')).toMatchObject({ reason: 'issued by mistake' });
+    } finally {
+      await Promise.all([awarded.stop(), revoked.stop()]);
+    }
+  });
+});
+
+describe('an issuance process killed with SIGKILL during a stream of awards', () => {
+  it('keeps every acknowledged award exactly once and publishes every one', async () => {
+    const acknowledged = new Map<string, string>();
+    const clients = 8;
+    const perClient = 60;
+    let killed = false;
+    // Each client retries a call until it is answered, with the same key, as a careful integration would.
+    const runClient = async (c: number) => {
+      for (let i = 0; i < perClient; i += 1) {
+        const key = `stream-${c}-${i}`;
+        for (;;) {
+          try {
+            const answer = await award({ idempotencyKey: key, email: `member-${c}-${i}@example.org` });
+            acknowledged.set(key, answer.earnedBadge?.id ?? '');
+            break;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        if (!killed && acknowledged.size >= (clients * perClient) / 3) {
+          killed = true;
+          void system.process('issuance').kill('SIGKILL').then(() => system.process('issuance').restart());
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, (_, c) => runClient(c)));
+    expect(killed).toBe(true);
+    expect(acknowledged.size).toBe(clients * perClient);
+
+    const rows = await db.query<{ idempotency_key: string; id: string; n: number }>(
+      `select idempotency_key, min(id::text) as id, count(*)::int as n from issuance.earned_badges where idempotency_key like 'stream-%' group by idempotency_key`,
+    );
+    expect(rows.rows).toHaveLength(clients * perClient);
+    expect(rows.rows.every((r) => r.n === 1 && acknowledged.get(r.idempotency_key) === r.id)).toBe(true);
+
+    const awarded = await collectTopic(topicName(system.topicPrefix, 'badgeAwarded'));
+    try {
+      const wanted = new Set(acknowledged.values());
+      await awarded.waitFor((messages) => {
+        const seen = new Set(messages.map((m) => (JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string }).earnedBadgeId));
+        return [...wanted].every((id) => seen.has(id));
+      }, 60_000);
+    } finally {
+      await awarded.stop();
+    }
+    await eventually(async () => (await db.query('select count(*)::int as n from issuance.outbox')).rows[0], (r) => r?.n === 0);
+  });
+});
