@@ -10,6 +10,8 @@ export const issuanceConfigSchema = z.object({
   ...grpcServerSettings(DEFAULT_PORTS.issuance),
   ...grpcClientSettings,
   CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
+  // The gateway's public origin, for absolute URLs in webhook messages; unset means the awarding request's origin.
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 export type IssuanceConfig = z.output<typeof issuanceConfigSchema>;

@@ -4,13 +4,20 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  createKafka, createProducer, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName,
+  bareBadgeJson, createKafka, createProducer, DomainError, fullBadgeJson, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { IssuanceConfig } from './config.js';
 import { awardHandlers } from './rpc/awards.js';
+import { deliveryHandlers } from './rpc/deliveries.js';
+import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
+import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
+import { startWebhookWorker } from './webhooks/worker.js';
+
+/** Webhook bodies carry BadgeKit's badge JSON, as the gateway renders it. */
+const badgekitBadgeJson: BadgeRenderer = { full: (badge, origin) => fullBadgeJson(badge, origin), bare: bareBadgeJson };
 
 export const SCHEMA = 'issuance';
 export const SERVICE_NAME = 'laurel.issuance.v1.Issuance';
@@ -20,7 +27,7 @@ export interface RunningIssuance {
   stop(): Promise<void>;
 }
 
-export async function start(config: IssuanceConfig): Promise<RunningIssuance> {
+export async function start(config: IssuanceConfig, render: BadgeRenderer = badgekitBadgeJson): Promise<RunningIssuance> {
   const runtime = await startServiceRuntime({ name: 'issuance', schema: SCHEMA, migrations, config });
   const { db, logger, metrics } = runtime;
   try {
@@ -35,7 +42,31 @@ export async function start(config: IssuanceConfig): Promise<RunningIssuance> {
     const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
     runtime.onStop(() => Promise.resolve(catalog.close()));
 
-    const handlers = awardHandlers({ db, awards: new EarnedBadgeStore(db), catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published: relay.kick });
+    const awards = new EarnedBadgeStore(db);
+    const deliveries = new DeliveryStore(db);
+    const worker = startWebhookWorker({
+      deliveries,
+      logger,
+      messages: webhookMessages({ awards, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
+      webhookOf: async (siteId) => {
+        try {
+          const { webhook } = await catalog.call('GetWebhook', { siteId });
+          return webhook ? { url: webhook.url, secret: webhook.secret } : undefined;
+        } catch (error) {
+          if (error instanceof DomainError && error.reason === 'ResourceNotFound') return undefined;
+          throw error;
+        }
+      },
+    });
+    runtime.onStop(worker.stop);
+    const published = () => {
+      relay.kick();
+      worker.kick();
+    };
+    const handlers = {
+      ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published }),
+      ...deliveryHandlers(deliveries),
+    };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
     return { grpcPort, stop: runtime.stop };
   } catch (error) {

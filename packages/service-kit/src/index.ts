@@ -15,3 +15,4 @@ export * from './kafka/consumer.js';
 export * from './kafka/outbox.js';
 export * from './paging.js';
 export * from './runtime.js';
+export * from './badgekit-json.js';

@@ -6,8 +6,10 @@
 import { DomainError, pageInfo, pageWindow, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
+import { recipientKey } from '../domain/webhook.js';
 import { recordAwarded, recordRevoked } from '../events/award-events.js';
-import type { EarnedBadgeStore } from '../store/earned-badges.js';
+import type { DeliveryStore } from '../store/deliveries.js';
+import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import { storedChannel } from '../domain/channel.js';
 import { toEarnedBadgeMessage } from './present.js';
 
@@ -15,9 +17,25 @@ export interface AwardDeps {
   db: Knex;
   awards: EarnedBadgeStore;
   catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  deliveries: DeliveryStore;
   topicPrefix: string;
-  /** Wakes the outbox relay once an award's transaction committed, so events leave at once. */
+  /** Wakes the outbox relay and the webhook worker once a transaction committed, so messages leave at once. */
   published: () => void;
+}
+
+/**
+ * The `award`/`revoke` webhook message of a row, recorded with it. What the
+ * body needs beyond the row itself (the request's comment and origin) is kept
+ * in `input`; the badge is read when the message is sent.
+ */
+function webhookFor(row: EarnedBadgeRow, action: 'award' | 'revoke', extra: { comment?: string | undefined; origin?: string | undefined } = {}) {
+  return {
+    siteId: row.site_id,
+    action,
+    recipientKey: recipientKey(row.user_id, row.email),
+    channel: row.channel,
+    input: { earnedBadgeId: row.id, ...(extra.comment !== undefined && { comment: extra.comment }), ...(extra.origin !== undefined && { origin: extra.origin }) },
+  };
 }
 
 /** The badge as the catalog knows it in this site; archived badges cannot be earned (model.md deviations). */
@@ -46,7 +64,10 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
           recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
           idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
         });
-        if (result.kind === 'created') await recordAwarded(trx, deps.topicPrefix, result.row, context.traceparent);
+        if (result.kind === 'created') {
+          await recordAwarded(trx, deps.topicPrefix, result.row, context.traceparent);
+          await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
+        }
         return result;
       });
 
@@ -70,7 +91,10 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };
       const revoked = await db.transaction(async (trx) => {
         const row = await awards.revoke(trx, request.siteId, key, request.reason);
-        if (row) await recordRevoked(trx, deps.topicPrefix, row, context.traceparent);
+        if (row) {
+          await recordRevoked(trx, deps.topicPrefix, row, context.traceparent);
+          await deps.deliveries.record(trx, [webhookFor(row, 'revoke')]);
+        }
         return row;
       });
       if (revoked) {
