@@ -5,11 +5,13 @@ import { DomainError, pageInfo, pageWindow, type UnaryHandlers } from '@laurel/s
 import type { catalogV1 } from '@laurel/protos';
 import { checkOrganization } from '../domain/organization.js';
 import type { SystemFields, SystemRecord } from '../domain/system.js';
+import { IssuerStore } from '../store/issuers.js';
+import { ProgramStore } from '../store/programs.js';
 import type { CatalogDeps } from './deps.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
 
-export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | undefined): catalogV1.System {
+export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | undefined, issuers: catalogV1.IssuerSummary[] = []): catalogV1.System {
   return {
     id: record.id,
     slug: record.slug,
@@ -20,7 +22,7 @@ export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | u
     ...(image && { image }),
     ...(image?.url !== undefined && { imageUrl: image.url }),
     createdAt: record.createdAt.toISOString(),
-    issuers: [],
+    issuers,
   };
 }
 
@@ -44,11 +46,17 @@ export function imageInputOf(fields: catalogV1.OrganizationFields__Output | null
 }
 
 export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
-  const present = async (records: SystemRecord[]) => {
-    const imageById = await images.messages(records.map((r) => r.imageId));
-    return records.map((r) => toSystemMessage(r, r.imageId ? imageById.get(r.imageId) : undefined));
+  const issuers = new IssuerStore(db, new ProgramStore(db));
+  /** With `issuers`, every system's shallow issuers come from two queries in all, not a query per system (§4.3). */
+  const present = async (records: SystemRecord[], options: { issuers: boolean }) => {
+    const ids = records.map((r) => r.id);
+    const [imageById, issuersById] = await Promise.all([
+      images.messages(records.map((r) => r.imageId)),
+      options.issuers ? issuers.summaries(ids) : new Map<string, catalogV1.IssuerSummary[]>(),
+    ]);
+    return records.map((r) => toSystemMessage(r, r.imageId ? imageById.get(r.imageId) : undefined, issuersById.get(r.id) ?? []));
   };
-  const one = async (record: SystemRecord) => (await present([record]))[0] as catalogV1.System;
+  const one = async (record: SystemRecord, options: { issuers: boolean }) => (await present([record], options))[0] as catalogV1.System;
 
   return {
     async CreateSystem(request) {
@@ -58,7 +66,8 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
         const imageId = await images.save(trx, imageInputOf(request.fields));
         return systems.create({ ...fields, ...(imageId && { imageId }) }, trx);
       });
-      return { system: await one(record) };
+      // A new system has no issuers yet (§4.4).
+      return { system: await one(record, { issuers: false }) };
     },
 
     async GetSystem(request) {
@@ -70,12 +79,12 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
         const [field, value] = request.key === 'id' ? ['id', request.id ?? ''] : ['slug', request.slug ?? ''];
         throw DomainError.notFound('system', field, value);
       }
-      return { system: await one(found) };
+      return { system: await one(found, { issuers: true }) };
     },
 
     async ListSystems(request) {
       const { systems: list, total } = await systems.list(pageWindow(request.page));
-      return { systems: await present(list), pageInfo: pageInfo(request.page, total) };
+      return { systems: await present(list, { issuers: true }), pageInfo: pageInfo(request.page, total) };
     },
 
     async UpdateSystem(request) {
@@ -87,11 +96,12 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
           return { ...change, ...(imageId && { imageId }) };
         }, trx);
       });
-      return { system: await one(updated) };
+      return { system: await one(updated, { issuers: true }) };
     },
 
     async DeleteSystem(request) {
-      return { system: await one(await systems.delete(request.slug)) };
+      // Answered bare (§4.7): the issuers went with the system.
+      return { system: await one(await systems.delete(request.slug), { issuers: false }) };
     },
   };
 }

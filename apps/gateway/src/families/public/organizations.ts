@@ -1,9 +1,58 @@
 /**
- * Public organizations documents (being built for the catalog issue).
+ * The issuer organization documents of BadgeKit §10.3 (no authorization):
+ * a badge class's `issuer` URL points at one of these. Each key takes the
+ * first non-empty value from the program, then the issuer, then the system,
+ * and a key with no value anywhere is left out.
  */
+import type { Request, Response } from 'express';
+import { callOptions } from '../../http/request-context.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
 
-export function mountPublicOrganizations(_routes: RouteTable, _deps: BadgeKitDeps): void {
-  // routes are declared here with { public: true }
+const KEYS = ['name', 'url', 'description', 'email'] as const;
+type Key = (typeof KEYS)[number];
+
+type Organization = Partial<Record<Key, string>>;
+
+/** `levels` from the deepest (program) to the system; a missing level (null) is skipped. */
+export function organizationDocument(levels: readonly (Organization | null | undefined)[]): Organization {
+  const document: Organization = {};
+  for (const key of KEYS) {
+    const value = levels.map((level) => level?.[key]).find((v) => v !== undefined && v !== '');
+    if (value !== undefined) document[key] = value;
+  }
+  return document;
+}
+
+const DOC = { success: 200, errors: [404] };
+
+export function mountPublicOrganizations(routes: RouteTable, { clients }: BadgeKitDeps): void {
+  const catalog = clients.catalog;
+  const systemOf = (req: Request) => catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
+  const issuerOf = (req: Request) => catalog.call('GetIssuer', { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug) }, callOptions(req));
+  const programOf = (req: Request) =>
+    catalog.call('GetProgram', { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug), programSlug: String(req.params.programSlug) }, callOptions(req));
+
+  // The levels are fetched in parallel. Each call resolves the path from the
+  // system down, so any of them that fails names the first missing level.
+  routes.declare('/public/systems/:systemSlug', {
+    async GET(req: Request, res: Response) {
+      const { system } = await systemOf(req);
+      res.json(organizationDocument([system]));
+    },
+  }, { GET: { ...DOC, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
+
+  routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
+    async GET(req: Request, res: Response) {
+      const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
+      res.json(organizationDocument([issuer, system]));
+    },
+  }, { GET: { ...DOC, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
+
+  routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
+    async GET(req: Request, res: Response) {
+      const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
+      res.json(organizationDocument([program, issuer, system]));
+    },
+  }, { GET: { ...DOC, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
 }
