@@ -9,6 +9,7 @@ import {
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { IssuanceConfig } from './config.js';
+import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
 import { DeliveryStore } from './store/deliveries.js';
@@ -66,6 +67,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const handlers = {
       ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published }),
       ...deliveryHandlers(deliveries),
+      ...assessmentHandlers(),
     };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
     return { grpcPort, stop: runtime.stop };

@@ -7,9 +7,11 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Logger } from '@laurel/service-kit';
 import type { RouteRegistry } from '../../openapi/registry.js';
 import { badgekitAuth, type ConsumerKeys } from './auth.js';
+import { mountApplications } from './applications.js';
 import { mountBadges } from './badges.js';
 import type { BadgeKitDeps } from './deps.js';
 import { BadgeKitError, toBadgeKitError } from './errors.js';
+import { mountInstances } from './instances.js';
 import { mountIssuers } from './issuers.js';
 import { mountMilestones } from './milestones.js';
 import { mountPrograms } from './programs.js';
@@ -63,6 +65,8 @@ export function badgekitRouter(options: BadgeKitOptions): Router {
   mountPrograms(routes, deps);
   mountBadges(routes, deps);
   mountMilestones(routes, deps);
+  mountInstances(routes, deps);
+  mountApplications(routes, deps);
 
   router.use(badgekitErrors(options.logger));
   return router;

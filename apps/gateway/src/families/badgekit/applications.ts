@@ -1,0 +1,9 @@
+/**
+ * BadgeKit applications (being built for the issuance issue).
+ */
+import type { BadgeKitDeps } from './deps.js';
+import type { RouteTable } from './router-kit.js';
+
+export function mountApplications(_routes: RouteTable, _deps: BadgeKitDeps): void {
+  // routes are declared here
+}
