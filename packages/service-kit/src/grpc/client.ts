@@ -37,6 +37,8 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
   ) {
     this.client = new grpc.Client(address, grpc.credentials.createInsecure(), {
       'grpc.keepalive_time_ms': 30_000,
+      // Answers may carry uploaded images (up to 8 MB); the server accepts 32 MB, so does the client.
+      'grpc.max_receive_message_length': 32 * 1024 * 1024,
       // Reconnect quickly after a peer restarts instead of grpc's default of up to minutes.
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': 1000,
