@@ -167,7 +167,28 @@ async function start() {
   }
   say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')})`);
   say(`logs: ${logDir}/<process>.log   PostgreSQL: ${stack.postgres.url}   Kafka: ${stack.kafka.brokers.join(',')}`);
+  if (env.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, env);
   say('press Ctrl-C to stop');
+}
+
+/**
+ * Outside production: the demo site, consumer and member of admin-api.md,
+ * created through the admin command line when missing, with their
+ * credentials printed once (at creation). A failure here is reported and the
+ * system keeps running; production never gets anything created implicitly.
+ */
+async function developmentDefaults(gatewayUrl, env) {
+  const child = spawn(process.execPath, [join(root, 'apps', 'gateway', 'dist', 'src', 'cli.js'), 'dev:defaults'], {
+    cwd: root,
+    env: { ...env, GATEWAY_URL: gatewayUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.on('close', (status) => resolve(status ?? 1)));
+  for (const line of output.trimEnd().split('\n').filter(Boolean)) say(line);
+  if (code !== 0) say('could not create the development defaults (above); the system is running without them');
 }
 
 /** `npm run bench -- <name> [args]`: runs bench/<name>.mjs against PostgreSQL and Kafka provided as for tests. */

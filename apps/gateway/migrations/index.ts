@@ -1,8 +1,5 @@
 import type { Migration } from '@laurel/service-kit';
+import { consumersMembers } from './0001_consumers_members.js';
 
-/**
- * The gateway schema's migrations, in the order they run. The schema exists
- * from the first start; API consumers, members and login tokens arrive with
- * the admin API (catalog issue).
- */
-export const migrations: readonly Migration[] = [];
+/** The gateway schema's migrations, in the order they run. Login tokens arrive with the KickApps and v2 families. */
+export const migrations: readonly Migration[] = [consumersMembers];

@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { Knex, Logger, Metrics } from '@laurel/service-kit';
 import type { ServiceClients } from './clients.js';
 import type { GatewayConfig } from './config.js';
+import { adminRouter } from './families/admin/router.js';
 import { badgekitNotFound, badgekitRouter } from './families/badgekit/router.js';
 import type { ConsumerKeys } from './families/badgekit/auth.js';
 import { publicRouter } from './families/public/router.js';
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
   const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry };
   app.use(publicRouter(family));
+  // Before BadgeKit, which answers every path it does not know with its 404.
+  app.use(adminRouter({ ...family, db: deps.db }));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   // Registered last: the document describes every route declared above.
   app.use(openapiRouter(registry));

@@ -6,6 +6,14 @@ import {
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */
 export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
 
+/**
+ * The development default of the key that seals API consumers' secrets
+ * (domain/secrets.ts explains why they are sealed and not only hashed).
+ * Public on purpose: it protects nothing, and production refuses to start
+ * without its own.
+ */
+export const DEV_SECRET_ENCRYPTION_KEY = 'laurel-dev-secret-encryption-key';
+
 /** Every gateway setting, before the cross-field rules below. */
 export const gatewaySettings = z.object({
     ...baseSettings,
@@ -19,6 +27,8 @@ export const gatewaySettings = z.object({
     // Honour X-Forwarded-Host/-Proto (set when a trusted proxy sits in front).
     TRUST_PROXY: z.stringbool().default(false),
     BADGEKIT_MASTER_SECRET: z.string().min(16).optional(),
+    // Seals API consumers' secrets for JWT verification; a long random value (openssl rand -hex 32).
+    SECRET_ENCRYPTION_KEY: z.string().min(32).optional(),
     CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
     CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
     REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),
@@ -30,8 +40,15 @@ export const gatewayConfigSchema = gatewaySettings
     if (config.NODE_ENV === 'production' && !config.BADGEKIT_MASTER_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['BADGEKIT_MASTER_SECRET'], message: 'required in production (at least 16 characters)' });
     }
+    if (config.NODE_ENV === 'production' && !config.SECRET_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters)' });
+    }
   })
-  .transform((config) => ({ ...config, BADGEKIT_MASTER_SECRET: config.BADGEKIT_MASTER_SECRET ?? DEV_MASTER_SECRET }));
+  .transform((config) => ({
+    ...config,
+    BADGEKIT_MASTER_SECRET: config.BADGEKIT_MASTER_SECRET ?? DEV_MASTER_SECRET,
+    SECRET_ENCRYPTION_KEY: config.SECRET_ENCRYPTION_KEY ?? DEV_SECRET_ENCRYPTION_KEY,
+  }));
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 

@@ -9,8 +9,10 @@ import { createDatabase, createKafka, createLogger, createMetrics, createProduce
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
 import { closeClients, createClients } from './clients.js';
-import type { GatewayConfig } from './config.js';
-import { noConsumerKeys } from './families/badgekit/auth.js';
+import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
+import { SecretCipher } from './domain/secrets.js';
+import { consumerKeys } from './families/badgekit/auth.js';
+import { ConsumerStore } from './store/consumers.js';
 
 export const SCHEMA = 'gateway';
 
@@ -28,6 +30,9 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   if (config.NODE_ENV !== 'production' && config.BADGEKIT_MASTER_SECRET === 'laurel-dev-master-secret') {
     logger.warn('using the development BadgeKit master secret; set BADGEKIT_MASTER_SECRET outside development');
   }
+  if (config.NODE_ENV !== 'production' && config.SECRET_ENCRYPTION_KEY === DEV_SECRET_ENCRYPTION_KEY) {
+    logger.warn('sealing API consumer secrets with the development key; set SECRET_ENCRYPTION_KEY outside development');
+  }
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'laurel-gateway', logger });
   await ensureTopics(kafka, [topicName(config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded')]);
@@ -37,7 +42,8 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 
   const clients = createClients(config);
-  const app = createApp({ config, clients, db, logger, metrics, consumers: noConsumerKeys, kafkaConnected: () => kafkaConnected });
+  const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
+  const app = createApp({ config, clients, db, logger, metrics, consumers, kafkaConnected: () => kafkaConnected });
   const server: Server = createServer(app);
   // Keep-alive longer than common load balancers' idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;

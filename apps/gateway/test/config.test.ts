@@ -3,6 +3,8 @@ import { ConfigError } from '@laurel/service-kit';
 import { DEV_MASTER_SECRET, loadGatewayConfig } from '../src/config.js';
 
 const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
+// Production also needs the key that protects consumer secrets; this test is about the master secret.
+const productionKey = { SECRET_ENCRYPTION_KEY: 'k'.repeat(32) };
 
 describe('gateway settings', () => {
   it('uses the development master secret outside production', () => {
@@ -10,9 +12,9 @@ describe('gateway settings', () => {
   });
 
   it('refuses to start in production without a master secret', () => {
-    expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production' })).toThrow(/BADGEKIT_MASTER_SECRET/);
-    expect(loadGatewayConfig({ ...base, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' }).BADGEKIT_MASTER_SECRET).toBe('a-long-enough-secret');
+    expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(/BADGEKIT_MASTER_SECRET/);
+    expect(loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' }).BADGEKIT_MASTER_SECRET).toBe('a-long-enough-secret');
   });
 
   it('refuses a short secret', () => {

@@ -6,19 +6,23 @@
  */
 import type { Request } from 'express';
 import type { catalogV1 } from '@laurel/protos';
-import { absoluteUrl } from '../../http/public-origin.js';
+import { imageUrlOf } from '@laurel/service-kit';
+import { publicOrigin } from '../../http/public-origin.js';
 
 /** Per-request presentation settings: where absolute URLs point. */
 export interface PresentContext {
+  /** scheme://host of absolute URLs in this answer. */
+  origin: string;
   imageUrl(image: catalogV1.Image__Output | null | undefined): string | null;
   absolute(path: string): string;
 }
 
 export function presentContext(req: Request, publicBaseUrl: string | undefined): PresentContext {
-  const absolute = (path: string) => absoluteUrl(req, publicBaseUrl, path);
+  const origin = publicOrigin(req, publicBaseUrl);
   return {
-    absolute,
-    imageUrl: (image) => (!image ? null : image.url !== undefined ? image.url : absolute(`/public/images/${image.slug}`)),
+    origin,
+    absolute: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    imageUrl: (image) => imageUrlOf(image, origin),
   };
 }
 

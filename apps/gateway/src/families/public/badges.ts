@@ -1,9 +1,62 @@
 /**
- * Public badges documents (being built for the catalog issue).
+ * Public badge documents (no authorization): the list of every badge class
+ * (§7.4), and each badge class (§10.2) at BadgeKit's context paths and at
+ * Laurel's own `/public/badges/{id}` (model.md "Public documents"). Archived
+ * badges are still served, because their earned badges still verify.
  */
+import type { Request, Response } from 'express';
+import { DomainError } from '@laurel/service-kit';
+import type { catalogV1 } from '@laurel/protos';
+import { callOptions } from '../../http/request-context.js';
+import { presentBadgeClass } from '../badgekit/badge-class.js';
+import { badgeSlugPath, declareInContexts } from '../badgekit/badge-contexts.js';
+import { BADGE_LIST_QUERY, readArchived } from '../badgekit/badge-query.js';
+import { badgeClassPath } from '../badgekit/badge-urls.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
+import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
+import { readPaging } from '../badgekit/validation.js';
 
-export function mountPublicBadges(_routes: RouteTable, _deps: BadgeKitDeps): void {
-  // routes are declared here with { public: true }
+function found(badge: catalogV1.Badge__Output | null): catalogV1.Badge__Output {
+  if (!badge) throw new Error('catalog answered without a badge');
+  return badge;
+}
+
+export function mountPublicBadges(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
+  const catalog = clients.catalog;
+  const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
+  const sendClass = (req: Request, res: Response, badge: catalogV1.Badge__Output | null) => res.json(presentBadgeClass(found(badge), ctx(req)));
+
+  routes.declare('/public/badges', {
+    async GET(req: Request, res: Response) {
+      const archived = readArchived(req.query);
+      const paging = readPaging(req.query);
+      const result = await catalog.call('ListPublicBadges', { archived, page: paging ?? {} }, callOptions(req));
+      const present = ctx(req);
+      res.json({
+        badgelist: result.badges.map((b) => ({ location: present.absolute(badgeClassPath(b)) })),
+        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
+      });
+    },
+  }, {
+    GET: { summary: 'List the badge class URL of every badge of every system', query: BADGE_LIST_QUERY, success: 200, returns: 'badgelist', errors: [400] },
+  }, { public: true });
+
+  routes.declare('/public/badges/:badgeId', {
+    async GET(req: Request, res: Response) {
+      const id = String(req.params.badgeId);
+      if (!/^[1-9]\d{0,17}$/.test(id)) throw DomainError.notFound('badge', 'id', id);
+      sendClass(req, res, (await catalog.call('GetBadge', { id }, callOptions(req))).badge);
+    },
+  }, {
+    GET: { summary: "A badge's class document at Laurel's own public URL", success: 200, errors: [404] },
+  }, { public: true });
+
+  declareInContexts(routes, '/badges/:badgeSlug', {
+    async GET(req: Request, res: Response) {
+      sendClass(req, res, (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
+    },
+  }, (noun) => ({
+    GET: { summary: `The Open Badges 1.0 badge class of a badge of ${noun}`, success: 200, errors: [404] },
+  }), { prefix: '/public', public: true });
 }

@@ -1,0 +1,349 @@
+/**
+ * The badges table and its children (criteria, alignments, categories, tags).
+ * Reads are set-based: a page of badges comes with its system, issuer,
+ * program and image in the same query, and each child table is read once for
+ * the whole page, because badge lists are among the busiest reads Laurel
+ * serves. Writes replace children with one statement per table.
+ */
+import type { Knex } from '@laurel/service-kit';
+import type { Alignment, ArchivedState, BadgeCollections, BadgeData, BadgeRecord, Criterion } from '../domain/badge.js';
+import { slugKey } from '../domain/slug.js';
+
+export interface OrganizationSummary {
+  id: string;
+  slug: string;
+  name: string;
+  url: string;
+  description: string | null;
+  email: string | null;
+}
+
+export interface ImageSummary {
+  slug: string;
+  url: string | null;
+  mimeType: string | null;
+}
+
+/** A badge with everything a full answer shows. */
+export interface LoadedBadge {
+  record: BadgeRecord;
+  system: OrganizationSummary;
+  issuer?: OrganizationSummary;
+  program?: OrganizationSummary;
+  image?: ImageSummary;
+  criteria: Required<Criterion>[];
+  alignments: Required<Alignment>[];
+  categories: string[];
+  tags: { id: string; value: string }[];
+}
+
+/** How one badge is found: by id, or by slug within a system (and an issuer, and a program). */
+export interface BadgeLookup {
+  id?: string;
+  systemId?: string;
+  issuerId?: string;
+  programId?: string;
+  slug?: string;
+}
+
+/** Which badges a list covers; an empty scope is every badge of every system. */
+export interface BadgeFilter {
+  systemId?: string;
+  issuerId?: string;
+  programId?: string;
+  archived: ArchivedState;
+  location?: string;
+  published?: boolean;
+  ids?: string[];
+}
+
+export interface BadgeParents {
+  systemId: string;
+  issuerId: string | null;
+  programId: string | null;
+}
+
+interface BadgeRow {
+  id: string;
+  system_id: string;
+  issuer_id: string | null;
+  program_id: string | null;
+  slug: string;
+  name: string;
+  strapline: string | null;
+  earner_description: string | null;
+  consumer_description: string | null;
+  issuer_url: string | null;
+  rubric_url: string | null;
+  time_value: string | null;
+  time_units: string | null;
+  limit: string | null;
+  unique: boolean;
+  type: string | null;
+  archived: boolean;
+  criteria_url: string | null;
+  evidence_type: string | null;
+  published: boolean;
+  location: string | null;
+  origin: string;
+  image_id: string | null;
+  created_at: Date;
+}
+
+type SummaryColumns<P extends string> = Record<`${P}_slug` | `${P}_name` | `${P}_url`, string | null> & Record<`${P}_description` | `${P}_email`, string | null>;
+
+/** A badge row joined with its parents' and image's columns. */
+type JoinedRow = BadgeRow &
+  SummaryColumns<'s'> &
+  SummaryColumns<'i'> &
+  SummaryColumns<'p'> & { img_slug: string | null; img_url: string | null; img_mime_type: string | null; full_count?: string };
+
+const COLUMNS: Readonly<Record<keyof BadgeData, keyof BadgeRow>> = {
+  slug: 'slug',
+  name: 'name',
+  strapline: 'strapline',
+  earnerDescription: 'earner_description',
+  consumerDescription: 'consumer_description',
+  issuerUrl: 'issuer_url',
+  rubricUrl: 'rubric_url',
+  timeValue: 'time_value',
+  timeUnits: 'time_units',
+  limit: 'limit',
+  unique: 'unique',
+  type: 'type',
+  archived: 'archived',
+  criteriaUrl: 'criteria_url',
+  evidenceType: 'evidence_type',
+  published: 'published',
+  location: 'location',
+  origin: 'origin',
+  imageId: 'image_id',
+};
+
+const toRecord = (row: BadgeRow): BadgeRecord => ({
+  id: row.id,
+  systemId: row.system_id,
+  issuerId: row.issuer_id,
+  programId: row.program_id,
+  slug: row.slug,
+  name: row.name,
+  strapline: row.strapline,
+  earnerDescription: row.earner_description,
+  consumerDescription: row.consumer_description,
+  issuerUrl: row.issuer_url,
+  rubricUrl: row.rubric_url,
+  timeValue: row.time_value,
+  timeUnits: row.time_units,
+  limit: row.limit,
+  unique: row.unique,
+  type: row.type,
+  archived: row.archived,
+  criteriaUrl: row.criteria_url,
+  evidenceType: row.evidence_type,
+  published: row.published,
+  location: row.location,
+  origin: row.origin,
+  imageId: row.image_id,
+  createdAt: row.created_at,
+});
+
+const toColumns = (data: Partial<BadgeData>): Record<string, unknown> => {
+  const columns: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(COLUMNS) as [keyof BadgeData, string][]) {
+    if (data[key] !== undefined) columns[column] = data[key];
+  }
+  return columns;
+};
+
+function summary<P extends 's' | 'i' | 'p'>(row: JoinedRow, prefix: P, id: string | null): OrganizationSummary | undefined {
+  const slug = row[`${prefix}_slug`];
+  if (id === null || slug === null) return undefined;
+  return {
+    id,
+    slug,
+    name: row[`${prefix}_name`] ?? '',
+    url: row[`${prefix}_url`] ?? '',
+    description: row[`${prefix}_description`],
+    email: row[`${prefix}_email`],
+  };
+}
+
+const summaryColumns = (alias: string, prefix: string) =>
+  Object.fromEntries(['slug', 'name', 'url', 'description', 'email'].map((c) => [`${prefix}_${c}`, `${alias}.${c}`]));
+
+/** `column = any(array)`: one parameter however many ids a page has. */
+const anyOf = (query: Knex.QueryBuilder, column: string, ids: readonly string[]) => query.whereRaw(`${column} = any(?::bigint[])`, [[...ids]]);
+
+export class BadgeStore {
+  constructor(private readonly db: Knex) {}
+
+  private joined(db: Knex): Knex.QueryBuilder {
+    return db({ b: 'badges' })
+      .join({ s: 'systems' }, 's.id', 'b.system_id')
+      .leftJoin({ i: 'issuers' }, 'i.id', 'b.issuer_id')
+      .leftJoin({ p: 'programs' }, 'p.id', 'b.program_id')
+      .leftJoin({ img: 'images' }, 'img.id', 'b.image_id')
+      .select('b.*', summaryColumns('s', 's'), summaryColumns('i', 'i'), summaryColumns('p', 'p'), { img_slug: 'img.slug', img_url: 'img.url', img_mime_type: 'img.mime_type' });
+  }
+
+  private static where(query: Knex.QueryBuilder, lookup: BadgeLookup, alias: string): Knex.QueryBuilder {
+    if (lookup.id !== undefined) query.where(`${alias}.id`, lookup.id);
+    if (lookup.systemId !== undefined) query.where(`${alias}.system_id`, lookup.systemId);
+    if (lookup.issuerId !== undefined) query.where(`${alias}.issuer_id`, lookup.issuerId);
+    if (lookup.programId !== undefined) query.where(`${alias}.program_id`, lookup.programId);
+    if (lookup.slug !== undefined) query.whereRaw(`lower(rtrim(${alias}.slug)) = ?`, [slugKey(lookup.slug)]);
+    return query;
+  }
+
+  async insert(trx: Knex, parents: BadgeParents, badge: BadgeData & BadgeCollections): Promise<string> {
+    const [row] = await trx('badges')
+      .insert({ system_id: parents.systemId, issuer_id: parents.issuerId, program_id: parents.programId, ...toColumns(badge) })
+      .returning<{ id: string }[]>('id');
+    if (!row) throw new Error('badge insert returned no row');
+    await this.replaceChildren(trx, row.id, badge, true);
+    return row.id;
+  }
+
+  /** The badge found by `lookup`, locked until the transaction ends. */
+  async lock(trx: Knex, lookup: BadgeLookup): Promise<BadgeRecord | undefined> {
+    const row = (await BadgeStore.where(trx('badges as b').select('b.*'), lookup, 'b').forUpdate().first()) as BadgeRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  async update(trx: Knex, id: string, data: BadgeData, collections: Partial<BadgeCollections>): Promise<void> {
+    await trx('badges').where({ id }).update({ ...toColumns(data), updated_at: trx.fn.now() });
+    await this.replaceChildren(trx, id, collections, false);
+  }
+
+  /** Children go with the badge (foreign keys cascade). */
+  async delete(trx: Knex, id: string): Promise<void> {
+    await trx('badges').where({ id }).delete();
+  }
+
+  async find(lookup: BadgeLookup, db: Knex = this.db): Promise<LoadedBadge | undefined> {
+    const row = (await BadgeStore.where(this.joined(db), lookup, 'b').first()) as JoinedRow | undefined;
+    return row ? (await this.withChildren([row], db))[0] : undefined;
+  }
+
+  async findMany(ids: readonly string[], db: Knex = this.db): Promise<LoadedBadge[]> {
+    if (ids.length === 0) return [];
+    const rows = (await anyOf(this.joined(db), 'b.id', ids).orderBy('b.id')) as JoinedRow[];
+    return this.withChildren(rows, db);
+  }
+
+  /** A page of badges ordered by id, fully loaded, and how many match in all. */
+  async list(filter: BadgeFilter, page: { offset: number; limit: number } | undefined): Promise<{ badges: LoadedBadge[]; total: number }> {
+    const query = this.filtered(this.joined(this.db), filter).orderBy('b.id');
+    if (page) query.select(this.db.raw('count(*) over () as full_count')).offset(page.offset).limit(page.limit);
+    const rows = (await query) as JoinedRow[];
+    const badges = await this.withChildren(rows, this.db);
+    if (!page) return { badges, total: rows.length };
+    // The window count rides along with the page; only a page past the end needs its own count.
+    const total = rows[0]?.full_count !== undefined ? Number(rows[0].full_count) : await this.count(filter);
+    return { badges, total };
+  }
+
+  private async count(filter: BadgeFilter): Promise<number> {
+    const [row] = await this.filtered(this.db({ b: 'badges' }), filter).count<{ count: string }[]>({ count: '*' });
+    return Number(row?.count ?? 0);
+  }
+
+  private filtered(query: Knex.QueryBuilder, filter: BadgeFilter): Knex.QueryBuilder {
+    BadgeStore.where(query, { systemId: filter.systemId, issuerId: filter.issuerId, programId: filter.programId }, 'b');
+    if (filter.archived !== 'any') query.where('b.archived', filter.archived === 'archived');
+    if (filter.location !== undefined) query.where('b.location', filter.location);
+    if (filter.published !== undefined) query.where('b.published', filter.published);
+    if (filter.ids && filter.ids.length > 0) anyOf(query, 'b.id', filter.ids);
+    return query;
+  }
+
+  /** One query per child table for all the rows at once. */
+  private async withChildren(rows: JoinedRow[], db: Knex): Promise<LoadedBadge[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [criteria, alignments, categories, tags] = await Promise.all([
+      anyOf(db('badge_criteria'), 'badge_id', ids).orderBy(['badge_id', 'position', 'id']).select('id', 'badge_id', 'description', 'required', 'note') as Promise<(Required<Criterion> & { badge_id: string })[]>,
+      anyOf(db('badge_alignments'), 'badge_id', ids).orderBy(['badge_id', 'position', 'id']).select('id', 'badge_id', 'name', 'url', 'description') as Promise<(Required<Alignment> & { badge_id: string })[]>,
+      anyOf(db('badge_categories'), 'badge_id', ids).orderBy(['badge_id', 'id']).select('badge_id', 'value') as Promise<{ badge_id: string; value: string }[]>,
+      anyOf(db('badge_tags'), 'badge_id', ids).orderBy(['badge_id', 'id']).select('id', 'badge_id', 'value') as Promise<{ id: string; badge_id: string; value: string }[]>,
+    ]);
+    const byBadge = new Map<string, LoadedBadge>();
+    const loaded = rows.map((row) => {
+      const badge: LoadedBadge = {
+        record: toRecord(row),
+        system: summary(row, 's', row.system_id) ?? { id: row.system_id, slug: '', name: '', url: '', description: null, email: null },
+        ...(row.issuer_id !== null && { issuer: summary(row, 'i', row.issuer_id) }),
+        ...(row.program_id !== null && { program: summary(row, 'p', row.program_id) }),
+        ...(row.img_slug !== null && { image: { slug: row.img_slug, url: row.img_url, mimeType: row.img_mime_type } }),
+        criteria: [],
+        alignments: [],
+        categories: [],
+        tags: [],
+      };
+      byBadge.set(row.id, badge);
+      return badge;
+    });
+    for (const { badge_id, ...c } of criteria) byBadge.get(badge_id)?.criteria.push(c);
+    for (const { badge_id, ...a } of alignments) byBadge.get(badge_id)?.alignments.push(a);
+    for (const { badge_id, value } of categories) byBadge.get(badge_id)?.categories.push(value);
+    for (const { badge_id, ...t } of tags) byBadge.get(badge_id)?.tags.push(t);
+    return loaded;
+  }
+
+  /** Replaces each given collection; absent ones stay as they are (D-12). */
+  private async replaceChildren(trx: Knex, badgeId: string, collections: Partial<BadgeCollections>, isNew: boolean): Promise<void> {
+    if (collections.criteria) {
+      await this.replaceItems(trx, 'badge_criteria', badgeId, isNew, collections.criteria, (c) => ({ description: c.description, required: c.required, note: c.note }));
+    }
+    if (collections.alignments) {
+      await this.replaceItems(trx, 'badge_alignments', badgeId, isNew, collections.alignments, (a) => ({ name: a.name, url: a.url, description: a.description }));
+    }
+    for (const [table, values] of [['badge_categories', collections.categories], ['badge_tags', collections.tags]] as const) {
+      if (!values) continue;
+      if (!isNew) await trx(table).where({ badge_id: badgeId }).delete();
+      if (values.length > 0) await trx(table).insert(values.map((value) => ({ badge_id: badgeId, value })));
+    }
+  }
+
+  /**
+   * Criteria and alignments keep their ids when the client sends them back
+   * (§2.10), but only ids of this badge's own items are honoured (D-18): any
+   * other id, or one given twice, makes a new item. One statement each for
+   * delete, update and insert.
+   */
+  private async replaceItems<T extends { id?: string }>(
+    trx: Knex,
+    table: 'badge_criteria' | 'badge_alignments',
+    badgeId: string,
+    isNew: boolean,
+    items: readonly T[],
+    columns: (item: T) => Record<string, unknown>,
+  ): Promise<void> {
+    const owned = isNew ? new Set<string>() : new Set((await trx(table).where({ badge_id: badgeId }).select<{ id: string }[]>('id')).map((r) => r.id));
+    const kept: { id: string; position: number; values: Record<string, unknown> }[] = [];
+    const added: Record<string, unknown>[] = [];
+    items.forEach((item, position) => {
+      const values = columns(item);
+      if (item.id !== undefined && owned.delete(item.id)) kept.push({ id: item.id, position, values });
+      else added.push({ badge_id: badgeId, position, ...values });
+    });
+    // What is still in `owned` was not sent back.
+    if (owned.size > 0) await anyOf(trx(table), 'id', [...owned]).delete();
+    if (kept.length > 0) await this.updateItems(trx, table, kept);
+    if (added.length > 0) await trx(table).insert(added);
+  }
+
+  private async updateItems(trx: Knex, table: 'badge_criteria' | 'badge_alignments', kept: { id: string; position: number; values: Record<string, unknown> }[]): Promise<void> {
+    const names = Object.keys(kept[0]?.values ?? {});
+    const types: Record<string, string> = { description: 'text', required: 'boolean', note: 'text', name: 'text', url: 'text' };
+    // Each column travels as one array parameter, whatever its type.
+    const arrays = names.map((name) => kept.map((k) => k.values[name]) as Knex.Value);
+    const set = names.map((name) => `${name} = v.${name}`).join(', ');
+    const unnest = ['?::bigint[]', '?::int[]', ...names.map((name) => `?::${types[name] ?? 'text'}[]`)].join(', ');
+    await trx.raw(`update ${table} as t set position = v.position, ${set} from unnest(${unnest}) as v(id, position, ${names.join(', ')}) where t.id = v.id`, [
+      kept.map((k) => k.id),
+      kept.map((k) => k.position),
+      ...arrays,
+    ]);
+  }
+}

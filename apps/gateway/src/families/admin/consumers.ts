@@ -1,0 +1,76 @@
+/**
+ * API consumers of a site (admin-api.md): created with a fresh key and
+ * secret, the secret shown in the creation answer and never again.
+ */
+import type { Request, Response } from 'express';
+import { DomainError, type FieldProblem } from '@laurel/service-kit';
+import { PERMISSIONS, readPermissions } from '../../domain/permissions.js';
+import { digestSecret, generateConsumerKey, generateSecret, type SecretCipher } from '../../domain/secrets.js';
+import type { ConsumerRecord, ConsumerStore } from '../../store/consumers.js';
+import type { FieldRule } from '../badgekit/validation.js';
+import { bodyFields } from './body.js';
+import { validateText } from './input.js';
+import type { AdminRoutes } from './route-table.js';
+import { siteOf } from './site.js';
+
+const NAME_RULES: FieldRule[] = [{ field: 'name', required: true, rules: [{ kind: 'length', min: 1, max: 255 }] }];
+/** Documentation only: permissions are an array, checked by readPermissions. */
+const CONSUMER_DOC_RULES: FieldRule[] = [...NAME_RULES, { field: 'permissions', required: true, rules: [{ kind: 'oneOf', values: PERMISSIONS }] }];
+
+export interface ConsumerJson {
+  key: string;
+  name: string;
+  permissions: string[];
+  created: string;
+}
+
+export const presentConsumer = (c: ConsumerRecord): ConsumerJson => ({ key: c.key, name: c.name, permissions: c.permissions, created: c.createdAt.toISOString() });
+
+function permissionProblem(value: unknown): FieldProblem[] {
+  if (value === undefined || value === null) return [{ field: 'permissions', value: '' }];
+  return readPermissions(value) ? [] : [{ message: `Expected a non-empty array of: ${PERMISSIONS.join(', ')}`, field: 'permissions', value }];
+}
+
+export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher }): void {
+  routes.declare('/admin/systems/:systemSlug/consumers', {
+    async GET(req: Request, res: Response) {
+      const list = await consumers.listBySite(siteOf(req).id);
+      res.json({ consumers: list.map(presentConsumer) });
+    },
+    async POST(req: Request, res: Response) {
+      const fields = bodyFields(req);
+      const problems = [...validateText(fields, NAME_RULES), ...permissionProblem(fields.permissions)];
+      const permissions = readPermissions(fields.permissions);
+      if (problems.length > 0 || !permissions) throw DomainError.validation(problems);
+      const key = generateConsumerKey();
+      const secret = generateSecret();
+      const digests = await digestSecret(secret);
+      const created = await consumers.create({
+        siteId: siteOf(req).id,
+        key,
+        name: String(fields.name),
+        permissions,
+        secretHash: digests.hash,
+        secretMd5Hash: digests.md5Hash,
+        // Bound to the key, so the sealed copy opens only on this consumer's row.
+        secretSealed: cipher.seal(secret, key),
+      });
+      const { name, permissions: granted, created: at } = presentConsumer(created);
+      res.status(201).json({ status: 'created', consumer: { key, secret, name, permissions: granted, created: at } });
+    },
+  }, {
+    GET: { summary: 'List the API consumers of a site (never their secrets)', success: 200, returns: 'consumers', errors: [404] },
+    POST: { summary: 'Create an API consumer; its secret is in this answer only', body: CONSUMER_DOC_RULES, success: 201, returns: 'consumer', errors: [400, 404] },
+  });
+
+  routes.declare('/admin/systems/:systemSlug/consumers/:key', {
+    async DELETE(req: Request, res: Response) {
+      const key = String(req.params.key);
+      const deleted = await consumers.delete(siteOf(req).id, key);
+      if (!deleted) throw DomainError.notFound('consumer', 'key', key);
+      res.json({ status: 'deleted', consumer: presentConsumer(deleted) });
+    },
+  }, {
+    DELETE: { summary: 'Delete an API consumer; its key stops working at once', success: 200, returns: 'consumer', errors: [404] },
+  });
+}
