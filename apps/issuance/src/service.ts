@@ -12,8 +12,10 @@ import type { IssuanceConfig } from './config.js';
 import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
+import { ApplicationStore } from './store/applications.js';
 import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
+import { ReviewStore } from './store/reviews.js';
 import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
 import { startWebhookWorker } from './webhooks/worker.js';
 
@@ -45,10 +47,11 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
 
     const awards = new EarnedBadgeStore(db);
     const deliveries = new DeliveryStore(db);
+    const applications = new ApplicationStore(db);
     const worker = startWebhookWorker({
       deliveries,
       logger,
-      messages: webhookMessages({ awards, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
+      messages: webhookMessages({ awards, applications, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
       webhookOf: async (siteId) => {
         try {
           const { webhook } = await catalog.call('GetWebhook', { siteId });
@@ -67,7 +70,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const handlers = {
       ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published }),
       ...deliveryHandlers(deliveries),
-      ...assessmentHandlers(),
+      ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog, published }),
     };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
     return { grpcPort, stop: runtime.stop };

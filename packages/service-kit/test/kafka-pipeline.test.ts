@@ -26,8 +26,9 @@ let prefix: string;
 
 const outcome = (memberId: number) => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), siteId: '1', memberId: String(memberId), action: 'comment' });
 
-async function publish(topic: string, events: Record<string, unknown>[]): Promise<void> {
-  await producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: String(e.memberId), ...encodeEvent('OutcomeRecorded', e) })) });
+/** Kafka orders messages per partition, i.e. per key; `key` puts several members' events in one order. */
+async function publish(topic: string, events: Record<string, unknown>[], key?: string): Promise<void> {
+  await producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: key ?? String(e.memberId), ...encodeEvent('OutcomeRecorded', e) })) });
 }
 
 beforeAll(async () => {
@@ -66,7 +67,7 @@ describe('startIdempotentConsumer', () => {
     });
     try {
       const events = [outcome(1), outcome(2), outcome(3)];
-      await publish(topic, events);
+      await publish(topic, events, 'one-partition');
       const rows = await eventually(() => db('applied').whereIn('event_id', events.map((e) => e.eventId)).orderBy('id'), (r) => r.length === 3);
       expect(failuresLeft).toBe(0);
       // Rolled-back attempts left nothing behind; the successful one applied each event once, in order.

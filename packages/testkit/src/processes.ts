@@ -27,6 +27,12 @@ export interface ProcessHandle {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Every process tests started, so that none outlives the test worker, even when a test forgot to stop it. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /**
  * A service is ready when its standard gRPC health service answers SERVING.
  * (testkit cannot use service-kit's checkHealth: service-kit's own tests use testkit.)
@@ -52,7 +58,7 @@ async function isReady(app: AppName, port: number): Promise<boolean> {
   }
 }
 
-export async function startProcess(app: AppName, port: number, env: Record<string, string>, options: { logDir: string; readyTimeoutMs?: number }): Promise<ProcessHandle> {
+export async function startProcess(app: AppName, port: number, env: Record<string, string>, options: { logDir: string; readyTimeoutMs?: number; nodeArgs?: readonly string[] }): Promise<ProcessHandle> {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = join(options.logDir, `${app}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -60,14 +66,19 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
   let exited: Promise<number | null>;
 
   const launch = async () => {
-    child = spawn(process.execPath, [join(REPO_ROOT, 'apps', app, 'dist', 'src', 'main.js')], {
+    child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'apps', app, 'dist', 'src', 'main.js')], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', ...env, ...(app === 'gateway' ? { PORT: String(port) } : { GRPC_PORT: String(port) }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
-    exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    live.add(child);
+    const current = child;
+    exited = new Promise((resolve) => current.once('exit', (code) => {
+      live.delete(current);
+      resolve(code);
+    }));
     const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
     let stillRunning = true;
     void exited.then(() => (stillRunning = false));

@@ -25,6 +25,8 @@ export const TEST_MASTER_SECRET = 'test-master-secret-0123456789';
 export interface SystemOptions {
   env?: Record<string, string>;
   apps?: readonly AppName[];
+  /** Extra arguments for node, e.g. ['--cpu-prof'] to profile the processes. */
+  nodeArgs?: readonly string[];
 }
 
 export async function startSystem(label: string, options: SystemOptions = {}): Promise<TestSystem> {
@@ -52,8 +54,11 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
   try {
     // Services first (in parallel), the gateway once they answer.
     const services = APPS.filter((a) => a !== 'gateway' && wanted.has(a));
-    await Promise.all(services.map(async (app) => (processes[app] = await startProcess(app, ports[app], env, { logDir }))));
-    if (wanted.has('gateway')) processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir });
+    // allSettled, not all: when one fails, the others must finish starting so they can be stopped too.
+    const started = await Promise.allSettled(services.map(async (app) => (processes[app] = await startProcess(app, ports[app], env, { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) }))));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (wanted.has('gateway')) processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) });
   } catch (error) {
     await Promise.all(Object.values(processes).map((p) => p.kill('SIGKILL')));
     await database.drop().catch(() => undefined);

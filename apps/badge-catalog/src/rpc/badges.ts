@@ -9,7 +9,9 @@ import { archivedState, mergeBadge, newBadge, withCleared, type BadgeChange } fr
 import { parseBadgeUrl } from '../domain/badge-url.js';
 import { BadgeStore, type BadgeFilter, type BadgeLookup, type LoadedBadge, type OrganizationSummary } from '../store/badges.js';
 import { resolveContext, type ResolvedContext } from '../store/context.js';
+import { MilestoneStore } from '../store/milestones.js';
 import type { CatalogDeps } from './deps.js';
+import { toMessages } from './milestones.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
 
@@ -88,6 +90,7 @@ function scopeOf(context: ResolvedContext): Pick<BadgeLookup, 'systemId' | 'issu
 
 export function badgeHandlers({ db, images }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
   const badges = new BadgeStore(db);
+  const milestoneStore = new MilestoneStore(db);
 
   const pathLookup = async (path: catalogV1.BadgeSlugPath__Output | null | undefined, trx: Knex = db) => {
     const context = await resolveContext(trx, path?.context ?? null);
@@ -142,11 +145,19 @@ export function badgeHandlers({ db, images }: CatalogDeps): UnaryHandlers<Catalo
         if (!badge) throw DomainError.notFound('badge', 'id', id);
         return { badge: toBadgeMessage(badge) };
       }
-      if (request.key !== 'path') throw DomainError.validation([{ field: 'key', value: '' }]);
-      const { lookup, missing } = await pathLookup(request.path);
-      const badge = await badges.find(lookup);
-      if (!badge) throw missing();
-      return { badge: toBadgeMessage(badge) };
+      if (request.key !== 'path' || !request.path?.context) throw DomainError.validation([{ field: 'key', value: '' }]);
+      const { context, badgeSlug } = request.path;
+      // The common case is one statement; only a miss walks the chain to name the missing level.
+      const badge = await badges.findByPath({ ...context, badgeSlug });
+      if (!badge) {
+        const { missing } = await pathLookup(request.path);
+        throw missing();
+      }
+      // Most badges are no milestone's primary badge; the badge's own statement already says so.
+      const milestones = request.includeMilestones && badge.hasMilestones
+        ? await toMessages((await milestoneStore.list(badge.record.systemId, { primaryBadgeId: badge.record.id }, undefined)).milestones, db)
+        : [];
+      return { badge: toBadgeMessage(badge), milestones };
     },
 
     async ListBadges(request) {

@@ -73,7 +73,7 @@ function failIfAny(problems: FieldProblem[]): void {
 }
 
 /** Milestone messages with their badges, loaded together for the whole set. */
-async function toMessages(records: MilestoneRecord[], db: Knex): Promise<catalogV1.Milestone[]> {
+export async function toMessages(records: MilestoneRecord[], db: Knex): Promise<catalogV1.Milestone[]> {
   const ids = [...new Set(records.flatMap((r) => [r.primaryBadgeId, ...r.supportBadgeIds]))];
   const badges = new Map((await new BadgeStore(db).findMany(ids, db)).map((b) => [b.record.id, toBadgeMessage(b)]));
   return records.map((r) => ({

@@ -5,7 +5,7 @@
  * the whole page, because badge lists are among the busiest reads Laurel
  * serves. Writes replace children with one statement per table.
  */
-import type { Knex } from '@laurel/service-kit';
+import { preparedQuery, type Knex } from '@laurel/service-kit';
 import type { Alignment, ArchivedState, BadgeCollections, BadgeData, BadgeRecord, Criterion } from '../domain/badge.js';
 import { slugKey } from '../domain/slug.js';
 
@@ -35,6 +35,8 @@ export interface LoadedBadge {
   alignments: Required<Alignment>[];
   categories: string[];
   tags: { id: string; value: string }[];
+  /** Whether some milestone names this badge as its primary badge. */
+  hasMilestones: boolean;
 }
 
 /** How one badge is found: by id, or by slug within a system (and an issuer, and a program). */
@@ -92,11 +94,43 @@ interface BadgeRow {
 
 type SummaryColumns<P extends string> = Record<`${P}_slug` | `${P}_name` | `${P}_url`, string | null> & Record<`${P}_description` | `${P}_email`, string | null>;
 
-/** A badge row joined with its parents' and image's columns. */
+/** A badge row joined with its parents' and image's columns, and its children as JSON. */
 type JoinedRow = BadgeRow &
   SummaryColumns<'s'> &
   SummaryColumns<'i'> &
-  SummaryColumns<'p'> & { img_slug: string | null; img_url: string | null; img_mime_type: string | null; full_count?: string };
+  SummaryColumns<'p'> & {
+    img_slug: string | null;
+    img_url: string | null;
+    img_mime_type: string | null;
+    full_count?: string;
+    criteria_json: Required<Criterion>[];
+    alignments_json: Required<Alignment>[];
+    categories_json: string[];
+    tags_json: { id: string; value: string }[];
+    has_milestones: boolean;
+  };
+
+/**
+ * A badge's children as JSON arrays, computed in the same statement as the
+ * badge: a fully loaded badge (or a page of them) is one round trip, which
+ * is what lets the read paths serve thousands of requests a second.
+ */
+const CHILDREN_SQL = `
+  coalesce((select json_agg(json_build_object('id', c.id::text, 'description', c.description, 'required', c.required, 'note', c.note) order by c.position, c.id)
+              from badge_criteria c where c.badge_id = b.id), '[]'::json) as criteria_json,
+  coalesce((select json_agg(json_build_object('id', a.id::text, 'name', a.name, 'url', a.url, 'description', a.description) order by a.position, a.id)
+              from badge_alignments a where a.badge_id = b.id), '[]'::json) as alignments_json,
+  coalesce((select json_agg(g.value order by g.id) from badge_categories g where g.badge_id = b.id), '[]'::json) as categories_json,
+  coalesce((select json_agg(json_build_object('id', t.id::text, 'value', t.value) order by t.id) from badge_tags t where t.badge_id = b.id), '[]'::json) as tags_json,
+  exists (select 1 from milestones m where m.primary_badge_id = b.id) as has_milestones`;
+
+/** A BadgeKit path to one badge: slugs compared as everywhere (case-insensitive, trailing spaces ignored). */
+export interface BadgePath {
+  systemSlug: string;
+  issuerSlug?: string;
+  programSlug?: string;
+  badgeSlug: string;
+}
 
 const COLUMNS: Readonly<Record<keyof BadgeData, keyof BadgeRow>> = {
   slug: 'slug',
@@ -174,6 +208,21 @@ const summaryColumns = (alias: string, prefix: string) =>
 /** `column = any(array)`: one parameter however many ids a page has. */
 const anyOf = (query: Knex.QueryBuilder, column: string, ids: readonly string[]) => query.whereRaw(`${column} = any(?::bigint[])`, [[...ids]]);
 
+function loaded(row: JoinedRow): LoadedBadge {
+  return {
+    record: toRecord(row),
+    system: summary(row, 's', row.system_id) ?? { id: row.system_id, slug: '', name: '', url: '', description: null, email: null },
+    ...(row.issuer_id !== null && { issuer: summary(row, 'i', row.issuer_id) }),
+    ...(row.program_id !== null && { program: summary(row, 'p', row.program_id) }),
+    ...(row.img_slug !== null && { image: { slug: row.img_slug, url: row.img_url, mimeType: row.img_mime_type } }),
+    criteria: row.criteria_json,
+    alignments: row.alignments_json,
+    categories: row.categories_json,
+    tags: row.tags_json,
+    hasMilestones: row.has_milestones,
+  };
+}
+
 export class BadgeStore {
   constructor(private readonly db: Knex) {}
 
@@ -183,7 +232,8 @@ export class BadgeStore {
       .leftJoin({ i: 'issuers' }, 'i.id', 'b.issuer_id')
       .leftJoin({ p: 'programs' }, 'p.id', 'b.program_id')
       .leftJoin({ img: 'images' }, 'img.id', 'b.image_id')
-      .select('b.*', summaryColumns('s', 's'), summaryColumns('i', 'i'), summaryColumns('p', 'p'), { img_slug: 'img.slug', img_url: 'img.url', img_mime_type: 'img.mime_type' });
+      .select('b.*', summaryColumns('s', 's'), summaryColumns('i', 'i'), summaryColumns('p', 'p'), { img_slug: 'img.slug', img_url: 'img.url', img_mime_type: 'img.mime_type' })
+      .select(db.raw(CHILDREN_SQL));
   }
 
   private static where(query: Knex.QueryBuilder, lookup: BadgeLookup, alias: string): Knex.QueryBuilder {
@@ -222,21 +272,44 @@ export class BadgeStore {
 
   async find(lookup: BadgeLookup, db: Knex = this.db): Promise<LoadedBadge | undefined> {
     const row = (await BadgeStore.where(this.joined(db), lookup, 'b').first()) as JoinedRow | undefined;
-    return row ? (await this.withChildren([row], db))[0] : undefined;
+    return row ? loaded(row) : undefined;
+  }
+
+  /**
+   * A badge by its BadgeKit path in one statement (§7.2 scoping: an issuer
+   * path needs the badge's issuer, a program path its program). Undefined
+   * when any level is missing; the caller then finds out which.
+   */
+  async findByPath(path: BadgePath): Promise<LoadedBadge | undefined> {
+    const query = this.joined(this.db)
+      .whereRaw('lower(rtrim(s.slug)) = ?', [slugKey(path.systemSlug)])
+      .whereRaw('lower(rtrim(b.slug)) = ?', [slugKey(path.badgeSlug)]);
+    if (path.issuerSlug !== undefined) query.whereRaw('lower(rtrim(i.slug)) = ?', [slugKey(path.issuerSlug)]);
+    if (path.programSlug !== undefined) query.whereRaw('lower(rtrim(p.slug)) = ?', [slugKey(path.programSlug)]);
+    // The hottest read of the catalog: prepared, so it is planned once per connection. The text depends only on the path's shape.
+    const shape = path.programSlug !== undefined ? 'sip' : path.issuerSlug !== undefined ? 'si' : 's';
+    const { sql, bindings } = query.limit(1).toSQL().toNative();
+    const [row] = await preparedQuery<JoinedRow>(this.db, `catalog.badge-by-path.${shape}`, sql, bindings);
+    return row ? loaded(row) : undefined;
   }
 
   async findMany(ids: readonly string[], db: Knex = this.db): Promise<LoadedBadge[]> {
     if (ids.length === 0) return [];
     const rows = (await anyOf(this.joined(db), 'b.id', ids).orderBy('b.id')) as JoinedRow[];
-    return this.withChildren(rows, db);
+    return rows.map(loaded);
   }
 
-  /** A page of badges ordered by id, fully loaded, and how many match in all. */
+  /**
+   * A page of badges ordered by id, fully loaded, and how many match in all.
+   * The page's ids (and the total, as a window count) are chosen first over
+   * the bare table; only those rows are then joined and get their children,
+   * so a page of 20 costs 20 badges' children, not the whole match's.
+   */
   async list(filter: BadgeFilter, page: { offset: number; limit: number } | undefined): Promise<{ badges: LoadedBadge[]; total: number }> {
-    const query = this.filtered(this.joined(this.db), filter).orderBy('b.id');
-    if (page) query.select(this.db.raw('count(*) over () as full_count')).offset(page.offset).limit(page.limit);
-    const rows = (await query) as JoinedRow[];
-    const badges = await this.withChildren(rows, this.db);
+    const ids = this.filtered(this.db({ b: 'badges' }), filter).select('b.id', this.db.raw('count(*) over () as full_count')).orderBy('b.id');
+    if (page) ids.offset(page.offset).limit(page.limit);
+    const rows = (await this.joined(this.db).join(ids.as('page'), 'page.id', 'b.id').select('page.full_count').orderBy('b.id')) as JoinedRow[];
+    const badges = rows.map(loaded);
     if (!page) return { badges, total: rows.length };
     // The window count rides along with the page; only a page past the end needs its own count.
     const total = rows[0]?.full_count !== undefined ? Number(rows[0].full_count) : await this.count(filter);
@@ -255,39 +328,6 @@ export class BadgeStore {
     if (filter.published !== undefined) query.where('b.published', filter.published);
     if (filter.ids && filter.ids.length > 0) anyOf(query, 'b.id', filter.ids);
     return query;
-  }
-
-  /** One query per child table for all the rows at once. */
-  private async withChildren(rows: JoinedRow[], db: Knex): Promise<LoadedBadge[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [criteria, alignments, categories, tags] = await Promise.all([
-      anyOf(db('badge_criteria'), 'badge_id', ids).orderBy(['badge_id', 'position', 'id']).select('id', 'badge_id', 'description', 'required', 'note') as Promise<(Required<Criterion> & { badge_id: string })[]>,
-      anyOf(db('badge_alignments'), 'badge_id', ids).orderBy(['badge_id', 'position', 'id']).select('id', 'badge_id', 'name', 'url', 'description') as Promise<(Required<Alignment> & { badge_id: string })[]>,
-      anyOf(db('badge_categories'), 'badge_id', ids).orderBy(['badge_id', 'id']).select('badge_id', 'value') as Promise<{ badge_id: string; value: string }[]>,
-      anyOf(db('badge_tags'), 'badge_id', ids).orderBy(['badge_id', 'id']).select('id', 'badge_id', 'value') as Promise<{ id: string; badge_id: string; value: string }[]>,
-    ]);
-    const byBadge = new Map<string, LoadedBadge>();
-    const loaded = rows.map((row) => {
-      const badge: LoadedBadge = {
-        record: toRecord(row),
-        system: summary(row, 's', row.system_id) ?? { id: row.system_id, slug: '', name: '', url: '', description: null, email: null },
-        ...(row.issuer_id !== null && { issuer: summary(row, 'i', row.issuer_id) }),
-        ...(row.program_id !== null && { program: summary(row, 'p', row.program_id) }),
-        ...(row.img_slug !== null && { image: { slug: row.img_slug, url: row.img_url, mimeType: row.img_mime_type } }),
-        criteria: [],
-        alignments: [],
-        categories: [],
-        tags: [],
-      };
-      byBadge.set(row.id, badge);
-      return badge;
-    });
-    for (const { badge_id, ...c } of criteria) byBadge.get(badge_id)?.criteria.push(c);
-    for (const { badge_id, ...a } of alignments) byBadge.get(badge_id)?.alignments.push(a);
-    for (const { badge_id, value } of categories) byBadge.get(badge_id)?.categories.push(value);
-    for (const { badge_id, ...t } of tags) byBadge.get(badge_id)?.tags.push(t);
-    return loaded;
   }
 
   /** Replaces each given collection; absent ones stay as they are (D-12). */

@@ -1,12 +1,14 @@
 /**
- * The bodies of `award` and `revoke` messages (badgekit-api.md §14.4), built
- * when they are sent, from the award and the badge as they are then. Key sets
- * are exactly BadgeKit's: receivers validate them.
+ * The bodies of `award`, `revoke` and `review` messages (badgekit-api.md
+ * §14.4), built when they are sent, from the records and the badge as they
+ * are then. Key sets are exactly BadgeKit's: receivers validate them.
  */
 import { DomainError, type ServiceClient } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
+import type { ApplicationStore } from '../store/applications.js';
 import type { DeliveryRow } from '../store/deliveries.js';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
+import type { ReviewItemRow, ReviewRow } from '../store/reviews.js';
 import type { MessageBuilder } from './worker.js';
 
 /** BadgeKit's badge JSON: the full form for `award`, the bare form for `revoke`. */
@@ -17,6 +19,7 @@ export interface BadgeRenderer {
 
 export interface MessageDeps {
   awards: EarnedBadgeStore;
+  applications: ApplicationStore;
   catalog: ServiceClient<catalogV1.CatalogDefinition>;
   render: BadgeRenderer;
   /** PUBLIC_BASE_URL; without it, the origin of the request that caused the award. */
@@ -25,9 +28,69 @@ export interface MessageDeps {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/**
+ * The review as its write left it (§12.1), kept in the delivery: each
+ * message tells of its own write even when a later one changed the review.
+ */
+export function reviewSnapshot(review: ReviewRow, items: readonly ReviewItemRow[]): Record<string, unknown> {
+  return {
+    id: Number(review.id),
+    slug: review.slug,
+    author: review.author,
+    comment: review.comment,
+    reviewItems: items.map((item) => ({ criterionId: Number(item.criterion_id), satisfied: item.satisfied ? 1 : 0, comment: item.comment })),
+  };
+}
+
+/** The badge of a message, or why there is none to send. */
+async function badgeFor(deps: MessageDeps, siteId: string, badgeId: string): Promise<catalogV1.Badge__Output | { skip: string }> {
+  try {
+    const { badge } = await deps.catalog.call('GetBadge', { id: badgeId, siteId });
+    return badge ?? { skip: `badge ${badgeId} no longer exists` };
+  } catch (error) {
+    if (error instanceof DomainError && error.reason === 'ResourceNotFound') return { skip: `badge ${badgeId} no longer exists` };
+    throw error;
+  }
+}
+
+const originOf = (deps: MessageDeps, delivery: DeliveryRow): string => (deps.publicBaseUrl ?? text(delivery.input.origin) ?? '').replace(/\/+$/, '');
+
+/**
+ * `review`: the application with its fully loaded badge and its stored
+ * evidence (D-5 fixed), the review as written, and the `approved` computed
+ * when it was written.
+ */
+async function reviewMessage(deps: MessageDeps, delivery: DeliveryRow): Promise<{ body: string } | { skip: string }> {
+  const applicationId = text(delivery.input.applicationId);
+  const application = applicationId ? await deps.applications.findById(delivery.site_id, applicationId) : undefined;
+  if (!application) return { skip: `application ${applicationId ?? '?'} no longer exists` };
+  const badge = await badgeFor(deps, application.site_id, application.badge_id);
+  if ('skip' in badge) return badge;
+  const evidence = (await deps.applications.evidenceOf([application.id])).get(application.id) ?? [];
+  return {
+    body: JSON.stringify({
+      action: 'review',
+      application: {
+        id: Number(application.id),
+        slug: application.slug,
+        learner: application.learner,
+        created: application.created_at.toISOString(),
+        assignedTo: application.assigned_to,
+        assignedExpiration: application.assigned_expiration?.toISOString() ?? null,
+        badge: deps.render.full(badge, originOf(deps, delivery)),
+        processed: application.processed?.toISOString() ?? null,
+        evidence: evidence.map((e) => ({ url: e.url, mediaType: e.media_type, reflection: e.reflection })),
+      },
+      review: delivery.input.review,
+      approved: delivery.input.approved === true,
+    }),
+  };
+}
+
 export function webhookMessages(deps: MessageDeps): MessageBuilder {
   return {
     async build(delivery: DeliveryRow) {
+      if (delivery.action === 'review') return reviewMessage(deps, delivery);
       const earnedBadgeId = text(delivery.input.earnedBadgeId);
       const row = earnedBadgeId ? await deps.awards.find(delivery.site_id, { id: earnedBadgeId }) : undefined;
       if (!row) return { skip: `award ${earnedBadgeId ?? '?'} no longer exists` };

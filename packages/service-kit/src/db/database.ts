@@ -49,3 +49,23 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as Error & { code?: unknown; constraint?: unknown };
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
+
+interface PreparedCapableConnection {
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a statement as a named prepared statement on a pooled connection, so
+ * PostgreSQL parses and plans it once per connection instead of on every
+ * call. For the hottest read paths only: `name` must always denote the same
+ * `text` (node-postgres refuses a name reused with other text).
+ */
+export async function preparedQuery<T>(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+  const connection = (await db.client.acquireConnection()) as PreparedCapableConnection;
+  try {
+    const result = await connection.query({ name, text, values });
+    return result.rows as T[];
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}

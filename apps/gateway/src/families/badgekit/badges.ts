@@ -98,8 +98,10 @@ export function mountBadges(routes: RouteTable, { clients, config }: BadgeKitDep
 
   declareInContexts(routes, '/badges/:badgeSlug', {
     async GET(req: Request, res: Response) {
-      const badge = found((await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
-      const { milestones } = await catalog.call('ListMilestones', { systemSlug: badge.system?.slug ?? String(req.params.systemSlug), primaryBadgeId: badge.id }, callOptions(req));
+      // One call: the badge and the milestones whose primary badge it is (§7.6).
+      const answer = await catalog.call('GetBadge', { path: badgeSlugPath(req), includeMilestones: true }, callOptions(req));
+      const badge = found(answer.badge);
+      const milestones = answer.milestones;
       res.json({ badge: presentBadge(badge, ctx(req), milestones.map(presentMilestone)) });
     },
     async PUT(req: Request, res: Response) {

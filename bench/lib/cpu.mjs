@@ -1,0 +1,41 @@
+// CPU time per process, read from /proc (Linux), to show where the time of a
+// benchmark goes: how many milliseconds of CPU each process spent per request.
+import { readFileSync, readdirSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL's processes (server and backends), found by name. */
+function postgresPids() {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Snapshot of CPU ms for named pids plus PostgreSQL as a whole. */
+export function cpuSnapshot(named) {
+  const snapshot = { postgres: postgresPids().reduce((sum, pid) => sum + cpuMs(pid), 0) };
+  for (const [name, pid] of Object.entries(named)) snapshot[name] = cpuMs(pid);
+  return snapshot;
+}
+
+export function cpuPerRequest(before, after, requests) {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, (after[name] - (before[name] ?? 0)) / requests]));
+}
+
+export function formatCpu(perRequest) {
+  const total = Object.values(perRequest).reduce((a, b) => a + b, 0);
+  return `  CPU per request: ${Object.entries(perRequest).map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`).join(', ')}; total ${total.toFixed(3)} ms`;
+}
