@@ -4,11 +4,15 @@
  * its router comes last and its 404 is the answer for any unknown path.
  */
 import express, { type Express } from 'express';
+import type { Producer } from 'kafkajs';
 import type { Knex, Logger, Metrics } from '@laurel/service-kit';
 import type { ServiceClients } from './clients.js';
 import type { GatewayConfig } from './config.js';
 import { adminRouter } from './families/admin/router.js';
 import { badgekitNotFound, badgekitRouter } from './families/badgekit/router.js';
+import { customerImportRouter } from './families/customer-import/router.js';
+import { kickappsRouter } from './families/kickapps/router.js';
+import { v2Router } from './families/v2/router.js';
 import type { ConsumerKeys } from './families/badgekit/auth.js';
 import { publicRouter } from './families/public/router.js';
 import { normalizeUrl, requestContext } from './http/request-context.js';
@@ -23,6 +27,7 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   consumers: ConsumerKeys;
+  producer: Producer;
   kafkaConnected: () => boolean;
 }
 
@@ -40,6 +45,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(publicRouter(family));
   // Before BadgeKit, which answers every path it does not know with its 404.
   app.use(adminRouter({ ...family, db: deps.db }));
+  const families = { ...family, db: deps.db, producer: deps.producer };
+  app.use(kickappsRouter(families));
+  app.use(v2Router(families));
+  app.use(customerImportRouter(families));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   // Registered last: the document describes every route declared above.
   app.use(openapiRouter(registry));

@@ -43,7 +43,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
 
   const clients = createClients(config);
   const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
-  const app = createApp({ config, clients, db, logger, metrics, consumers, kafkaConnected: () => kafkaConnected });
+  const app = createApp({ config, clients, db, logger, metrics, consumers, producer, kafkaConnected: () => kafkaConnected });
   const server: Server = createServer(app);
   // Keep-alive longer than common load balancers' idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;

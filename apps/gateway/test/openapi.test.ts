@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
-import { createDatabase, createLogger, createMetrics } from '@laurel/service-kit';
+import { createDatabase, createKafka, createLogger, createMetrics } from '@laurel/service-kit';
 import { createApp } from '../src/app.js';
 import { closeClients, createClients, type ServiceClients } from '../src/clients.js';
 import { loadGatewayConfig } from '../src/config.js';
@@ -49,7 +49,10 @@ beforeAll(async () => {
   const config = loadGatewayConfig({ DATABASE_URL: 'postgres://127.0.0.1:1/none', KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' });
   clients = createClients(config);
   const db = createDatabase({ url: config.DATABASE_URL, schema: 'gateway', poolMax: 1, applicationName: 'openapi-test' });
-  app = createApp({ config, clients, db, logger: createLogger('test', 'silent'), metrics: createMetrics('test'), consumers: noConsumerKeys, kafkaConnected: () => true });
+  const logger = createLogger('test', 'silent');
+  // A real producer that is never connected: no route this test calls publishes.
+  const producer = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'openapi-test', logger }).producer();
+  app = createApp({ config, clients, db, logger, metrics: createMetrics('test'), consumers: noConsumerKeys, producer, kafkaConnected: () => true });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

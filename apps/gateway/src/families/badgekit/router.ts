@@ -9,6 +9,7 @@ import type { RouteRegistry } from '../../openapi/registry.js';
 import { badgekitAuth, type ConsumerKeys } from './auth.js';
 import { mountApplications } from './applications.js';
 import { mountBadges } from './badges.js';
+import { mountClaimCodes } from './claim-codes.js';
 import type { BadgeKitDeps } from './deps.js';
 import { BadgeKitError, toBadgeKitError } from './errors.js';
 import { mountInstances } from './instances.js';
@@ -65,6 +66,7 @@ export function badgekitRouter(options: BadgeKitOptions): Router {
   mountPrograms(routes, deps);
   mountBadges(routes, deps);
   mountMilestones(routes, deps);
+  mountClaimCodes(routes, deps);
   mountInstances(routes, deps);
   mountApplications(routes, deps);
 
