@@ -84,6 +84,14 @@ describe('/openapi.json', () => {
       { name: 'systemSlug', in: 'path', required: true, schema: { type: 'string' } },
     ]);
   });
+
+  it('lists only the media types a route reads', async () => {
+    const document = (await (await fetch(`${base}/openapi.json`)).json()) as OpenApiDocument;
+    const contentOf = (path: string, method: string) =>
+      Object.keys((document.paths[path] as Record<string, { requestBody: { content: Record<string, unknown> } }>)[method]?.requestBody.content ?? {});
+    expect(contentOf('/systems', 'post')).toEqual(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+    expect(contentOf('/admin/systems/{systemSlug}/consumers', 'post')).toEqual(['application/json']);
+  });
 });
 
 describe('/docs', () => {

@@ -5,7 +5,7 @@
  * conflict. Deleting an issuer deletes its programs (the foreign key
  * cascades) and leaves its badges at system level.
  */
-import { DomainError, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
+import { DomainError, isForeignKeyViolation, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { SystemFields, SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
@@ -51,7 +51,6 @@ const conflict = (fields: SystemFields) => {
 };
 
 /** PostgreSQL's foreign_key_violation: the parent vanished between its lookup and our write. */
-const isForeignKeyViolation = (error: unknown) => error instanceof Error && (error as Error & { code?: unknown }).code === '23503';
 
 export class IssuerStore {
   constructor(

@@ -4,7 +4,7 @@
  * index `programs_slug_key` decides, so concurrent creates give one row and
  * one conflict.
  */
-import { DomainError, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
+import { DomainError, isForeignKeyViolation, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { SystemFields, SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
@@ -49,7 +49,6 @@ const conflict = (fields: SystemFields) => {
 };
 
 /** PostgreSQL's foreign_key_violation: the parent vanished between its lookup and our write. */
-const isForeignKeyViolation = (error: unknown) => error instanceof Error && (error as Error & { code?: unknown }).code === '23503';
 
 export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummary {
   return {

@@ -71,6 +71,16 @@ export function openApiPath(expressPath: string): { path: string; parameters: st
   return { path, parameters };
 }
 
+const BADGEKIT_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'] as const;
+
+/** The same schema under each media type the route reads; multipart bodies may carry an `image` file. */
+function requestContent(body: Schema, types: readonly string[]): Record<string, { schema: Schema }> {
+  return Object.fromEntries(types.map((type) => [
+    type,
+    { schema: type === 'multipart/form-data' ? { ...body, properties: { ...(body.properties as Record<string, Schema>), image: { type: 'string', format: 'binary' } } } : body },
+  ]));
+}
+
 function operation(route: RegisteredRoute): Record<string, unknown> {
   const { parameters } = openApiPath(route.path);
   const responses: Record<string, unknown> = {
@@ -93,16 +103,7 @@ function operation(route: RegisteredRoute): Record<string, unknown> {
       ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...(route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.values ? { enum: [...q.values] } : { type: 'string' } })),
     ],
-    ...(body && {
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': { schema: body },
-          'application/x-www-form-urlencoded': { schema: body },
-          'multipart/form-data': { schema: { ...body, properties: { ...(body.properties as Record<string, Schema>), image: { type: 'string', format: 'binary' } } } },
-        },
-      },
-    }),
+    ...(body && { requestBody: { required: true, content: requestContent(body, route.contentTypes ?? BADGEKIT_CONTENT_TYPES) } }),
     responses,
   };
 }

@@ -23,6 +23,8 @@ export interface RouteDoc {
   returns?: string;
   /** Error codes this route can answer with, beyond the family's common ones. */
   errors?: number[];
+  /** Body media types the route reads; BadgeKit's three when not given. */
+  contentTypes?: readonly string[];
 }
 
 export interface RegisteredRoute extends RouteDoc {

@@ -69,3 +69,8 @@ export async function preparedQuery<T>(db: Knex, name: string, text: string, val
     await db.client.releaseConnection(connection);
   }
 }
+
+/** PostgreSQL's foreign_key_violation: the row a write refers to is gone (e.g. deleted concurrently). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === '23503';
+}

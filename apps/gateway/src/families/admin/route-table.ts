@@ -33,7 +33,8 @@ export class AdminRoutes {
       const doc = docs[method];
       if (!handler) continue;
       if (!doc) throw new Error(`${method} ${path} has no documentation`);
-      this.registry.add({ ...doc, family: 'admin', method, path, authenticated: true });
+      // The admin API reads JSON only (admin-api.md).
+      this.registry.add({ contentTypes: ['application/json'], ...doc, family: 'admin', method, path, authenticated: true });
       route[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](...pipeline, handler);
     }
     route.all((req: Request, res: Response, next: NextFunction) => {
