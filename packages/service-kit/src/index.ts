@@ -16,3 +16,4 @@ export * from './kafka/outbox.js';
 export * from './paging.js';
 export * from './runtime.js';
 export * from './badgekit-json.js';
+export * from './polling.js';

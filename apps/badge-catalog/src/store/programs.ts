@@ -4,10 +4,11 @@
  * index `programs_slug_key` decides, so concurrent creates give one row and
  * one conflict.
  */
-import { DomainError, isForeignKeyViolation, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
+import type { Knex, PageWindow } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { SystemFields, SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
+import { OrganizationTable, type OrganizationRow } from './organization-table.js';
 
 /** A program has a system's fields ("fields as for systems"), plus its issuer. */
 export type ProgramRecord = SystemRecord & { issuerId: string };
@@ -31,25 +32,6 @@ const toRecord = (row: ProgramRow): ProgramRecord => ({
 /** A program found along a path (context.ts) is a program row without its parent column typed. */
 export const programFromContext = (row: ContextRow, issuerId: string): ProgramRecord => toRecord({ ...row, issuer_id: issuerId });
 
-const toColumns = (fields: SystemFields): Partial<ProgramRow> => {
-  const columns: Partial<ProgramRow> = {};
-  if (fields.slug !== undefined) columns.slug = fields.slug;
-  if (fields.name !== undefined) columns.name = fields.name;
-  if (fields.url !== undefined) columns.url = fields.url;
-  if (fields.description !== undefined) columns.description = fields.description;
-  if (fields.email !== undefined) columns.email = fields.email;
-  if (fields.imageId !== undefined) columns.image_id = fields.imageId;
-  return columns;
-};
-
-// D-23: the details are this request's own values, never another request's.
-const conflict = (fields: SystemFields) => {
-  const { imageId: _imageId, ...submitted } = fields;
-  return DomainError.conflict('program', 'slug', { ...submitted });
-};
-
-/** PostgreSQL's foreign_key_violation: the parent vanished between its lookup and our write. */
-
 export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummary {
   return {
     id: record.id,
@@ -62,53 +44,28 @@ export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummar
 }
 
 export class ProgramStore {
-  constructor(private readonly db: Knex) {}
+  private readonly table: OrganizationTable<ProgramRecord>;
 
-  async create(issuer: Pick<ContextRow, 'id' | 'slug'>, fields: SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
-    try {
-      const [row] = await db<ProgramRow>('programs').insert({ ...toColumns(fields), issuer_id: issuer.id }).returning('*');
-      if (!row) throw new Error('insert returned no row');
-      return toRecord(row);
-    } catch (error) {
-      if (isUniqueViolation(error, 'programs_slug_key')) throw conflict(fields);
-      if (isForeignKeyViolation(error)) throw DomainError.notFound('issuer', 'slug', issuer.slug);
-      throw error;
-    }
+  constructor(private readonly db: Knex) {
+    const spec = { table: 'programs', parentColumn: 'issuer_id', uniqueIndex: 'programs_slug_key', model: 'program', parentModel: 'issuer' } as const;
+    this.table = new OrganizationTable(db, spec, (row: OrganizationRow) => toRecord({ ...row, issuer_id: row.issuer_id ?? '' }));
+  }
+
+  async create(parent: Pick<ContextRow, 'id' | 'slug'>, fields: SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
+    return this.table.create(parent, fields, db);
   }
 
   async list(issuerId: string, page: PageWindow | undefined): Promise<{ programs: ProgramRecord[]; total: number }> {
-    const query = this.db<ProgramRow>('programs').where({ issuer_id: issuerId }).select('*').orderBy('id');
-    if (page) query.offset(page.offset).limit(page.limit);
-    const counting = this.db('programs').where({ issuer_id: issuerId }).count<{ count: string }[]>({ count: '*' });
-    const [rows, counted] = await Promise.all([query, counting]);
-    return { programs: rows.map(toRecord), total: Number(counted[0]?.count ?? 0) };
+    const { records, total } = await this.table.list(issuerId, page);
+    return { programs: records, total };
   }
 
-  /** Applies `change` to the current record under a row lock, so concurrent updates do not lose each other's fields. */
-  async update(program: Pick<ContextRow, 'id' | 'slug'>, change: (current: ProgramRecord) => SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
-    let fields: SystemFields = {};
-    try {
-      return await db.transaction(async (trx) => {
-        const current = await trx<ProgramRow>('programs').where({ id: program.id }).forUpdate().first();
-        if (!current) throw DomainError.notFound('program', 'slug', program.slug);
-        fields = change(toRecord(current));
-        const columns = toColumns(fields);
-        // A body of only unknown keys is a successful no-op (§16.6).
-        if (Object.keys(columns).length === 0) return toRecord(current);
-        const [row] = await trx<ProgramRow>('programs').where({ id: program.id }).update(columns).returning('*');
-        if (!row) throw DomainError.notFound('program', 'slug', program.slug);
-        return toRecord(row);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'programs_slug_key')) throw conflict(fields);
-      throw error;
-    }
+  update(organization: Pick<ContextRow, 'id' | 'slug'>, change: (current: ProgramRecord) => SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
+    return this.table.update(organization, change, db);
   }
 
-  async delete(program: Pick<ContextRow, 'id' | 'slug'>): Promise<ProgramRecord> {
-    const [row] = await this.db<ProgramRow>('programs').where({ id: program.id }).delete().returning('*');
-    if (!row) throw DomainError.notFound('program', 'slug', program.slug);
-    return toRecord(row);
+  delete(organization: Pick<ContextRow, 'id' | 'slug'>): Promise<ProgramRecord> {
+    return this.table.delete(organization);
   }
 
   /** The shallow programs of several issuers in one query: issuer id -> summaries, in id order. */

@@ -4,7 +4,7 @@
  * Every outcome is written back to the delivery log; failures are retried
  * with backoff for at least a day (model.md deviations).
  */
-import type { Logger } from '@laurel/service-kit';
+import { startPollingLoop, type Logger, type PollingLoop } from '@laurel/service-kit';
 import { isDelivered, signWebhookBody } from '../domain/webhook.js';
 import type { DeliveryRow, DeliveryStore } from '../store/deliveries.js';
 
@@ -26,16 +26,10 @@ export interface WebhookWorkerOptions {
   timeoutMs?: number;
 }
 
-export interface WebhookWorker {
-  kick(): void;
-  stop(): Promise<void>;
-}
+export type WebhookWorker = PollingLoop;
 
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const log = options.logger.child({ component: 'webhooks' });
-  const pollMs = options.pollMs ?? 500;
-  let running = true;
-  let wake: (() => void) | undefined;
 
   const deliver = async (delivery: DeliveryRow): Promise<void> => {
     try {
@@ -71,37 +65,16 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     }
   };
 
-  const loop = async () => {
-    while (running) {
-      let claimed = 0;
-      try {
-        const due = await options.deliveries.claimDue(options.batchSize ?? 50);
-        claimed = due.length;
-        // Different recipients in parallel; each recipient has at most one delivery here.
-        await Promise.all(due.map(deliver));
-      } catch (error) {
-        log.error({ err: error }, 'webhook worker failed; retrying');
-      }
-      if (!running) break;
-      if (claimed > 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
-    }
-  };
-  const done = loop();
 
-  return {
-    kick: () => wake?.(),
-    stop: async () => {
-      running = false;
-      wake?.();
-      await done;
+
+  return startPollingLoop({
+    // Different recipients in parallel; each recipient has at most one delivery in a round.
+    round: async () => {
+      const due = await options.deliveries.claimDue(options.batchSize ?? 50);
+      await Promise.all(due.map(deliver));
+      return due.length > 0;
     },
-  };
+    idleMs: options.pollMs ?? 500,
+    onError: (error) => log.error({ err: error }, 'webhook worker failed; retrying'),
+  });
 }

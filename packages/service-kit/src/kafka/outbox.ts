@@ -10,6 +10,7 @@
  * lock), which keeps per-key order when several replicas run.
  */
 import type { Knex } from 'knex';
+import { startPollingLoop, type PollingLoop } from '../polling.js';
 import type { Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -52,13 +53,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
-export interface OutboxRelay {
-  /** Wakes the relay now (call after committing a transaction that enqueued events). */
-  kick(): void;
-  /** Publishes everything pending once; for tests and shutdown. Returns how many rows went out. */
-  flush(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** kick() after committing a transaction that enqueued events publishes them at once. */
+export type OutboxRelay = PollingLoop;
 
 interface OutboxRow {
   id: string;
@@ -70,18 +66,15 @@ interface OutboxRow {
 
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
-  const pollMs = options.pollMs ?? 100;
   const batchSize = options.batchSize ?? 500;
-  let running = true;
-  let wake: (() => void) | undefined;
-  let busy: Promise<number> = Promise.resolve(0);
 
-  const publishOnce = (): Promise<number> =>
+  /** Publishes up to one batch; true when a full batch went out (there may be more). */
+  const publishOnce = (): Promise<boolean> =>
     options.db.transaction(async (trx) => {
       const lock = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`laurel:outbox:${options.schema}`]);
-      if (!lock.rows[0]?.locked) return 0;
+      if (!lock.rows[0]?.locked) return false;
       const rows: OutboxRow[] = await trx(OUTBOX_TABLE).select('id', 'topic', 'message_key', 'payload', 'headers').orderBy('id').limit(batchSize);
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return false;
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
       for (const row of rows) {
         const list = byTopic.get(row.topic) ?? [];
@@ -91,52 +84,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       await trx(OUTBOX_TABLE).whereIn('id', rows.map((r) => r.id)).del();
       for (const [topic, messages] of byTopic) options.metrics?.outboxPublished.inc({ topic }, messages.length);
-      return rows.length;
+      return rows.length === batchSize;
     });
 
-  const drain = async (): Promise<number> => {
-    let total = 0;
-    for (;;) {
-      const n = await publishOnce();
-      total += n;
-      if (n < batchSize) return total;
-    }
-  };
-
-  const loop = async () => {
-    let backoff = pollMs;
-    while (running) {
-      try {
-        busy = drain();
-        await busy;
-        backoff = pollMs;
-      } catch (error) {
-        log.error({ err: error }, 'outbox relay failed; retrying');
-        backoff = Math.min(backoff * 2, 5000);
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, backoff);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
-    }
-  };
-  const done = loop();
-
-  return {
-    kick: () => wake?.(),
-    flush: async () => {
-      await busy.catch(() => 0);
-      return drain();
-    },
-    stop: async () => {
-      running = false;
-      wake?.();
-      await done;
-    },
-  };
+  return startPollingLoop({
+    round: publishOnce,
+    idleMs: options.pollMs ?? 100,
+    onError: (error) => log.error({ err: error }, 'outbox relay failed; retrying'),
+  });
 }
