@@ -70,8 +70,9 @@ async function provide(database, kafkaPort) {
 async function test() {
   ensureInstalled();
   build(['typecheck', 'lint']);
-  say('linting protos (buf)');
+  say('linting protos (buf), benchmarks and scripts');
   run(bin('buf'), ['lint', 'protos']);
+  run(bin('eslint'), ['bench', 'scripts']);
   const stack = await provide('laurel_test');
   let code = 1;
   try {
@@ -196,7 +197,7 @@ async function bench() {
   const [name, ...args] = process.argv.slice(3);
   const script = name && join(root, 'bench', `${name}.mjs`);
   if (!script || !existsSync(script)) {
-    say('usage: npm run bench -- <name> [args]; benchmarks: catalog');
+    say('usage: npm run bench -- <name> [args]; benchmarks: catalog, claim-codes, import, outcomes, reevaluation');
     process.exit(2);
   }
   ensureInstalled();

@@ -1,12 +1,16 @@
 /**
- * The claim-code process. This first version serves the standard health and
- * reflection services and the ClaimCodes contract, whose calls answer
- * UNIMPLEMENTED until the claim-code issue gives them handlers.
+ * The claim-code process: claim codes and their claims. A claim is recorded
+ * with its pending award in one transaction and awarded through issuance;
+ * the sweep finishes awards whose request died (architecture.md flow 3).
  */
-import { registerService, startServiceRuntime } from '@laurel/service-kit';
+import { registerService, ServiceClient, startServiceRuntime } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
+import { Awarder, startSweep } from './awards/awarder.js';
 import type { ClaimCodeConfig } from './config.js';
+import { claimCodeHandlers } from './rpc/claim-codes.js';
+import { ClaimCodeStore } from './store/claim-codes.js';
+import { ClaimStore } from './store/claims.js';
 
 export const SCHEMA = 'claim_codes';
 export const SERVICE_NAME = 'laurel.claimcodes.v1.ClaimCodes';
@@ -18,6 +22,26 @@ export interface RunningClaimCode {
 
 export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> {
   const runtime = await startServiceRuntime({ name: 'claim-code', schema: SCHEMA, migrations, config });
-  const grpcPort = await runtime.serve([registerService(SERVICE_NAME, laurelProtos().claimcodes.v1.ClaimCodes.service, {})]);
-  return { grpcPort, stop: runtime.stop };
+  const { db, logger } = runtime;
+  try {
+    const protos = laurelProtos();
+    const options = { deadlineMs: config.GRPC_DEADLINE_MS };
+    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options);
+    const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options);
+    runtime.onStop(() => {
+      catalog.close();
+      issuance.close();
+      return Promise.resolve();
+    });
+    const claims = new ClaimStore(db);
+    const awarder = new Awarder({ claims, issuance, logger });
+    const sweep = startSweep(awarder, logger);
+    runtime.onStop(sweep.stop);
+    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH });
+    const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);
+    return { grpcPort, stop: runtime.stop };
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
 }

@@ -1,5 +1,7 @@
 import type { Migration } from '@laurel/service-kit';
 import { consumersMembers } from './0001_consumers_members.js';
+import { importResponses } from './0002_import_responses.js';
+import { loginTokens } from './0003_login_tokens.js';
 
-/** The gateway schema's migrations, in the order they run. Login tokens arrive with the KickApps and v2 families. */
-export const migrations: readonly Migration[] = [consumersMembers];
+/** The gateway schema's migrations, in the order they run. */
+export const migrations: readonly Migration[] = [consumersMembers, importResponses, loginTokens];

@@ -2,6 +2,8 @@ import { outboxMigration, type Migration } from '@laurel/service-kit';
 import { earnedBadges } from './0001_earned_badges.js';
 import { webhookDeliveries } from './0002_webhook_deliveries.js';
 import { assessment } from './0003_assessment.js';
+import { milestoneChecks } from './0004_milestone_checks.js';
+import { imports } from './0005_imports.js';
 
 /** The issuance schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment];
+export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports];

@@ -8,13 +8,17 @@ import {
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
+import { MilestoneCheckStore } from './milestones/store.js';
+import { startMilestoneAwards } from './milestones/worker.js';
 import type { IssuanceConfig } from './config.js';
 import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
+import { bulkHandlers } from './rpc/bulk.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
 import { ApplicationStore } from './store/applications.js';
 import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
+import { ImportStore } from './store/imports.js';
 import { ReviewStore } from './store/reviews.js';
 import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
 import { startWebhookWorker } from './webhooks/worker.js';
@@ -67,8 +71,11 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       relay.kick();
       worker.kick();
     };
+    const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger });
+    runtime.onStop(milestones.stop);
     const handlers = {
-      ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published }),
+      ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones }),
+      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones }),
       ...deliveryHandlers(deliveries),
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog, published }),
     };

@@ -271,7 +271,15 @@ export class BadgeStore {
   }
 
   async find(lookup: BadgeLookup, db: Knex = this.db): Promise<LoadedBadge | undefined> {
-    const row = (await BadgeStore.where(this.joined(db), lookup, 'b').first()) as JoinedRow | undefined;
+    const query = BadgeStore.where(this.joined(db), lookup, 'b').limit(1);
+    // By id (what every award asks, whatever the channel) is hot: prepared, planned once per connection.
+    const byId = lookup.id !== undefined && lookup.slug === undefined && lookup.issuerId === undefined && lookup.programId === undefined && db === this.db;
+    if (byId) {
+      const { sql, bindings } = query.toSQL().toNative();
+      const [row] = await preparedQuery<JoinedRow>(this.db, `catalog.badge-by-id.${lookup.systemId === undefined ? 'any' : 'site'}`, sql, bindings);
+      return row ? loaded(row) : undefined;
+    }
+    const row = (await query.first()) as JoinedRow | undefined;
     return row ? loaded(row) : undefined;
   }
 

@@ -98,7 +98,8 @@ function operation(route: RegisteredRoute): Record<string, unknown> {
     tags: [route.family],
     summary: route.summary,
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[:/{}-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
-    ...(route.authenticated && { security: [{ badgekitJwt: [] }] }),
+    // Alternatives are separate entries: the import takes Basic or an OAuth token.
+    ...(route.authenticated && { security: route.security ? [{ [route.security]: [] }] : route.family === 'customer-import' ? [{ importBasic: [] }, { importToken: [] }] : [{ badgekitJwt: [] }] }),
     parameters: [
       ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...(route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.values ? { enum: [...q.values] } : { type: 'string' } })),
@@ -140,6 +141,17 @@ export function buildOpenApiDocument(routes: readonly RegisteredRoute[]): OpenAp
           in: 'header',
           name: 'Authorization',
           description: 'BadgeKit JWT: `JWT token="<HS256 JWS>"` with claims key, method, path (with query) and, for bodies, body {alg, hash}.',
+        },
+        importBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'A consumer with the badge-import permission: its key as the user name, its secret (or the md5 hex of it) as the password.',
+        },
+        importToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-CAP-API-OAUTH-TOKEN',
+          description: 'A token from POST /v3/oauth/token/generate; also accepted as CAP-API-ACCESS-TOKEN or Authorization: Bearer.',
         },
       },
     },

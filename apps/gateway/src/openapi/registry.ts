@@ -25,7 +25,12 @@ export interface RouteDoc {
   errors?: number[];
   /** Body media types the route reads; BadgeKit's three when not given. */
   contentTypes?: readonly string[];
+  /** How an authenticated route authenticates; BadgeKit's JWT when not given. */
+  security?: SecurityScheme;
 }
+
+/** The credentials the families accept (components.securitySchemes of the document). */
+export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken';
 
 export interface RegisteredRoute extends RouteDoc {
   family: string;

@@ -12,6 +12,8 @@ import type { DeliveryStore } from '../store/deliveries.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import { storedChannel } from '../domain/channel.js';
 import { toEarnedBadgeMessage } from './present.js';
+import { startsMilestoneCheck } from '../milestones/rules.js';
+import type { MilestoneHook } from '../milestones/worker.js';
 
 export interface AwardDeps {
   db: Knex;
@@ -21,6 +23,8 @@ export interface AwardDeps {
   topicPrefix: string;
   /** Wakes the outbox relay and the webhook worker once a transaction committed, so messages leave at once. */
   published: () => void;
+  /** Milestone checks after direct awards (§13.3); absent, none are made. */
+  milestones?: MilestoneHook;
 }
 
 /**
@@ -50,42 +54,51 @@ async function earnableBadge(catalog: AwardDeps['catalog'], siteId: string, badg
 export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.IssuanceDefinition> {
   const { db, awards } = deps;
 
-  return {
-    async Award(request, context) {
-      const recipient = recipientOf(request.siteId, request.userId, request.email);
-      if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
-      if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
-      const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
-      const expires = parseTime('expires', request.expires) ?? null;
-      const badge = await earnableBadge(deps.catalog, request.siteId, request.badgeId, context.traceparent);
+  const award = async (request: issuanceV1.AwardRequest__Output, traceparent: string | undefined): Promise<issuanceV1.AwardResponse> => {
+    const recipient = recipientOf(request.siteId, request.userId, request.email);
+    if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
+    if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
+    const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
+    const expires = parseTime('expires', request.expires) ?? null;
+    const badge = await earnableBadge(deps.catalog, request.siteId, request.badgeId, traceparent);
 
-      const outcome = await db.transaction(async (trx) => {
-        const result = await awards.insert(trx, {
-          recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
-          idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
-        });
-        if (result.kind === 'created') {
-          await recordAwarded(trx, deps.topicPrefix, result.row, context.traceparent);
-          await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
-        }
-        return result;
+    let milestoneCheck: string | undefined;
+    const outcome = await db.transaction(async (trx) => {
+      const result = await awards.insert(trx, {
+        recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
+        idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
       });
-
-      switch (outcome.kind) {
-        case 'created':
-          deps.published();
-          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_CREATED' };
-        case 'key-exists':
-          if (!isSameAward({ badgeId: outcome.row.badge_id, userId: outcome.row.user_id, email: outcome.row.email }, request.badgeId, recipient)) {
-            throw DomainError.conflict('earnedBadge', 'idempotencyKey', { idempotencyKey: request.idempotencyKey });
-          }
-          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_REPLAYED' };
-        case 'already-held':
-          return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_ALREADY_HELD' };
-        case 'uid-taken':
-          throw DomainError.conflict('badgeInstance', 'slug', { slug: request.uid ?? '' });
+      if (result.kind === 'created') {
+        await recordAwarded(trx, deps.topicPrefix, result.row, traceparent);
+        await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
+        // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
+        if (deps.milestones && startsMilestoneCheck(request)) {
+          milestoneCheck = await deps.milestones.enqueue(trx, { siteId: request.siteId, email: request.email, badgeId: request.badgeId, publicOrigin: request.publicOrigin ?? null });
+        }
       }
-    },
+      return result;
+    });
+
+    switch (outcome.kind) {
+      case 'created':
+        deps.published();
+        if (milestoneCheck) deps.milestones?.run(milestoneCheck);
+        return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_CREATED' };
+      case 'key-exists':
+        if (!isSameAward({ badgeId: outcome.row.badge_id, userId: outcome.row.user_id, email: outcome.row.email }, request.badgeId, recipient)) {
+          throw DomainError.conflict('earnedBadge', 'idempotencyKey', { idempotencyKey: request.idempotencyKey });
+        }
+        return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_REPLAYED' };
+      case 'already-held':
+        return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_ALREADY_HELD' };
+      case 'uid-taken':
+        throw DomainError.conflict('badgeInstance', 'slug', { slug: request.uid ?? '' });
+    }
+  };
+  deps.milestones?.useAward((request) => award(request, undefined));
+
+  return {
+    Award: (request, context) => award(request, context.traceparent),
 
     async Revoke(request, context) {
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };

@@ -91,8 +91,9 @@ export class DeliveryStore {
   }
 
   /** A site without a webhook gets no notifications: its messages are dropped, not kept pending. */
-  async discard(id: string): Promise<void> {
-    await this.db('webhook_deliveries').where({ id }).del();
+  async discard(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db('webhook_deliveries').whereRaw('id = any(?::bigint[])', [[...ids]]).del();
   }
 
   async list(siteId: string, status: DeliveryStatus | undefined, window: { offset: number; limit: number } | undefined): Promise<{ rows: DeliveryRow[]; total: number }> {

@@ -105,6 +105,8 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
       const origin = (deps.publicBaseUrl ?? text(delivery.input.origin) ?? '').replace(/\/+$/, '');
       if (delivery.action === 'award') {
         const comment = text(delivery.input.comment);
+        // A milestone award's message has no `comment` key at all (§14.4, §16.7): receivers check key sets.
+        const isMilestoneAward = row.idempotency_key.startsWith('milestone:');
         return {
           body: JSON.stringify({
             action: 'award',
@@ -113,7 +115,7 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
             email: row.email,
             assertionUrl: `${origin}/public/assertions/${row.uid}`,
             issuedOn: Math.floor(row.issued_on.getTime() / 1000),
-            comment: comment ? comment : null,
+            ...(!isMilestoneAward && { comment: comment ? comment : null }),
           }),
         };
       }

@@ -31,17 +31,13 @@ export type WebhookWorker = PollingLoop;
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const log = options.logger.child({ component: 'webhooks' });
 
-  const deliver = async (delivery: DeliveryRow): Promise<void> => {
+  /** Sends one delivery to its site's webhook and records the outcome. */
+  const deliver = async (delivery: DeliveryRow, webhook: { url: string; secret: string }): Promise<void> => {
     try {
-      const webhook = await options.webhookOf(delivery.site_id);
-      if (!webhook) {
-        await options.deliveries.discard(delivery.id);
-        return;
-      }
       const message = await options.messages.build(delivery);
       if ('skip' in message) {
         log.warn({ delivery: delivery.id, reason: message.skip }, 'webhook message dropped');
-        await options.deliveries.discard(delivery.id);
+        await options.deliveries.discard([delivery.id]);
         return;
       }
       const response = await fetch(webhook.url, {
@@ -65,15 +61,36 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     }
   };
 
-
+  /**
+   * One round: the site's webhook is looked up once per site, and a site
+   * without one has its messages dropped in one statement (no notifications
+   * without a webhook, as BadgeKit did) — after a bulk import that is most of them.
+   */
+  const round = async (): Promise<boolean> => {
+    const due = await options.deliveries.claimDue(options.batchSize ?? 200);
+    const bySite = new Map<string, DeliveryRow[]>();
+    for (const delivery of due) bySite.set(delivery.site_id, [...(bySite.get(delivery.site_id) ?? []), delivery]);
+    await Promise.all([...bySite].map(async ([siteId, deliveries]) => {
+      let webhook: { url: string; secret: string } | undefined;
+      try {
+        webhook = await options.webhookOf(siteId);
+      } catch (error) {
+        // The catalog is away: these deliveries wait for their lease to run out and are tried again.
+        log.error({ err: error, siteId }, 'cannot read the site webhook; retrying later');
+        return;
+      }
+      if (!webhook) {
+        await options.deliveries.discard(deliveries.map((d) => d.id));
+        return;
+      }
+      // Different recipients in parallel; each recipient has at most one delivery in a round.
+      await Promise.all(deliveries.map((d) => deliver(d, webhook)));
+    }));
+    return due.length > 0;
+  };
 
   return startPollingLoop({
-    // Different recipients in parallel; each recipient has at most one delivery in a round.
-    round: async () => {
-      const due = await options.deliveries.claimDue(options.batchSize ?? 50);
-      await Promise.all(due.map(deliver));
-      return due.length > 0;
-    },
+    round,
     idleMs: options.pollMs ?? 500,
     onError: (error) => log.error({ err: error }, 'webhook worker failed; retrying'),
   });

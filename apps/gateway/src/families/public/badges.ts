@@ -11,11 +11,12 @@ import { callOptions } from '../../http/request-context.js';
 import { presentBadgeClass } from '../badgekit/badge-class.js';
 import { badgeSlugPath, declareInContexts } from '../badgekit/badge-contexts.js';
 import { BADGE_LIST_QUERY, readArchived } from '../badgekit/badge-query.js';
-import { badgeClassPath } from '../badgekit/badge-urls.js';
+import { badgeClassPath, badgeIssuerPath } from '../badgekit/badge-urls.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
 import { readPaging } from '../badgekit/validation.js';
+import { badgeClassV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
 
 function found(badge: catalogV1.Badge__Output | null): catalogV1.Badge__Output {
   if (!badge) throw new Error('catalog answered without a badge');
@@ -25,7 +26,14 @@ function found(badge: catalogV1.Badge__Output | null): catalogV1.Badge__Output {
 export function mountPublicBadges(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const catalog = clients.catalog;
   const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
-  const sendClass = (req: Request, res: Response, badge: catalogV1.Badge__Output | null) => res.json(presentBadgeClass(found(badge), ctx(req)));
+  // Open Badges 2.0 on request (model.md "Public documents"); a badge without its system is not found (D-20).
+  const sendClass = (req: Request, res: Response, answer: catalogV1.Badge__Output | null) => {
+    const badge = found(answer);
+    if (!badge.system) throw DomainError.notFound('badge', 'id', badge.id);
+    const present = ctx(req);
+    if (wantsOpenBadges2(req)) sendOpenBadges2(res, badgeClassV2(badge, present, servedUrl(req, present), present.absolute(badgeIssuerPath(badge))));
+    else res.json(presentBadgeClass(badge, present));
+  };
 
   routes.declare('/public/badges', {
     async GET(req: Request, res: Response) {
@@ -49,7 +57,7 @@ export function mountPublicBadges(routes: RouteTable, { clients, config }: Badge
       sendClass(req, res, (await catalog.call('GetBadge', { id }, callOptions(req))).badge);
     },
   }, {
-    GET: { summary: "A badge's class document at Laurel's own public URL", success: 200, errors: [404] },
+    GET: { summary: "A badge's class document at Laurel's own public URL (Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json)", success: 200, errors: [404] },
   }, { public: true });
 
   declareInContexts(routes, '/badges/:badgeSlug', {
@@ -57,6 +65,6 @@ export function mountPublicBadges(routes: RouteTable, { clients, config }: Badge
       sendClass(req, res, (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
     },
   }, (noun) => ({
-    GET: { summary: `The Open Badges 1.0 badge class of a badge of ${noun}`, success: 200, errors: [404] },
+    GET: { summary: `The badge class of a badge of ${noun}: Open Badges 1.0, or 2.0 on ?v=2_0 or Accept: application/ld+json`, success: 200, errors: [404] },
   }), { prefix: '/public', public: true });
 }

@@ -7,7 +7,9 @@
 import type { Request, Response } from 'express';
 import { callOptions } from '../../http/request-context.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
+import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
+import { profileV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
 
 const KEYS = ['name', 'url', 'description', 'email'] as const;
 type Key = (typeof KEYS)[number];
@@ -26,8 +28,13 @@ export function organizationDocument(levels: readonly (Organization | null | und
 
 const DOC = { success: 200, errors: [404] };
 
-export function mountPublicOrganizations(routes: RouteTable, { clients }: BadgeKitDeps): void {
+export function mountPublicOrganizations(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const catalog = clients.catalog;
+  // The issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
+  const send = (req: Request, res: Response, document: Organization) => {
+    if (wantsOpenBadges2(req)) sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));
+    else res.json(document);
+  };
   const systemOf = (req: Request) => catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
   const issuerOf = (req: Request) => catalog.call('GetIssuer', { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug) }, callOptions(req));
   const programOf = (req: Request) =>
@@ -38,21 +45,21 @@ export function mountPublicOrganizations(routes: RouteTable, { clients }: BadgeK
   routes.declare('/public/systems/:systemSlug', {
     async GET(req: Request, res: Response) {
       const { system } = await systemOf(req);
-      res.json(organizationDocument([system]));
+      send(req, res, organizationDocument([system]));
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
     async GET(req: Request, res: Response) {
       const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
-      res.json(organizationDocument([issuer, system]));
+      send(req, res, organizationDocument([issuer, system]));
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
     async GET(req: Request, res: Response) {
       const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
-      res.json(organizationDocument([program, issuer, system]));
+      send(req, res, organizationDocument([program, issuer, system]));
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
 }

@@ -9,6 +9,7 @@ import type { RouteRegistry } from '../../openapi/registry.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { badgekitErrors } from '../badgekit/router.js';
 import { RouteTable } from '../badgekit/router-kit.js';
+import { mountPublicAssertions } from './assertions.js';
 import { mountPublicBadges } from './badges.js';
 import { mountPublicImages } from './images.js';
 import { mountPublicOrganizations } from './organizations.js';
@@ -23,6 +24,7 @@ export function publicRouter(options: PublicOptions): Router {
   const noAuth = (_req: unknown, _res: unknown, next: () => void) => next();
   const routes = new RouteTable(router, noAuth, options.registry, 'public');
   const deps: BadgeKitDeps = { clients: options.clients, config: options.config };
+  mountPublicAssertions(routes, deps);
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);

@@ -1,0 +1,94 @@
+/**
+ * Turns a recorded claim into its earned badge through issuance. The claim
+ * row is durable before issuance is asked, and issuance is idempotent on the
+ * claim's key, so asking again (a retry, the sweep after a crash, two
+ * replicas at once) never awards twice. Requests finish their own claims;
+ * the sweep finishes those whose request died.
+ */
+import { DomainError, type Logger, type ServiceClient } from '@laurel/service-kit';
+import type { issuanceV1 } from '@laurel/protos';
+import { awardKey } from '../domain/codes.js';
+import type { ClaimRow, ClaimStore } from '../store/claims.js';
+
+export interface AwarderDeps {
+  claims: ClaimStore;
+  issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+  logger: Logger;
+}
+
+/**
+ * Refusals that no retry can change (archived or deleted badge, a uid the
+ * instance route asked for that another award holds): the award is
+ * impossible, so the claim is undone and the code stays usable (D-11).
+ */
+const PERMANENT = new Set(['ValidationError', 'ResourceNotFound', 'ResourceConflict']);
+
+export class Awarder {
+  constructor(private readonly deps: AwarderDeps) {}
+
+  /** Awards a pending claim; returns the earned badge id and whether this call created it. */
+  async complete(claim: ClaimRow, traceparent?: string): Promise<{ earnedBadgeId: string; created: boolean }> {
+    const { claims, issuance } = this.deps;
+    if (!claim.email) throw new Error(`claim ${claim.id} has nobody to award`);
+    let answer: issuanceV1.AwardResponse__Output;
+    try {
+      answer = await issuance.call('Award', {
+        siteId: claim.site_id,
+        badgeId: claim.badge_id,
+        userId: claim.user_id ?? '0',
+        email: claim.email,
+        channel: 'AWARD_CHANNEL_CLAIM',
+        idempotencyKey: awardKey(claim.claim_code_id, claim.email),
+        claimCode: claim.code,
+        ...(claim.uid !== null && { uid: claim.uid }),
+        ...(claim.issued_on !== null && { issuedOn: claim.issued_on }),
+        ...(claim.expires !== null && { expires: claim.expires }),
+        ...(claim.comment !== null && { comment: claim.comment }),
+        ...(claim.public_origin !== null && { publicOrigin: claim.public_origin }),
+      }, traceparent ? { traceparent } : {});
+    } catch (error) {
+      if (error instanceof DomainError && PERMANENT.has(error.reason)) await claims.undo(claim);
+      throw error;
+    }
+    const earnedBadgeId = answer.earnedBadge?.id ?? '';
+    // Awaited before success is answered: a pending claim means "never confirmed to its caller",
+    // which lets the same email's retry finish it (decideClaim).
+    await claims.markAwarded(claim.id, earnedBadgeId);
+    return { earnedBadgeId, created: answer.result === 'AWARD_RESULT_CREATED' };
+  }
+
+  /** Finishes pending claims whose time has come; returns how many it finished. */
+  async sweep(batch = 50): Promise<number> {
+    const due = await this.deps.claims.leaseDue(batch, 5_000);
+    let done = 0;
+    for (const claim of due) {
+      try {
+        await this.complete(claim);
+        done += 1;
+      } catch (error) {
+        this.deps.logger.warn({ err: error, claimId: claim.id, attempts: claim.attempts }, 'pending claim award failed; will retry');
+      }
+    }
+    return done;
+  }
+}
+
+/** Runs the sweep every `intervalMs` (at once on start, for claims left by a crash). */
+export function startSweep(awarder: Awarder, logger: Logger, intervalMs = 1000): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = awarder.sweep().catch((error: unknown) => logger.error({ err: error }, 'claim sweep failed')).finally(() => {
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    });
+  };
+  let timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The rules of claim codes that need no I/O: how random codes are drawn, how
+ * codes compare, what the claim key is, and what a claim is allowed to do.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** A service setting bounds it; this bounds what a single call may ask for. */
+export const MAX_GENERATED = 10_000;
+
+/**
+ * `length` lowercase hex characters from the CSPRNG (4 bits each, so the
+ * default 16 gives 64 bits, model.md deviations). Unlike BadgeKit's modulo of
+ * random bytes, hex of whole bytes is unbiased.
+ */
+export function randomCode(length: number): string {
+  return randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+}
+
+/** `count` distinct random codes; duplicates inside one draw are dropped and redrawn. */
+export function randomCodes(length: number, count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(randomCode(length));
+  return [...codes];
+}
+
+/** How BadgeKit compared codes (§2.2): case-insensitively, ignoring trailing spaces. */
+export function codeKey(code: string): string {
+  return code.replace(/\s+$/, '').toLowerCase();
+}
+
+/** The issuance idempotency key of a claim (model.md "Earned badges"); emails compare case-insensitively. */
+export function awardKey(claimCodeId: string, email: string): string {
+  return `claim:${claimCodeId}:${email.trim().toLowerCase()}`;
+}
+
+export interface CodeState {
+  claimed: boolean;
+  multiuse: boolean;
+}
+
+export interface PriorClaim {
+  /** This email's earlier claim of the code, if any. */
+  sameEmail: boolean;
+  /** The earlier claim's award was never confirmed: the caller never heard success. */
+  pending: boolean;
+  /** The earlier claim carried the same request idempotency key. */
+  sameRequest: boolean;
+}
+
+export type ClaimDecision = 'claim' | 'repeat' | 'used';
+
+/**
+ * What a claim does (model.md "Earned badges"):
+ *  - a multi-use code: a new email claims; the same email again repeats (no second award);
+ *  - a single-use code not yet claimed: claims;
+ *  - a single-use code already claimed: used, except for a retry of the same
+ *    request, a claim whose award was never confirmed (its caller saw an
+ *    error, so this is the answer it is still owed), or the instance route's
+ *    same-email repeat.
+ */
+export function decideClaim(code: CodeState, prior: PriorClaim | undefined, allowSameEmailRepeat: boolean): ClaimDecision {
+  if (code.multiuse) return prior?.sameEmail ? 'repeat' : 'claim';
+  if (!code.claimed && !prior) return 'claim';
+  if (prior && (prior.sameRequest || (prior.sameEmail && (prior.pending || allowSameEmailRepeat)))) return 'repeat';
+  return 'used';
+}

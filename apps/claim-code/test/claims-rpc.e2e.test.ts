@@ -1,0 +1,111 @@
+/**
+ * The ClaimCodes contract through the real claim-code, catalog and issuance
+ * processes: the claim answers (awarded, earned badge) for both routes'
+ * semantics, idempotent creation, the bulk limit, and the sweep finishing a
+ * claim whose request died before issuance was asked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { ServiceClient } from '@laurel/service-kit';
+import { laurelProtos, type claimcodesV1 } from '@laurel/protos';
+
+let system: TestSystem;
+let client: ServiceClient<claimcodesV1.ClaimCodesDefinition>;
+let db: pg.Client;
+const ids = { site: '', badge: '', otherSite: '', archived: '' };
+
+async function seed(): Promise<void> {
+  const insertSystem = async (slug: string) =>
+    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
+  ids.site = await insertSystem('claims');
+  ids.otherSite = await insertSystem('elsewhere');
+  ids.badge = (await db.query<{ id: string }>(
+    `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, 'coded', 'coded', true, false, true) returning id`, [ids.site],
+  )).rows[0]?.id ?? '';
+  ids.archived = (await db.query<{ id: string }>(
+    `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, 'retired', 'retired', true, true, true) returning id`, [ids.site],
+  )).rows[0]?.id ?? '';
+}
+
+const site = () => ({ siteId: ids.site, badgeId: ids.badge });
+
+beforeAll(async () => {
+  system = await startSystem('claims-rpc', { apps: ['badge-catalog', 'issuance', 'claim-code'] });
+  db = new pg.Client({ connectionString: system.database.url });
+  await db.connect();
+  await seed();
+  client = new ServiceClient(laurelProtos().claimcodes.v1.ClaimCodes.service, `127.0.0.1:${system.ports['claim-code']}`, { deadlineMs: 15_000 });
+}, 120_000);
+
+afterAll(async () => {
+  client?.close();
+  await db?.end();
+  await system?.stop();
+});
+
+describe('Claim', () => {
+  it('awards once and, for the instance route, gives the same email its award back', async () => {
+    await client.call('CreateClaimCode', { ...site(), code: 'inst' });
+    const first = await client.call('Claim', { ...site(), code: 'inst', email: 'ada@example.org' });
+    expect(first).toMatchObject({ awarded: true, claimCode: { claimed: true, email: 'ada@example.org' } });
+    expect(first.earnedBadgeId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const again = await client.call('Claim', { ...site(), code: 'INST', email: 'ADA@example.org', allowSameEmailRepeat: true });
+    expect(again).toMatchObject({ awarded: false, earnedBadgeId: first.earnedBadgeId });
+    await expect(client.call('Claim', { ...site(), code: 'inst', email: 'ada@example.org' })).rejects.toMatchObject({ reason: 'CodeAlreadyUsed' });
+    await expect(client.call('Claim', { ...site(), code: 'inst', email: 'bob@example.org', allowSameEmailRepeat: true })).rejects.toMatchObject({ reason: 'CodeAlreadyUsed' });
+  });
+
+  it('refuses an archived badge through issuance and undoes the claim, so the code stays usable', async () => {
+    const retired = { siteId: ids.site, badgeId: ids.archived };
+    await client.call('CreateClaimCode', { ...retired, code: 'late' });
+    await expect(client.call('Claim', { ...retired, code: 'late', email: 'x@example.org' })).rejects.toMatchObject({ reason: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
+    const { claimCode } = await client.call('GetClaimCode', { ...retired, code: 'late' });
+    expect(claimCode?.claimed).toBe(false);
+    expect((await db.query('select count(*)::int as n from claim_codes.claims where claim_code_id = $1', [claimCode?.id])).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('never finds a code through another site', async () => {
+    await expect(client.call('Claim', { siteId: ids.otherSite, badgeId: ids.badge, code: 'inst', email: 'x@example.org' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(client.call('GetClaimCode', { siteId: ids.otherSite, badgeId: ids.badge, code: 'inst' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+  });
+
+  it('finishes, through the sweep, a claim recorded before its request died', async () => {
+    const { claimCode } = await client.call('CreateClaimCode', { ...site(), code: 'orphan' });
+    // What a crash between the claim's commit and the award call leaves behind.
+    await db.query(
+      `insert into claim_codes.claims (claim_code_id, single_use, site_id, badge_id, code, email, state, next_attempt_at)
+       values ($1, true, $2, $3, 'orphan', 'late@example.org', 'pending', now())`,
+      [claimCode?.id, ids.site, ids.badge],
+    );
+    await db.query('update claim_codes.claim_codes set claimed = true where id = $1', [claimCode?.id]);
+    const awarded = await eventually(
+      async () => (await db.query<{ n: number }>(`select count(*)::int as n from issuance.earned_badges where idempotency_key = $1`, [`claim:${claimCode?.id}:late@example.org`])).rows[0],
+      (r) => r?.n === 1,
+    );
+    expect(awarded?.n).toBe(1);
+    await eventually(async () => (await db.query(`select state from claim_codes.claims where claim_code_id = $1`, [claimCode?.id])).rows[0], (r) => r?.state === 'awarded');
+  });
+});
+
+describe('creating codes', () => {
+  it('replays a create or a generation retried with its idempotency key', async () => {
+    const a = await client.call('CreateClaimCode', { ...site(), code: 'keyed', idempotencyKey: 'c-1' });
+    const b = await client.call('CreateClaimCode', { ...site(), code: 'keyed', idempotencyKey: 'c-1' });
+    expect(b.claimCode?.id).toBe(a.claimCode?.id);
+    await expect(client.call('CreateClaimCode', { ...site(), code: 'keyed' })).rejects.toMatchObject({ reason: 'ResourceConflict' });
+
+    const first = await client.call('GenerateClaimCodes', { ...site(), count: 3, idempotencyKey: 'g-1' });
+    const retry = await client.call('GenerateClaimCodes', { ...site(), count: 3, idempotencyKey: 'g-1' });
+    expect(retry.claimCodes.map((c) => c.code)).toEqual(first.claimCodes.map((c) => c.code));
+  });
+
+  it('draws up to 10,000 codes in one call and refuses more', async () => {
+    const { claimCodes } = await client.call('GenerateClaimCodes', { ...site(), count: 10_000, flags: { multiuse: true } });
+    expect(claimCodes).toHaveLength(10_000);
+    expect(new Set(claimCodes.map((c) => c.code)).size).toBe(10_000);
+    expect(claimCodes.every((c) => c.multiuse)).toBe(true);
+    await expect(client.call('GenerateClaimCodes', { ...site(), count: 10_001 })).rejects.toMatchObject({ reason: 'ValidationError' });
+  });
+});

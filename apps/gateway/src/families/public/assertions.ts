@@ -1,0 +1,65 @@
+/**
+ * Hosted assertions (BadgeKit §10.1, model.md "Public documents" and
+ * "Revocation"): every earned badge verifies at its uid, in BadgeKit's 1.0
+ * shape or as Open Badges 2.0. A revoked award answers 410 so that verifiers
+ * learn of it; an award whose badge or system is gone is not found (D-20).
+ * Expired awards still verify, with their `expires`.
+ */
+import type { Request, Response } from 'express';
+import { DomainError } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import { callOptions } from '../../http/request-context.js';
+import { badgeClassPath } from '../badgekit/badge-urls.js';
+import type { BadgeKitDeps } from '../badgekit/deps.js';
+import { BadgeKitError } from '../badgekit/errors.js';
+import { assertionPath } from '../badgekit/instance-present.js';
+import { presentContext } from '../badgekit/present.js';
+import type { RouteTable } from '../badgekit/router-kit.js';
+import { assertionV1, assertionV2, negotiateOpenBadges, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
+
+const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find badge instance' });
+
+/**
+ * Mounted before the other public documents: the version negotiation it
+ * installs must run ahead of every route's accept check.
+ */
+export function mountPublicAssertions(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
+  const { catalog, issuance } = clients;
+  routes.router.use(['/public/assertions', '/public/badges', '/public/systems'], negotiateOpenBadges);
+
+  const orNotFound = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
+      throw error;
+    }
+  };
+
+  routes.declare('/public/assertions/:instanceSlug', {
+    async GET(req: Request, res: Response) {
+      const uid = String(req.params.instanceSlug);
+      // uids are unique across sites, so no site is named (site 0).
+      const { earnedBadge } = await orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)));
+      const earned: issuanceV1.EarnedBadge__Output | null = earnedBadge;
+      if (!earned) throw notFound();
+      if (earned.revokedAt) {
+        res.status(410).json({ revoked: true, revocationReason: earned.revocationReason || null });
+        return;
+      }
+      const { badge } = await orNotFound(() => catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req)));
+      const known: catalogV1.Badge__Output | null = badge;
+      if (!known?.system) throw notFound();
+      const ctx = presentContext(req, config.PUBLIC_BASE_URL);
+      const badgeClassUrl = ctx.absolute(badgeClassPath(known));
+      if (wantsOpenBadges2(req)) sendOpenBadges2(res, assertionV2(earned, badgeClassUrl, servedUrl(req, ctx)));
+      else res.json(assertionV1(earned, badgeClassUrl, ctx.absolute(assertionPath(earned.uid))));
+    },
+  }, {
+    GET: {
+      summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json; 410 once revoked',
+      success: 200,
+      errors: [404, 410],
+    },
+  }, { public: true });
+}

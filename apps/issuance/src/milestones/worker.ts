@@ -1,0 +1,135 @@
+/**
+ * Milestone awards after direct awards (badgekit-api.md §13.3, D-16 fixed).
+ * A check is recorded with the award it follows, in the same transaction;
+ * it runs right after that commits, outside the award call and its answer,
+ * and a sweep picks up whatever failed or was interrupted, so a failure is
+ * logged and retried but never reaches the caller and never gets lost.
+ */
+import { DomainError, type Knex, type Logger, type ServiceClient } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import type { EarnedBadgeStore } from '../store/earned-badges.js';
+import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from './rules.js';
+import type { MilestoneCheckRow, MilestoneCheckStore, NewMilestoneCheck } from './store.js';
+
+/** Issuance's own Award, as the milestone's primary badge is awarded like any other award (event, webhook, constraints). */
+export type AwardFn = (request: issuanceV1.AwardRequest__Output) => Promise<issuanceV1.AwardResponse>;
+
+/** What the award handler needs: record a check in its transaction, then start it once committed. */
+export interface MilestoneHook {
+  enqueue(trx: Knex, check: NewMilestoneCheck): Promise<string>;
+  run(checkId: string): void;
+  useAward(award: AwardFn): void;
+}
+
+export interface MilestoneAwards extends MilestoneHook {
+  stop(): Promise<void>;
+}
+
+export interface MilestoneOptions {
+  checks: MilestoneCheckStore;
+  awards: EarnedBadgeStore;
+  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  logger: Logger;
+  sweepMs?: number;
+}
+
+const isReason = (error: unknown, ...reasons: string[]) => error instanceof DomainError && reasons.includes(error.reason);
+
+export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards {
+  const log = options.logger.child({ component: 'milestones' });
+  const { checks, awards, catalog } = options;
+  let award: AwardFn | undefined;
+  let running = true;
+  const inFlight = new Set<Promise<void>>();
+
+  const milestonesFor = async (check: MilestoneCheckRow): Promise<MilestoneRule[] | undefined> => {
+    let badge: catalogV1.Badge__Output | null;
+    try {
+      ({ badge } = await catalog.call('GetBadge', { id: check.badge_id, siteId: check.site_id }));
+    } catch (error) {
+      if (isReason(error, 'ResourceNotFound')) return undefined;
+      throw error;
+    }
+    if (!badge?.system) return undefined;
+    const { milestones } = await catalog.call('ListMilestones', { systemSlug: badge.system.slug, supportBadgeId: check.badge_id });
+    return milestones.map((m) => ({
+      id: m.id, numberRequired: Number(m.numberRequired), primaryBadgeId: m.primaryBadge?.id ?? '0', supportBadgeIds: m.supportBadges.map((b) => b.id),
+    }));
+  };
+
+  const runCheck = async (check: MilestoneCheckRow, awardWith: AwardFn): Promise<void> => {
+    const milestones = await milestonesFor(check);
+    if (!milestones || milestones.length === 0) return;
+    const badgeIds = [...new Set(milestones.flatMap((m) => [m.primaryBadgeId, ...m.supportBadgeIds]))];
+    // Expired awards are still held (BadgeKit lists them); revoked ones are not.
+    const { rows } = await awards.listForRecipient({
+      siteId: check.site_id, userId: null, email: check.email, badgeIds, includeRevoked: false, includeExpired: true, newestFirst: false, onePerBadge: true,
+    });
+    const held = new Set(rows.map((r) => String(r.badge_id)));
+    for (const milestone of reachedMilestones(milestones, held)) {
+      try {
+        await awardWith({
+          siteId: check.site_id, badgeId: milestone.primaryBadgeId, userId: '0', email: check.email, channel: 'AWARD_CHANNEL_DIRECT',
+          idempotencyKey: milestoneAwardKey(milestone.id, check.email), ...(check.public_origin && { publicOrigin: check.public_origin }),
+        });
+      } catch (error) {
+        // An archived or deleted primary badge cannot be earned: nothing to retry.
+        if (!isReason(error, 'ValidationError', 'ResourceNotFound')) throw error;
+        log.info({ milestone: milestone.id, badge: milestone.primaryBadgeId, reason: (error as DomainError).message }, 'milestone badge cannot be awarded');
+      }
+    }
+  };
+
+  const process = async (check: MilestoneCheckRow): Promise<void> => {
+    if (!award) return;
+    try {
+      await runCheck(check, award);
+      await checks.done(check.id);
+    } catch (error) {
+      log.error({ err: error, check: check.id, attempts: check.attempts + 1 }, 'milestone check failed; it will be retried');
+      await checks.failed(check, error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
+        log.error({ err: e, check: check.id }, 'could not record a failed milestone check; its lease will expire and it will be retried'),
+      );
+    }
+  };
+
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  const claimAndProcess = async (id?: string) => {
+    try {
+      const due = await checks.claimDue(50, id);
+      for (const check of due) await process(check);
+    } catch (error) {
+      log.error({ err: error }, 'milestone checks could not be read; retrying');
+    }
+  };
+
+  // The sweep: checks whose run failed, or whose process stopped before it ran.
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (!running || !award || sweeping) return;
+    sweeping = true;
+    track(claimAndProcess().finally(() => {
+      sweeping = false;
+    }));
+  }, options.sweepMs ?? 5_000);
+  sweep.unref();
+
+  return {
+    enqueue: (trx, check) => checks.enqueue(trx, check),
+    run(checkId) {
+      if (running && award) track(claimAndProcess(checkId));
+    },
+    useAward(fn) {
+      award = fn;
+    },
+    async stop() {
+      running = false;
+      clearInterval(sweep);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * BulkAward through the real issuance and catalog processes: one batch, one
+ * transaction; per-item results (created, replayed, already held, rejected
+ * with the catalog's reasons); the batch key and request hash; and every
+ * created award's BadgeAwarded event (occurred_at = the earn date) and
+ * webhook delivery recorded with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { collectTopic, startSystem, type TestSystem } from '@laurel/testkit';
+import { ServiceClient, topicName } from '@laurel/service-kit';
+import { laurelProtos, type issuanceV1 } from '@laurel/protos';
+
+let system: TestSystem;
+let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+let db: pg.Client;
+const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '', draft: '', foreign: '' };
+
+async function seed(): Promise<void> {
+  const insertSystem = async (slug: string) =>
+    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
+  const insertBadge = async (systemId: string, slug: string, unique: boolean, archived: boolean, published = true) =>
+    (await db.query<{ id: string }>(
+      `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, $2, $2, $3, $4, $5) returning id`,
+      [systemId, slug, unique, archived, published],
+    )).rows[0]?.id ?? '';
+  ids.site = await insertSystem('bulk');
+  ids.otherSite = await insertSystem('elsewhere');
+  ids.unique = await insertBadge(ids.site, 'once', true, false);
+  ids.repeatable = await insertBadge(ids.site, 'again', false, false);
+  ids.archived = await insertBadge(ids.site, 'retired', false, true);
+  ids.draft = await insertBadge(ids.site, 'draft', false, false, false);
+  ids.foreign = await insertBadge(ids.otherSite, 'theirs', false, false);
+}
+
+const item = (badgeId: string, userId: string, key: string, extra: Partial<issuanceV1.BulkAwardItem> = {}): issuanceV1.BulkAwardItem => ({
+  badgeId, userId, email: '', idempotencyKey: key, issuedOn: '2025-01-02T03:04:05.678Z', expires: '2099-01-01T00:00:00.000Z', ...extra,
+});
+
+const bulk = (items: issuanceV1.BulkAwardItem[], batch: { batchKey?: string; requestHash?: string } = {}) =>
+  issuance.call('BulkAward', { siteId: ids.site, channel: 'AWARD_CHANNEL_IMPORT', items, ...batch });
+
+const count = async (sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]?.n;
+
+beforeAll(async () => {
+  system = await startSystem('bulk-award', { apps: ['badge-catalog', 'issuance'] });
+  db = new pg.Client({ connectionString: system.database.url });
+  await db.connect();
+  await seed();
+  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
+});
+
+afterAll(async () => {
+  issuance?.close();
+  await db?.end();
+  await system?.stop();
+});
+
+describe('BulkAward', () => {
+  it('answers every item in order and writes the valid ones, their events and deliveries together', async () => {
+    const outboxBefore = await count('select count(*)::int as n from issuance.outbox');
+    const deliveriesBefore = await count('select count(*)::int as n from issuance.webhook_deliveries');
+    const { results } = await bulk([
+      item(ids.repeatable, '1', 'b1:1'),
+      item(ids.repeatable, '1', 'b1:2'),
+      item(ids.unique, '1', 'b1:3'),
+      item(ids.unique, '1', 'b1:4'),
+      item(ids.archived, '1', 'b1:5'),
+      item(ids.foreign, '1', 'b1:6'),
+      item('123456789', '1', 'b1:7'),
+      item(ids.draft, '1', 'b1:8', { expires: '2020-01-01T00:00:00.000Z' }),
+      item(ids.repeatable, '0', 'b1:9'),
+    ], { batchKey: 'b1', requestHash: 'h1' });
+    expect(results.map((r) => r.result)).toEqual([
+      'AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED', 'AWARD_RESULT_ALREADY_HELD',
+      'AWARD_RESULT_REJECTED', 'AWARD_RESULT_REJECTED', 'AWARD_RESULT_REJECTED', 'AWARD_RESULT_CREATED', 'AWARD_RESULT_REJECTED',
+    ]);
+    expect(results[3]?.earnedBadge?.id).toBe(results[2]?.earnedBadge?.id);
+    expect(results[4]?.errors.map((e) => e.code)).toEqual(['BULK_AWARD_ISSUE_CODE_BADGE_ARCHIVED']);
+    expect(results[5]?.errors.map((e) => e.code)).toEqual(['BULK_AWARD_ISSUE_CODE_BADGE_NOT_FOUND']);
+    expect(results[6]?.errors.map((e) => e.code)).toEqual(['BULK_AWARD_ISSUE_CODE_BADGE_NOT_FOUND']);
+    expect(results[7]?.warnings.map((e) => e.code).sort()).toEqual(['BULK_AWARD_ISSUE_CODE_BADGE_NOT_PUBLISHED', 'BULK_AWARD_ISSUE_CODE_EXPIRES_IN_PAST']);
+    expect(results[8]?.errors.map((e) => e.field)).toEqual(['user_id']);
+    expect(results[0]?.earnedBadge).toMatchObject({ channel: 'AWARD_CHANNEL_IMPORT', issuedOn: '2025-01-02T03:04:05.678Z', expires: '2099-01-01T00:00:00.000Z' });
+    expect(await count('select count(*)::int as n from issuance.outbox')).toBe((outboxBefore ?? 0) + 4);
+    expect(await count('select count(*)::int as n from issuance.webhook_deliveries')).toBeLessThanOrEqual((deliveriesBefore ?? 0) + 4);
+    expect(await count(`select count(*)::int as n from issuance.imports where batch_key = 'b1' and request_hash = 'h1' and item_count = 9`)).toBe(1);
+  });
+
+  it('replays a known batch without writing, and refuses its key with another hash', async () => {
+    const items = [item(ids.repeatable, '2', 'b2:1'), item(ids.repeatable, '2', 'b2:2')];
+    const first = await bulk(items, { batchKey: 'b2', requestHash: 'h2' });
+    const again = await bulk(items, { batchKey: 'b2', requestHash: 'h2' });
+    expect(again.results.map((r) => r.result)).toEqual(['AWARD_RESULT_REPLAYED', 'AWARD_RESULT_REPLAYED']);
+    expect(again.results.map((r) => r.earnedBadge?.id)).toEqual(first.results.map((r) => r.earnedBadge?.id));
+    await expect(bulk(items, { batchKey: 'b2', requestHash: 'other' })).rejects.toMatchObject({ reason: 'ResourceConflict' });
+    expect(await count(`select count(*)::int as n from issuance.earned_badges where user_id = 2`)).toBe(2);
+  });
+
+  it('records concurrent identical batches once', async () => {
+    const items = Array.from({ length: 200 }, (_, i) => item(ids.repeatable, '3', `b3:${i}`));
+    const answers = await Promise.all(Array.from({ length: 4 }, () => bulk(items, { batchKey: 'b3', requestHash: 'h3' })));
+    expect(answers.flatMap((a) => a.results).filter((r) => r.result === 'AWARD_RESULT_CREATED')).toHaveLength(200);
+    expect(await count(`select count(*)::int as n from issuance.earned_badges where user_id = 3`)).toBe(200);
+  });
+
+  it('publishes BadgeAwarded with occurred_at = the earn date', async () => {
+    const awarded = await collectTopic(topicName(system.topicPrefix, 'badgeAwarded'));
+    try {
+      const { results } = await bulk([item(ids.repeatable, '4', 'b4:1', { issuedOn: '2021-06-07T08:09:10.000Z' })]);
+      const id = results[0]?.earnedBadge?.id;
+      const seen = await awarded.waitFor((m) => m.some((x) => JSON.parse(x.value?.toString() ?? '{}').earnedBadgeId === id));
+      const event = seen.map((m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string; occurredAt: string; channel: string }).find((e) => e.earnedBadgeId === id);
+      expect(event).toMatchObject({ occurredAt: '2021-06-07T08:09:10.000Z', channel: 'AWARD_CHANNEL_IMPORT' });
+    } finally {
+      await awarded.stop();
+    }
+  });
+});
