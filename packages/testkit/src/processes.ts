@@ -27,6 +27,9 @@ export interface ProcessHandle {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Start-up includes migrations and Kafka group joins; on a busy 2-core machine that can take a while. */
+const READY_TIMEOUT_MS = 60_000;
+
 /** Every process tests started, so that none outlives the test worker, even when a test forgot to stop it. */
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -79,7 +82,7 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
       live.delete(current);
       resolve(code);
     }));
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? READY_TIMEOUT_MS);
     let stillRunning = true;
     void exited.then(() => (stillRunning = false));
     while (Date.now() < deadline) {
@@ -88,7 +91,7 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
       await sleep(100);
     }
     child.kill('SIGKILL');
-    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? 30_000} ms; see ${logFile}`);
+    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms; see ${logFile}`);
   };
   await launch();
 

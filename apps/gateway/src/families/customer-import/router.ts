@@ -26,6 +26,7 @@ export const MAX_ELEMENTS = 1000;
 const TOKEN_BODY_BYTES = 16 * 1024;
 
 const FAMILY = 'customer-import';
+const BULK_DEADLINE_MS = 30_000;
 
 function rawReader(limit: number) {
   const raw = express.raw({ type: () => true, limit });
@@ -140,7 +141,9 @@ export function customerImportRouter(options: FamilyOptions): Router {
         badgeId: c.badgeId, userId: String(c.userId), email: '', idempotencyKey: itemKey(identity.batchKey, c.position),
         issuedOn: new Date(c.eventMs).toISOString(), expires: new Date(c.expiryMs).toISOString(),
       })),
-    }, callOptions(req));
+      // A whole batch is one transaction and idempotent by its batch key: it may take longer than a single
+      // award (more so right after issuance restarted), and waiting is safe.
+    }, { ...callOptions(req), deadlineMs: BULK_DEADLINE_MS });
     const earned = new Map<number, Earned>();
     awardable.forEach((c, i) => {
       const got = applyResult(c, results[i], c.expiryMs);
