@@ -4,7 +4,8 @@
 //   npm run bench -- catalog [--seconds 10] [--concurrency 32] [--badges 200]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { authorization, startSystem, TEST_MASTER_SECRET } from '@laurel/testkit';
+import { startSystem } from '@laurel/testkit';
+import { call as callGateway, signed } from './lib/badgekit.mjs';
 import { cpuPerRequest, cpuSnapshot, formatCpu } from './lib/cpu.mjs';
 import { formatResult, runLoad } from './lib/load.mjs';
 
@@ -14,18 +15,7 @@ const concurrency = Number(values.concurrency);
 const badgeCount = Number(values.badges);
 
 const system = await startSystem('bench-catalog', { env: { LOG_LEVEL: 'warn', DATABASE_POOL_MAX: '10' } });
-const signed = (method, path, body) => ({
-  method,
-  path,
-  headers: { authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET, claims: { exp: 0 } }), ...(body && { 'content-type': 'application/json' }) },
-  ...(body && { body }),
-});
-const call = async (method, path, body) => {
-  const request = signed(method, path, body);
-  const response = await fetch(system.gatewayUrl + path, { method, headers: request.headers, body });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-};
+const call = (method, path, body) => callGateway(system.gatewayUrl, method, path, body);
 
 try {
   await call('POST', '/systems', JSON.stringify({ slug: 'bench', name: 'Bench', url: 'https://bench.example.org' }));

@@ -6,7 +6,8 @@
 //   npm run bench -- claim-codes [--seconds 10] [--concurrency 32] [--codes 30000]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { authorization, startSystem, TEST_MASTER_SECRET } from '@laurel/testkit';
+import { startSystem } from '@laurel/testkit';
+import { call as callGateway, signed } from './lib/badgekit.mjs';
 import { cpuPerRequest, cpuSnapshot, formatCpu } from './lib/cpu.mjs';
 import { formatResult, runLoad } from './lib/load.mjs';
 
@@ -16,18 +17,7 @@ const concurrency = Number(values.concurrency);
 const codeCount = Number(values.codes);
 
 const system = await startSystem('bench-claim-codes', { env: { LOG_LEVEL: 'warn', DATABASE_POOL_MAX: '10' } });
-const signed = (method, path, body) => ({
-  method,
-  path,
-  headers: { authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET, claims: { exp: 0 } }), ...(body && { 'content-type': 'application/json' }) },
-  ...(body && { body }),
-});
-const call = async (method, path, body) => {
-  const request = signed(method, path, body);
-  const response = await fetch(system.gatewayUrl + path, { method, headers: request.headers, body });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-};
+const call = (method, path, body) => callGateway(system.gatewayUrl, method, path, body);
 
 try {
   const badge = '/systems/bench/badges/coded';
