@@ -1,15 +1,19 @@
 /**
- * The requirements process: its gRPC server, its outcome consumer and its
- * outbox relay. `start` is used by main.ts and by tests alike.
+ * The requirements process: its gRPC server, its outcome and
+ * requirement-changed consumers, the award worker and the outbox relay. `start` is used by main.ts and by tests alike.
  */
-import { createKafka, createProducer, ensureTopics, registerService, startOutboxRelay, startServiceRuntime, topicName } from '@laurel/service-kit';
+import { createKafka, createProducer, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
+import { startAwardWorker } from './evaluation/award-worker.js';
 import { startOutcomeConsumer } from './events/outcome-consumer.js';
+import { startRequirementChangedConsumer } from './events/requirement-changed-consumer.js';
 import { requirementsHandlers } from './rpc/requirements.js';
 import { ActionStore } from './store/actions.js';
 import { CountStore } from './store/counts.js';
+import { RequirementStore } from './store/requirements.js';
+import { UserActionStore } from './store/user-actions.js';
 
 export const SCHEMA = 'requirements';
 export const SERVICE_NAME = 'laurel.requirements.v1.Requirements';
@@ -24,24 +28,45 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
   const { db, logger, metrics } = runtime;
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'laurel-requirements', logger });
-    await ensureTopics(kafka, [topicName(config.KAFKA_TOPIC_PREFIX, 'requirementChanged')]);
+    const requirementChangedTopic = topicName(config.KAFKA_TOPIC_PREFIX, 'requirementChanged');
+    await ensureTopics(kafka, [requirementChangedTopic]);
     const producer = await createProducer(kafka);
     runtime.onStop(() => producer.disconnect());
     const relay = startOutboxRelay({ db, producer, schema: SCHEMA, logger, metrics });
     runtime.onStop(relay.stop);
 
+    const protos = laurelProtos();
+    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    runtime.onStop(async () => { catalog.close(); issuance.close(); });
+
     const actions = new ActionStore(db);
     const counts = new CountStore(db);
-    const consumer = await startOutcomeConsumer({
-      kafka, producer, db, logger, metrics, actions, counts,
-      topic: topicName(config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded'),
-      groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.outcomes`,
-      defaultLocation: config.OUTCOME_LOCATION,
-    });
-    runtime.onStop(consumer.stop);
+    const requirements = new RequirementStore(db, requirementChangedTopic, () => relay.kick());
+    const userActions = new UserActionStore(db);
+
+    const worker = startAwardWorker({ db, logger, catalog, issuance });
+    runtime.onStop(worker.stop);
+    // Joined in parallel: each group join waits out the broker's rebalance delay.
+    const started = await Promise.allSettled([
+      startOutcomeConsumer({
+        kafka, producer, db, logger, metrics, actions, counts,
+        topic: topicName(config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded'),
+        groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.outcomes`,
+        defaultLocation: config.OUTCOME_LOCATION,
+      }),
+      startRequirementChangedConsumer({
+        kafka, producer, db, logger, metrics,
+        topic: requirementChangedTopic,
+        groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.reevaluation`,
+      }),
+    ]);
+    for (const result of started) if (result.status === 'fulfilled') runtime.onStop(result.value.stop);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const grpcPort = await runtime.serve([
-      registerService(SERVICE_NAME, laurelProtos().requirements.v1.Requirements.service, requirementsHandlers(actions, counts)),
+      registerService(SERVICE_NAME, protos.requirements.v1.Requirements.service, requirementsHandlers({ actions, counts, requirements, userActions, catalog })),
     ]);
     return { grpcPort, stop: runtime.stop };
   } catch (error) {

@@ -1,11 +1,13 @@
 /**
  * Consumes OutcomeRecorded: each new event adds to the member's count for
- * (action, location). Idempotency, ordering, retries and dead-lettering come
+ * (action, location), and the members touched are evaluated in the same
+ * transaction (the awards they earn become due_awards rows). Idempotency, ordering, retries and dead-lettering come
  * from service-kit's consumer; this module only says what an outcome means.
  */
 import { startIdempotentConsumer, type Kafka, type Knex, type Logger, type Metrics, type Producer, type Rejection, type RunningConsumer } from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
 import { actionKey, aggregateIncrements, outcomeQuantity } from '../domain/outcomes.js';
+import { evaluateMembers, lockForCountChange } from '../evaluation/evaluate.js';
 import type { ActionStore } from '../store/actions.js';
 import type { CountStore } from '../store/counts.js';
 
@@ -35,6 +37,8 @@ export function startOutcomeConsumer(deps: OutcomeConsumerDeps): Promise<Running
     topic: deps.topic,
     eventName: 'OutcomeRecorded',
     consumerName: 'requirements.outcome-recorded',
+    // Larger transactions amortise the per-transaction cost (lock, processed ids, one upsert, one evaluation).
+    maxEventsPerTransaction: 2000,
     async handle(events, trx) {
       const rejected: Rejection<OutcomeRecorded>[] = [];
       const valid = events.filter((e) => {
@@ -57,10 +61,16 @@ export function startOutcomeConsumer(deps: OutcomeConsumerDeps): Promise<Running
         known.map(({ event }) => ({ siteId: event.siteId, memberId: event.memberId, action: event.action, location: event.location, quantity: event.quantity })),
         deps.defaultLocation,
       );
-      await deps.counts.add(trx, increments.map((i) => ({
+      const resolved = increments.map((i) => ({
         siteId: i.siteId, memberId: i.memberId, location: i.location, amount: i.amount,
         actionId: ids.get(`${i.siteId}:${i.actionKey}`) ?? '',
-      })));
+      }));
+      if (resolved.length > 0) {
+        await lockForCountChange(trx);
+        await deps.counts.add(trx, resolved);
+        // Same transaction as the counts: a qualification is recorded exactly when the counts that made it are.
+        await evaluateMembers(trx, resolved);
+      }
       return rejected;
     },
   });

@@ -1,9 +1,260 @@
 /**
- * The v2 API family (being built).
+ * The v2 outcome / badge API (v2-badge-api.md) under /api/v2: login tokens
+ * (shared with KickApps), outcomes published to Kafka, badge assignment by
+ * an external issuer, and the member's earned badges.
  */
-import express, { type Router } from 'express';
+import { createHash, randomUUID } from 'node:crypto';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { DomainError, encodeEvent, topicName } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import { matchesSecret, verifySecret } from '../../domain/secrets.js';
+import { ConsumerStore } from '../../store/consumers.js';
+import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
+import { RESULT, send, stamp, V2Error, v2Errors } from './envelope.js';
+import { BatchingPublisher } from './publisher.js';
 
-export function v2Router(_options: FamilyOptions): Router {
-  return express.Router();
+const BASE = '/api/v2';
+const MAX_BODY = 16 * 1024;
+const OUTCOME_CODE_MAX = 32;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+/** How long the Outcome route waits for Kafka's acknowledgement before answering 503. */
+const PUBLISH_TIMEOUT_MS = 10_000;
+const ACTION_CACHE_MS = 2_000;
+
+/**
+ * The event id of an outcome sent with an Idempotency-Key: the same site,
+ * member, outcome code and key always give the same UUID, so a retry is the
+ * same event and the requirements consumer counts it once.
+ */
+export function outcomeEventId(siteId: string, userId: string, outcomeCode: string, key: string): string {
+  const hex = createHash('sha256').update(['laurel-v2-outcome', siteId, userId, outcomeCode, key].join('\0'), 'utf8').digest('hex');
+  // RFC 9562 version 8 (custom) UUID with the RFC variant bits.
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+function jsonBody(req: Request): Record<string, unknown> {
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  try {
+    const parsed: unknown = JSON.parse(raw.toString('utf8'));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Reported below as -3001.
+  }
+  throw new V2Error(RESULT.badBody, 'request body is not a JSON object');
+}
+
+const wrap = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler => (req, res, next) => {
+  handler(req, res).catch(next);
+};
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_resolve, reject) => { timer = setTimeout(() => reject(new DomainError('Unavailable', 'Kafka did not acknowledge in time')), ms); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function v2Router(options: FamilyOptions): Router {
+  const { clients, registry, producer } = options;
+  const router = express.Router({ caseSensitive: false });
+  const tokens = new TokenStore(options.db);
+  const consumers = new ConsumerStore(options.db);
+  const publisher = new BatchingPublisher(producer, topicName(options.config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded'));
+  // Found action names per site for a moment: an outcome for an action deleted meanwhile is dead-lettered by the consumer.
+  const actionNames = new Map<string, { name: string; until: number }>();
+  const actionNamed = async (siteId: string, code: string): Promise<string> => {
+    const key = `${siteId}\0${code}`;
+    const cached = actionNames.get(key);
+    if (cached && cached.until > Date.now()) return cached.name;
+    let name = '';
+    try {
+      name = (await clients.requirements.call('GetAction', { siteId, name: code })).action?.name ?? '';
+    } catch (error) {
+      if (!(error instanceof DomainError && error.reason === 'ResourceNotFound')) throw error;
+    }
+    if (actionNames.size > 10_000) actionNames.clear();
+    // Only found names are kept: an action created a moment ago must count at once.
+    if (name) actionNames.set(key, { name, until: Date.now() + ACTION_CACHE_MS });
+    return name;
+  };
+  const readBody = express.raw({ type: () => true, limit: MAX_BODY });
+
+  const member = async (req: Request): Promise<LoginMember> => {
+    const check = await tokens.check(String(req.params.strToken ?? ''));
+    if (check.state === 'unknown') throw new V2Error(RESULT.tokenNotFound, 'login token not found');
+    if (check.state === 'expired') throw new V2Error(RESULT.tokenExpired, 'login token expired');
+    return check.member;
+  };
+
+  const siteSlug = async (siteId: string): Promise<string> => (await clients.catalog.call('GetSystem', { id: siteId })).system?.slug ?? '';
+
+  const userObject = (m: LoginMember, tenant: string) => ({ tenant, userID: m.userId, userName: m.username, eMail: m.email, admin: isAdminRole(m.role) });
+
+  const badgeObject = (earned: issuanceV1.EarnedBadge__Output, badge: catalogV1.Badge__Output | undefined) => {
+    const owner = badge?.issuer ?? badge?.system;
+    return {
+      badgeID: earned.id,
+      date: new Date(earned.issuedOn).toISOString(),
+      name: badge?.name ?? null,
+      description: badge?.earnerDescription ?? badge?.strapline ?? null,
+      imageURL: badge?.image?.url ?? null,
+      tags: (badge?.tags ?? []).map((t) => t.value),
+      issuerName: owner?.name ?? null,
+      issuerDescription: owner?.description ?? null,
+      issuerEmail: owner?.email ?? null,
+      issuerURL: owner?.url ?? null,
+    };
+  };
+
+  /** The member's earned badges, newest first, without revoked or expired ones, each with its catalog badge. */
+  const earnedBadges = async (m: LoginMember) => {
+    const { earnedBadges: earned } = await clients.issuance.call('ListRecipientBadges', {
+      siteId: m.siteId, userId: m.userId, email: m.email, order: 'EARNED_BADGE_ORDER_NEWEST_FIRST',
+    });
+    const ids = [...new Set(earned.map((e) => e.badgeId))];
+    const { badges } = ids.length > 0 ? await clients.catalog.call('ListBadges', { siteId: m.siteId, ids, archived: 'ARCHIVED_FILTER_ANY' }) : { badges: [] };
+    const byId = new Map(badges.map((b) => [b.id, b]));
+    return earned.map((e) => badgeObject(e, byId.get(e.badgeId)));
+  };
+
+  const declare = (method: 'get' | 'post', path: string, summary: string, handler: (req: Request, res: Response) => Promise<void>, body = false) => {
+    registry.add({ family: 'v2', method: method.toUpperCase(), path: `${BASE}${path}`, authenticated: false, summary, success: 200, errors: [404, 503], contentTypes: ['application/json'] });
+    router[method](`${BASE}${path}`, stamp, ...(body ? [readBody] : []), wrap(handler));
+  };
+
+  declare('post', '/Login', 'Log a member in; returns the user and a login token', async (req, res) => {
+    const body = jsonBody(req);
+    const tenant = text(body.tenant);
+    const userName = text(body.userName);
+    const eMail = text(body.eMail);
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!tenant) throw new V2Error(RESULT.missingTenant, 'tenant is missing');
+    if (!userName && !eMail) throw new V2Error(RESULT.missingUser, 'userName or eMail is missing');
+    if (!password) throw new V2Error(RESULT.missingPassword, 'password is missing');
+    let siteId: string;
+    try {
+      siteId = (await clients.catalog.call('GetSystem', { slug: tenant })).system?.id ?? '';
+    } catch (error) {
+      if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw new V2Error(RESULT.tenantNotFound, 'tenant not found');
+      throw error;
+    }
+    const login = userName || eMail;
+    if ((await tokens.recentFailures(siteId, login)) >= MAX_FAILURES) throw new V2Error(RESULT.tooManyLogins, 'too many failed logins, try again later');
+    const found = await tokens.findMember(siteId, userName ? 'username' : 'email', login);
+    if (!found?.passwordHash || !(await verifySecret(password, found.passwordHash))) {
+      await tokens.recordFailure(siteId, login);
+      throw new V2Error(RESULT.badLogin, 'user name/e-mail or password invalid');
+    }
+    const token = await tokens.issue(siteId, found.userId);
+    send(req, res, { user: userObject(found, tenant), token });
+  }, true);
+
+  declare('post', '/Logout/:strToken', 'End a login token', async (req, res) => {
+    await member(req);
+    await tokens.revoke(String(req.params.strToken ?? ''));
+    send(req, res);
+  });
+
+  declare('get', '/User/:strToken', 'The member behind a login token', async (req, res) => {
+    const m = await member(req);
+    send(req, res, { user: userObject(m, await siteSlug(m.siteId)) });
+  });
+
+  declare('post', '/Outcome/:strToken/:outcomeCode', 'Record an outcome of the member; answered after Kafka acknowledged it', async (req, res) => {
+    const m = await member(req);
+    const code = String(req.params.outcomeCode ?? '');
+    if (!code.trim() || code.length > OUTCOME_CODE_MAX) throw new V2Error(RESULT.badOutcomeCode, `outcomeCode must be 1 to ${OUTCOME_CODE_MAX} characters`);
+    const actionName = await actionNamed(m.siteId, code);
+    // Names are unique ignoring case, but an outcome code names its action exactly (§4.4).
+    if (actionName !== code) throw new V2Error(RESULT.unknownOutcome, `no action "${code}" in this site`);
+    const header = req.headers['idempotency-key'];
+    const key = typeof header === 'string' ? header : undefined;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new V2Error(RESULT.badBody, 'Idempotency-Key must be 1 to 128 visible ASCII characters');
+    const eventId = key !== undefined ? outcomeEventId(m.siteId, m.userId, code, key) : randomUUID();
+    const encoded = encodeEvent('OutcomeRecorded', {
+      eventId, occurredAt: new Date().toISOString(), siteId: m.siteId, memberId: m.userId, action: code, quantity: '1', refId: eventId,
+    }, req.traceparent);
+    await withTimeout(publisher.publish({ key: m.userId, value: encoded.value, headers: encoded.headers }), PUBLISH_TIMEOUT_MS);
+    await tokens.recordOutcome(eventId, m.siteId, m.userId, code);
+    send(req, res, { refId: eventId });
+  });
+
+  declare('post', '/BadgeAssignment', 'An external issuer awards the badge an outcome earned', async (req, res) => {
+    const consumer = await assignmentConsumer(req);
+    const body = jsonBody(req);
+    const refId = text(body.refId);
+    const outcome = text(body.outcome);
+    const badgeUrl = text(body.badgeUrl);
+    if (!refId) throw new V2Error(RESULT.missingRefId, 'refId is missing');
+    if (!outcome) throw new V2Error(RESULT.missingOutcome, 'outcome is missing');
+    if (!badgeUrl) throw new V2Error(RESULT.missingBadgeUrl, 'badgeUrl is missing');
+    if (!isHttpUrl(badgeUrl)) throw new V2Error(RESULT.badBadgeUrl, 'badgeUrl is not an absolute http(s) URL');
+    const recorded = /^[0-9a-f-]{36}$/i.test(refId) ? await options.db('v2_outcomes').where({ event_id: refId, site_id: consumer }).first<{ user_id: string; outcome_code: string } | undefined>('user_id', 'outcome_code') : undefined;
+    if (!recorded || recorded.outcome_code !== outcome) throw new V2Error(RESULT.outcomeNotFound, 'outcome refId not found');
+    let badge: catalogV1.Badge__Output | undefined;
+    try {
+      badge = (await clients.catalog.call('ResolveBadgeUrl', { url: badgeUrl, siteId: consumer })).badge ?? undefined;
+    } catch (error) {
+      if (!(error instanceof DomainError && (error.reason === 'ResourceNotFound' || error.reason === 'ValidationError'))) throw error;
+    }
+    if (!badge) throw new V2Error(RESULT.badBadgeUrl, 'badgeUrl is not a badge of this site');
+    if (!badge.published || badge.archived) throw new V2Error(RESULT.badgeNotPublished, 'badge is not published and cannot be awarded');
+    try {
+      await clients.issuance.call('Award', {
+        siteId: consumer, badgeId: badge.id, userId: String(recorded.user_id), channel: 'AWARD_CHANNEL_ASSIGNMENT', idempotencyKey: `assignment:${refId}`,
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.reason === 'ResourceConflict') throw new V2Error(RESULT.refIdAssigned, 'refId was already assigned a different badge');
+      throw error;
+    }
+    send(req, res);
+  }, true);
+
+  declare('get', '/Badges/:strToken', "The member's earned badges", async (req, res) => {
+    const m = await member(req);
+    send(req, res, { badges: await earnedBadges(m) });
+  });
+
+  declare('get', '/Badge/:strToken/:strBadgeID', 'One earned badge of the member', async (req, res) => {
+    const m = await member(req);
+    const wanted = String(req.params.strBadgeID ?? '');
+    const badge = (await earnedBadges(m)).find((b) => b.badgeID === wanted);
+    if (!badge) throw new V2Error(RESULT.badgeNotFound, 'badge not found');
+    send(req, res, { badge });
+  });
+
+  /** The site of the API consumer in the Basic credentials, which must hold badge-assignment; -2001 otherwise. */
+  const assignmentConsumer = async (req: Request): Promise<string> => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Basic\s+(\S+)$/i.exec(header);
+    const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    if (colon <= 0) throw new V2Error(RESULT.badCredentials, 'missing or wrong credentials');
+    const found = await consumers.findByKey(decoded.slice(0, colon));
+    const secret = decoded.slice(colon + 1);
+    if (!found?.permissions.includes('badge-assignment') || !(await matchesSecret(secret, { hash: found.secretHash, md5Hash: found.secretMd5Hash }))) {
+      throw new V2Error(RESULT.badCredentials, 'missing or wrong credentials');
+    }
+    return found.siteId;
+  };
+
+  router.all(`${BASE}/*rest`, stamp, (req, res) => send(req, res, {}, RESULT.notFound, 'route not found', 404));
+  router.use(BASE, v2Errors(options.logger));
+  return router;
+}
+
+function isHttpUrl(value: string): boolean {
+  if (value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,157 @@
+/**
+ * Turns due_awards into earned badges. Each pending row is awarded through
+ * issuance with the key `requirements:{badgeId}:{userId}`, so a repeat after a
+ * crash (or by another replica) is answered REPLAYED and never awards twice;
+ * a row is marked awarded only after issuance answered. A badge the catalog
+ * says is unpublished, archived or gone is not awarded and its rows are
+ * dropped: publishing it later re-evaluates everyone (ReevaluateBadge).
+ */
+import { DomainError, type Knex, type Logger, type ServiceClient } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+
+export interface AwardWorkerDeps {
+  db: Knex;
+  logger: Logger;
+  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+  batchSize?: number;
+  concurrency?: number;
+  pollMs?: number;
+}
+
+interface DueRow {
+  badge_id: string;
+  user_id: string;
+  site_id: string;
+  attempts: number;
+}
+
+export interface AwardWorker {
+  /** Awards everything pending now; for tests. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await fn(item);
+    }
+  }));
+}
+
+export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
+  const log = deps.logger.child({ component: 'award-worker' });
+  const batchSize = deps.batchSize ?? 500;
+  const concurrency = deps.concurrency ?? 64;
+  const pollMs = deps.pollMs ?? 100;
+  let running = true;
+
+  /** Whether each badge may be awarded by requirements now; undefined when the catalog could not say. */
+  const earnable = async (rows: DueRow[]): Promise<Map<string, boolean>> => {
+    const result = new Map<string, boolean>();
+    const badges = [...new Map(rows.map((r) => [r.badge_id, r.site_id])).entries()];
+    await mapLimit(badges, concurrency, async ([badgeId, siteId]) => {
+      try {
+        const { badge } = await deps.catalog.call('GetBadge', { id: badgeId, siteId });
+        result.set(badgeId, !!badge && badge.published && !badge.archived);
+      } catch (error) {
+        if (error instanceof DomainError && error.reason === 'ResourceNotFound') result.set(badgeId, false);
+        else log.warn({ err: error, badgeId }, 'catalog lookup failed; will retry');
+      }
+    });
+    return result;
+  };
+
+  const once = (): Promise<number> =>
+    deps.db.transaction(async (trx) => {
+      // skip locked: replicas share the queue without waiting on each other.
+      const { rows } = await trx.raw<{ rows: DueRow[] }>(
+        `select badge_id, user_id, site_id, attempts from due_awards
+          where state = 'pending' and next_attempt_at <= now()
+          order by next_attempt_at limit ? for update skip locked`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const allowed = await earnable(rows);
+      const done: DueRow[] = [];
+      const dropped: DueRow[] = [];
+      const failed: { row: DueRow; error: string }[] = [];
+      await mapLimit(rows, concurrency, async (row) => {
+        const ok = allowed.get(row.badge_id);
+        if (ok === false) { dropped.push(row); return; }
+        if (ok === undefined) { failed.push({ row, error: 'catalog unavailable' }); return; }
+        try {
+          await deps.issuance.call('Award', {
+            siteId: row.site_id, badgeId: row.badge_id, userId: row.user_id,
+            channel: 'AWARD_CHANNEL_REQUIREMENTS', idempotencyKey: `requirements:${row.badge_id}:${row.user_id}`,
+          });
+          done.push(row);
+        } catch (error) {
+          // Validation / not found: the badge became unawardable (archived, deleted) meanwhile.
+          if (error instanceof DomainError && (error.reason === 'ValidationError' || error.reason === 'ResourceNotFound')) dropped.push(row);
+          else failed.push({ row, error: error instanceof Error ? error.message : String(error) });
+        }
+      });
+      const keys = (list: DueRow[]) => [list.map((r) => r.badge_id), list.map((r) => r.user_id)];
+      if (done.length > 0) {
+        await trx.raw(
+          `update due_awards d set state = 'awarded', awarded_at = now(), attempts = d.attempts + 1
+             from unnest(?::bigint[], ?::bigint[]) as k(badge_id, user_id)
+            where d.badge_id = k.badge_id and d.user_id = k.user_id`,
+          keys(done),
+        );
+      }
+      if (dropped.length > 0) {
+        await trx.raw(
+          `delete from due_awards d using unnest(?::bigint[], ?::bigint[]) as k(badge_id, user_id)
+            where d.badge_id = k.badge_id and d.user_id = k.user_id and d.state = 'pending'`,
+          keys(dropped),
+        );
+      }
+      for (const { row, error } of failed) {
+        const delayMs = Math.min(60_000, 200 * 2 ** Math.min(row.attempts, 10));
+        await trx('due_awards').where({ badge_id: row.badge_id, user_id: row.user_id }).update({
+          attempts: row.attempts + 1, last_error: error, next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(delayMs)]),
+        });
+      }
+      if (failed.length > 0) log.warn({ failed: failed.length, first: failed[0]?.error }, 'awards failed; will retry');
+      return rows.length;
+    });
+
+  const drain = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const n = await once();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  };
+
+  const loop = (async () => {
+    let backoff = pollMs;
+    while (running) {
+      try {
+        const n = await drain();
+        backoff = pollMs;
+        if (n > 0) continue;
+      } catch (error) {
+        log.error({ err: error }, 'award worker failed; retrying');
+        backoff = Math.min(backoff * 2, 5000);
+      }
+      await sleep(backoff);
+    }
+  })();
+
+  return {
+    drain,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
