@@ -34,6 +34,10 @@ export interface AwardWorker {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Items per BulkAward call, and calls in flight at once. */
+const BULK_CHUNK = 1000;
+const BULK_CONCURRENCY = 3;
+
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -46,7 +50,7 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
 
 export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
   const log = deps.logger.child({ component: 'award-worker' });
-  const batchSize = deps.batchSize ?? 500;
+  const batchSize = deps.batchSize ?? 6000;
   const concurrency = deps.concurrency ?? 64;
   const pollMs = deps.pollMs ?? 100;
   let running = true;
@@ -81,20 +85,34 @@ export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
       const done: DueRow[] = [];
       const dropped: DueRow[] = [];
       const failed: { row: DueRow; error: string }[] = [];
-      await mapLimit(rows, concurrency, async (row) => {
+      const awardable: DueRow[] = [];
+      for (const row of rows) {
         const ok = allowed.get(row.badge_id);
-        if (ok === false) { dropped.push(row); return; }
-        if (ok === undefined) { failed.push({ row, error: 'catalog unavailable' }); return; }
+        if (ok === false) dropped.push(row);
+        else if (ok === undefined) failed.push({ row, error: 'catalog unavailable' });
+        else awardable.push(row);
+      }
+      // One BulkAward per site and chunk instead of one Award per qualification: issuance writes a
+      // chunk in one transaction. Keys stay per badge and member, so a repeat is still answered REPLAYED.
+      const bySite = new Map<string, DueRow[]>();
+      for (const row of awardable) bySite.set(row.site_id, [...(bySite.get(row.site_id) ?? []), row]);
+      const chunks = [...bySite].flatMap(([siteId, list]) =>
+        Array.from({ length: Math.ceil(list.length / BULK_CHUNK) }, (_, i) => ({ siteId, rows: list.slice(i * BULK_CHUNK, (i + 1) * BULK_CHUNK) })));
+      await mapLimit(chunks, BULK_CONCURRENCY, async ({ siteId, rows: chunk }) => {
         try {
-          await deps.issuance.call('Award', {
-            siteId: row.site_id, badgeId: row.badge_id, userId: row.user_id,
-            channel: 'AWARD_CHANNEL_REQUIREMENTS', idempotencyKey: `requirements:${row.badge_id}:${row.user_id}`,
+          const { results } = await deps.issuance.call('BulkAward', {
+            siteId,
+            channel: 'AWARD_CHANNEL_REQUIREMENTS',
+            items: chunk.map((row) => ({ badgeId: row.badge_id, userId: row.user_id, email: '', idempotencyKey: `requirements:${row.badge_id}:${row.user_id}` })),
+          }, { deadlineMs: 30_000 });
+          chunk.forEach((row, i) => {
+            // REJECTED means the badge became unawardable meanwhile (archived, deleted); the rest are awarded.
+            if (results[i]?.result === 'AWARD_RESULT_REJECTED') dropped.push(row);
+            else if (results[i]) done.push(row);
+            else failed.push({ row, error: 'issuance answered without a result for this item' });
           });
-          done.push(row);
         } catch (error) {
-          // Validation / not found: the badge became unawardable (archived, deleted) meanwhile.
-          if (error instanceof DomainError && (error.reason === 'ValidationError' || error.reason === 'ResourceNotFound')) dropped.push(row);
-          else failed.push({ row, error: error instanceof Error ? error.message : String(error) });
+          for (const row of chunk) failed.push({ row, error: error instanceof Error ? error.message : String(error) });
         }
       });
       const keys = (list: DueRow[]) => [list.map((r) => r.badge_id), list.map((r) => r.user_id)];
