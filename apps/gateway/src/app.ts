@@ -19,6 +19,7 @@ import { normalizeUrl, requestContext } from './http/request-context.js';
 import { RouteRegistry } from './openapi/registry.js';
 import { openapiRouter } from './openapi/router.js';
 import { probesRouter } from './ops/probes.js';
+import { MemberStore } from './store/members.js';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(normalizeUrl);
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
-  const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry };
+  const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry, members: new MemberStore(deps.db) };
   app.use(publicRouter(family));
   // Before BadgeKit, which answers every path it does not know with its 404.
   app.use(adminRouter({ ...family, db: deps.db }));

@@ -305,3 +305,25 @@ describe('POST instances with a claimCode (model.md "Earned badges")', () => {
     await created(`${S}/badges/coded/instances`, { email: 'c3@example.org', claimCode: 'multi-one' });
   });
 });
+
+describe('a member’s awards in the per-email routes (model.md "Members and recipients")', () => {
+  it('finds badges awarded to the member’s userId through the member’s email', async () => {
+    const { ServiceClient } = await import('@laurel/service-kit');
+    const { laurelProtos } = await import('@laurel/protos');
+    const member = await post('/admin/systems/alpha/members', { username: 'mira', email: 'Mira@Example.org' });
+    expect(member.status).toBe(201);
+    const userId = String((member.body as { members: { userId: number }[] }).members[0]?.userId);
+    const badgeBody = (await get(`${S}/badges/repeatable`)).body as { badge: { id: number; system: { id: number } } };
+    const issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
+    try {
+      // As requirements awards: to the member's id, with no email on the award.
+      const { earnedBadge } = await issuance.call('Award', {
+        siteId: String(badgeBody.badge.system.id), badgeId: String(badgeBody.badge.id), userId, channel: 'AWARD_CHANNEL_REQUIREMENTS', idempotencyKey: `requirements:${badgeBody.badge.id}:${userId}`,
+      });
+      expect(instancesOf((await get(`${S}/instances/mira@example.org`)).body).map((i) => i.slug)).toContain(earnedBadge?.uid);
+      expect(instanceOf((await get(`${S}/badges/repeatable/instances/MIRA@example.org`)).body).slug).toBe(earnedBadge?.uid);
+    } finally {
+      issuance.close();
+    }
+  });
+});

@@ -117,6 +117,12 @@ export class MemberStore {
     return Number(last);
   }
 
+  /** The userId of the site's member with this email (compared case-insensitively), if there is one. */
+  async userIdByEmail(siteId: string, email: string): Promise<string | undefined> {
+    const row = (await this.db('members').select('user_id').where({ site_id: siteId }).whereRaw('lower(email) = lower(?)', [email]).first()) as { user_id: string | number } | undefined;
+    return row === undefined ? undefined : String(row.user_id);
+  }
+
   async find(siteId: string, userId: number): Promise<MemberRecord | undefined> {
     const row = (await this.db('members').select(COLUMNS).where({ site_id: siteId, user_id: userId }).first()) as MemberRow | undefined;
     return row && toRecord(row);

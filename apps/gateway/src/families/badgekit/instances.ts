@@ -36,6 +36,7 @@ const BULK_CONCURRENCY = 8;
 
 export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
   const { catalog, issuance, claimCodes } = deps.clients;
+  const members = deps.members;
   const ctx = (req: Request) => presentContext(req, deps.config.PUBLIC_BASE_URL);
   const emailParam = (req: Request) => String(req.params.email);
 
@@ -49,7 +50,8 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
   /** The email's unrevoked award of the badge, if any. */
   const heldBy = async (req: Request, siteId: string, badgeId: string, email: string): Promise<Earned | undefined> => {
     try {
-      return found((await issuance.call('GetEarnedBadge', { siteId, holder: { badgeId, userId: '0', email } }, callOptions(req))).earnedBadge, 'an earned badge');
+      const userId = (await members.userIdByEmail(siteId, email)) ?? '0';
+      return found((await issuance.call('GetEarnedBadge', { siteId, holder: { badgeId, userId, email } }, callOptions(req))).earnedBadge, 'an earned badge');
     } catch (error) {
       if (isReason(error, 'ResourceNotFound')) return undefined;
       throw error;
@@ -243,8 +245,10 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
         siteId = found(first.system, 'the badge’s system').id;
         badgeIds = badges.map((b) => b.id);
       }
+      // Awards made to the member with this email (by userId, e.g. through requirements) are theirs too (model.md).
+      const userId = (await members.userIdByEmail(siteId, email)) ?? '0';
       const result = await issuance.call('ListRecipientBadges', {
-        siteId, userId: '0', email, badgeIds, includeExpired: true, order: 'EARNED_BADGE_ORDER_CREATED', page: paging ?? {},
+        siteId, userId, email, badgeIds, includeExpired: true, order: 'EARNED_BADGE_ORDER_CREATED', page: paging ?? {},
       }, callOptions(req));
       const badges = await badgesOf(req, siteId, result.earnedBadges);
       res.json({ instances: result.earnedBadges.map((e) => presentInstance(e, badges.get(e.badgeId) ?? null, ctx(req))), ...pageData(paging, result.pageInfo) });

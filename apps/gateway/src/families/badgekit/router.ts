@@ -50,7 +50,7 @@ export function badgekitRouter(options: BadgeKitOptions): Router {
   const router = express.Router({ caseSensitive: false, strict: false });
   const auth = badgekitAuth({ masterSecret: options.config.BADGEKIT_MASTER_SECRET, consumers: options.consumers });
   const routes = new RouteTable(router, auth, options.registry);
-  const deps: BadgeKitDeps = { clients: options.clients, config: options.config };
+  const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
 
   // Exactly `/` and `/healthcheck` skip authorization (§3.5); with a query string they need a token.
   router.get(['/', '/healthcheck'], (req: Request, res: Response, next: NextFunction) => {

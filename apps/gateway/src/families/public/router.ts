@@ -23,7 +23,7 @@ export function publicRouter(options: PublicOptions): Router {
   const router = express.Router({ caseSensitive: false, strict: false });
   const noAuth = (_req: unknown, _res: unknown, next: () => void) => next();
   const routes = new RouteTable(router, noAuth, options.registry, 'public');
-  const deps: BadgeKitDeps = { clients: options.clients, config: options.config };
+  const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
   mountPublicAssertions(routes, deps);
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
