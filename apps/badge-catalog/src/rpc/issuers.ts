@@ -56,7 +56,7 @@ export function issuerHandlers({ db, images }: CatalogDeps): UnaryHandlers<catal
 
     async ListIssuers(request) {
       const system = await findSystem(db, request.systemSlug);
-      const { issuers: list, total } = await issuers.list(system.id, pageWindow(request.page));
+      const { records: list, total } = await issuers.list(system.id, pageWindow(request.page));
       return { issuers: await present(list), pageInfo: pageInfo(request.page, total) };
     },
 

@@ -53,7 +53,7 @@ export function programHandlers({ db, images }: CatalogDeps): UnaryHandlers<cata
 
     async ListPrograms(request) {
       const { issuer } = await findIssuer(db, request.systemSlug, request.issuerSlug);
-      const { programs: list, total } = await programs.list(issuer.id, pageWindow(request.page));
+      const { records: list, total } = await programs.list(issuer.id, pageWindow(request.page));
       return { programs: await present(list), pageInfo: pageInfo(request.page, total) };
     },
 

@@ -5,9 +5,9 @@
  * conflict. Deleting an issuer deletes its programs (the foreign key
  * cascades) and leaves its badges at system level.
  */
-import type { Knex, PageWindow } from '@laurel/service-kit';
+import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import type { SystemFields, SystemRecord } from '../domain/system.js';
+import type { SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
 import { OrganizationTable, type OrganizationRow } from './organization-table.js';
 import type { ProgramStore } from './programs.js';
@@ -34,32 +34,12 @@ const toRecord = (row: IssuerRow): IssuerRecord => ({
 /** An issuer found along a path (context.ts) is an issuer row without its parent column typed. */
 export const issuerFromContext = (row: ContextRow, systemId: string): IssuerRecord => toRecord({ ...row, system_id: systemId });
 
-export class IssuerStore {
-  private readonly table: OrganizationTable<IssuerRecord>;
-
+export class IssuerStore extends OrganizationTable<IssuerRecord> {
   constructor(
-    private readonly db: Knex,
+    db: Knex,
     private readonly programs: ProgramStore,
   ) {
-    const spec = { table: 'issuers', parentColumn: 'system_id', uniqueIndex: 'issuers_slug_key', model: 'issuer', parentModel: 'system' } as const;
-    this.table = new OrganizationTable(db, spec, (row: OrganizationRow) => toRecord({ ...row, system_id: row.system_id ?? '' }));
-  }
-
-  async create(parent: Pick<ContextRow, 'id' | 'slug'>, fields: SystemFields, db: Knex = this.db): Promise<IssuerRecord> {
-    return this.table.create(parent, fields, db);
-  }
-
-  async list(systemId: string, page: PageWindow | undefined): Promise<{ issuers: IssuerRecord[]; total: number }> {
-    const { records, total } = await this.table.list(systemId, page);
-    return { issuers: records, total };
-  }
-
-  update(organization: Pick<ContextRow, 'id' | 'slug'>, change: (current: IssuerRecord) => SystemFields, db: Knex = this.db): Promise<IssuerRecord> {
-    return this.table.update(organization, change, db);
-  }
-
-  delete(organization: Pick<ContextRow, 'id' | 'slug'>): Promise<IssuerRecord> {
-    return this.table.delete(organization);
+    super(db, { table: 'issuers', parentColumn: 'system_id', uniqueIndex: 'issuers_slug_key', model: 'issuer', parentModel: 'system' }, (row: OrganizationRow) => toRecord({ ...row, system_id: row.system_id ?? '' }));
   }
 
   /**
@@ -71,7 +51,7 @@ export class IssuerStore {
     const result = new Map<string, catalogV1.IssuerSummary[]>();
     const wanted = [...new Set(systemIds)];
     if (wanted.length === 0) return result;
-    const rows = await this.db<IssuerRow>('issuers').whereIn('system_id', wanted).select('*').orderBy('id');
+    const rows = await this.database<IssuerRow>('issuers').whereIn('system_id', wanted).select('*').orderBy('id');
     const programsByIssuer = await this.programs.summaries(rows.map((r) => r.id));
     for (const row of rows) {
       const list = result.get(row.system_id) ?? [];

@@ -35,7 +35,7 @@ type Named = Pick<ContextRow, 'id' | 'slug'>;
 
 export class OrganizationTable<R> {
   constructor(
-    private readonly db: Knex,
+    protected readonly database: Knex,
     private readonly spec: OrganizationTableSpec,
     private readonly toRecord: (row: OrganizationRow) => R,
   ) {}
@@ -46,7 +46,7 @@ export class OrganizationTable<R> {
     return DomainError.conflict(this.spec.model, 'slug', { ...submitted });
   }
 
-  async create(parent: Named, fields: SystemFields, db: Knex = this.db): Promise<R> {
+  async create(parent: Named, fields: SystemFields, db: Knex = this.database): Promise<R> {
     try {
       const [row] = await db<OrganizationRow>(this.spec.table).insert({ ...toColumns(fields), [this.spec.parentColumn]: parent.id }).returning('*');
       if (!row) throw new Error('insert returned no row');
@@ -60,15 +60,15 @@ export class OrganizationTable<R> {
   }
 
   async list(parentId: string, page: PageWindow | undefined): Promise<{ records: R[]; total: number }> {
-    const query = this.db<OrganizationRow>(this.spec.table).where(this.spec.parentColumn, parentId).select('*').orderBy('id');
+    const query = this.database<OrganizationRow>(this.spec.table).where(this.spec.parentColumn, parentId).select('*').orderBy('id');
     if (page) query.offset(page.offset).limit(page.limit);
-    const counting = this.db(this.spec.table).where(this.spec.parentColumn, parentId).count<{ count: string }[]>({ count: '*' });
+    const counting = this.database(this.spec.table).where(this.spec.parentColumn, parentId).count<{ count: string }[]>({ count: '*' });
     const [rows, counted] = await Promise.all([query, counting]);
     return { records: rows.map(this.toRecord), total: Number(counted[0]?.count ?? 0) };
   }
 
   /** Applies `change` to the current record under a row lock, so concurrent updates do not lose each other's fields. */
-  async update(organization: Named, change: (current: R) => SystemFields, db: Knex = this.db): Promise<R> {
+  async update(organization: Named, change: (current: R) => SystemFields, db: Knex = this.database): Promise<R> {
     let fields: SystemFields = {};
     try {
       return await db.transaction(async (trx) => {
@@ -89,7 +89,7 @@ export class OrganizationTable<R> {
   }
 
   async delete(organization: Named): Promise<R> {
-    const [row] = await this.db<OrganizationRow>(this.spec.table).where({ id: organization.id }).delete().returning('*');
+    const [row] = await this.database<OrganizationRow>(this.spec.table).where({ id: organization.id }).delete().returning('*');
     if (!row) throw DomainError.notFound(this.spec.model, 'slug', organization.slug);
     return this.toRecord(row);
   }

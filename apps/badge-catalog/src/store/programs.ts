@@ -4,9 +4,9 @@
  * index `programs_slug_key` decides, so concurrent creates give one row and
  * one conflict.
  */
-import type { Knex, PageWindow } from '@laurel/service-kit';
+import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import type { SystemFields, SystemRecord } from '../domain/system.js';
+import type { SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
 import { OrganizationTable, type OrganizationRow } from './organization-table.js';
 
@@ -43,29 +43,9 @@ export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummar
   };
 }
 
-export class ProgramStore {
-  private readonly table: OrganizationTable<ProgramRecord>;
-
-  constructor(private readonly db: Knex) {
-    const spec = { table: 'programs', parentColumn: 'issuer_id', uniqueIndex: 'programs_slug_key', model: 'program', parentModel: 'issuer' } as const;
-    this.table = new OrganizationTable(db, spec, (row: OrganizationRow) => toRecord({ ...row, issuer_id: row.issuer_id ?? '' }));
-  }
-
-  async create(parent: Pick<ContextRow, 'id' | 'slug'>, fields: SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
-    return this.table.create(parent, fields, db);
-  }
-
-  async list(issuerId: string, page: PageWindow | undefined): Promise<{ programs: ProgramRecord[]; total: number }> {
-    const { records, total } = await this.table.list(issuerId, page);
-    return { programs: records, total };
-  }
-
-  update(organization: Pick<ContextRow, 'id' | 'slug'>, change: (current: ProgramRecord) => SystemFields, db: Knex = this.db): Promise<ProgramRecord> {
-    return this.table.update(organization, change, db);
-  }
-
-  delete(organization: Pick<ContextRow, 'id' | 'slug'>): Promise<ProgramRecord> {
-    return this.table.delete(organization);
+export class ProgramStore extends OrganizationTable<ProgramRecord> {
+  constructor(db: Knex) {
+    super(db, { table: 'programs', parentColumn: 'issuer_id', uniqueIndex: 'programs_slug_key', model: 'program', parentModel: 'issuer' }, (row: OrganizationRow) => toRecord({ ...row, issuer_id: row.issuer_id ?? '' }));
   }
 
   /** The shallow programs of several issuers in one query: issuer id -> summaries, in id order. */
@@ -73,7 +53,7 @@ export class ProgramStore {
     const result = new Map<string, catalogV1.ProgramSummary[]>();
     const wanted = [...new Set(issuerIds)];
     if (wanted.length === 0) return result;
-    const rows = await this.db<ProgramRow>('programs').whereIn('issuer_id', wanted).select('*').orderBy('id');
+    const rows = await this.database<ProgramRow>('programs').whereIn('issuer_id', wanted).select('*').orderBy('id');
     for (const row of rows) {
       const list = result.get(row.issuer_id) ?? [];
       list.push(toProgramSummary(toRecord(row)));
