@@ -29,6 +29,8 @@ export const gatewaySettings = z.object({
     BADGEKIT_MASTER_SECRET: z.string().min(16).optional(),
     // Seals API consumers' secrets for JWT verification; a long random value (openssl rand -hex 32).
     SECRET_ENCRYPTION_KEY: z.string().min(32).optional(),
+    // How long a KickApps / v2 login token stays valid.
+    LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
     CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
     CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
     REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),

@@ -158,6 +158,13 @@ describe('outcomes', () => {
     const done = await v2('POST', '/BadgeAssignment', { refId, outcome: 'Quiz', badgeUrl }, basic);
     expect(done.body).toMatchObject({ resultCode: 0, resultMessage: 'Ok' });
     expect((await v2('POST', '/BadgeAssignment', { refId, outcome: 'Quiz', badgeUrl }, basic)).body.resultCode).toBe(0);
+    // Bearer with the consumer's token from the token route works the same; a bad token is -2001.
+    const tokenAnswer = await fetch(`${system.gatewayUrl}/v3/oauth/token/generate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: assigner.key, secret: assigner.secret }),
+    });
+    const accessToken = ((await tokenAnswer.json()) as { data: { accessToken: string } }).data.accessToken;
+    expect((await v2('POST', '/BadgeAssignment', { refId, outcome: 'Quiz', badgeUrl }, { Authorization: `Bearer ${accessToken}` })).body.resultCode).toBe(0);
+    expect((await v2('POST', '/BadgeAssignment', { refId, outcome: 'Quiz', badgeUrl }, { Authorization: 'Bearer forged' })).body.resultCode).toBe(-2001);
     const names = ((await v2('GET', `/Badges/${token}`)).body.badges as { name: string }[]).map((b) => b.name);
     expect(names).toContain('Assigned');
   });

@@ -64,3 +64,13 @@ describe('trace context', () => {
     expect(nextTraceparent('garbage')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
   });
 });
+
+describe('log redaction', () => {
+  it('hides login tokens in v2 paths and token-like parameters', async () => {
+    const { redactUrl } = await import('../src/http/request-context.js');
+    expect(redactUrl('/api/v2/Outcome/secret-token-value/Quiz')).toBe('/api/v2/Outcome/***/Quiz');
+    expect(redactUrl('/api/v2/Badges/abc?x=1')).toBe('/api/v2/Badges/***?x=1');
+    expect(redactUrl('/rest/badge/list/7?t=tok&location=home&developerKey=k')).toBe('/rest/badge/list/7?t=***&location=home&developerKey=***');
+    expect(redactUrl('/systems/chicago?page=1')).toBe('/systems/chicago?page=1');
+  });
+});

@@ -49,6 +49,17 @@ export function normalizeUrl(req: Request, _res: Response, next: NextFunction): 
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+const V2_TOKEN_PATH = /^(\/api\/v2\/(?:Outcome|Badges|Badge|Logout|User)\/)[^/?]+/i;
+const TOKEN_PARAMETER = /([?&](?:t|strToken|developerKey|password|secret)=)[^&]*/gi;
+
+/**
+ * The URL as logs may show it: login tokens travel in v2 paths and KickApps'
+ * `t` parameter, and a log line must not become a credential (v2-badge-api.md).
+ */
+export function redactUrl(url: string): string {
+  return url.replace(V2_TOKEN_PATH, '$1***').replace(TOKEN_PARAMETER, '$1***');
+}
+
 export function requestContext(logger: Logger, metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const offered = req.headers['x-request-id'];
@@ -62,7 +73,7 @@ export function requestContext(logger: Logger, metrics: Metrics) {
       // The route pattern, not the URL, keeps the label set small.
       const route = (req.route as { path?: unknown } | undefined)?.path;
       metrics.httpDuration.observe({ method: req.method, route: typeof route === 'string' ? route : 'unmatched', status: String(res.statusCode) }, seconds);
-      logger.debug({ requestId: req.requestId, traceId: req.traceparent.split('-')[1], method: req.method, url: req.url, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      logger.debug({ requestId: req.requestId, traceId: req.traceparent.split('-')[1], method: req.method, url: redactUrl(req.url), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   };

@@ -16,6 +16,7 @@ import { mountInstances } from './instances.js';
 import { mountIssuers } from './issuers.js';
 import { mountMilestones } from './milestones.js';
 import { mountPrograms } from './programs.js';
+import { redactUrl } from '../../http/request-context.js';
 import { RouteTable } from './router-kit.js';
 import { mountSystems } from './systems.js';
 
@@ -41,7 +42,7 @@ function fromBodyParserError(error: unknown): BadgeKitError | undefined {
 export function badgekitErrors(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const problem = fromBodyParserError(error) ?? toBadgeKitError(error);
-    if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: req.url }, 'request failed');
+    if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed');
     res.status(problem.status).json(problem.body);
   };
 }

@@ -13,7 +13,7 @@ import { callOptions } from '../../http/request-context.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { ConsumerStore, type ConsumerRecord } from '../../store/consumers.js';
 import type { FamilyOptions } from '../family.js';
-import { ImportAuth } from './auth.js';
+import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { batchIdentity, IDEMPOTENCY_KEY, itemKey } from './batch.js';
 import { elementResult, ImportRequestError, requestError, sendJson, sendRequestError, type Earned } from './envelope.js';
 import { applyLookups, checkElement, isAwardable, issue, type BadgeFacts, type CheckedElement } from './elements.js';
@@ -97,7 +97,7 @@ export function customerImportRouter(options: FamilyOptions): Router {
   const router = express.Router();
   const { clients, logger, registry } = options;
   const log = logger.child({ family: FAMILY });
-  const auth = new ImportAuth(new ConsumerStore(options.db), options.config.SECRET_ENCRYPTION_KEY);
+  const auth = new ConsumerCredentials(new ConsumerStore(options.db), options.config.SECRET_ENCRYPTION_KEY);
   const store = new ImportStore(options.db);
   const readImportBody = rawReader(MAX_BODY_BYTES);
   const readTokenBody = rawReader(TOKEN_BODY_BYTES);
@@ -161,7 +161,7 @@ export function customerImportRouter(options: FamilyOptions): Router {
 
   const importHandler = async (req: Request, res: Response) => {
     try {
-      const outcome = await auth.authenticate(req.headers);
+      const outcome = await auth.authenticate(req.headers, 'badge-import');
       if (!outcome.ok) throw outcome.status === 403 ? requestError.forbidden(outcome.message) : requestError.unauthorized(outcome.message);
       if (!isJson(req)) throw requestError.mediaType();
       let body: Buffer;
@@ -197,7 +197,10 @@ export function customerImportRouter(options: FamilyOptions): Router {
       if (!fields || typeof fields.key !== 'string' || typeof fields.secret !== 'string') throw requestError.invalid('the body must be {"key": string, "secret": string}');
       const consumer = await auth.checkCredentials(fields.key, fields.secret);
       if (!consumer) throw requestError.unauthorized('unknown key or wrong secret');
-      if (!consumer.permissions.includes('badge-import')) throw requestError.forbidden('this consumer may not import badges (permission badge-import)');
+      // Tokens serve the import and v2 BadgeAssignment; each route checks its own permission.
+      if (!consumer.permissions.includes('badge-import') && !consumer.permissions.includes('badge-assignment')) {
+        throw requestError.forbidden('this consumer may not obtain tokens (permission badge-import or badge-assignment)');
+      }
       sendJson(res, 200, JSON.stringify({ data: auth.issueToken(consumer), errors: null, warnings: null }));
     } catch (error) {
       sendRequestError(res, asRequestError(error, log));

@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { DomainError, encodeEvent, topicName } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
-import { matchesSecret, verifySecret } from '../../domain/secrets.js';
+import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
+import { verifySecret } from '../../domain/secrets.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
@@ -63,8 +64,8 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export function v2Router(options: FamilyOptions): Router {
   const { clients, registry, producer } = options;
   const router = express.Router({ caseSensitive: false });
-  const tokens = new TokenStore(options.db);
-  const consumers = new ConsumerStore(options.db);
+  const tokens = new TokenStore(options.db, options.config.LOGIN_TOKEN_TTL_SECONDS * 1000);
+  const credentials = new ConsumerCredentials(new ConsumerStore(options.db), options.config.SECRET_ENCRYPTION_KEY);
   const publisher = new BatchingPublisher(producer, topicName(options.config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded'));
   // Found action names per site for a moment: an outcome for an action deleted meanwhile is dead-lettered by the consumer.
   const actionNames = new Map<string, { name: string; until: number }>();
@@ -229,19 +230,15 @@ export function v2Router(options: FamilyOptions): Router {
     send(req, res, { badge });
   });
 
-  /** The site of the API consumer in the Basic credentials, which must hold badge-assignment; -2001 otherwise. */
+  /**
+   * The site of the API consumer named by Basic credentials or by its Bearer
+   * token (from POST /v3/oauth/token/generate), which must hold
+   * badge-assignment; -2001 otherwise, checked before the body (v2-badge-api.md).
+   */
   const assignmentConsumer = async (req: Request): Promise<string> => {
-    const header = req.headers.authorization ?? '';
-    const match = /^Basic\s+(\S+)$/i.exec(header);
-    const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
-    const colon = decoded.indexOf(':');
-    if (colon <= 0) throw new V2Error(RESULT.badCredentials, 'missing or wrong credentials');
-    const found = await consumers.findByKey(decoded.slice(0, colon));
-    const secret = decoded.slice(colon + 1);
-    if (!found?.permissions.includes('badge-assignment') || !(await matchesSecret(secret, { hash: found.secretHash, md5Hash: found.secretMd5Hash }))) {
-      throw new V2Error(RESULT.badCredentials, 'missing or wrong credentials');
-    }
-    return found.siteId;
+    const outcome = await credentials.authenticate(req.headers, 'badge-assignment');
+    if (!outcome.ok) throw new V2Error(RESULT.badCredentials, 'missing or wrong credentials');
+    return outcome.consumer.siteId;
   };
 
   router.all(`${BASE}/*rest`, stamp, (req, res) => send(req, res, {}, RESULT.notFound, 'route not found', 404));

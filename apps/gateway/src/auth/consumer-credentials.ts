@@ -1,5 +1,5 @@
 /**
- * Who calls the import (customer-badge-import.md §4.2): an API consumer,
+ * Credentials of API consumers outside BadgeKit (customer-badge-import.md §4.2, v2 BadgeAssignment): an API consumer,
  * by Basic credentials (key : secret, or key : md5hex(secret) as Capillary
  * clients send) or by an OAuth access token from POST /v3/oauth/token/generate.
  *
@@ -15,8 +15,9 @@
  * secret invalidates it).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { md5Hex, verifySecret } from '../../domain/secrets.js';
-import type { ConsumerRecord, ConsumerStore } from '../../store/consumers.js';
+import type { Permission } from '../domain/permissions.js';
+import { md5Hex, verifySecret } from '../domain/secrets.js';
+import type { ConsumerRecord, ConsumerStore } from '../store/consumers.js';
 
 export const TOKEN_TTL_SECONDS = 3600;
 const TOKEN_PURPOSE = 'laurel/customer-import/oauth-access-token/v1';
@@ -35,7 +36,7 @@ interface TokenClaims {
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
-export class ImportAuth {
+export class ConsumerCredentials {
   private readonly tokenKey: Buffer;
   private readonly verified = new Map<string, number>();
 
@@ -49,7 +50,7 @@ export class ImportAuth {
   }
 
   private async passwordMatches(consumer: ConsumerRecord, password: string): Promise<boolean> {
-    const candidate = ImportAuth.md5Form(password);
+    const candidate = ConsumerCredentials.md5Form(password);
     const memo = createHash('sha256').update(`${consumer.key}\n${consumer.secretMd5Hash}\n${candidate}`).digest('base64url');
     const until = this.verified.get(memo);
     if (until !== undefined && until > Date.now()) return true;
@@ -94,8 +95,8 @@ export class ImportAuth {
     }
   }
 
-  /** The consumer of an import request, from whichever credentials it carries. */
-  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<AuthOutcome> {
+  /** The consumer a request's credentials name, if it holds `permission` (the import's, v2 BadgeAssignment's). */
+  async authenticate(headers: Record<string, string | string[] | undefined>, permission: Permission): Promise<AuthOutcome> {
     const header = (name: string) => {
       const value = headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -116,7 +117,7 @@ export class ImportAuth {
       consumer = await this.checkCredentials(decoded.slice(0, colon), decoded.slice(colon + 1));
       if (!consumer) return { ok: false, status: 401, message: 'unknown consumer key or wrong secret' };
     } else return { ok: false, status: 401, message: 'credentials are required: Basic, or an OAuth access token' };
-    if (!consumer.permissions.includes('badge-import')) return { ok: false, status: 403, message: 'this consumer may not import badges (permission badge-import)' };
+    if (!consumer.permissions.includes(permission)) return { ok: false, status: 403, message: `this consumer lacks the ${permission} permission` };
     return { ok: true, consumer };
   }
 }
