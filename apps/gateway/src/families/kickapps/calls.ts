@@ -17,9 +17,15 @@ import type { CallContext } from './router.js';
 export interface CallSpec {
   paths: string[];
   summary: string;
-  /** developer: Create Token (developer key, no `t`); member: any token of the site; admin: editor or webmaster. */
-  role: 'developer' | 'member' | 'admin';
+  /**
+   * developer: Create Token (developer key, no `t`); public: no token, as the
+   * vendor's Retrieve Super Fans; member: any token of the site; admin:
+   * editor or webmaster.
+   */
+  role: 'developer' | 'public' | 'member' | 'admin';
   postOnly?: boolean;
+  /** Changes something: an idempotency key replays its first answer (§5.2). */
+  mutation?: boolean;
   handle(ctx: CallContext): Promise<Record<string, unknown>>;
 }
 
@@ -161,6 +167,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badge/add/:as'],
       summary: 'Add Badge',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const fields = badgeFields(params, true);
         const { system } = await clients.catalog.call('GetSystem', { id: siteId });
@@ -175,6 +182,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badge/edit/:as'],
       summary: 'Edit Badge; turning it published re-evaluates members',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const badgeId = id(params.get('badgeId'), 9);
         const before = await siteBadge(siteId, badgeId);
@@ -196,6 +204,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badge/delete/:as'],
       summary: 'Delete Badge, while nobody holds it; its requirements go with it',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const badgeId = id(params.get('badgeId'), 9);
         await siteBadge(siteId, badgeId);
@@ -223,6 +232,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgerequirement/add/:as', '/badge/requirement/add/:as'],
       summary: 'Add Badge Requirement',
       role: 'admin',
+      mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
         const badgeId = id(params.get('badgeId'), 9);
@@ -243,6 +253,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgerequirement/edit/:as'],
       summary: 'Edit Badge Requirement (seed 003); members are re-evaluated, nothing is revoked',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         // §5.5's order: 19, 12/7, 8/20, 11, 9, 10, 24.
         const requirementId = id(params.get('requirementId'), 19);
@@ -267,6 +278,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgerequirement/delete/:as'],
       summary: 'Delete Badge Requirement; its badge is re-evaluated',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const requirementId = id(params.get('requirementId'), 19);
         await mapped(clients.requirements.call('DeleteRequirement', { siteId, requirementId }), { notFound: 19 });
@@ -288,6 +300,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgeaction/add/:as'],
       summary: 'Add Action',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const name = actionName(params);
         const { action } = await mapped(clients.requirements.call('CreateAction', { siteId, name }), { conflict: 3 });
@@ -298,6 +311,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgeaction/edit/:as'],
       summary: 'Edit Action (rename)',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const actionId = id(params.get('actionId'), 10);
         await siteAction(siteId, actionId);
@@ -310,6 +324,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/badgeaction/delete/:as'],
       summary: 'Delete Action, unless a requirement uses it',
       role: 'admin',
+      mutation: true,
       async handle({ params, siteId }) {
         const actionId = id(params.get('actionId'), 10);
         await mapped(clients.requirements.call('DeleteAction', { siteId, actionId }), { notFound: 10, conflict: 117 });
@@ -329,6 +344,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       paths: ['/user/action/add/:as'],
       summary: "Add User Action: adds to a member's count and evaluates them",
       role: 'admin',
+      mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
         const target = await memberOf(siteId, params);

@@ -35,6 +35,8 @@ export const ERRORS = {
   116: 'badge has been awarded and cannot be deleted; unpublish it instead',
   117: 'action is used by a requirement and cannot be deleted',
   118: 'pgNum and pageSize must be positive integers, pageSize at most 1000',
+  119: 'invalid locations list',
+  120: 'idempotencyKey must be 1 to 128 characters',
   150: 'service temporarily unavailable, nothing was changed; retry',
 } as const;
 
@@ -52,7 +54,11 @@ const CALLBACK = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 export const validCallback = (callback: string | undefined): boolean => callback === undefined || (callback.length <= 128 && CALLBACK.test(callback));
 
 export function sendKickApps(res: Response, callback: string | undefined, payload: Record<string, unknown>, httpStatus = 200): void {
-  const json = JSON.stringify(payload);
+  sendJson(res, callback, JSON.stringify(payload), httpStatus);
+}
+
+/** Sends JSON text as it is: a replayed answer must come back byte for byte (§5.2). */
+export function sendJson(res: Response, callback: string | undefined, json: string, httpStatus = 200): void {
   res.status(httpStatus);
   if (callback !== undefined && validCallback(callback)) {
     res.type('application/javascript; charset=utf-8').send(`${callback}(${json});`);
