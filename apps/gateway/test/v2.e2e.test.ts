@@ -169,3 +169,30 @@ describe('outcomes', () => {
     expect(names).toContain('Assigned');
   });
 });
+
+describe('badge images', () => {
+  it('gives an uploaded image’s absolute URL as imageURL', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const { authorization, bodyHash } = await import('@laurel/testkit');
+    const boundary = `----laurel${randomBytes(8).toString('hex')}`;
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const fields = { slug: 'uploaded', name: 'Uploaded', earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://a.example.org/c', unique: '1' };
+    const body = Buffer.concat([
+      Buffer.from(Object.entries(fields).map(([k, v]) => field(k, v)).join('')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="b.png"\r\nContent-Type: image/png\r\n\r\n`),
+      randomBytes(32),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const path = '/systems/tenant-a/badges';
+    const created = await fetch(`${system.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: authorization({ method: 'POST', path, secret: TEST_MASTER_SECRET, claims: { body: bodyHash(body) } }), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(created.status).toBe(201);
+    expect((await master('POST', '/systems/tenant-a/badges/uploaded/instances', { email: 'fan@example.org' })).status).toBe(201);
+    const listed = (await v2('GET', `/Badges/${token}`)).body.badges as { name: string; imageURL: string | null }[];
+    const uploaded = listed.find((b) => b.name === 'Uploaded');
+    expect(uploaded?.imageURL).toMatch(new RegExp(`^${system.gatewayUrl.replace(/[.]/g, '\\.')}/public/images/[0-9a-f]{32}$`));
+  });
+});

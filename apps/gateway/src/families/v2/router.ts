@@ -5,10 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { DomainError, encodeEvent, topicName } from '@laurel/service-kit';
+import { DomainError, encodeEvent, imageUrlOf, topicName } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { verifySecret } from '../../domain/secrets.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
@@ -97,14 +98,15 @@ export function v2Router(options: FamilyOptions): Router {
 
   const userObject = (m: LoginMember, tenant: string) => ({ tenant, userID: m.userId, userName: m.username, eMail: m.email, admin: isAdminRole(m.role) });
 
-  const badgeObject = (earned: issuanceV1.EarnedBadge__Output, badge: catalogV1.Badge__Output | undefined) => {
+  const badgeObject = (earned: issuanceV1.EarnedBadge__Output, badge: catalogV1.Badge__Output | undefined, origin: string) => {
     const owner = badge?.issuer ?? badge?.system;
     return {
       badgeID: earned.id,
       date: new Date(earned.issuedOn).toISOString(),
       name: badge?.name ?? null,
       description: badge?.earnerDescription ?? badge?.strapline ?? null,
-      imageURL: badge?.image?.url ?? null,
+      // Absolute: an uploaded image is served by the gateway at /public/images/<slug>.
+      imageURL: imageUrlOf(badge?.image, origin),
       tags: (badge?.tags ?? []).map((t) => t.value),
       issuerName: owner?.name ?? null,
       issuerDescription: owner?.description ?? null,
@@ -114,14 +116,14 @@ export function v2Router(options: FamilyOptions): Router {
   };
 
   /** The member's earned badges, newest first, without revoked or expired ones, each with its catalog badge. */
-  const earnedBadges = async (m: LoginMember) => {
+  const earnedBadges = async (m: LoginMember, origin: string) => {
     const { earnedBadges: earned } = await clients.issuance.call('ListRecipientBadges', {
       siteId: m.siteId, userId: m.userId, email: m.email, order: 'EARNED_BADGE_ORDER_NEWEST_FIRST',
     });
     const ids = [...new Set(earned.map((e) => e.badgeId))];
     const { badges } = ids.length > 0 ? await clients.catalog.call('ListBadges', { siteId: m.siteId, ids, archived: 'ARCHIVED_FILTER_ANY' }) : { badges: [] };
     const byId = new Map(badges.map((b) => [b.id, b]));
-    return earned.map((e) => badgeObject(e, byId.get(e.badgeId)));
+    return earned.map((e) => badgeObject(e, byId.get(e.badgeId), origin));
   };
 
   const declare = (method: 'get' | 'post', path: string, summary: string, handler: (req: Request, res: Response) => Promise<void>, body = false) => {
@@ -219,13 +221,13 @@ export function v2Router(options: FamilyOptions): Router {
 
   declare('get', '/Badges/:strToken', "The member's earned badges", async (req, res) => {
     const m = await member(req);
-    send(req, res, { badges: await earnedBadges(m) });
+    send(req, res, { badges: await earnedBadges(m, publicOrigin(req, options.config.PUBLIC_BASE_URL)) });
   });
 
   declare('get', '/Badge/:strToken/:strBadgeID', 'One earned badge of the member', async (req, res) => {
     const m = await member(req);
     const wanted = String(req.params.strBadgeID ?? '');
-    const badge = (await earnedBadges(m)).find((b) => b.badgeID === wanted);
+    const badge = (await earnedBadges(m, publicOrigin(req, options.config.PUBLIC_BASE_URL))).find((b) => b.badgeID === wanted);
     if (!badge) throw new V2Error(RESULT.badgeNotFound, 'badge not found');
     send(req, res, { badge });
   });
