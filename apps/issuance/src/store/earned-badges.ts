@@ -115,30 +115,42 @@ export class EarnedBadgeStore {
     return heldBy(this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at'), userId, email).orderBy('seq').first();
   }
 
+  /**
+   * A count and a page read in one snapshot: read separately, an award
+   * committed in between would make the total disagree with the rows.
+   */
+  private snapshot<T>(read: (db: Knex) => Promise<T>): Promise<T> {
+    return this.db.transaction((trx) => read(trx), { isolationLevel: 'repeatable read', readOnly: true });
+  }
+
   async listForRecipient(q: RecipientQuery): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
     if (!q.userId && !q.email) throw DomainError.validation([{ field: 'recipient', value: '' }]);
-    const base = heldBy(this.db<EarnedBadgeRow>('earned_badges').where({ site_id: q.siteId }), q.userId, q.email);
-    if (q.badgeIds.length > 0) base.whereIn('badge_id', q.badgeIds);
-    if (!q.includeRevoked) base.whereNull('revoked_at');
-    if (!q.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
-    const order = q.newestFirst ? 'issued_on desc, seq desc' : 'seq asc';
-    // One award per badge (the first in list order) when asked; counted after that.
-    const source = q.onePerBadge
-      ? this.db.select('*').from(base.clone().select('*', this.db.raw(`row_number() over (partition by badge_id order by ${order}) as badge_rank`)).as('ranked')).where('badge_rank', 1)
-      : base.clone().select('*');
-    const [{ count } = { count: '0' }] = await this.db.count<{ count: string }[]>({ count: '*' }).from(source.clone().as('counted'));
-    const page = this.db.select('*').from(source.as('listed')).orderByRaw(order);
-    if (q.window) page.offset(q.window.offset).limit(q.window.limit);
-    return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
+    return this.snapshot(async (db) => {
+      const base = heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: q.siteId }), q.userId, q.email);
+      if (q.badgeIds.length > 0) base.whereIn('badge_id', q.badgeIds);
+      if (!q.includeRevoked) base.whereNull('revoked_at');
+      if (!q.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+      const order = q.newestFirst ? 'issued_on desc, seq desc' : 'seq asc';
+      // One award per badge (the first in list order) when asked; counted after that.
+      const source = q.onePerBadge
+        ? db.select('*').from(base.clone().select('*', db.raw(`row_number() over (partition by badge_id order by ${order}) as badge_rank`)).as('ranked')).where('badge_rank', 1)
+        : base.clone().select('*');
+      const [{ count } = { count: '0' }] = await db.count<{ count: string }[]>({ count: '*' }).from(source.clone().as('counted'));
+      const page = db.select('*').from(source.as('listed')).orderByRaw(order);
+      if (q.window) page.offset(q.window.offset).limit(q.window.limit);
+      return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
+    });
   }
 
   async listForBadge(siteId: string, badgeId: string, options: { includeRevoked: boolean; includeExpired: boolean; window?: { offset: number; limit: number } }): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
-    const base = this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId });
-    if (!options.includeRevoked) base.whereNull('revoked_at');
-    if (!options.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
-    const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
-    const page = base.clone().select('*').orderBy('seq');
-    if (options.window) page.offset(options.window.offset).limit(options.window.limit);
-    return { rows: await page, total: Number(count) };
+    return this.snapshot(async (db) => {
+      const base = db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId });
+      if (!options.includeRevoked) base.whereNull('revoked_at');
+      if (!options.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+      const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
+      const page = base.clone().select('*').orderBy('seq');
+      if (options.window) page.offset(options.window.offset).limit(options.window.limit);
+      return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
+    });
   }
 }
