@@ -4,7 +4,7 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  bareBadgeJson, createKafka, createProducer, DomainError, fullBadgeJson, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName,
+  bareBadgeJson, DomainError, fullBadgeJson, registerService, ServiceClient, startEventPublishing, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
@@ -36,14 +36,12 @@ export interface RunningIssuance {
 
 export async function start(config: IssuanceConfig, render: BadgeRenderer = badgekitBadgeJson): Promise<RunningIssuance> {
   const runtime = await startServiceRuntime({ name: 'issuance', schema: SCHEMA, migrations, config });
-  const { db, logger, metrics } = runtime;
+  const { db, logger } = runtime;
   try {
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'laurel-issuance', logger });
-    await ensureTopics(kafka, [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked')]);
-    const producer = await createProducer(kafka);
-    runtime.onStop(() => producer.disconnect());
-    const relay = startOutboxRelay({ db, producer, schema: SCHEMA, logger, metrics });
-    runtime.onStop(relay.stop);
+    const { relay } = await startEventPublishing(runtime, {
+      brokers: config.KAFKA_BROKERS,
+      topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked')],
+    });
 
     const protos = laurelProtos();
     const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });

@@ -2,7 +2,7 @@
  * The requirements process: its gRPC server, its outcome and
  * requirement-changed consumers, the award worker and the outbox relay. `start` is used by main.ts and by tests alike.
  */
-import { createKafka, createProducer, ensureTopics, registerService, ServiceClient, startOutboxRelay, startServiceRuntime, topicName } from '@laurel/service-kit';
+import { registerService, ServiceClient, startEventPublishing, startServiceRuntime, topicName } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
@@ -27,13 +27,8 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
   const runtime = await startServiceRuntime({ name: 'requirements', schema: SCHEMA, migrations, config });
   const { db, logger, metrics } = runtime;
   try {
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'laurel-requirements', logger });
     const requirementChangedTopic = topicName(config.KAFKA_TOPIC_PREFIX, 'requirementChanged');
-    await ensureTopics(kafka, [requirementChangedTopic]);
-    const producer = await createProducer(kafka);
-    runtime.onStop(() => producer.disconnect());
-    const relay = startOutboxRelay({ db, producer, schema: SCHEMA, logger, metrics });
-    runtime.onStop(relay.stop);
+    const { kafka, producer, relay } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
 
     const protos = laurelProtos();
     const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });

@@ -36,7 +36,7 @@ export interface BadgeJson {
   type: string | null;
   archived: boolean;
   system?: OrganizationJson & { issuers: [] };
-  issuer?: OrganizationJson & { programs: OrganizationJson[] };
+  issuer?: IssuerJson;
   program?: OrganizationJson;
   criteriaUrl: string | null;
   criteria: { id: number; description: string; required: 0 | 1; note: string }[];
@@ -58,6 +58,14 @@ export const shallowOrganization = (o: Organization): OrganizationJson => ({
   description: o.description ?? null,
   email: o.email ?? null,
   imageUrl: null,
+});
+
+export type IssuerJson = OrganizationJson & { programs: OrganizationJson[] };
+
+/** A shallow issuer (§2.9) with its shallow programs. */
+export const shallowIssuerJson = (i: Organization & { programs: Organization[] }): IssuerJson => ({
+  ...shallowOrganization(i),
+  programs: i.programs.map(shallowOrganization),
 });
 
 /** An image's absolute URL: external URLs as given, uploaded bytes at {origin}/public/images/{slug} (D-6). */
@@ -106,7 +114,7 @@ export function fullBadgeJson(badge: catalogV1.Badge__Output, origin: string, mi
     type: bare.type,
     archived: bare.archived,
     ...(badge.system && { system: { ...shallowOrganization(badge.system), issuers: [] as [] } }),
-    ...(badge.issuer && { issuer: { ...shallowOrganization(badge.issuer), programs: badge.issuer.programs.map(shallowOrganization) } }),
+    ...(badge.issuer && { issuer: shallowIssuerJson(badge.issuer) }),
     ...(badge.program && { program: shallowOrganization(badge.program) }),
     criteriaUrl: bare.criteriaUrl,
     criteria: badge.criteria.map((c) => ({ id: Number(c.id), description: c.description, required: c.required ? 1 : 0, note: c.note })),

@@ -13,6 +13,8 @@ import { migrate, type Migration } from './db/migrations.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { startGrpcServer, type ServiceRegistration } from './grpc/server.js';
+import { createKafka, createProducer, ensureTopics, type Kafka, type Producer } from './kafka/client.js';
+import { startOutboxRelay, type OutboxRelay } from './kafka/outbox.js';
 
 export interface RuntimeConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -26,6 +28,8 @@ export interface RuntimeConfig {
 
 export interface ServiceRuntime {
   name: string;
+  /** The PostgreSQL schema the service owns. */
+  schema: string;
   logger: Logger;
   metrics: Metrics;
   db: Knex;
@@ -60,6 +64,7 @@ export async function startServiceRuntime(options: {
 
   return {
     name,
+    schema: options.schema,
     logger,
     metrics,
     db,
@@ -82,4 +87,26 @@ export async function startServiceRuntime(options: {
       logger.info(`${name} stopped`);
     },
   };
+}
+
+export interface EventPublishing {
+  kafka: Kafka;
+  producer: Producer;
+  /** kick() after committing a transaction that wrote events publishes them at once. */
+  relay: OutboxRelay;
+}
+
+/**
+ * Kafka for a service that publishes through its transactional outbox: the
+ * topics it writes exist, an idempotent producer, and the outbox relay, all
+ * stopped with the service (relay first, then the producer).
+ */
+export async function startEventPublishing(runtime: ServiceRuntime, options: { brokers: string[]; topics: string[] }): Promise<EventPublishing> {
+  const kafka = createKafka({ brokers: options.brokers, clientId: `laurel-${runtime.name}`, logger: runtime.logger });
+  await ensureTopics(kafka, options.topics);
+  const producer = await createProducer(kafka);
+  runtime.onStop(() => producer.disconnect());
+  const relay = startOutboxRelay({ db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics });
+  runtime.onStop(relay.stop);
+  return { kafka, producer, relay };
 }

@@ -9,7 +9,7 @@ import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
-import { OrganizationTable, type OrganizationRow } from './organization-table.js';
+import { OrganizationTable, toOrganizationRecord, type OrganizationRow } from './organization-table.js';
 import type { ProgramStore } from './programs.js';
 
 /** An issuer has a system's fields ("fields as for systems"), plus its system. */
@@ -19,17 +19,7 @@ interface IssuerRow extends ContextRow {
   system_id: string;
 }
 
-const toRecord = (row: IssuerRow): IssuerRecord => ({
-  id: row.id,
-  systemId: row.system_id,
-  slug: row.slug,
-  name: row.name,
-  url: row.url,
-  description: row.description,
-  email: row.email,
-  imageId: row.image_id,
-  createdAt: row.created_at,
-});
+const toRecord = (row: IssuerRow): IssuerRecord => ({ ...toOrganizationRecord(row), systemId: row.system_id });
 
 /** An issuer found along a path (context.ts) is an issuer row without its parent column typed. */
 export const issuerFromContext = (row: ContextRow, systemId: string): IssuerRecord => toRecord({ ...row, system_id: systemId });

@@ -6,7 +6,7 @@
  * one conflict.
  */
 import { DomainError, isForeignKeyViolation, isUniqueViolation, type Knex, type PageWindow } from '@laurel/service-kit';
-import type { SystemFields } from '../domain/system.js';
+import type { SystemFields, SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
 
 export interface OrganizationTableSpec {
@@ -20,7 +20,8 @@ export interface OrganizationTableSpec {
 
 export type OrganizationRow = ContextRow & Partial<Record<'system_id' | 'issuer_id', string>>;
 
-const toColumns = (fields: SystemFields): Partial<ContextRow> => {
+/** The columns a system, issuer or program change writes. */
+export const toOrganizationColumns = (fields: SystemFields): Partial<ContextRow> => {
   const columns: Partial<ContextRow> = {};
   if (fields.slug !== undefined) columns.slug = fields.slug;
   if (fields.name !== undefined) columns.name = fields.name;
@@ -30,6 +31,18 @@ const toColumns = (fields: SystemFields): Partial<ContextRow> => {
   if (fields.imageId !== undefined) columns.image_id = fields.imageId;
   return columns;
 };
+
+/** A system, issuer or program row as a record (parents are added by each store). */
+export const toOrganizationRecord = (row: ContextRow): SystemRecord => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  url: row.url,
+  description: row.description,
+  email: row.email,
+  imageId: row.image_id,
+  createdAt: row.created_at,
+});
 
 type Named = Pick<ContextRow, 'id' | 'slug'>;
 
@@ -48,7 +61,7 @@ export class OrganizationTable<R> {
 
   async create(parent: Named, fields: SystemFields, db: Knex = this.database): Promise<R> {
     try {
-      const [row] = await db<OrganizationRow>(this.spec.table).insert({ ...toColumns(fields), [this.spec.parentColumn]: parent.id }).returning('*');
+      const [row] = await db<OrganizationRow>(this.spec.table).insert({ ...toOrganizationColumns(fields), [this.spec.parentColumn]: parent.id }).returning('*');
       if (!row) throw new Error('insert returned no row');
       return this.toRecord(row);
     } catch (error) {
@@ -75,7 +88,7 @@ export class OrganizationTable<R> {
         const current = await trx<OrganizationRow>(this.spec.table).where({ id: organization.id }).forUpdate().first();
         if (!current) throw DomainError.notFound(this.spec.model, 'slug', organization.slug);
         fields = change(this.toRecord(current));
-        const columns = toColumns(fields);
+        const columns = toOrganizationColumns(fields);
         // A body of only unknown keys is a successful no-op (§16.6).
         if (Object.keys(columns).length === 0) return this.toRecord(current);
         const [row] = await trx<OrganizationRow>(this.spec.table).where({ id: organization.id }).update(columns).returning('*');

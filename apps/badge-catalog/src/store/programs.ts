@@ -8,7 +8,7 @@ import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { SystemRecord } from '../domain/system.js';
 import type { ContextRow } from './context.js';
-import { OrganizationTable, type OrganizationRow } from './organization-table.js';
+import { OrganizationTable, toOrganizationRecord, type OrganizationRow } from './organization-table.js';
 
 /** A program has a system's fields ("fields as for systems"), plus its issuer. */
 export type ProgramRecord = SystemRecord & { issuerId: string };
@@ -17,17 +17,7 @@ interface ProgramRow extends ContextRow {
   issuer_id: string;
 }
 
-const toRecord = (row: ProgramRow): ProgramRecord => ({
-  id: row.id,
-  issuerId: row.issuer_id,
-  slug: row.slug,
-  name: row.name,
-  url: row.url,
-  description: row.description,
-  email: row.email,
-  imageId: row.image_id,
-  createdAt: row.created_at,
-});
+const toRecord = (row: ProgramRow): ProgramRecord => ({ ...toOrganizationRecord(row), issuerId: row.issuer_id });
 
 /** A program found along a path (context.ts) is a program row without its parent column typed. */
 export const programFromContext = (row: ContextRow, issuerId: string): ProgramRecord => toRecord({ ...row, issuer_id: issuerId });

@@ -1,40 +1,16 @@
 import { DomainError, isUniqueViolation, type Knex } from '@laurel/service-kit';
 import { slugKey } from '../domain/slug.js';
 import type { SystemFields, SystemRecord } from '../domain/system.js';
+import type { ContextRow } from './context.js';
+import { toOrganizationColumns, toOrganizationRecord } from './organization-table.js';
 
-interface SystemRow {
-  id: string;
-  slug: string;
-  name: string;
-  url: string;
-  description: string | null;
-  email: string | null;
-  image_id: string | null;
-  created_at: Date;
+interface SystemRow extends ContextRow {
   updated_at: Date;
 }
 
-const toRecord = (row: SystemRow): SystemRecord => ({
-  id: row.id,
-  slug: row.slug,
-  name: row.name,
-  url: row.url,
-  description: row.description,
-  email: row.email,
-  imageId: row.image_id,
-  createdAt: row.created_at,
-});
+const toRecord = (row: SystemRow): SystemRecord => toOrganizationRecord(row);
 
-const toColumns = (fields: SystemFields): Partial<SystemRow> => {
-  const columns: Partial<SystemRow> = {};
-  if (fields.slug !== undefined) columns.slug = fields.slug;
-  if (fields.name !== undefined) columns.name = fields.name;
-  if (fields.url !== undefined) columns.url = fields.url;
-  if (fields.description !== undefined) columns.description = fields.description;
-  if (fields.email !== undefined) columns.email = fields.email;
-  if (fields.imageId !== undefined) columns.image_id = fields.imageId;
-  return columns;
-};
+const toColumns = (fields: SystemFields): Partial<SystemRow> => toOrganizationColumns(fields);
 
 const conflict = (fields: SystemFields) => DomainError.conflict('system', 'slug', { ...fields });
 

@@ -2,50 +2,60 @@
  * The events every award and revocation emits (architecture.md "Events"),
  * recorded in the outbox inside the award's own transaction: an event exists
  * exactly when its award does. Key = the recipient, so one recipient's events
- * stay in order.
+ * stay in order. Single and bulk awards build them here alike.
  */
 import { randomUUID } from 'node:crypto';
-import { enqueueEvents, topicName, type Knex } from '@laurel/service-kit';
+import { enqueueEvents, topicName, type Knex, type OutboxEvent } from '@laurel/service-kit';
 import type { EarnedBadgeRow } from '../store/earned-badges.js';
 import { channelName } from '../domain/channel.js';
 
-const recipientKey = (row: EarnedBadgeRow) => `${row.site_id}:${row.user_id ?? (row.email ?? '').toLowerCase()}`;
-const recipientOf = (row: EarnedBadgeRow) => ({ siteId: row.site_id, userId: row.user_id ?? '0', email: row.email ?? '' });
-
-export async function recordAwarded(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow, traceparent?: string): Promise<void> {
-  await enqueueEvents(trx, [{
-    topic: topicName(topicPrefix, 'badgeAwarded'),
-    key: recipientKey(row),
-    name: 'BadgeAwarded',
+/** What an earned badge's events share: who, which award, and where they go. */
+function envelope(row: EarnedBadgeRow, traceparent: string | undefined) {
+  return {
+    key: `${row.site_id}:${row.user_id ?? (row.email ?? '').toLowerCase()}`,
     ...(traceparent && { traceparent }),
-    event: {
+    common: {
       eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
       earnedBadgeId: row.id,
       uid: row.uid,
       badgeId: row.badge_id,
-      recipient: recipientOf(row),
+      recipient: { siteId: row.site_id, userId: row.user_id ?? '0', email: row.email ?? '' },
+    },
+  };
+}
+
+/**
+ * BadgeAwarded for a new award. `occurredAt` is when the badge was earned for
+ * an import (its earn event date) and now otherwise.
+ */
+export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, traceparent?: string, occurredAt: Date = new Date()): OutboxEvent {
+  const { key, common, ...rest } = envelope(row, traceparent);
+  return {
+    topic: topicName(topicPrefix, 'badgeAwarded'),
+    key,
+    name: 'BadgeAwarded',
+    ...rest,
+    event: {
+      ...common,
+      occurredAt: occurredAt.toISOString(),
       channel: channelName(row.channel),
       issuedOn: row.issued_on.toISOString(),
       expires: row.expires?.toISOString() ?? '',
     },
-  }]);
+  };
+}
+
+export async function recordAwarded(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow, traceparent?: string): Promise<void> {
+  await enqueueEvents(trx, [awardedEvent(topicPrefix, row, traceparent)]);
 }
 
 export async function recordRevoked(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow, traceparent?: string): Promise<void> {
+  const { key, common, ...rest } = envelope(row, traceparent);
   await enqueueEvents(trx, [{
     topic: topicName(topicPrefix, 'badgeRevoked'),
-    key: recipientKey(row),
+    key,
     name: 'BadgeRevoked',
-    ...(traceparent && { traceparent }),
-    event: {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      earnedBadgeId: row.id,
-      uid: row.uid,
-      badgeId: row.badge_id,
-      recipient: recipientOf(row),
-      reason: row.revocation_reason ?? '',
-    },
+    ...rest,
+    event: { ...common, occurredAt: new Date().toISOString(), reason: row.revocation_reason ?? '' },
   }]);
 }

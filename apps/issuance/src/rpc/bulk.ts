@@ -5,16 +5,15 @@
  * outbox events and webhook deliveries, each as one multi-row insert. An
  * invalid item never blocks the others; a failed transaction writes nothing.
  */
-import { randomUUID } from 'node:crypto';
-import { DomainError, enqueueEvents, topicName, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, enqueueEvents, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, recipientOf, type Recipient } from '../domain/award.js';
-import { channelName, storedChannel } from '../domain/channel.js';
+import { storedChannel } from '../domain/channel.js';
+import { awardedEvent } from '../events/award-events.js';
 import { recipientKey } from '../domain/webhook.js';
 import { startsMilestoneCheck } from '../milestones/rules.js';
 import type { MilestoneHook } from '../milestones/worker.js';
 import type { DeliveryStore } from '../store/deliveries.js';
-import type { EarnedBadgeRow } from '../store/earned-badges.js';
 import type { BulkRow, ImportStore } from '../store/imports.js';
 import { toEarnedBadgeMessage } from './present.js';
 
@@ -92,27 +91,6 @@ function check(item: issuanceV1.BulkAwardItem__Output, index: number, siteId: st
   return checked;
 }
 
-/** The created awards' events, occurred_at being when the badge was earned (an import's earn event date). */
-function awardedEvents(topicPrefix: string, rows: EarnedBadgeRow[], traceparent: string | undefined) {
-  return rows.map((row) => ({
-    topic: topicName(topicPrefix, 'badgeAwarded'),
-    key: `${row.site_id}:${row.user_id ?? (row.email ?? '').toLowerCase()}`,
-    name: 'BadgeAwarded' as const,
-    ...(traceparent && { traceparent }),
-    event: {
-      eventId: randomUUID(),
-      occurredAt: row.issued_on.toISOString(),
-      earnedBadgeId: row.id,
-      uid: row.uid,
-      badgeId: row.badge_id,
-      recipient: { siteId: row.site_id, userId: row.user_id ?? '0', email: row.email ?? '' },
-      channel: channelName(row.channel),
-      issuedOn: row.issued_on.toISOString(),
-      expires: row.expires?.toISOString() ?? '',
-    },
-  }));
-}
-
 export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceDefinition> {
   return {
     async BulkAward(request, context) {
@@ -156,7 +134,8 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
           else slot.errors = [{ code: 'BULK_AWARD_ISSUE_CODE_INVALID_VALUE', field: 'uid', message: 'the generated uid is taken; retry' }];
         }
 
-        await enqueueEvents(trx, awardedEvents(deps.topicPrefix, inserted, context.traceparent));
+        // occurred_at is when the badge was earned (an import's earn event date).
+        await enqueueEvents(trx, inserted.map((row) => awardedEvent(deps.topicPrefix, row, context.traceparent, row.issued_on)));
         await deps.deliveries.record(trx, inserted.map((row) => ({
           siteId: row.site_id, action: 'award' as const, recipientKey: recipientKey(row.user_id, row.email), channel: row.channel,
           input: { earnedBadgeId: row.id, ...(request.comment !== undefined && { comment: request.comment }), ...(request.publicOrigin !== undefined && { origin: request.publicOrigin }) },

@@ -6,7 +6,7 @@
  */
 import type { Request } from 'express';
 import type { catalogV1 } from '@laurel/protos';
-import { imageUrlOf } from '@laurel/service-kit';
+import { imageUrlOf, shallowIssuerJson, shallowOrganization, type IssuerJson, type OrganizationJson } from '@laurel/service-kit';
 import { publicOrigin } from '../../http/public-origin.js';
 
 /** Per-request presentation settings: where absolute URLs point. */
@@ -26,46 +26,24 @@ export function presentContext(req: Request, publicBaseUrl: string | undefined):
   };
 }
 
-export interface ProgramJson {
-  id: number;
-  slug: string;
-  url: string;
-  name: string;
-  description: string | null;
-  email: string | null;
-  imageUrl: string | null;
-}
-
-export interface IssuerJson extends ProgramJson {
-  programs: ProgramJson[];
-}
+/** Systems, issuers and programs share BadgeKit's organization shape (service-kit owns it). */
+export type ProgramJson = OrganizationJson;
+export type { IssuerJson };
 
 export interface SystemJson extends ProgramJson {
   issuers: IssuerJson[];
 }
 
-type OrganizationLike = { id: string; slug: string; url: string; name: string; description?: string; email?: string; image?: catalogV1.Image__Output | null };
+type OrganizationLike = Parameters<typeof shallowOrganization>[0] & { image?: catalogV1.Image__Output | null };
 
+/** An organization with its image as this request sees it; without a context, the shallow form (`imageUrl: null`). */
 function presentOrganization(o: OrganizationLike, ctx: PresentContext | undefined): ProgramJson {
-  return {
-    id: Number(o.id),
-    slug: o.slug,
-    url: o.url,
-    name: o.name,
-    description: o.description ?? null,
-    email: o.email ?? null,
-    imageUrl: ctx ? ctx.imageUrl(o.image) : null,
-  };
+  return { ...shallowOrganization(o), imageUrl: ctx ? ctx.imageUrl(o.image) : null };
 }
 
-/** The shallow program (§2.9): `imageUrl` is null. */
-export const presentShallowProgram = (p: catalogV1.ProgramSummary__Output): ProgramJson => presentOrganization(p, undefined);
-
-/** The shallow issuer (§2.9): `imageUrl` is null, programs shallow. */
-export const presentShallowIssuer = (i: catalogV1.IssuerSummary__Output): IssuerJson => ({
-  ...presentOrganization(i, undefined),
-  programs: i.programs.map(presentShallowProgram),
-});
+/** The shallow program and issuer (§2.9). */
+export const presentShallowProgram = shallowOrganization;
+export const presentShallowIssuer = shallowIssuerJson;
 
 /** A system; pass `bare` for delete answers (§4.7: no image, no issuers). */
 export function presentSystem(system: catalogV1.System__Output, ctx: PresentContext, options: { bare?: boolean } = {}): SystemJson {

@@ -11,7 +11,8 @@ import { ConsumerStore } from '../../store/consumers.js';
 import type { TokenStore } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
 import { KickAppsError, type ErrorId } from './envelope.js';
-import { id, isHttpUrl, location, optionalBool, paging, positiveQuantity, signedQuantity, type Params } from './params.js';
+import { isHttpUrl } from '../../http/url-rules.js';
+import { id, location, optionalBool, paging, positiveQuantity, signedQuantity, type Params } from './params.js';
 import type { CallContext } from './router.js';
 
 export interface CallSpec {

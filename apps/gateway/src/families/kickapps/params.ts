@@ -75,13 +75,3 @@ export function paging(params: Params): { page: number; count: number } {
   if (page < 1 || count < 1 || count > 1000) throw new KickAppsError(118);
   return { page, count };
 }
-
-export function isHttpUrl(value: string): boolean {
-  if (value.length > 2048) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

@@ -10,6 +10,7 @@ import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { verifySecret } from '../../domain/secrets.js';
 import { publicOrigin } from '../../http/public-origin.js';
+import { isHttpUrl } from '../../http/url-rules.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
@@ -246,14 +247,4 @@ export function v2Router(options: FamilyOptions): Router {
   router.all(`${BASE}/*rest`, stamp, (req, res) => send(req, res, {}, RESULT.notFound, 'route not found', 404));
   router.use(BASE, v2Errors(options.logger));
   return router;
-}
-
-function isHttpUrl(value: string): boolean {
-  if (value.length > 2048) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
