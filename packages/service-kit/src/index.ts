@@ -7,6 +7,7 @@ export * from './grpc/types.js';
 export * from './grpc/server.js';
 export * from './grpc/client.js';
 export * from './db/database.js';
+export * from './db/input-errors.js';
 export * from './db/migrations.js';
 export * from './db/kit-migrations.js';
 export * from './kafka/client.js';

@@ -16,13 +16,47 @@ export interface RunMainOptions<C, S extends Stoppable> {
   stopTimeoutMs?: number;
 }
 
-/** A line on stderr in the same JSON shape as pino's, for failures before a logger exists. */
+/** A line on stderr in the same JSON shape as pino's, for failures outside any logger's reach. */
+function report(level: 'fatal' | 'error', name: string, message: string, error?: unknown): void {
+  let err: unknown;
+  try {
+    err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : error === undefined ? undefined : { value: String(error) };
+  } catch {
+    err = { value: 'unprintable' }; // a thrown object whose toString throws must not stop the report
+  }
+  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: name, msg: message, err })}\n`);
+}
+
 function fatal(name: string, message: string, error?: unknown): void {
-  const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : undefined;
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service: name, msg: message, err })}\n`);
+  report('fatal', name, message, error);
+}
+
+/**
+ * What a failure nobody caught does to the process.
+ *
+ * An unhandled rejection is a promise whose failure nobody awaited. The code
+ * that created it ran to completion, so no invariant was left half-done; the
+ * request it belonged to has already been answered or runs into its deadline.
+ * Node's default (exit) would turn one bad request into an outage of every
+ * request: that is how one non-ASCII slug took badge-catalog down. So it is
+ * logged at error level, loudly and with its stack, and the process serves on.
+ *
+ * An uncaught exception is different: it unwinds a synchronous stack at an
+ * arbitrary point (inside a driver's event handler, say), and what it
+ * interrupted may be half-updated. A zombie serving from corrupt state is
+ * worse than a restart, so it is logged as fatal and the process exits with
+ * 1 for the supervisor to start it again.
+ */
+function guardProcess(name: string): void {
+  process.on('unhandledRejection', (reason) => report('error', name, 'unhandled promise rejection (a bug: someone did not await this); still serving', reason));
+  process.on('uncaughtException', (error, origin) => {
+    fatal(name, `uncaught exception (${origin}); exiting so that the supervisor restarts a clean process`, error);
+    process.exit(1);
+  });
 }
 
 export async function runMain<C, S extends Stoppable>(options: RunMainOptions<C, S>): Promise<void> {
+  guardProcess(options.name);
   let config: C;
   try {
     config = options.loadConfig();

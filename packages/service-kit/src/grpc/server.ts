@@ -8,7 +8,8 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../logger.js';
-import { isDomainError, toGrpcError } from '../errors.js';
+import { databaseInputError, postgresCode } from '../db/input-errors.js';
+import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { CallContext, UnaryHandlers } from './types.js';
 
@@ -50,39 +51,79 @@ function firstString(metadata: grpc.Metadata, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * One unary call, answered exactly once whatever the handler does: a value it
+ * resolves to, a DomainError, anything else it throws or rejects with
+ * (synchronously or not), or a failure while building or sending the answer.
+ * Nothing a single call does may end the process; the worst a call gets is a
+ * plain INTERNAL.
+ */
 function wrapHandler<Req, Res>(
   service: string,
   method: string,
   handler: (request: Req, context: CallContext) => Promise<Res>,
   options: GrpcServerOptions,
 ): grpc.handleUnaryCall<Req, Res> {
+  const rpc = `${service}/${method}`;
   return (call, callback) => {
     const started = process.hrtime.bigint();
-    const context: CallContext = {
-      metadata: call.metadata,
-      requestId: firstString(call.metadata, 'x-request-id'),
-      traceparent: firstString(call.metadata, 'traceparent'),
-    };
-    const log = options.logger.child({ rpc: `${service}/${method}`, requestId: context.requestId, traceId: context.traceparent?.split('-')[1] });
-    const finish = (code: grpc.status) => {
+    let log: Logger = options.logger;
+    let answered = false;
+    const answer = (error: Partial<grpc.StatusObject> | null, response: Res | null, code: grpc.status): number => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (answered) return seconds;
+      answered = true;
       options.metrics?.grpcServerDuration.observe({ method, code: grpc.status[code] }, seconds);
+      try {
+        callback(error, response);
+      } catch (sendError) {
+        log.error({ err: sendError, rpc }, 'could not send the answer; answering INTERNAL');
+        try {
+          callback({ ...PLAIN_INTERNAL_STATUS }, null);
+        } catch {
+          // The stream is beyond saving; grpc-js ends it, the client sees its deadline.
+        }
+      }
       return seconds;
     };
-    handler(call.request, context).then(
-      (response) => {
-        const seconds = finish(grpc.status.OK);
-        log.debug({ ms: Math.round(seconds * 1000) }, 'rpc ok');
-        callback(null, response);
-      },
-      (error: unknown) => {
+    const fail = (raw: unknown) => {
+      try {
+        const inputError = databaseInputError(raw);
+        const error = inputError ?? raw;
         const status = toGrpcError(error);
-        const seconds = finish(status.code ?? grpc.status.UNKNOWN);
-        if (isDomainError(error)) log.debug({ ms: Math.round(seconds * 1000), reason: error.reason }, error.message);
-        else log.error({ err: error, ms: Math.round(seconds * 1000) }, 'rpc failed');
-        callback(status, null);
-      },
-    );
+        const code = status.code ?? grpc.status.UNKNOWN;
+        const ms = Math.round(answer(status, null, code) * 1000);
+        // A client's bad value is routine: it is logged, but not as our failure.
+        if (inputError) log.info({ ms, reason: inputError.reason, sqlstate: postgresCode(raw) }, inputError.message);
+        else if (isDomainError(error)) log.debug({ ms, reason: error.reason }, error.message);
+        else log.error({ err: error, ms }, 'rpc failed');
+      } catch (mappingError) {
+        answer({ ...PLAIN_INTERNAL_STATUS }, null, grpc.status.INTERNAL);
+        try {
+          log.error({ err: mappingError, rpc }, 'rpc failed, and so did mapping its error');
+        } catch {
+          // Even the log refused it (a hostile error object); the caller has its INTERNAL.
+        }
+      }
+    };
+    try {
+      const context: CallContext = {
+        metadata: call.metadata,
+        requestId: firstString(call.metadata, 'x-request-id'),
+        traceparent: firstString(call.metadata, 'traceparent'),
+      };
+      log = options.logger.child({ rpc, requestId: context.requestId, traceId: context.traceparent?.split('-')[1] });
+      // Promise.resolve().then: a handler that throws before returning its promise rejects like any other.
+      Promise.resolve()
+        .then(() => handler(call.request, context))
+        .then((response) => {
+          const seconds = answer(null, response, grpc.status.OK);
+          log.debug({ ms: Math.round(seconds * 1000) }, 'rpc ok');
+        })
+        .catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   };
 }
 
