@@ -58,8 +58,9 @@ export class DomainError extends Error {
     readonly reason: ErrorReason,
     message: string,
     readonly details?: ErrorDetails,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { laurelProtos, packageDefinition, type catalogV1 } from '@laurel/protos';
 import { freshDatabase, type TestDatabase } from '@laurel/testkit';
-import { createDatabase, type Knex } from '../src/db/database.js';
-import { databaseInputError } from '../src/db/input-errors.js';
+import { createDatabase, preparedQuery, type Knex } from '../src/db/database.js';
+import { databaseInputError, postgresCode } from '../src/db/input-errors.js';
 import { DomainError, fromGrpcError, MAX_DETAIL_STRING_LENGTH, MAX_MESSAGE_LENGTH } from '../src/errors.js';
 import { ServiceClient } from '../src/grpc/client.js';
 import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
@@ -171,9 +171,10 @@ describe('PostgreSQL refusing a client value', () => {
   ];
 
   it.each(refusals)('%s (%s) reaches the client as ValidationError', async (_name, sqlstate, query) => {
-    const raw = await failure(query());
-    expect((raw as { code?: unknown }).code).toBe(sqlstate);
-    expect(databaseInputError(raw)).toMatchObject({ reason: 'ValidationError' });
+    const refused = await failure(query());
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ reason: 'ValidationError' });
+    expect(postgresCode((refused as DomainError).cause)).toBe(sqlstate);
     const client = await serve(() => query().then(() => ({})));
     const error = await failure(client.call('GetSystem', { slug: 'x' }));
     expect(error).toMatchObject({ reason: 'ValidationError', details: [{ field: 'request' }] });
@@ -181,8 +182,18 @@ describe('PostgreSQL refusing a client value', () => {
     await stillServes(client);
   });
 
-  it('leaves every other database error internal', async () => {
+  it('converts inside a transaction and in a prepared statement too', async () => {
+    const inTransaction = await failure(db.transaction((trx) => trx('things').insert({ slug: 'a\u0000b' })));
+    expect(inTransaction).toMatchObject({ reason: 'ValidationError' });
+    const prepared = await failure(preparedQuery(db, 'things_by_slug', 'select * from inputs.things where slug = $1', ['a\u0000b']));
+    expect(prepared).toMatchObject({ reason: 'ValidationError' });
+    expect(await db('things').count({ n: '*' }).first()).toMatchObject({ n: '0' });
+  });
+
+  it('leaves every other database error as it was, and internal for the client', async () => {
     const raw = await failure(db.raw('select * from no_such_table'));
+    expect(raw).not.toBeInstanceOf(DomainError);
+    expect(postgresCode(raw)).toBe('42P01');
     expect(databaseInputError(raw)).toBeUndefined();
     const client = await serve(() => db.raw('select * from no_such_table').then(() => ({})));
     await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({ reason: 'Internal', message: 'internal error' });

@@ -3,8 +3,10 @@
  * service's queries cannot reach another service's tables by accident, and
  * every table has exactly one owner (architecture.md, "Storage").
  */
+import { createRequire } from 'node:module';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { databaseInputError } from './input-errors.js';
 
 export type { Knex } from 'knex';
 
@@ -20,9 +22,26 @@ export interface DatabaseOptions {
   applicationName: string;
 }
 
+/**
+ * knex's PostgreSQL dialect, except that PostgreSQL refusing a client's value
+ * (input-errors.ts) rejects as a ValidationError. Done here, under every store
+ * of every process (the gateway's own stores included), because this is the
+ * one place all their queries pass; transactions inherit it, since knex builds
+ * a transaction's client from this class's prototype.
+ */
+const PostgresDialect = createRequire(import.meta.url)('knex/lib/dialects/postgres/index.js') as typeof knexFactory.Client;
+
+class LaurelPostgresDialect extends PostgresDialect {
+  override query(connection: unknown, queryParam: unknown): Promise<unknown> {
+    return (super.query(connection, queryParam) as Promise<unknown>).catch((error: unknown) => {
+      throw databaseInputError(error) ?? error;
+    });
+  }
+}
+
 export function createDatabase(options: DatabaseOptions): Knex {
   return knexFactory({
-    client: 'pg',
+    client: LaurelPostgresDialect,
     connection: { connectionString: options.url, application_name: options.applicationName },
     searchPath: [options.schema, 'public'],
     pool: { min: 0, max: options.poolMax },
@@ -63,7 +82,9 @@ interface PreparedCapableConnection {
 export async function preparedQuery<T>(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
   const connection = (await db.client.acquireConnection()) as PreparedCapableConnection;
   try {
-    const result = await connection.query({ name, text, values });
+    const result = await connection.query({ name, text, values }).catch((error: unknown) => {
+      throw databaseInputError(error) ?? error;
+    });
     return result.rows as T[];
   } finally {
     await db.client.releaseConnection(connection);

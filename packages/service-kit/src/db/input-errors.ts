@@ -2,9 +2,9 @@
  * PostgreSQL refusing a value a client sent: a NUL byte in text, text too long
  * for an index, a number out of range, a malformed uuid or date. Every store
  * validates what it knows, but whatever slips through must still be the
- * client's 400, not our 500, so it is recognised here, once, where errors
- * leave a service (grpc/server.ts) — and the gateway, which has stores of its
- * own, can use the same function.
+ * client's 400, not our 500. database.ts applies this to every query, so a
+ * store's caller sees a ValidationError (with the PostgreSQL error as its
+ * cause, for the log) and every family answers it as its own 400.
  */
 import { DomainError } from '../errors.js';
 
@@ -41,7 +41,7 @@ export function databaseInputError(error: unknown): DomainError | undefined {
   if (!isPostgresError(error)) return undefined;
   if (!error.code.startsWith('22') && error.code !== '54000') return undefined;
   const message = PROBLEMS[error.code] ?? 'a value is not acceptable';
-  return new DomainError('ValidationError', `Could not store or look up a value: ${message}`, [{ field: 'request', message }]);
+  return new DomainError('ValidationError', `Could not store or look up a value: ${message}`, [{ field: 'request', message }], { cause: error });
 }
 
 /** The SQLSTATE of a PostgreSQL error, for logs. */

@@ -88,15 +88,19 @@ function wrapHandler<Req, Res>(
     };
     const fail = (raw: unknown) => {
       try {
-        const inputError = databaseInputError(raw);
-        const error = inputError ?? raw;
+        // Queries convert these already (db/database.ts); this catches a pg client used directly.
+        const error = databaseInputError(raw) ?? raw;
         const status = toGrpcError(error);
         const code = status.code ?? grpc.status.UNKNOWN;
         const ms = Math.round(answer(status, null, code) * 1000);
-        // A client's bad value is routine: it is logged, but not as our failure.
-        if (inputError) log.info({ ms, reason: inputError.reason, sqlstate: postgresCode(raw) }, inputError.message);
-        else if (isDomainError(error)) log.debug({ ms, reason: error.reason }, error.message);
-        else log.error({ err: error, ms }, 'rpc failed');
+        if (isDomainError(error)) {
+          const sqlstate = postgresCode(error.cause);
+          // A client's value that PostgreSQL refused is routine: logged, but not as our failure.
+          if (sqlstate) log.info({ ms, reason: error.reason, sqlstate }, 'PostgreSQL refused a value from the client');
+          else log.debug({ ms, reason: error.reason }, error.message);
+        } else {
+          log.error({ err: error, ms }, 'rpc failed');
+        }
       } catch (mappingError) {
         answer({ ...PLAIN_INTERNAL_STATUS }, null, grpc.status.INTERNAL);
         try {

@@ -79,7 +79,8 @@ export function v2Router(options: FamilyOptions): Router {
     try {
       name = (await clients.requirements.call('GetAction', { siteId, name: code })).action?.name ?? '';
     } catch (error) {
-      if (!(error instanceof DomainError && error.reason === 'ResourceNotFound')) throw error;
+      // A code PostgreSQL cannot even hold (a NUL byte) names no action either.
+      if (!(error instanceof DomainError && (error.reason === 'ResourceNotFound' || error.reason === 'ValidationError'))) throw error;
     }
     if (actionNames.size > 10_000) actionNames.clear();
     // Only found names are kept: an action created a moment ago must count at once.
@@ -145,7 +146,8 @@ export function v2Router(options: FamilyOptions): Router {
     try {
       siteId = (await clients.catalog.call('GetSystem', { slug: tenant })).system?.id ?? '';
     } catch (error) {
-      if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw new V2Error(RESULT.tenantNotFound, 'tenant not found');
+      // A tenant PostgreSQL cannot even hold (a NUL byte) is not found either.
+      if (error instanceof DomainError && (error.reason === 'ResourceNotFound' || error.reason === 'ValidationError')) throw new V2Error(RESULT.tenantNotFound, 'tenant not found');
       throw error;
     }
     const login = userName || eMail;
