@@ -130,6 +130,19 @@ describe('a handler that fails in any way', () => {
   });
 });
 
+describe('correlation ids', () => {
+  it('leaves out a request id grpc-js could not send, instead of failing the call', async () => {
+    const seen: (string | undefined)[] = [];
+    const client = await serve((_request, context) => {
+      seen.push(context.requestId);
+      return Promise.resolve({});
+    });
+    await client.call('GetSystem', { slug: 'x' }, { requestId: 'grüße\u0000' });
+    await client.call('GetSystem', { slug: 'x' }, { requestId: 'plain-id' });
+    expect(seen).toEqual([undefined, 'plain-id']);
+  });
+});
+
 describe('reading what older peers sent', () => {
   it('reads details from the former plain-text key', () => {
     const metadata = new grpc.Metadata();

@@ -25,6 +25,13 @@ export interface CallOptions {
   traceparent?: string;
 }
 
+/**
+ * What grpc-js accepts in a plain metadata value (it throws on anything else).
+ * Ids are for correlation only: one that does not fit is left out rather than
+ * failing the call.
+ */
+const PLAIN_METADATA_VALUE = /^[\x20-\x7E]{1,256}$/;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class ServiceClient<D extends grpc.ServiceDefinition> {
@@ -49,8 +56,8 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     const definition = this.definition[method] as MethodDefinition<RequestOf<D[K]>, unknown, unknown, ClientResponseOf<D[K]>>;
     const deadline = Date.now() + (options.deadlineMs ?? this.options.deadlineMs);
     const metadata = new grpc.Metadata();
-    if (options.requestId) metadata.set('x-request-id', options.requestId);
-    if (options.traceparent) metadata.set('traceparent', options.traceparent);
+    if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId)) metadata.set('x-request-id', options.requestId);
+    if (options.traceparent && PLAIN_METADATA_VALUE.test(options.traceparent)) metadata.set('traceparent', options.traceparent);
     let backoff = this.options.initialBackoffMs ?? 50;
     for (;;) {
       try {
