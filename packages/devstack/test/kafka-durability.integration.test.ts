@@ -67,7 +67,7 @@ async function consumeRest(brokers: string[], topic: string, groupId: string): P
 }
 
 describe('a local broker on a kept state directory', () => {
-  it('keeps acknowledged messages and committed offsets across a crash, each once', { timeout: 240_000 }, async () => {
+  it('keeps acknowledged messages and committed offsets across a crash, each once', { timeout: 300_000 }, async () => {
     const topic = `durable-${randomUUID()}`;
     const groupId = `durable-group-${randomUUID()}`;
     const before = Array.from({ length: 10 }, (_, i) => `before-${i}`);
