@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The two commands of the README, each doing all of its own set-up:
-//   npm start  -> install, build, PostgreSQL + Kafka, the five processes, until Ctrl-C
+//   npm start  -> install, build, PostgreSQL + Kafka (data kept in .laurel/data; `-- --reset` deletes it),
+//                 the five processes, each restarted when it exits, until Ctrl-C / SIGTERM
 //   npm test   -> install, build, typecheck, lint (code and protos), PostgreSQL + Kafka, vitest
 // Only Node's standard library is used until dependencies are installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,17 +24,18 @@ function run(command, args, options = {}) {
 
 /**
  * Installs dependencies when node_modules is missing or older than the lockfile.
- * `npm install` rather than `npm ci`: npm 11 writes lockfiles without other
- * platforms' optional packages (buf, turbo and rollup binaries for macOS and
- * Windows) and `npm ci` then refuses the lockfile; `npm install` still installs
- * exactly the locked versions.
+ * A fresh clone gets `npm ci`: exactly the committed lockfile, which it never
+ * rewrites (the lockfile carries every platform's optional binaries, so npm
+ * keeps it as it is). An existing node_modules after a lockfile change gets
+ * `npm install`, which updates it in place instead of starting over.
  */
 function ensureInstalled() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs)) return;
-  say('installing dependencies');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  const fresh = !existsSync(join(root, 'node_modules')) && existsSync(lock);
+  say(`installing dependencies (npm ${fresh ? 'ci' : 'install'})`);
+  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }
 
 function build(extraTasks = []) {
@@ -54,10 +56,11 @@ function portIsFree(port) {
   });
 }
 
-async function provide(database, kafkaPort) {
+/** PostgreSQL and Kafka; with a stateDir their data outlives the command (npm start), without one it is thrown away. */
+async function provide(database, kafkaPort, stateDir) {
   const { provideStack, DevstackError } = await loadDevstack();
   try {
-    return await provideStack({ database, ...(kafkaPort && { kafkaPort }), log: (line) => say(line) });
+    return await provideStack({ database, ...(kafkaPort && { kafkaPort }), ...(stateDir && { stateDir }), log: (line) => say(line) });
   } catch (error) {
     if (error instanceof DevstackError) {
       say(error.message);
@@ -91,68 +94,94 @@ async function test() {
   process.exit(code);
 }
 
-const SERVICES = ['badge-catalog', 'claim-code', 'requirements', 'issuance'];
-const PROCESSES = [...SERVICES, 'gateway'];
-const STOP_GRACE_MS = 7000;
+/** Each service and the setting that tells the others where it listens; its own GRPC_PORT is that address's port. */
+const SERVICES = {
+  'badge-catalog': 'CATALOG_ADDR',
+  'claim-code': 'CLAIM_CODE_ADDR',
+  requirements: 'REQUIREMENTS_ADDR',
+  issuance: 'ISSUANCE_ADDR',
+};
+const PROCESSES = [...Object.keys(SERVICES), 'gateway'];
+const STOP_GRACE_MS = 6000;
 
-async function start() {
-  ensureInstalled();
-  build();
-  const stack = await provide('laurel', (await portIsFree(9092)) ? 9092 : undefined);
-  const { DEFAULT_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
-  const logDir = join(root, '.laurel', 'logs');
-  mkdirSync(logDir, { recursive: true });
-  const host = (name) => `127.0.0.1:${DEFAULT_PORTS[name]}`;
-  const gatewayPort = Number(process.env.PORT ?? DEFAULT_PORTS.gateway);
+/** The setting's value, where a shell's empty `VAR=` means unset. */
+const setting = (name) => process.env[name]?.trim() || undefined;
+
+/**
+ * The environment of the processes: what the user exported, with the service
+ * addresses defaulted (never overwritten), and each process's own port taken
+ * from its address (PORT for the gateway), so that a second instance only needs
+ * other addresses, PORT, and its own database and Kafka.
+ */
+function processEnvironments(stack, defaultPorts) {
   const env = {
     NODE_ENV: 'development',
     ...process.env,
     DATABASE_URL: stack.postgres.url,
     KAFKA_BROKERS: stack.kafka.brokers.join(','),
-    CATALOG_ADDR: process.env.CATALOG_ADDR ?? host('badge-catalog'),
-    CLAIM_CODE_ADDR: process.env.CLAIM_CODE_ADDR ?? host('claim-code'),
-    REQUIREMENTS_ADDR: process.env.REQUIREMENTS_ADDR ?? host('requirements'),
-    ISSUANCE_ADDR: process.env.ISSUANCE_ADDR ?? host('issuance'),
   };
+  const own = { gateway: { PORT: String(setting('PORT') ?? defaultPorts.gateway) } };
+  for (const [name, addressSetting] of Object.entries(SERVICES)) {
+    const address = setting(addressSetting) ?? `127.0.0.1:${defaultPorts[name]}`;
+    const port = /:(\d+)$/.exec(address)?.[1];
+    if (!port) {
+      say(`${addressSetting}=${address} is not host:port`);
+      process.exit(78);
+    }
+    env[addressSetting] = address;
+    own[name] = { GRPC_PORT: port };
+  }
+  return Object.fromEntries(PROCESSES.map((name) => [name, { ...env, ...own[name] }]));
+}
 
-  const children = new Map();
-  let stopping = false;
+async function start() {
+  const reset = process.argv.slice(3).includes('--reset');
+  ensureInstalled();
+  build();
+  const stateDir = resolve(root, setting('LAUREL_STATE_DIR') ?? '.laurel');
+  const dataDir = join(stateDir, 'data');
+  if (reset) {
+    rmSync(dataDir, { recursive: true, force: true });
+    say(`--reset: deleted ${dataDir} (Kafka's topics and an embedded PostgreSQL's data)`);
+  }
+  const stack = await provide(setting('LAUREL_DATABASE') ?? 'laurel', (await portIsFree(9092)) ? 9092 : undefined, dataDir);
+  const { supervise } = await loadDevstack();
+  const { DEFAULT_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
+  const logDir = join(stateDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const envs = processEnvironments(stack, DEFAULT_PORTS);
 
-  const launch = (name) => {
-    const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-    const ownPort = name === 'gateway' ? { PORT: String(gatewayPort) } : { GRPC_PORT: String(DEFAULT_PORTS[name]) };
-    const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'src', 'main.js')], { cwd: root, env: { ...env, ...ownPort }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    child.on('exit', (code, signal) => {
-      children.delete(name);
-      if (stopping) return;
-      say(`${name} exited (${signal ?? `code ${code}`}); see ${join(logDir, `${name}.log`)}. Stopping everything.`);
-      void stopAll(1);
-    });
-    children.set(name, child);
-  };
-
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping');
-    const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-    for (const child of children.values()) child.kill('SIGTERM');
-    const timer = setTimeout(() => { for (const child of children.values()) child.kill('SIGKILL'); }, STOP_GRACE_MS);
-    await Promise.all(exits);
-    clearTimeout(timer);
-    await stack.stop();
-    say('stopped');
-    process.exit(code);
-  };
+  let stopping;
+  const stopAll = (code) =>
+    (stopping ??= (async () => {
+      say('stopping');
+      await supervisor.stop();
+      await stack.stop();
+      say('stopped');
+      process.exit(code);
+    })());
+  const supervisor = supervise(
+    PROCESSES.map((name) => ({
+      name,
+      command: process.execPath,
+      args: [join(root, 'apps', name, 'dist', 'src', 'main.js')],
+      cwd: root,
+      env: envs[name],
+      logFile: join(logDir, `${name}.log`),
+    })),
+    {
+      log: say,
+      stopGraceMs: STOP_GRACE_MS,
+      onGiveUp: (name) => {
+        say(`fix the setting ${name} names in ${join(logDir, `${name}.log`)}; stopping everything`);
+        void stopAll(78);
+      },
+    },
+  );
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  for (const name of SERVICES) launch(name);
-  launch('gateway');
-
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  const gatewayUrl = `http://127.0.0.1:${envs.gateway.PORT}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -166,10 +195,21 @@ async function start() {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')})`);
-  say(`logs: ${logDir}/<process>.log   PostgreSQL: ${stack.postgres.url}   Kafka: ${stack.kafka.brokers.join(',')}`);
-  if (env.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, env);
+  say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')}; each is restarted if it exits)`);
+  say(`logs: ${logDir}/<process>.log   PostgreSQL: ${redacted(stack.postgres.url)}   Kafka: ${stack.kafka.brokers.join(',')}`);
+  if (envs.gateway.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, envs.gateway);
   say('press Ctrl-C to stop');
+}
+
+/** A database URL without its password, for the terminal. */
+function redacted(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 /**

@@ -339,12 +339,25 @@ function k8sDeployment(process: Process): { deployment: Deployment; container: C
   return { deployment, container: containers[0]! };
 }
 
+/** What a placeholder in the committed Secret looks like (the test below checks they all do). */
+const PLACEHOLDER_TEXT = /REPLACE_ME\w*/g;
+/** Stands for the real value an operator puts where a placeholder is. */
+const OPERATOR_VALUE = 'f3a9c2e17b5d48a09e6c1f2b7d3e8a4c';
+
+/**
+ * The environment the container gets once the operator replaced the Secret's
+ * placeholders, as the checks of ports, addresses and required settings assume.
+ */
+function k8sEnv(process: Process): Env {
+  return new Map([...k8sEnvAsShipped(process)].map(([key, v]) => [key, v.source === 'secret' ? { ...v, value: v.value.replace(PLACEHOLDER_TEXT, OPERATOR_VALUE) } : v]));
+}
+
 /**
  * The environment the container gets, as Kubernetes builds it: envFrom first (every key
  * of the referenced ConfigMap/Secret), then env entries (literal or valueFrom), later
  * ones winning. Each value remembers whether it came from a ConfigMap or a Secret.
  */
-function k8sEnv(process: Process): Env {
+function k8sEnvAsShipped(process: Process): Env {
   const { container } = k8sDeployment(process);
   const where = `Deployment ${process}`;
   const env: Env = new Map();
@@ -638,6 +651,17 @@ describe('deploy/k8s', () => {
     for (const secret of k8sAll('Secret')) {
       const unmarked = Object.entries(secretValues(secret)).filter(([, v]) => !v.includes('REPLACE_ME')).map(([k]) => k);
       expect(unmarked, `Secret ${secret.metadata.name}: values that do not look like placeholders`).toEqual([]);
+    }
+  });
+
+  it('the gateway refuses to start with any placeholder the Secret ships, naming the setting', () => {
+    const shipped = k8sEnvAsShipped('gateway');
+    const placeholders = [...shipped].filter(([, v]) => v.source === 'secret' && new RegExp(PLACEHOLDER_TEXT.source).test(v.value));
+    expect(placeholders.map(([key]) => key)).toEqual(expect.arrayContaining(['BADGEKIT_MASTER_SECRET', 'SECRET_ENCRYPTION_KEY', 'DATABASE_URL']));
+    for (const [key, { value }] of placeholders) {
+      // Only this one setting left as shipped, so the refusal is the placeholder rule's.
+      const env = new Map(k8sEnv('gateway')).set(key, { value, source: 'secret' });
+      expect(() => parseConfig('gateway', env, 'k8s gateway'), `${key} as shipped`).toThrow(new RegExp(`- ${key}: is a placeholder`));
     }
   });
 

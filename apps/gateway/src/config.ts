@@ -14,6 +14,20 @@ export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
  */
 export const DEV_SECRET_ENCRYPTION_KEY = 'laurel-dev-secret-encryption-key';
 
+/**
+ * What a placeholder looks like: deploy/k8s/secret.yaml ships values like
+ * "REPLACE_ME_with_a_long_random_secret..." that are long enough to pass the
+ * length rules, so a forgotten edit would run with a secret published in git.
+ */
+const PLACEHOLDER = /replace[-_ ]?me|change[-_ ]?me|placeholder/i;
+
+/** Settings whose value protects something, and the development default each must not keep in production. */
+const SECRET_SETTINGS = {
+  BADGEKIT_MASTER_SECRET: DEV_MASTER_SECRET,
+  SECRET_ENCRYPTION_KEY: DEV_SECRET_ENCRYPTION_KEY,
+  DATABASE_URL: undefined,
+} as const;
+
 /** Every gateway setting, before the cross-field rules below. */
 export const gatewaySettings = z.object({
     ...baseSettings,
@@ -39,6 +53,14 @@ export const gatewaySettings = z.object({
 
 export const gatewayConfigSchema = gatewaySettings
   .superRefine((config, ctx) => {
+    for (const [name, devDefault] of Object.entries(SECRET_SETTINGS)) {
+      const value = config[name as keyof typeof SECRET_SETTINGS];
+      if (value !== undefined && PLACEHOLDER.test(value)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is a placeholder (as shipped in deploy/); set a real value' });
+      } else if (config.NODE_ENV === 'production' && value !== undefined && value === devDefault) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is the public development default; production needs its own' });
+      }
+    }
     if (config.NODE_ENV === 'production' && !config.BADGEKIT_MASTER_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['BADGEKIT_MASTER_SECRET'], message: 'required in production (at least 16 characters)' });
     }

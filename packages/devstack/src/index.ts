@@ -20,3 +20,6 @@ export async function provideKafka(opts?: StackOptions): Promise<ProvidedKafka> 
 export async function provideStack(opts?: StackOptions): Promise<Stack> {
   return provideStackInternal(opts);
 }
+
+export { afterExit, DEFAULT_BACKOFF, type AfterExit, type BackoffPolicy } from './supervisor/backoff.js';
+export { supervise, type SupervisedProcess, type Supervisor, type SupervisorOptions } from './supervisor/supervise.js';

@@ -68,7 +68,8 @@ describe('readCachedClasspath', () => {
 describe('resolveClasspath', () => {
   const deployDir = findKafkaDeployDir();
 
-  it('resolves with Maven when cold, safely when two processes race, then from the cache without Maven', async () => {
+  // Two JVM-based Maven runs at once: on a busy two-core machine that alone has taken over a minute.
+  it('resolves with Maven when cold, safely when two processes race, then from the cache without Maven', { timeout: 300_000 }, async () => {
     const lines: string[] = [];
     const base = { deployDir, cacheDir: tmp, env: process.env, log: (l: string) => lines.push(l) };
 

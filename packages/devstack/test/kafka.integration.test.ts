@@ -40,8 +40,12 @@ async function roundTrip(brokers: string[]): Promise<string> {
   }
 }
 
+// Each test starts one or two JVMs; on a busy machine a start alone can take a minute, so
+// the deadline is generous rather than the root config's 60 s for the whole test.
+const JVM_TESTS = { timeout: 300_000 };
+
 describe('provideKafka without KAFKA_BROKERS', () => {
-  it('runs a real broker, and a second start uses the cached classpath', async () => {
+  it('runs a real broker, and a second start uses the cached classpath', JVM_TESTS, async () => {
     const stateDir = tempDir();
     const kafka = await provideKafka({ env, stateDir });
     let jvmPids: number[] = [];
@@ -74,7 +78,7 @@ describe('provideKafka without KAFKA_BROKERS', () => {
     expect(fs.existsSync(ownDir)).toBe(false);
   });
 
-  it('does not leave the broker or its files behind when its Node parent is killed', async () => {
+  it('does not leave the broker or its files behind when its Node parent is killed', JVM_TESTS, async () => {
     const viteNode = createRequire(import.meta.url).resolve('vite-node/vite-node.mjs');
     const fixture = fileURLToPath(new URL('./fixtures/hold-kafka.ts', import.meta.url));
     const parent = spawn(process.execPath, [viteNode, fixture], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -96,10 +100,10 @@ describe('provideKafka without KAFKA_BROKERS', () => {
     expect(jvm).toBeDefined();
 
     parent.kill('SIGKILL');
-    expect(await waitUntil(() => pidsMentioning(stateDir).length === 0, 10_000)).toBe(true);
+    expect(await waitUntil(() => pidsMentioning(stateDir).length === 0, 30_000)).toBe(true);
     // The watchdog waits for the JVM to be reaped, which an init that reaps lazily can delay
     // up to the 5 s grace period.
-    expect(await waitUntil(() => pidsMentioning(`devstack-watchdog ${jvm} `, { watchdogs: true }).length === 0, 8_000)).toBe(true);
+    expect(await waitUntil(() => pidsMentioning(`devstack-watchdog ${jvm} `, { watchdogs: true }).length === 0, 30_000)).toBe(true);
     expect(fs.existsSync(stateDir)).toBe(false);
   });
 });

@@ -60,23 +60,34 @@ describe('providePostgres', () => {
     });
   });
 
-  it('starts an embedded server when nothing answers on the local port, and removes it on stop', async () => {
+  it('starts an embedded server when nothing answers on the local port, and keeps its data in a caller\'s stateDir', { timeout: 240_000 }, async () => {
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'devstack-pg-test-'));
     // As root the server runs as user postgres, which must be able to enter the directory.
     fs.chmodSync(stateDir, 0o711);
+    const start = async () => providePostgresInternal({ env, stateDir, localServerPort: await freePort(), database: 'laurel_embedded' });
     try {
-      const closedPort = await freePort();
-      const provided = await providePostgresInternal({ env, stateDir, localServerPort: closedPort, database: 'laurel_embedded' });
+      const provided = await start();
       try {
         expect(provided.source).toBe('embedded');
         expect(pidsMentioning(stateDir)).toHaveLength(1);
         const rows = await query<{ one: number; db: string }>(provided.url, 'select 1 as one, current_database() as db');
         expect(rows).toEqual([{ one: 1, db: 'laurel_embedded' }]);
+        await query(provided.url, "create table kept (note text); insert into kept values ('still here')");
       } finally {
         await provided.stop();
       }
       expect(pidsMentioning(stateDir)).toEqual([]);
-      expect(fs.existsSync(path.join(stateDir, 'postgres-data'))).toBe(false);
+      expect(fs.existsSync(path.join(stateDir, 'postgres-data', 'PG_VERSION'))).toBe(true);
+
+      // As after a crash: a postmaster.pid naming a process that is gone.
+      fs.writeFileSync(path.join(stateDir, 'postgres-data', 'postmaster.pid'), '999999999\n');
+      const again = await start();
+      try {
+        expect(await query<{ note: string }>(again.url, 'select note from kept')).toEqual([{ note: 'still here' }]);
+      } finally {
+        await again.stop();
+      }
+      expect(pidsMentioning(stateDir)).toEqual([]);
     } finally {
       fs.rmSync(stateDir, { recursive: true, force: true });
     }

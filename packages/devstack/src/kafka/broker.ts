@@ -69,11 +69,19 @@ async function pickPorts(wanted: number | undefined): Promise<{ port: number; co
   return { port, controllerPort };
 }
 
+/** The cluster id a previous run formatted the data directory with, if any. */
+async function existingClusterId(dataDir: string): Promise<string | undefined> {
+  const text = await fsp.readFile(path.join(dataDir, 'meta.properties'), 'utf8').catch(() => '');
+  return /^cluster\.id=(\S+)$/m.exec(text)?.[1];
+}
+
 /**
  * `--ignore-formatted` keeps the data of a caller-supplied stateDir across runs, like a
- * long-lived dev broker; a fresh directory is formatted with a new cluster id.
+ * long-lived dev broker; it needs the cluster id the directory was formatted with (a
+ * different one fails), and a fresh directory is formatted with a new one.
  */
 async function formatStorage(spec: BrokerSpec, files: BrokerFiles, logging: JvmLogging): Promise<void> {
+  const clusterId = (await existingClusterId(files.dataDir)) ?? newClusterId();
   const result = await runCommand(
     spec.java,
     [
@@ -83,7 +91,7 @@ async function formatStorage(spec: BrokerSpec, files: BrokerFiles, logging: JvmL
       'kafka.tools.StorageTool',
       'format',
       '-t',
-      newClusterId(),
+      clusterId,
       '-c',
       files.properties,
       '--ignore-formatted',

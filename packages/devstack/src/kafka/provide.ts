@@ -96,7 +96,8 @@ export async function provideKafka(opts: KafkaInternalOptions = {}): Promise<Pro
     deployDir,
     port: opts.kafkaPort,
     env,
-    startTimeoutMs: opts.startTimeoutMs ?? 60_000,
+    // Generous: a JVM start on a loaded two-core machine has been seen to take most of a minute.
+    startTimeoutMs: opts.startTimeoutMs ?? 120_000,
     removeOnAbandon: stateDir.owned ? stateDir.path : undefined,
   });
   log(`kafka: ready on ${broker.broker} after ${Date.now() - started} ms (log: ${broker.logFile})`);

@@ -54,7 +54,8 @@ export function renderServerProperties(layout: BrokerLayout): string {
     // Tests create many small topics: keep per-partition files small and the disk quiet.
     ['log.index.size.max.bytes', 1024 * 1024],
     ['log.segment.bytes', 64 * 1024 * 1024],
-    ['log.retention.hours', 24],
+    // A week, Kafka's own default: events not yet consumed when `npm start` stops wait for the next start.
+    ['log.retention.hours', 168],
   ];
   return entries.map(([key, value]) => `${key}=${String(value)}`).join('\n') + '\n';
 }

