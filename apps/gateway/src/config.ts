@@ -22,7 +22,8 @@ export const gatewaySettings = z.object({
     ...grpcClientSettings,
     PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
     HOST: z.string().default('0.0.0.0'),
-    // The gateway's public origin for absolute URLs; unset means "from the request" (model.md).
+    // The gateway's public origin for absolute URLs; unset means "from the request" (model.md),
+    // which only development may rely on: in production any client's Host header would name the issuer.
     PUBLIC_BASE_URL: z.url().optional(),
     // Honour X-Forwarded-Host/-Proto (set when a trusted proxy sits in front).
     TRUST_PROXY: z.stringbool().default(false),
@@ -44,6 +45,9 @@ export const gatewayConfigSchema = gatewaySettings
     }
     if (config.NODE_ENV === 'production' && !config.SECRET_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters)' });
+    }
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the public origin of assertion and badge URLs, e.g. https://badges.example.org)' });
     }
   })
   .transform((config) => ({
