@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
+import { REPLAY_WINDOW_HOURS } from './families/customer-import/store.js';
 
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */
 export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
@@ -32,6 +33,8 @@ export const gatewaySettings = z.object({
     SECRET_ENCRYPTION_KEY: z.string().min(32).optional(),
     // How long a KickApps / v2 login token stays valid.
     LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+    // How long a customer-import response is kept; at least the import's 24-hour replay window (§4.7).
+    IMPORT_REPLAY_RETENTION_HOURS: z.coerce.number().int().min(REPLAY_WINDOW_HOURS).max(24 * 365).default(48),
     CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
     CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
     REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),
