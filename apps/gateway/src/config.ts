@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
+import { REPLAY_WINDOW_HOURS } from './families/customer-import/store.js';
 
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */
 export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
@@ -36,7 +37,8 @@ export const gatewaySettings = z.object({
     ...grpcClientSettings,
     PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
     HOST: z.string().default('0.0.0.0'),
-    // The gateway's public origin for absolute URLs; unset means "from the request" (model.md).
+    // The gateway's public origin for absolute URLs; unset means "from the request" (model.md),
+    // which only development may rely on: in production any client's Host header would name the issuer.
     PUBLIC_BASE_URL: z.url().optional(),
     // Honour X-Forwarded-Host/-Proto (set when a trusted proxy sits in front).
     TRUST_PROXY: z.stringbool().default(false),
@@ -45,6 +47,8 @@ export const gatewaySettings = z.object({
     SECRET_ENCRYPTION_KEY: z.string().min(32).optional(),
     // How long a KickApps / v2 login token stays valid.
     LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+    // How long a customer-import response is kept; at least the import's 24-hour replay window (§4.7).
+    IMPORT_REPLAY_RETENTION_HOURS: z.coerce.number().int().min(REPLAY_WINDOW_HOURS).max(24 * 365).default(48),
     CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
     CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
     REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),
@@ -66,6 +70,9 @@ export const gatewayConfigSchema = gatewaySettings
     }
     if (config.NODE_ENV === 'production' && !config.SECRET_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters)' });
+    }
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the public origin of assertion and badge URLs, e.g. https://badges.example.org)' });
     }
   })
   .transform((config) => ({

@@ -5,12 +5,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, topicName } from '@laurel/service-kit';
+import {
+  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName,
+} from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
 import { closeClients, createClients } from './clients.js';
 import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
 import { SecretCipher } from './domain/secrets.js';
+import { gatewayRetentionRules } from './ops/retention.js';
 import { consumerKeys } from './families/badgekit/auth.js';
 import { ConsumerStore } from './store/consumers.js';
 
@@ -54,6 +57,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info({ port, url }, 'gateway listening');
+  const retention = startRetention({ rules: gatewayRetentionRules(db, config), logger });
 
   return {
     port,
@@ -65,6 +69,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
         setTimeout(() => server.closeAllConnections(), 3000).unref();
       });
       closeClients(clients);
+      await retention.stop();
       await producer.disconnect();
       await db.destroy();
       logger.info('gateway stopped');

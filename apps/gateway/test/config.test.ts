@@ -4,7 +4,8 @@ import { DEV_MASTER_SECRET, DEV_SECRET_ENCRYPTION_KEY, loadGatewayConfig } from 
 
 const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
 // Production also needs the key that protects consumer secrets; this test is about the master secret.
-const productionKey = { SECRET_ENCRYPTION_KEY: 'k'.repeat(32) };
+const productionKey = { SECRET_ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://badges.example.org' };
+const production = { ...base, ...productionKey, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' };
 
 describe('gateway settings', () => {
   it('uses the development master secret outside production', () => {
@@ -15,6 +16,15 @@ describe('gateway settings', () => {
     expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(/BADGEKIT_MASTER_SECRET/);
     expect(loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' }).BADGEKIT_MASTER_SECRET).toBe('a-long-enough-secret');
+  });
+
+  it('refuses to start in production without PUBLIC_BASE_URL, which would let Host headers name the issuer', () => {
+    const { PUBLIC_BASE_URL: _omitted, ...withoutBase } = production;
+    expect(() => loadGatewayConfig(withoutBase)).toThrow(ConfigError);
+    expect(() => loadGatewayConfig(withoutBase)).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadGatewayConfig({ ...production, PUBLIC_BASE_URL: 'not a url' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadGatewayConfig(production).PUBLIC_BASE_URL).toBe('https://badges.example.org');
+    expect(loadGatewayConfig({ ...base, NODE_ENV: 'development' }).PUBLIC_BASE_URL).toBeUndefined();
   });
 
   it('refuses a short secret', () => {

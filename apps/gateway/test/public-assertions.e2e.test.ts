@@ -4,9 +4,11 @@
  * Open Badges 2.0 for the assertion, badge class and issuer profile on
  * `?v=2_0` or an Accept header ranking JSON-LD first, each 2.0 document
  * checked against the fields and types the 2.0 specification requires, with
- * `id` equal to the URL that served it. No network beyond the gateway.
+ * `id` equal to the URL that served it; the salted 2.0 recipient, CORS for
+ * browser verifiers and ETag revalidation. No network beyond the gateway.
  */
 import { createHash } from 'node:crypto';
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
@@ -90,6 +92,7 @@ beforeAll(async () => {
   await made(`${S}/issuers/library/programs/reading/badges`, {
     slug: 'reader', name: 'Reader', strapline: 'Reads', earnerDescription: 'You read', consumerDescription: 'They read', criteriaUrl: 'https://example.org/criteria',
     unique: 1, type: 'Skill', imageUrl: 'https://example.org/reader.png', tags: ['books', 'summer'],
+    criteria: [{ description: 'Read three books', required: 1 }, { description: 'Write a *short* review' }],
     alignments: [{ name: 'Literacy', url: 'https://example.org/literacy', description: 'Reading standard' }],
   });
   await made(`${S}/badges`, {
@@ -157,7 +160,8 @@ describe('Open Badges 2.0 documents', () => {
       expect(badgeClass.status).toBe(200);
       expect(problemsOf(badgeClass.body, 'BadgeClass', badgeUrl)).toEqual([]);
       expect(badgeClass.body).toMatchObject({
-        name: 'Reader', description: 'They read', image: 'https://example.org/reader.png', criteria: { id: 'https://example.org/criteria' },
+        name: 'Reader', description: 'They read', image: 'https://example.org/reader.png',
+        criteria: { id: 'https://example.org/criteria', narrative: '- Read three books\n- Write a *short* review' },
         tags: ['books', 'summer'], alignment: [{ targetName: 'Literacy', targetUrl: 'https://example.org/literacy', targetDescription: 'Reading standard' }],
       });
 
@@ -174,7 +178,9 @@ describe('Open Badges 2.0 documents', () => {
       const byId = way.url(`${system.gatewayUrl}/public/badges/${rows[0]?.id}`);
       const badgeClass = await fetchDoc(byId, way.accept);
       expect(problemsOf(badgeClass.body, 'BadgeClass', byId)).toEqual([]);
-      expect(badgeClass.body).toMatchObject({ criteria: { id: 'https://example.org/plain-criteria' }, tags: [], alignment: [] });
+      expect(badgeClass.body).toMatchObject({ tags: [], alignment: [] });
+      // No criteria texts: the URL alone, and no empty narrative.
+      expect(badgeClass.body.criteria).toEqual({ id: 'https://example.org/plain-criteria' });
       for (const path of [S, `${S}/issuers/library`]) {
         const url = way.url(`${system.gatewayUrl}/public${path}`);
         const profile = await fetchDoc(url, way.accept);
@@ -201,12 +207,14 @@ describe('Open Badges 2.0 documents', () => {
 });
 
 describe('revocation', () => {
-  it('answers 410 with revoked true in both versions', async () => {
+  it('answers 410 with revoked true in both versions, and no null reason', async () => {
     expect((await call({ method: 'DELETE', path: `${S}/badges/plain/instances/old@example.org` })).status).toBe(200);
-    for (const [url, accept] of [[expiringUrl, undefined], [`${expiringUrl}?v=2_0`, undefined], [expiringUrl, 'application/ld+json']] as const) {
-      const { status, body } = await fetchDoc(url, accept);
+    expect((await fetchDoc(expiringUrl)).body).toEqual({ revoked: true });
+    for (const [url, accept, id] of [[`${expiringUrl}?v=2_0`, undefined, `${expiringUrl}?v=2_0`], [expiringUrl, 'application/ld+json', expiringUrl]] as const) {
+      const { status, type, body } = await fetchDoc(url, accept);
       expect(status).toBe(410);
-      expect(body).toEqual({ revoked: true, revocationReason: null });
+      expect(type).toContain('application/ld+json');
+      expect(body).toEqual({ '@context': OB2, type: 'Assertion', id, revoked: true });
     }
   });
 
@@ -220,5 +228,111 @@ describe('revocation', () => {
     expect((await fetchDoc(url)).status).toBe(200);
     expect((await call({ method: 'DELETE', path: '/systems/doomed' })).status).toBe(200);
     for (const suffix of ['', '?v=2_0']) expect((await fetchDoc(`${url}${suffix}`)).status).toBe(404);
+  });
+});
+
+describe('the Open Badges 2.0 recipient is salted', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('hashes the email with a per-award salt that stays the same on every fetch', async () => {
+    const first = (await fetchDoc(`${assertionUrl}?v=2_0`)).body.recipient as Doc;
+    const second = (await fetchDoc(assertionUrl, 'application/ld+json')).body.recipient as Doc;
+    expect(first).toEqual(second);
+    expect(first).toMatchObject({ type: 'email', hashed: true });
+    const salt = String(first.salt);
+    expect(salt).toMatch(/^[0-9a-f]{32}$/);
+    // A verifier holding the earner's email checks it as OB 2.0 says: sha256(email + salt).
+    expect(first.identity).toBe(`sha256$${sha256(`Reader@Example.org${salt}`)}`);
+    expect(first.identity).not.toBe(`sha256$${sha256('Reader@Example.org')}`);
+  });
+
+  it('gives each award its own salt', async () => {
+    const res = await post(`${S}/badges/plain/instances`, { email: 'Reader@Example.org' });
+    expect(res.status).toBe(201);
+    const otherUrl = (res.body as { instance: { assertionUrl: string } }).instance.assertionUrl;
+    const mine = (await fetchDoc(`${assertionUrl}?v=2_0`)).body.recipient as Doc;
+    const other = (await fetchDoc(`${otherUrl}?v=2_0`)).body.recipient as Doc;
+    expect(other.identity).toBe(`sha256$${sha256(`Reader@Example.org${String(other.salt)}`)}`);
+    expect(other.salt).not.toBe(mine.salt);
+    expect(other.identity).not.toBe(mine.identity);
+  });
+});
+
+/**
+ * A conditional GET as a cache revalidating its copy sends it. Not fetch():
+ * a fetch() given If-None-Match also sends `Cache-Control: no-cache`, which
+ * rightly asks for the full document.
+ */
+function revalidate(url: string, etag: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'if-none-match': etag } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
+
+describe('public documents for browser verifiers and caches', () => {
+  const documents = () => [
+    assertionUrl, `${assertionUrl}?v=2_0`, `${system.gatewayUrl}/public${S}/issuers/library/programs/reading/badges/reader?v=2_0`,
+    `${system.gatewayUrl}/public${S}`, `${system.gatewayUrl}/public/badges`,
+  ];
+
+  it('allows any origin, and exposes the ETag', async () => {
+    for (const url of documents()) {
+      const res = await fetch(url, { headers: { origin: 'https://verifier.example.net' } });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), url).toBe('*');
+      expect(res.headers.get('access-control-expose-headers') ?? '', url).toMatch(/etag/i);
+    }
+  });
+
+  it('answers a preflight for any public document', async () => {
+    for (const url of documents()) {
+      const res = await fetch(url, {
+        method: 'OPTIONS', headers: { origin: 'https://verifier.example.net', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
+      });
+      expect(res.status, url).toBe(204);
+      expect(res.headers.get('access-control-allow-origin'), url).toBe('*');
+      expect(res.headers.get('access-control-allow-methods') ?? '', url).toContain('GET');
+    }
+  });
+
+  it('keeps the authenticated families same-origin', async () => {
+    const res = await fetch(`${system.gatewayUrl}/systems`, { headers: { origin: 'https://verifier.example.net' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${system.gatewayUrl}/systems`, {
+      method: 'OPTIONS', headers: { origin: 'https://verifier.example.net', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('sends a strong ETag, answers If-None-Match with 304, and tells caches to revalidate', async () => {
+    for (const url of documents()) {
+      const first = await fetch(url);
+      const body = await first.text();
+      const etag = first.headers.get('etag');
+      expect(etag, url).toMatch(/^"[^"]+"$/);
+      expect(first.headers.get('cache-control'), url).toBe('public, no-cache');
+      const again = await fetch(url);
+      expect(again.headers.get('etag'), url).toBe(etag);
+      expect(await again.text(), url).toBe(body);
+      expect(await revalidate(url, etag ?? ''), url).toEqual({ status: 304, body: '' });
+      const stale = await revalidate(url, '"something-else"');
+      expect(stale, url).toEqual({ status: 200, body });
+    }
+  });
+
+  it('changes the ETag when the document changes', async () => {
+    const url = `${system.gatewayUrl}/public${S}`;
+    const before = (await fetch(url)).headers.get('etag');
+    expect((await call({ method: 'PUT', path: S, body: JSON.stringify({ description: 'The changed city' }) })).status).toBe(200);
+    const after = await revalidate(url, before ?? '');
+    expect(after.status).toBe(200);
+    expect((JSON.parse(after.body) as Doc).description).toBe('The changed city');
+    expect((await fetch(url)).headers.get('etag')).not.toBe(before);
   });
 });

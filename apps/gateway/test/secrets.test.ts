@@ -98,7 +98,8 @@ describe('the sealed copy', () => {
 });
 
 describe('SECRET_ENCRYPTION_KEY', () => {
-  const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' };
+  // Production's other required settings, so that only the key is missing.
+  const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret', PUBLIC_BASE_URL: 'https://badges.example.org' };
 
   it('has a development default outside production', () => {
     expect(loadGatewayConfig({ ...base, NODE_ENV: 'development' }).SECRET_ENCRYPTION_KEY).toBe(DEV_SECRET_ENCRYPTION_KEY);

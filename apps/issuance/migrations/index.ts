@@ -4,6 +4,8 @@ import { webhookDeliveries } from './0002_webhook_deliveries.js';
 import { assessment } from './0003_assessment.js';
 import { milestoneChecks } from './0004_milestone_checks.js';
 import { imports } from './0005_imports.js';
+import { recipientSalt } from './0006_recipient_salt.js';
+import { deliveredWebhooksAge } from './0007_delivered_webhooks_age.js';
 
 /** The issuance schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports];
+export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge];

@@ -4,7 +4,7 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  bareBadgeJson, DomainError, fullBadgeJson, registerService, ServiceClient, startEventPublishing, startServiceRuntime, topicName,
+  bareBadgeJson, DomainError, fullBadgeJson, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
@@ -20,6 +20,7 @@ import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
 import { ImportStore } from './store/imports.js';
 import { ReviewStore } from './store/reviews.js';
+import { issuanceRetentionRules } from './retention.js';
 import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
 import { startWebhookWorker } from './webhooks/worker.js';
 
@@ -65,6 +66,8 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       },
     });
     runtime.onStop(worker.stop);
+    const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
+    runtime.onStop(retention.stop);
     const published = () => {
       relay.kick();
       worker.kick();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { collectTopic, startSystem, type TestSystem } from '@laurel/testkit';
+import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
 import { ServiceClient, topicName } from '@laurel/service-kit';
 import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 
@@ -58,7 +58,9 @@ afterAll(async () => {
 
 describe('BulkAward', () => {
   it('answers every item in order and writes the valid ones, their events and deliveries together', async () => {
-    const outboxBefore = await count('select count(*)::int as n from issuance.outbox');
+    // The relay publishes and deletes outbox rows at any moment, so the events are counted where they end up:
+    // on the topic, read from its beginning (user 1 appears in no other test).
+    const awarded = await collectTopic(topicName(system.topicPrefix, 'badgeAwarded'));
     const deliveriesBefore = await count('select count(*)::int as n from issuance.webhook_deliveries');
     const { results } = await bulk([
       item(ids.repeatable, '1', 'b1:1'),
@@ -82,7 +84,19 @@ describe('BulkAward', () => {
     expect(results[7]?.warnings.map((e) => e.code).sort()).toEqual(['BULK_AWARD_ISSUE_CODE_BADGE_NOT_PUBLISHED', 'BULK_AWARD_ISSUE_CODE_EXPIRES_IN_PAST']);
     expect(results[8]?.errors.map((e) => e.field)).toEqual(['user_id']);
     expect(results[0]?.earnedBadge).toMatchObject({ channel: 'AWARD_CHANNEL_IMPORT', issuedOn: '2025-01-02T03:04:05.678Z', expires: '2099-01-01T00:00:00.000Z' });
-    expect(await count('select count(*)::int as n from issuance.outbox')).toBe((outboxBefore ?? 0) + 4);
+    const created = results.filter((r) => r.result === 'AWARD_RESULT_CREATED').map((r) => r.earnedBadge?.id);
+    expect(created).toHaveLength(4);
+    try {
+      const eventsOfUser1 = (messages: { value: Buffer | null }[]) => messages
+        .map((m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId?: string; recipient?: { userId?: string; siteId?: string } })
+        .filter((e) => e.recipient?.userId === '1' && e.recipient.siteId === ids.site);
+      await awarded.waitFor((m) => created.every((id) => eventsOfUser1(m).some((e) => e.earnedBadgeId === id)), 60_000);
+      // Once the relay has drained the outbox, every event of the transaction has been published.
+      await eventually(() => count('select count(*)::int as n from issuance.outbox'), (n) => n === 0, 60_000);
+      expect(eventsOfUser1(awarded.messages).map((e) => e.earnedBadgeId).sort()).toEqual([...created].sort());
+    } finally {
+      await awarded.stop();
+    }
     expect(await count('select count(*)::int as n from issuance.webhook_deliveries')).toBeLessThanOrEqual((deliveriesBefore ?? 0) + 4);
     expect(await count(`select count(*)::int as n from issuance.imports where batch_key = 'b1' and request_hash = 'h1' and item_count = 9`)).toBe(1);
   });

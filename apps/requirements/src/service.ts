@@ -2,7 +2,9 @@
  * The requirements process: its gRPC server, its outcome and
  * requirement-changed consumers, the award worker and the outbox relay. `start` is used by main.ts and by tests alike.
  */
-import { registerService, ServiceClient, startEventPublishing, startServiceRuntime, topicName } from '@laurel/service-kit';
+import {
+  processedEventsRetention, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName,
+} from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
@@ -42,6 +44,8 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
 
     const worker = startAwardWorker({ db, logger, catalog, issuance });
     runtime.onStop(worker.stop);
+    const retention = startRetention({ rules: [processedEventsRetention(db, config.PROCESSED_EVENTS_RETENTION_DAYS)], logger });
+    runtime.onStop(retention.stop);
     // Joined in parallel: each group join waits out the broker's rebalance delay.
     const started = await Promise.allSettled([
       startOutcomeConsumer({

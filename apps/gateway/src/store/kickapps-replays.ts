@@ -55,6 +55,15 @@ export class KickAppsReplayStore {
     await this.db('kickapps_replays').where(where(scope)).whereNull('answer').update({ answer: answer.answer, http_status: answer.httpStatus });
   }
 
+  /** Retention: deletes up to `limit` rows past the replay window, also when no claim comes to sweep them. */
+  async deleteExpired(limit: number): Promise<number> {
+    const result = await this.db.raw<{ rowCount: number }>(
+      'delete from kickapps_replays where ctid = any(array(select ctid from kickapps_replays where created_at <= ? limit ?))',
+      [new Date(Date.now() - this.windowMs), limit],
+    );
+    return result.rowCount;
+  }
+
   /** Gives the key back: the call changed nothing (150), so a retry must act. */
   async release(scope: ReplayScope): Promise<void> {
     await this.db('kickapps_replays').where(where(scope)).whereNull('answer').delete();

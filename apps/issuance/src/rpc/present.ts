@@ -16,5 +16,6 @@ export function toEarnedBadgeMessage(row: EarnedBadgeRow): issuanceV1.EarnedBadg
     ...(row.revocation_reason !== null && row.revoked_at && { revocationReason: row.revocation_reason }),
     ...(row.claim_code !== null && { claimCode: row.claim_code }),
     ...(row.evidence_url !== null && { evidenceUrl: row.evidence_url }),
+    recipientSalt: row.recipient_salt,
   };
 }

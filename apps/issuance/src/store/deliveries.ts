@@ -90,6 +90,20 @@ export class DeliveryStore {
     });
   }
 
+  /**
+   * Retention: deletes up to `limit` deliveries that succeeded before
+   * `cutoff`. Pending, failing and abandoned rows are never deleted: they
+   * are what an operator still has to look at.
+   */
+  async deleteDeliveredBefore(cutoff: Date, limit: number): Promise<number> {
+    const result = await this.db.raw<{ rowCount: number }>(
+      `delete from webhook_deliveries where id = any(array(
+         select id from webhook_deliveries where status = 'delivered' and last_attempt_at < ? limit ?))`,
+      [cutoff, limit],
+    );
+    return result.rowCount;
+  }
+
   /** A site without a webhook gets no notifications: its messages are dropped, not kept pending. */
   async discard(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;

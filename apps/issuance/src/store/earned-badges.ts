@@ -24,6 +24,7 @@ export interface EarnedBadgeRow {
   revocation_reason: string | null;
   claim_code: string | null;
   evidence_url: string | null;
+  recipient_salt: string;
   created_at: Date;
 }
 

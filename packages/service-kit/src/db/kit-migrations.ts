@@ -29,3 +29,11 @@ export const outboxMigration: Migration = {
     });
   },
 };
+
+/** Retention deletes processed ids by age (kafka/processed-events-store.ts); without this it would scan the table. */
+export const processedEventsAgeMigration: Migration = {
+  name: '0000_kit_processed_events_age',
+  async up(knex) {
+    await knex.raw('create index processed_events_processed_at_idx on processed_events (processed_at)');
+  },
+};

@@ -36,6 +36,16 @@ export class ImportStore {
     return row && { requestHash: row.request_hash, response: row.response };
   }
 
+  /** Retention: deletes up to `limit` stored responses saved before `cutoff` (kept past the window, never replayed). */
+  async deleteResponsesBefore(cutoff: Date, limit: number): Promise<number> {
+    const result = await this.db.raw<{ rowCount: number }>(
+      `delete from import_responses where ctid = any(array(
+         select ctid from import_responses where created_at < ? limit ?))`,
+      [cutoff, limit],
+    );
+    return result.rowCount;
+  }
+
   /** Keeps the first response; a stale one (past the window) is replaced. */
   async saveResponse(siteId: string, batchKey: string, requestHash: string, response: string): Promise<void> {
     await this.db.raw(

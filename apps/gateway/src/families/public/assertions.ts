@@ -15,7 +15,9 @@ import { BadgeKitError } from '../badgekit/errors.js';
 import { assertionPath } from '../badgekit/instance-present.js';
 import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
-import { assertionV1, assertionV2, negotiateOpenBadges, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
+import {
+  assertionV1, assertionV2, negotiateOpenBadges, revokedDocument, sendOpenBadges2, servedUrl, wantsOpenBadges2,
+} from './open-badges.js';
 
 const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find badge instance' });
 
@@ -44,7 +46,11 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
       const earned: issuanceV1.EarnedBadge__Output | null = earnedBadge;
       if (!earned) throw notFound();
       if (earned.revokedAt) {
-        res.status(410).json({ revoked: true, revocationReason: earned.revocationReason || null });
+        const v2 = wantsOpenBadges2(req);
+        const document = revokedDocument(earned, v2 ? servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL)) : undefined);
+        res.status(410);
+        if (v2) sendOpenBadges2(res, document);
+        else res.json(document);
         return;
       }
       const { badge } = await orNotFound(() => catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req)));

@@ -44,8 +44,8 @@ export function sendOpenBadges2(res: Response, document: Record<string, unknown>
   res.type('application/ld+json').send(JSON.stringify(document));
 }
 
-/** BadgeKit's recipient hash: SHA-256 of the email as stored, unsalted (§10.1). */
-export const hashedEmail = (email: string): string => `sha256$${createHash('sha256').update(email).digest('hex')}`;
+/** SHA-256 of the email as stored, then the salt: BadgeKit's 1.0 hash is unsalted (§10.1), OB 2.0's salted. */
+export const hashedEmail = (email: string, salt = ''): string => `sha256$${createHash('sha256').update(email + salt).digest('hex')}`;
 
 const unixSeconds = (time: string): number => Math.floor(new Date(time).getTime() / 1000);
 const iso = (time: string): string => new Date(time).toISOString();
@@ -67,7 +67,11 @@ export function assertionV2(earned: issuanceV1.EarnedBadge__Output, badgeClassUr
     '@context': OB2_CONTEXT,
     type: 'Assertion',
     id,
-    recipient: { type: 'email', hashed: true, identity: hashedEmail(earned.recipient?.email ?? '') },
+    // The salt is per award and stored with it, so every fetch gives the same identity.
+    recipient: {
+      type: 'email', hashed: true, ...(earned.recipientSalt && { salt: earned.recipientSalt }),
+      identity: hashedEmail(earned.recipient?.email ?? '', earned.recipientSalt),
+    },
     badge: v2Link(badgeClassUrl),
     verification: { type: 'hosted' },
     issuedOn: iso(earned.issuedOn),
@@ -76,11 +80,30 @@ export function assertionV2(earned: issuanceV1.EarnedBadge__Output, badgeClassUr
   };
 }
 
-/** What a badge's criteria say when it has no criteria URL: the criteria texts, else what it is awarded for. */
-function narrativeOf(badge: catalogV1.Badge__Output): string {
+/**
+ * The criteria as OB 2.0 Criteria: the criteria URL as `id` when there is
+ * one, and the badge's criteria texts as a markdown `narrative` whenever it
+ * has any; without either, what the badge is awarded for, so a verifier
+ * always has something to show.
+ */
+export function criteriaV2(badge: catalogV1.Badge__Output): Record<string, string> {
   const items = badge.criteria.map((c) => c.description).filter((d) => d !== '');
-  if (items.length > 0) return items.map((d) => `- ${d}`).join('\n');
-  return badge.earnerDescription ?? badge.strapline ?? badge.name;
+  if (items.length > 0) return { ...(badge.criteriaUrl && { id: badge.criteriaUrl }), narrative: items.map((d) => `- ${d}`).join('\n') };
+  if (badge.criteriaUrl) return { id: badge.criteriaUrl };
+  return { narrative: badge.earnerDescription || badge.strapline || badge.name };
+}
+
+/**
+ * The answer for a revoked award (model.md "Revocation"), 410 in either
+ * version: a reason only when one was given, never `null`; the 2.0 form
+ * also names the assertion, as OB 2.0 revocation responses do.
+ */
+export function revokedDocument(earned: issuanceV1.EarnedBadge__Output, v2Id: string | undefined): Record<string, unknown> {
+  return {
+    ...(v2Id !== undefined && { '@context': OB2_CONTEXT, type: 'Assertion', id: v2Id }),
+    revoked: true,
+    ...(earned.revocationReason && { revocationReason: earned.revocationReason }),
+  };
 }
 
 export function badgeClassV2(badge: catalogV1.Badge__Output, ctx: PresentContext, id: string, issuerUrl: string): Record<string, unknown> {
@@ -92,7 +115,7 @@ export function badgeClassV2(badge: catalogV1.Badge__Output, ctx: PresentContext
     name: badge.name,
     description: badge.consumerDescription ?? badge.earnerDescription ?? badge.strapline ?? '',
     ...(image !== null && { image }),
-    criteria: badge.criteriaUrl ? { id: badge.criteriaUrl } : { narrative: narrativeOf(badge) },
+    criteria: criteriaV2(badge),
     issuer: v2Link(issuerUrl),
     tags: badge.tags.map((t) => t.value),
     alignment: badge.alignments.map((a) => ({ targetName: a.name, targetUrl: a.url, ...(a.description && { targetDescription: a.description }) })),

@@ -1,9 +1,18 @@
 /**
  * Public documents (no authorization, BadgeKit §10 and model.md "Public
  * documents"): badge lists and badge classes, issuer organizations, images,
- * and (with the issuance issue) hosted assertions. Errors in BadgeKit's format.
+ * and hosted assertions. Errors in BadgeKit's format.
+ *
+ * They are meant to be fetched by anyone, browser verifiers included, so
+ * every `/public` answer allows any origin (and preflights are answered);
+ * the authenticated families stay same-origin. Each document carries a
+ * strong ETag and is answered 304 when unchanged; caches must revalidate
+ * every time (`no-cache`), so a revocation is seen by the next fetch.
+ * The family is its own Express app only so that it can turn ETags on for
+ * itself while the rest of the gateway keeps them off.
  */
-import express, { type Router } from 'express';
+import cors from 'cors';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '@laurel/service-kit';
 import type { RouteRegistry } from '../../openapi/registry.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
@@ -19,8 +28,21 @@ export interface PublicOptions extends BadgeKitDeps {
   registry: RouteRegistry;
 }
 
-export function publicRouter(options: PublicOptions): Router {
+export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
+
+const anyOrigin = cors({ origin: '*', methods: ['GET', 'HEAD'], exposedHeaders: ['ETag'], maxAge: 86_400 });
+
+function revalidate(_req: Request, res: Response, next: NextFunction): void {
+  res.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  next();
+}
+
+export function publicRouter(options: PublicOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
   const router = express.Router({ caseSensitive: false, strict: false });
+  router.use('/public', anyOrigin, revalidate);
   const noAuth = (_req: unknown, _res: unknown, next: () => void) => next();
   const routes = new RouteTable(router, noAuth, options.registry, 'public');
   const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
@@ -29,5 +51,6 @@ export function publicRouter(options: PublicOptions): Router {
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);
   router.use(badgekitErrors(options.logger));
-  return router;
+  app.use(router);
+  return app;
 }
