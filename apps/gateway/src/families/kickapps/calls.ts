@@ -236,13 +236,14 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
+        // §5.7's order, each parameter checked whole (existence included) before the next is read.
         const badgeId = id(params.get('badgeId'), 9);
+        await siteBadge(siteId, badgeId);
         const actionId = id(params.get('actionId'), 10);
+        await siteAction(siteId, actionId);
         const where = location(params.get('location'));
         const quantity = params.has('quantity') ? positiveQuantity(params.get('quantity')) : '1';
         const published = optionalBool(params.get('published')) ?? false;
-        await siteBadge(siteId, badgeId);
-        await siteAction(siteId, actionId);
         const key = idempotencyKey(ctx);
         const { requirement } = await mapped(clients.requirements.call('AddRequirement', {
           siteId, badgeId, actionId, location: where, quantity, published, idempotencyKey: key ?? '',
@@ -348,11 +349,12 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
+        // §5.7's order, each parameter checked whole (existence included) before the next is read.
         const target = await memberOf(siteId, params);
         const actionId = id(params.get('actionId'), 10);
+        await siteAction(siteId, actionId);
         const where = location(params.get('location'));
         const quantity = signedQuantity(params.get('quantity'));
-        await siteAction(siteId, actionId);
         const { userActionId } = await mapped(clients.requirements.call('RecordUserAction', {
           siteId, userId: target.userId, actionId, location: where, quantity, idempotencyKey: idempotencyKey(ctx) ?? randomUUID(),
         }), { notFound: 10 });
