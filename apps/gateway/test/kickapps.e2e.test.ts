@@ -156,6 +156,15 @@ describe('badges, actions and requirements', () => {
       expect((await badges({ user_id: fan, location: 'x'.repeat(65) })).body).toEqual(error(20));
       expect((await badges({ user_id: '999999', location: '' })).body).toEqual(error(114));
     }
+    // A JSON body can give a location that is there but blank in other ways.
+    for (const call of ['/user/badges/get', '/user/badges/getstatus']) {
+      for (const blank of [null, {}]) {
+        const res = await fetch(`${system.gatewayUrl}/rest${call}/${site}`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ t: memberToken, user_id: fan, location: blank }),
+        });
+        expect(await res.json(), `${call} location ${JSON.stringify(blank)}`).toEqual(error(8));
+      }
+    }
   });
 
   it('edits a requirement in the seed’s check order', async () => {

@@ -128,12 +128,15 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     return found;
   };
 
+  /** The optional `location` filter: absent is no filter, given blank (null and unreadable values included) is 8. */
+  const locationFilter = (params: Params): string | undefined => (params.given('location') ? location(params.get('location')) : undefined);
+
   /** Badge ids of the location (every badge when absent), or undefined for no filter. */
   const locationBadgeIds = async (siteId: string, params: Params, published?: boolean): Promise<string[] | undefined> => {
-    const where = params.get('location');
+    const where = locationFilter(params);
     if (where === undefined && published === undefined) return undefined;
     const { badges } = await clients.catalog.call('ListBadges', {
-      siteId, ...(where !== undefined && { location: location(where) }), ...(published !== undefined && { published }),
+      siteId, ...(where !== undefined && { location: where }), ...(published !== undefined && { published }),
     });
     return badges.map((b) => b.id);
   };
@@ -394,10 +397,10 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       role: 'member',
       async handle({ params, siteId }) {
         const target = await memberOf(siteId, params);
-        const where = params.get('location');
+        const where = locationFilter(params);
         const page = paging(params);
         const { badges, pageInfo } = await clients.catalog.call('ListBadges', {
-          siteId, published: true, ...(where !== undefined && { location: location(where) }), page,
+          siteId, published: true, ...(where !== undefined && { location: where }), page,
         });
         const ids = badges.map((b) => b.id);
         if (ids.length === 0) return { totSize: Number(pageInfo?.total ?? 0), userId: target.userId, badges: [] };
