@@ -163,6 +163,26 @@ describe('authorization', () => {
     expect(post.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token for system' });
   });
 
+  it('lets a consumer grant only the permissions it holds itself, creating nothing otherwise', async () => {
+    const keysOf = async () => ((await call('GET', '/admin/systems/alpha/consumers')).body as { consumers: { key: string }[] }).consumers.map((c) => c.key).sort();
+    const before = await keysOf();
+    for (const permissions of [['badgekit'], ['admin', 'badge-import'], ['kickapps-developer', 'badge-assignment']]) {
+      const res = await call('POST', '/admin/systems/alpha/consumers', { name: 'escalated', permissions }, alphaAdmin);
+      expect(res.status, JSON.stringify(permissions)).toBe(403);
+      expect(res.body).toEqual({ code: 'NotAuthorized', message: `Cannot grant permissions this key does not hold: ${permissions.filter((p) => p !== 'admin').join(', ')}` });
+    }
+    expect(await keysOf()).toEqual(before);
+    // Still 400 for a bad body: the permissions must be read before they can be judged.
+    expect((await call('POST', '/admin/systems/alpha/consumers', { name: '', permissions: ['root'] }, alphaAdmin)).status).toBe(400);
+
+    const peer = await call('POST', '/admin/systems/alpha/consumers', { name: 'another admin', permissions: ['admin'] }, alphaAdmin);
+    expect(peer.status).toBe(201);
+    const wider = await createConsumer('alpha', 'Alpha admin and BadgeKit', ['admin', 'badgekit']);
+    const granted = await call('POST', '/admin/systems/alpha/consumers', { name: 'BadgeKit by delegation', permissions: ['badgekit'] }, { key: wider.key, secret: wider.secret });
+    expect(granted.status).toBe(201);
+    expect((granted.body as { consumer: CreatedConsumer }).consumer.permissions).toEqual(['badgekit']);
+  });
+
   it('treats a consumer without `admin` as unknown', async () => {
     const res = await call('GET', '/admin/systems/alpha/consumers', undefined, alphaBadgekitOnly);
     expect(res.status).toBe(403);

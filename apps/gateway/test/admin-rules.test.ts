@@ -12,7 +12,7 @@ import { permissionList } from '../src/cli/commands.js';
 import { DEV_MASTER_SECRET as CLI_DEV_MASTER_SECRET } from '../src/cli/defaults.js';
 import { authorizationHeader } from '../src/cli/signing.js';
 import { clashesWithExisting, duplicatesWithinBatch, type NewMember } from '../src/domain/members.js';
-import { PERMISSIONS, readPermissions } from '../src/domain/permissions.js';
+import { PERMISSIONS, readPermissions, ungrantable } from '../src/domain/permissions.js';
 import { presentDelivery } from '../src/families/admin/deliveries.js';
 import { readMemberBatch, readMemberChange } from '../src/families/admin/member-input.js';
 
@@ -34,6 +34,14 @@ describe('permissions', () => {
 
   it('refuse anything else', () => {
     for (const value of [[], ['root'], 'badgekit', undefined, null, [1], ['Badgekit']]) expect(readPermissions(value)).toBeUndefined();
+  });
+
+  it('are granted only by a key that holds them; master holds them all', () => {
+    expect(ungrantable('master', [...PERMISSIONS])).toEqual([]);
+    expect(ungrantable({ permissions: ['admin'] }, ['admin'])).toEqual([]);
+    expect(ungrantable({ permissions: ['admin'] }, ['badgekit', 'admin', 'badge-import'])).toEqual(['badgekit', 'badge-import']);
+    expect(ungrantable({ permissions: ['admin', 'badgekit'] }, ['badgekit'])).toEqual([]);
+    expect(ungrantable({ permissions: [] }, ['admin'])).toEqual(['admin']);
   });
 });
 

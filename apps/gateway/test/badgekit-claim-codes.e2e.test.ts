@@ -302,6 +302,54 @@ describe('scoping and refusals', () => {
   });
 });
 
+describe('a changed badge is seen by the very next request', () => {
+  // Each change is followed at once by requests that had just resolved the badge, so an
+  // answer kept from before the change (a per-process cache) would show here.
+  it('archiving refuses the next claim', async () => {
+    await call('POST', `${S}/badges`, badgeBody('fading'));
+    await createCode(`${S}/badges/fading`, { code: 'fading-1' });
+    expect((await call('GET', `${S}/badges/fading/codes/fading-1`)).status).toBe(200);
+    expect((await call('PUT', `${S}/badges/fading`, { archived: true })).status).toBe(200);
+    const claim = await call('POST', `${S}/badges/fading/codes/fading-1/claim`, { email: 'fading@example.org' });
+    expect(claim.status).toBe(400);
+    expect(claim.body).toMatchObject({ code: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
+  });
+
+  it('renaming answers 404 under the old slug and the new badge under the new one', async () => {
+    await call('POST', `${S}/badges`, badgeBody('old-name'));
+    await createCode(`${S}/badges/old-name`, { code: 'renamed-1' });
+    expect((await call('GET', `${S}/badges/old-name/codes`)).status).toBe(200);
+    expect((await call('PUT', `${S}/badges/old-name`, { slug: 'new-name' })).status).toBe(200);
+    const old = await call('GET', `${S}/badges/old-name/codes/renamed-1`);
+    expect(old.status).toBe(404);
+    expect(old.body).toMatchObject({ code: 'ResourceNotFound' });
+    expect((await call('POST', `${S}/badges/old-name/codes/random`, {})).status).toBe(404);
+    const moved = await call('GET', `${S}/badges/new-name/codes/renamed-1`);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ badge: { slug: 'new-name' } });
+  });
+
+  it('deleting answers 404 on every claim-code route of the badge', async () => {
+    await call('POST', `${S}/badges`, badgeBody('doomed'));
+    await createCode(`${S}/badges/doomed`, { code: 'doomed-1' });
+    const base = `${S}/badges/doomed/codes`;
+    expect((await call('GET', `${base}/doomed-1`)).status).toBe(200);
+    expect((await call('DELETE', `${S}/badges/doomed`)).status).toBe(200);
+    for (const [method, path, body] of [
+      ['GET', base, undefined],
+      ['POST', base, { code: 'doomed-2' }],
+      ['POST', `${base}/random`, {}],
+      ['GET', `${base}/doomed-1`, undefined],
+      ['DELETE', `${base}/doomed-1`, undefined],
+      ['POST', `${base}/doomed-1/claim`, { email: 'doomed@example.org' }],
+    ] as const) {
+      const res = await call(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.body, `${method} ${path}`).toMatchObject({ code: 'ResourceNotFound' });
+    }
+  });
+});
+
 describe('exactly-once claims', () => {
   it('answers 50 concurrent claims of one single-use code with one 200 and 49 CodeAlreadyUsed, and one earned badge', async () => {
     const code = await createCode(`${S}/badges/crowd`, { code: 'rush' });

@@ -247,7 +247,7 @@ describe('POST {S}/milestones/:milestoneId/add-badge and remove-badge', () => {
     milestone = await createMilestone({ numberRequired: 1, primaryBadgeId: ids.a1, supportBadges: [ids.a2] });
   });
 
-  it('links a badge once: the first call updates, the second answers the unchanged milestone', async () => {
+  it('links a badge once: the second call changes nothing but still answers "updated", as the original did', async () => {
     const first = await post(path('add-badge'), { badgeId: ids.a3 });
     expect(first.status).toBe(200);
     expect((first.body as { status?: string }).status).toBe('updated');
@@ -255,10 +255,10 @@ describe('POST {S}/milestones/:milestoneId/add-badge and remove-badge', () => {
 
     const again = await post(path('add-badge'), { badgeId: String(ids.a3) });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ milestone: milestoneOf(first.body) });
+    expect(again.body).toEqual({ status: 'updated', milestone: milestoneOf(first.body) });
   });
 
-  it('unlinks a badge once, the same way', async () => {
+  it('unlinks a badge once, the same way, "updated" both times', async () => {
     const first = await post(path('remove-badge'), { badgeId: ids.a2 });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'updated' });
@@ -266,7 +266,7 @@ describe('POST {S}/milestones/:milestoneId/add-badge and remove-badge', () => {
 
     const again = await post(path('remove-badge'), { badgeId: ids.a2 });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ milestone: milestoneOf(first.body) });
+    expect(again.body).toEqual({ status: 'updated', milestone: milestoneOf(first.body) });
   });
 
   it('answers 400 on badgeId for a missing, non-numeric, unknown or foreign badge', async () => {

@@ -131,6 +131,42 @@ describe('badges, actions and requirements', () => {
     expect((await rest(`/badgeaction/delete/${site}`, { t: admin, actionId })).body).toEqual(error(117));
   });
 
+  it('checks Add Badge Requirement, Add User Action and Retrieve User’s Badges parameters in §5.7’s order', async () => {
+    const fan = userIds.fan ?? '';
+    const add = (params: Record<string, string>) => rest(`/badgerequirement/add/${site}`, { t: admin, ...params });
+    expect((await add({ badgeId: '999999', actionId: '999999', location: '' })).body).toEqual(error(9));
+    expect((await add({ badgeId, actionId: '999999', location: '' })).body).toEqual(error(10));
+    expect((await add({ badgeId, actionId: '0', location: '' })).body).toEqual(error(10));
+    expect((await add({ badgeId, actionId, location: ' ', quantity: '0', published: 'x' })).body).toEqual(error(8));
+    expect((await add({ badgeId, actionId, location: 'x'.repeat(65), quantity: '0' })).body).toEqual(error(20));
+    expect((await add({ badgeId, actionId, location: 'elsewhere', quantity: '0', published: 'x' })).body).toEqual(error(11));
+    expect((await add({ badgeId, actionId, location: 'elsewhere', published: 'x' })).body).toEqual(error(7));
+
+    const record = (params: Record<string, string>) => rest(`/user/action/add/${site}`, { t: admin, ...params });
+    expect((await record({ user_id: '999999', actionId: '999999', location: '' })).body).toEqual(error(114));
+    expect((await record({ user_id: fan, actionId: '999999', location: '' })).body).toEqual(error(10));
+    expect((await record({ user_id: fan, actionId, location: '', quantity: 'x' })).body).toEqual(error(8));
+    expect((await record({ user_id: fan, actionId, location: 'x'.repeat(65), quantity: 'x' })).body).toEqual(error(20));
+    expect((await record({ user_id: fan, actionId, location: 'music', quantity: 'x' })).body).toEqual(error(115));
+
+    for (const method of ['GET', 'POST'] as const) {
+      const badges = (params: Record<string, string>) => rest(`/user/badges/get/${site}`, { t: memberToken, ...params }, method);
+      expect((await badges({ user_id: fan, location: '' })).body).toEqual(error(8));
+      expect((await badges({ user_id: fan, location: ' ' })).body).toEqual(error(8));
+      expect((await badges({ user_id: fan, location: 'x'.repeat(65) })).body).toEqual(error(20));
+      expect((await badges({ user_id: '999999', location: '' })).body).toEqual(error(114));
+    }
+    // A JSON body can give a location that is there but blank in other ways.
+    for (const call of ['/user/badges/get', '/user/badges/getstatus']) {
+      for (const blank of [null, {}]) {
+        const res = await fetch(`${system.gatewayUrl}/rest${call}/${site}`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ t: memberToken, user_id: fan, location: blank }),
+        });
+        expect(await res.json(), `${call} location ${JSON.stringify(blank)}`).toEqual(error(8));
+      }
+    }
+  });
+
   it('edits a requirement in the seed’s check order', async () => {
     expect((await rest(`/badgerequirement/edit/${site}`, { t: admin, requirementId: '999999', published: 'x' })).body).toEqual(error(19));
     expect((await rest(`/badgerequirement/edit/${site}`, { t: admin, requirementId, published: '', location: '' })).body).toEqual(error(12));

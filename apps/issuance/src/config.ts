@@ -3,17 +3,38 @@ import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
 
-export const issuanceConfigSchema = z.object({
+/**
+ * Where the gateway answers when `npm start` runs it with its defaults: the
+ * origin of award messages outside production when neither PUBLIC_BASE_URL
+ * nor the awarding request gives one (requirements awards have no request).
+ */
+export const DEVELOPMENT_BASE_URL = `http://localhost:${DEFAULT_PORTS.gateway}`;
+
+/** An http(s) origin, optionally with a path prefix; no query or fragment, kept without a trailing slash. */
+const baseUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'expected an absolute http(s) URL' })
+  // Runs after a failed url check too (zod keeps checking), hence canParse.
+  .refine((value) => !URL.canParse(value) || !/[?#]/.test(value), 'expected no query or fragment')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const issuanceSettings = z.object({
   ...baseSettings,
   ...databaseSettings,
   ...kafkaSettings,
   ...grpcServerSettings(DEFAULT_PORTS.issuance),
   ...grpcClientSettings,
   CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
-  // The gateway's public origin, for absolute URLs in webhook messages; unset means the awarding request's origin.
-  PUBLIC_BASE_URL: z.url().optional(),
+  // The gateway's public origin: every webhook's assertionUrl is built on it, whatever the award's channel.
+  PUBLIC_BASE_URL: baseUrl.optional(),
   // How long delivered webhook rows stay in the delivery log; undelivered ones are never deleted.
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+});
+
+export const issuanceConfigSchema = issuanceSettings.superRefine((config, ctx) => {
+  // Receivers store assertionUrl; in production it must not depend on which request (if any) caused the award.
+  if (config.NODE_ENV === 'production' && config.PUBLIC_BASE_URL === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the gateway\'s public origin, e.g. https://badges.example.org)' });
+  }
 });
 
 export type IssuanceConfig = z.output<typeof issuanceConfigSchema>;

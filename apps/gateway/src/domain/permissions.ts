@@ -19,3 +19,16 @@ export function readPermissions(value: unknown): Permission[] | undefined {
   if (!Array.isArray(value) || value.length === 0 || !value.every(isPermission)) return undefined;
   return PERMISSIONS.filter((p) => value.includes(p));
 }
+
+/** Who asks for a grant: the `master` key, which holds everything, or a consumer with its permissions. */
+export type Grantor = 'master' | { permissions: readonly string[] };
+
+/**
+ * The permissions of `wanted` that `grantor` may not hand out: a key grants
+ * only what it holds itself, so an `admin`-only consumer cannot mint a key
+ * that does more than it can.
+ */
+export function ungrantable(grantor: Grantor, wanted: readonly Permission[]): Permission[] {
+  if (grantor === 'master') return [];
+  return wanted.filter((p) => !grantor.permissions.includes(p));
+}

@@ -9,6 +9,7 @@ import type { ApplicationStore } from '../store/applications.js';
 import type { DeliveryRow } from '../store/deliveries.js';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
 import type { ReviewItemRow, ReviewRow } from '../store/reviews.js';
+import { messageOrigin } from './origin.js';
 import type { MessageBuilder } from './worker.js';
 
 /** BadgeKit's badge JSON: the full form for `award`, the bare form for `revoke`. */
@@ -22,7 +23,7 @@ export interface MessageDeps {
   applications: ApplicationStore;
   catalog: ServiceClient<catalogV1.CatalogDefinition>;
   render: BadgeRenderer;
-  /** PUBLIC_BASE_URL; without it, the origin of the request that caused the award. */
+  /** PUBLIC_BASE_URL; see origin.ts for what stands in when it is unset. */
   publicBaseUrl: string | undefined;
 }
 
@@ -53,7 +54,7 @@ async function badgeFor(deps: MessageDeps, siteId: string, badgeId: string): Pro
   }
 }
 
-const originOf = (deps: MessageDeps, delivery: DeliveryRow): string => (deps.publicBaseUrl ?? text(delivery.input.origin) ?? '').replace(/\/+$/, '');
+const originOf = (deps: MessageDeps, delivery: DeliveryRow): string => messageOrigin(deps.publicBaseUrl, delivery.input.origin);
 
 /**
  * `review`: the application with its fully loaded badge and its stored
@@ -102,7 +103,7 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
         throw error;
       }
       if (!badge) return { skip: `badge ${row.badge_id} no longer exists` };
-      const origin = (deps.publicBaseUrl ?? text(delivery.input.origin) ?? '').replace(/\/+$/, '');
+      const origin = originOf(deps, delivery);
       if (delivery.action === 'award') {
         const comment = text(delivery.input.comment);
         // A milestone award's message has no `comment` key at all (§14.4, §16.7): receivers check key sets.

@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { DomainError, type FieldProblem } from '@laurel/service-kit';
-import { PERMISSIONS, readPermissions } from '../../domain/permissions.js';
+import { PERMISSIONS, readPermissions, ungrantable, type Grantor, type Permission } from '../../domain/permissions.js';
 import { digestSecret, generateConsumerKey, generateSecret, type SecretCipher } from '../../domain/secrets.js';
 import type { ConsumerRecord, ConsumerStore } from '../../store/consumers.js';
 import type { FieldRule } from '../badgekit/validation.js';
@@ -32,6 +32,22 @@ function permissionProblem(value: unknown): FieldProblem[] {
 }
 
 export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher }): void {
+  /** The key that signed the request, as a grantor; read now, so a permission removed since cannot be granted. */
+  async function grantorOf(req: Request): Promise<Grantor> {
+    const key = req.badgekitKey;
+    if (key === 'master') return 'master';
+    const consumer = key === undefined ? undefined : await consumers.findByKey(key);
+    return { permissions: consumer?.permissions ?? [] };
+  }
+
+  /** 403 in the admin API's (BadgeKit's) format, naming what the key may not grant. */
+  async function checkGrant(req: Request, wanted: readonly Permission[]): Promise<void> {
+    const missing = ungrantable(await grantorOf(req), wanted);
+    if (missing.length > 0) {
+      throw new DomainError('NotAuthorized', `Cannot grant permissions this key does not hold: ${missing.join(', ')}`);
+    }
+  }
+
   routes.declare('/admin/systems/:systemSlug/consumers', {
     async GET(req: Request, res: Response) {
       const list = await consumers.listBySite(siteOf(req).id);
@@ -42,6 +58,7 @@ export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { con
       const problems = [...validateText(fields, NAME_RULES), ...permissionProblem(fields.permissions)];
       const permissions = readPermissions(fields.permissions);
       if (problems.length > 0 || !permissions) throw DomainError.validation(problems);
+      await checkGrant(req, permissions);
       const key = generateConsumerKey();
       const secret = generateSecret();
       const digests = await digestSecret(secret);
@@ -60,7 +77,10 @@ export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { con
     },
   }, {
     GET: { summary: 'List the API consumers of a site (never their secrets)', success: 200, returns: 'consumers', errors: [404] },
-    POST: { summary: 'Create an API consumer; its secret is in this answer only', body: CONSUMER_DOC_RULES, success: 201, returns: 'consumer', errors: [400, 404] },
+    POST: {
+      summary: 'Create an API consumer; its secret is in this answer only. A consumer key may grant only permissions it holds itself (403 otherwise)',
+      body: CONSUMER_DOC_RULES, success: 201, returns: 'consumer', errors: [400, 403, 404],
+    },
   });
 
   routes.declare('/admin/systems/:systemSlug/consumers/:key', {

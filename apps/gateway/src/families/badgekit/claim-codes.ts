@@ -10,7 +10,6 @@ import { DomainError } from '@laurel/service-kit';
 import type { catalogV1, claimcodesV1 } from '@laurel/protos';
 import { callOptions } from '../../http/request-context.js';
 import { badgeContext, badgeSlugPath, declareInContexts } from './badge-contexts.js';
-import { BadgePathCache, badgePathKey } from './claim-code-badges.js';
 import {
   CLAIM_RULES, codeFlags, CREATE_CODE_RULES, MAX_GENERATED_CODES, presentClaimCode, presentCreatedCode, RANDOM_CODE_RULES, requestedCount,
 } from './claim-code-input.js';
@@ -51,12 +50,13 @@ function idempotencyKey(req: Request): string {
 export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const { catalog, claimCodes } = clients;
   const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
-  /** The badge a `{ctx}/badges/:badgeSlug` path names, answering the lookup chain's 404s. */
-  const badges = new BadgePathCache();
-  const badgeOf = async (req: Request) => {
-    const path = badgeSlugPath(req);
-    return found(await badges.get(badgePathKey(path), async () => found((await catalog.call('GetBadge', { path }, callOptions(req))).badge)));
-  };
+  /**
+   * The badge a `{ctx}/badges/:badgeSlug` path names, answering the lookup
+   * chain's 404s. Read from the catalog on every request, never kept here: a
+   * badge deleted, archived, renamed or moved must be seen as such by the very
+   * next request on every gateway replica, which no per-process copy can promise.
+   */
+  const badgeOf = async (req: Request) => found((await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
   const scope = (badge: { id: string; system: { id: string } }) => ({ siteId: badge.system.id, badgeId: badge.id });
 
   const getCode = async (req: Request, res: Response) => {

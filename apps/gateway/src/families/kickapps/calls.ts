@@ -128,12 +128,15 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     return found;
   };
 
+  /** The optional `location` filter: absent is no filter, given blank (null and unreadable values included) is 8. */
+  const locationFilter = (params: Params): string | undefined => (params.given('location') ? location(params.get('location')) : undefined);
+
   /** Badge ids of the location (every badge when absent), or undefined for no filter. */
   const locationBadgeIds = async (siteId: string, params: Params, published?: boolean): Promise<string[] | undefined> => {
-    const where = params.get('location');
+    const where = locationFilter(params);
     if (where === undefined && published === undefined) return undefined;
     const { badges } = await clients.catalog.call('ListBadges', {
-      siteId, ...(where !== undefined && { location: location(where) }), ...(published !== undefined && { published }),
+      siteId, ...(where !== undefined && { location: where }), ...(published !== undefined && { published }),
     });
     return badges.map((b) => b.id);
   };
@@ -236,13 +239,14 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
+        // §5.7's order, each parameter checked whole (existence included) before the next is read.
         const badgeId = id(params.get('badgeId'), 9);
+        await siteBadge(siteId, badgeId);
         const actionId = id(params.get('actionId'), 10);
+        await siteAction(siteId, actionId);
         const where = location(params.get('location'));
         const quantity = params.has('quantity') ? positiveQuantity(params.get('quantity')) : '1';
         const published = optionalBool(params.get('published')) ?? false;
-        await siteBadge(siteId, badgeId);
-        await siteAction(siteId, actionId);
         const key = idempotencyKey(ctx);
         const { requirement } = await mapped(clients.requirements.call('AddRequirement', {
           siteId, badgeId, actionId, location: where, quantity, published, idempotencyKey: key ?? '',
@@ -348,11 +352,12 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       mutation: true,
       async handle(ctx) {
         const { params, siteId } = ctx;
+        // §5.7's order, each parameter checked whole (existence included) before the next is read.
         const target = await memberOf(siteId, params);
         const actionId = id(params.get('actionId'), 10);
+        await siteAction(siteId, actionId);
         const where = location(params.get('location'));
         const quantity = signedQuantity(params.get('quantity'));
-        await siteAction(siteId, actionId);
         const { userActionId } = await mapped(clients.requirements.call('RecordUserAction', {
           siteId, userId: target.userId, actionId, location: where, quantity, idempotencyKey: idempotencyKey(ctx) ?? randomUUID(),
         }), { notFound: 10 });
@@ -392,10 +397,10 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       role: 'member',
       async handle({ params, siteId }) {
         const target = await memberOf(siteId, params);
-        const where = params.get('location');
+        const where = locationFilter(params);
         const page = paging(params);
         const { badges, pageInfo } = await clients.catalog.call('ListBadges', {
-          siteId, published: true, ...(where !== undefined && { location: location(where) }), page,
+          siteId, published: true, ...(where !== undefined && { location: where }), page,
         });
         const ids = badges.map((b) => b.id);
         if (ids.length === 0) return { totSize: Number(pageInfo?.total ?? 0), userId: target.userId, badges: [] };

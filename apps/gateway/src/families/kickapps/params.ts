@@ -20,6 +20,11 @@ export class Params {
   has(name: string): boolean {
     return this.get(name) !== undefined;
   }
+
+  /** Sent at all, even as null or a value `get` cannot read (which then counts as blank). */
+  given(name: string): boolean {
+    return Object.hasOwn(this.values, name);
+  }
 }
 
 export function mergeParams(query: unknown, body: Record<string, unknown> | undefined): Params {
