@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, topicName } from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
-import { clientErrorHandler } from './http/edge-guard.js';
+import { clientErrorHandler, connectHandler } from './http/edge-guard.js';
 import { LIMITS } from './http/limits.js';
 import { closeClients, createClients } from './clients.js';
 import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
@@ -49,6 +49,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const server: Server = createServer({ maxHeaderSize: LIMITS.headerBytes }, app);
   // Requests Node's parser refuses (oversized headers, unknown methods) still get an answer in their family's format.
   server.on('clientError', clientErrorHandler(logger));
+  server.on('connect', connectHandler);
   // Keep-alive longer than common load balancers' idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,8 @@
  * (oversized headers, unknown methods) in the family's format too.
  */
 import type { Socket } from 'node:net';
-import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@laurel/service-kit';
 import { EdgeProblem, fromTransportError } from './edge-problem.js';
@@ -36,6 +37,11 @@ export function urlProblem(url: string): EdgeProblem | undefined {
   return undefined;
 }
 
+/** The whole path: inside a router mounted at a path, req.path is only the rest of it. */
+export function fullPath(req: Request): string {
+  return (req.originalUrl || req.url).split('?')[0] ?? '/';
+}
+
 function callbackOf(req: Request): string | undefined {
   const callback: unknown = req.query.callback;
   return typeof callback === 'string' ? callback : undefined;
@@ -47,7 +53,7 @@ function send(res: Response, answer: EdgeAnswer): void {
 
 /** Sends an edge problem in the format of the request's family. */
 export function sendEdgeProblem(req: Request, res: Response, problem: EdgeProblem): void {
-  send(res, renderEdgeProblem(problem, req.path, { callback: callbackOf(req), v2: req.v2 }));
+  send(res, renderEdgeProblem(problem, fullPath(req), { callback: callbackOf(req), v2: req.v2 }));
 }
 
 export function urlGuard(req: Request, res: Response, next: NextFunction): void {
@@ -62,7 +68,7 @@ export function urlGuard(req: Request, res: Response, next: NextFunction): void 
 
 /** The problem an error stands for when it is the client's doing (body parsing, decoding, limits). */
 export function edgeProblemOf(req: Request, error: unknown): EdgeProblem | undefined {
-  return fromTransportError(error, sizeText(bodyLimitOf(req.path)));
+  return fromTransportError(error, sizeText(bodyLimitOf(fullPath(req))));
 }
 
 /**
@@ -83,11 +89,12 @@ export function edgeErrors(logger: Logger) {
       return;
     }
     logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed outside its family');
-    send(res, renderEdgeProblem(new EdgeProblem('internal', 500, 'An internal error occured'), req.path, { callback: callbackOf(req), v2: req.v2 }));
+    send(res, renderEdgeProblem(new EdgeProblem('internal', 500, 'An internal error occured'), fullPath(req), { callback: callbackOf(req), v2: req.v2 }));
   };
 }
 
-const REQUEST_LINE = /^[A-Za-z]+ (\S+) HTTP\/\d/;
+/** Only the path is needed, and a long request line may be cut short. */
+const REQUEST_LINE = /^[A-Za-z]+ (\/[^\s?]*)/;
 
 interface ParserError extends Error {
   code?: string;
@@ -110,13 +117,20 @@ export function clientErrorHandler(logger: Logger) {
       ? new EdgeProblem('headers', 431, `the request headers are larger than ${sizeText(LIMITS.headerBytes)}`)
       : new EdgeProblem('request', 400, 'malformed HTTP request (unknown method or invalid request line or header)');
     const line = error.rawPacket?.subarray(0, 2048).toString('latin1').split('\r\n')[0] ?? '';
-    const target = REQUEST_LINE.exec(line)?.[1] ?? '/';
-    const path = target.split('?')[0] ?? '/';
-    const answer = renderEdgeProblem(problem, path);
-    logger.debug({ code: error.code, family: path }, 'refused by the HTTP parser');
-    const body = Buffer.from(answer.body, 'utf8');
-    socket.end(
-      `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`,
-    );
+    const path = REQUEST_LINE.exec(line)?.[1] ?? '/';
+    logger.debug({ code: error.code, path }, 'refused by the HTTP parser');
+    endWith(socket, renderEdgeProblem(problem, path));
   };
+}
+
+/** Writes a whole answer on a socket no Express request owns, and closes it. */
+function endWith(socket: Duplex, answer: EdgeAnswer): void {
+  const body = Buffer.from(answer.body, 'utf8');
+  socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`);
+}
+
+/** CONNECT bypasses Express (Node would drop the socket without a word): the gateway is no proxy. */
+export function connectHandler(req: IncomingMessage, socket: Duplex): void {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  endWith(socket, renderEdgeProblem(new EdgeProblem('request', 400, 'CONNECT is not supported: this is not a proxy'), path.startsWith('/') ? path : '/'));
 }

@@ -12,7 +12,7 @@ import { mountBadges } from './badges.js';
 import { mountClaimCodes } from './claim-codes.js';
 import type { BadgeKitDeps } from './deps.js';
 import { toBadgeKitError } from './errors.js';
-import { edgeProblemOf, sendEdgeProblem } from '../../http/edge-guard.js';
+import { edgeProblemOf, fullPath, sendEdgeProblem } from '../../http/edge-guard.js';
 import { familyOfPath } from '../../http/edge-response.js';
 import { mountInstances } from './instances.js';
 import { mountIssuers } from './issuers.js';
@@ -35,7 +35,8 @@ const HEALTH_BODY = { app: 'BadgeKit API', version: '0.2.22' };
 export function badgekitErrors(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     // Mounted at the root, this also sees other families' errors: those are answered in their own format.
-    if (familyOfPath(req.path) !== 'badgekit' && familyOfPath(req.path) !== 'admin') {
+    const family = familyOfPath(fullPath(req));
+    if (family !== 'badgekit' && family !== 'admin') {
       next(error);
       return;
     }
