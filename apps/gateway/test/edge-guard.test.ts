@@ -3,6 +3,7 @@
  * a path belongs to, and how each family words an edge problem.
  */
 import { describe, expect, it } from 'vitest';
+import { BadgeKitError } from '../src/families/badgekit/errors.js';
 import { EdgeProblem, fromTransportError } from '../src/http/edge-problem.js';
 import { familyOfPath, renderEdgeProblem } from '../src/http/edge-response.js';
 import { urlProblem } from '../src/http/edge-guard.js';
@@ -53,9 +54,11 @@ describe('fromTransportError', () => {
   it('maps body-parser failures and leaves other errors alone', () => {
     expect(fromTransportError({ type: 'entity.too.large', status: 400 }, '16 KiB')).toMatchObject({ kind: 'tooLarge', status: 413, message: 'the request body is larger than 16 KiB' });
     expect(fromTransportError({ type: 'encoding.unsupported', status: 415 }, '')).toMatchObject({ kind: 'encoding', status: 415 });
-    expect(fromTransportError({ status: 400, message: 'incorrect header check' }, '')).toMatchObject({ kind: 'encoding', status: 400 });
-    expect(fromTransportError({ status: 400, message: "Failed to decode param '%zz'" }, '')).toMatchObject({ kind: 'url' });
+    expect(fromTransportError({ status: 400, statusCode: 400, expose: true, message: 'incorrect header check' }, '')).toMatchObject({ kind: 'encoding', status: 400 });
+    expect(fromTransportError({ status: 400, statusCode: 400, expose: true, message: "Failed to decode param '%zz'" }, '')).toMatchObject({ kind: 'url' });
     expect(fromTransportError(new Error('boom'), '')).toBeUndefined();
+    // A family's own error that carries a status is not a transport problem.
+    expect(fromTransportError(new BadgeKitError(405, { code: 'MethodNotAllowedError', message: 'DELETE is not allowed' }), '')).toBeUndefined();
   });
 });
 

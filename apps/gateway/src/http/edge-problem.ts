@@ -41,8 +41,9 @@ export class EdgeProblem extends Error {
 
 interface HttpErrorLike {
   type?: unknown;
-  status?: unknown;
   statusCode?: unknown;
+  /** Set by http-errors (body-parser, the router); the families' own errors do not have it. */
+  expose?: unknown;
 }
 
 /**
@@ -53,7 +54,7 @@ interface HttpErrorLike {
 export function fromTransportError(error: unknown, limitText: string): EdgeProblem | undefined {
   if (error instanceof EdgeProblem) return error;
   if (error === null || typeof error !== 'object') return undefined;
-  const { type, status, statusCode } = error as HttpErrorLike;
+  const { type, statusCode, expose } = error as HttpErrorLike;
   switch (type) {
     case 'entity.too.large':
       return new EdgeProblem('tooLarge', 413, `the request body is larger than ${limitText}`);
@@ -67,11 +68,12 @@ export function fromTransportError(error: unknown, limitText: string): EdgeProbl
     default:
       break;
   }
-  const code = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : undefined;
-  // A zlib failure on a body that is not what its Content-Encoding says, or a path parameter the router cannot decode.
-  if (code !== undefined && code >= 400 && code < 500) {
-    const message = (error as { message?: unknown }).message;
-    if (typeof message === 'string' && message.startsWith('Failed to decode param')) return EdgeProblem.url('malformed percent-encoding in the path');
+  const message = (error as { message?: unknown }).message;
+  // The router's, should a path parameter get past urlGuard undecodable.
+  if (statusCode === 400 && typeof message === 'string' && message.startsWith('Failed to decode param')) return EdgeProblem.url('malformed percent-encoding in the path');
+  // Otherwise only http-errors from body-parser (a zlib failure on a body that is not what its Content-Encoding says):
+  // a family's own error with a status is its handler's to answer.
+  if (typeof expose === 'boolean' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return new EdgeProblem('encoding', 400, 'the request body could not be decoded as its Content-Encoding says');
   }
   return undefined;
