@@ -57,7 +57,11 @@ let consumerKey = '';
 let consumerSecret = '';
 let operations: Operation[] = [];
 const counts = { requests: 0, fiveHundreds: 0 };
+/** Answers per family and status: a refusal that swallowed every family's own answers would show here. */
+const statuses = new Map<string, number>();
 const failures: Failure[] = [];
+/** The main battery: a later test waits for it, so that a battery cut short by its timeout cannot mix its answers with the next one's. */
+let battery: Promise<void> = Promise.resolve();
 
 /** Fields the undocumented families read (KickApps' parameters, v2's and the import's bodies). */
 const FAMILY_FIELDS: Partial<Record<Family, string[]>> = {
@@ -156,6 +160,7 @@ function formatProblem(family: Family, status: number, contentType: string, text
 
 function judge(label: string, family: Family, status: number, contentType: string, text: string): void {
   counts.requests += 1;
+  statuses.set(`${family} ${status}`, (statuses.get(`${family} ${status}`) ?? 0) + 1);
   const problems: string[] = [];
   if (status >= 500) {
     counts.fiveHundreds += 1;
@@ -275,7 +280,6 @@ function queryProbes(op: Operation): Probe[] {
 const ASCII_PATH_VARIANTS = [
   ['malformed percent', '%zz'],
   ['NUL', 'a%00b'],
-  ['control', 'a%0Ab'],
   ['over-long', 'z'.repeat(1000)],
 ] as const;
 
@@ -359,12 +363,19 @@ describe('every operation answers hostile input with a 4xx in its family format'
       ...(sendsBody(op) ? bodyProbes(op) : []),
     ]);
     const before = failures.length;
-    await pool(probes, 8, send);
+    battery = pool(probes, 8, send);
+    await battery;
     expect(failures.length - before, summarize(before)).toBe(0);
+    // The edge refuses only what it must: over-long slugs still reach the lookups and their 404s, KickApps calls their 200 errors.
+    expect(statuses.get('badgekit 404')).toBeGreaterThan(0);
+    expect(statuses.get('public 404')).toBeGreaterThan(0);
+    expect(statuses.get('kickapps 200')).toBeGreaterThan(0);
+    expect(statuses.get('v2 200')).toBeGreaterThan(0);
   }, 120_000);
 
   it('bodies over each family limit', async () => {
     // One operation with a body per family is enough: the limit is read before any route's own work.
+    await battery;
     const byFamily = new Map<Family, Operation>();
     for (const op of operations) if (sendsBody(op) && !byFamily.has(op.family)) byFamily.set(op.family, op);
     const before = failures.length;
@@ -375,6 +386,7 @@ describe('every operation answers hostile input with a 4xx in its family format'
   }, 60_000);
 
   it('oversized headers and unknown methods', async () => {
+    await battery;
     const paths: [Family, string][] = [['badgekit', '/systems'], ['admin', '/admin/systems/hostile/consumers'], ['kickapps', `/rest/badges/get/${siteId}`], ['v2', '/api/v2/Login'], ['customer-import', '/api_gateway/v1/badges/import/customerBadges']];
     const before = failures.length;
     for (const [family, path] of paths) {
@@ -392,6 +404,7 @@ describe('every operation answers hostile input with a 4xx in its family format'
   }, 60_000);
 
   it('non-ASCII path parameters reach the services and come back as answers', async () => {
+    await battery;
     const probes = operations.flatMap((op) => pathProbes(op, NON_ASCII_PATH_VARIANTS));
     const before = failures.length;
     await pool(probes, 8, send);
