@@ -140,7 +140,8 @@ function formatProblem(family: Family, status: number, contentType: string, text
     case 'badgekit':
     case 'public':
     case 'admin':
-      return typeof body.code === 'string' && typeof body.message === 'string' ? undefined : 'not {code, message}';
+      // `code` may be absent: §9.5's bare 400 for `emails` that is not an array is `{message}` only, as the original's.
+      return (body.code === undefined || typeof body.code === 'string') && typeof body.message === 'string' ? undefined : 'not {code, message}';
     case 'kickapps':
       if (body.status === 1 || body.status === '1') return undefined;
       return (body.status === -1 || body.status === '-1') && typeof body.errorId === 'string' && /^\d+$/.test(body.errorId) && typeof body.error === 'string'
