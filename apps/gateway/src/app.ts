@@ -15,6 +15,7 @@ import { kickappsRouter } from './families/kickapps/router.js';
 import { v2Router } from './families/v2/router.js';
 import type { ConsumerKeys } from './families/badgekit/auth.js';
 import { publicRouter } from './families/public/router.js';
+import { edgeErrors, urlGuard } from './http/edge-guard.js';
 import { normalizeUrl, requestContext } from './http/request-context.js';
 import { RouteRegistry } from './openapi/registry.js';
 import { openapiRouter } from './openapi/router.js';
@@ -41,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
   // Express would treat /a//b and /a/b/ differently; BadgeKit does not (§2.1).
   app.use(normalizeUrl);
   app.use(requestContext(deps.logger, deps.metrics));
+  // Before any router decodes the path: a URL no family can read is refused in its family's format.
+  app.use(urlGuard);
   app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
   const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry, members: new MemberStore(deps.db) };
   app.use(publicRouter(family));
@@ -54,5 +57,7 @@ export function createApp(deps: AppDeps): Express {
   // Registered last: the document describes every route declared above.
   app.use(openapiRouter(registry));
   app.use(badgekitNotFound);
+  // Whatever a family's own handler did not answer; Express's HTML default is never reached.
+  app.use(edgeErrors(deps.logger));
   return app;
 }

@@ -10,6 +10,8 @@ import {
 } from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
+import { clientErrorHandler, connectHandler } from './http/edge-guard.js';
+import { LIMITS } from './http/limits.js';
 import { closeClients, createClients } from './clients.js';
 import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
 import { SecretCipher } from './domain/secrets.js';
@@ -47,7 +49,10 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const clients = createClients(config);
   const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
   const app = createApp({ config, clients, db, logger, metrics, consumers, producer, kafkaConnected: () => kafkaConnected });
-  const server: Server = createServer(app);
+  const server: Server = createServer({ maxHeaderSize: LIMITS.headerBytes }, app);
+  // Requests Node's parser refuses (oversized headers, unknown methods) still get an answer in their family's format.
+  server.on('clientError', clientErrorHandler(logger));
+  server.on('connect', connectHandler);
   // Keep-alive longer than common load balancers' idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

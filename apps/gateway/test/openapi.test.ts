@@ -79,7 +79,7 @@ describe('/openapi.json', () => {
     const schema = post?.requestBody.content['application/json']?.schema;
     expect(schema?.required.sort()).toEqual(['name', 'slug', 'url']);
     expect(schema?.properties.slug).toEqual({ type: 'string', minLength: 1, maxLength: 255 });
-    expect(schema?.properties.email).toEqual({ type: 'string', format: 'email' });
+    expect(schema?.properties.email).toEqual({ type: 'string', format: 'email', maxLength: 254 });
     expect((document.paths['/systems/{systemSlug}'] as Record<string, { parameters: { name: string }[] }>).get?.parameters).toEqual([
       { name: 'systemSlug', in: 'path', required: true, schema: { type: 'string' } },
     ]);

@@ -5,6 +5,7 @@
  * success and error statuses.
  */
 import type { FieldRule, Rule } from '../families/badgekit/validation.js';
+import { LIMITS } from '../http/limits.js';
 import type { RegisteredRoute } from './registry.js';
 
 type Schema = Record<string, unknown>;
@@ -39,7 +40,7 @@ function ruleSchema(rule: Rule): Schema {
     case 'length':
       return { type: 'string', minLength: rule.min, maxLength: rule.max };
     case 'email':
-      return { type: 'string', format: 'email' };
+      return { type: 'string', format: 'email', maxLength: LIMITS.emailChars };
     case 'url':
       return { type: 'string', format: 'uri', description: 'http, https or ftp URL; the scheme may be left out' };
     case 'integer':

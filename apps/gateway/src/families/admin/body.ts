@@ -5,6 +5,7 @@
  * created in bulk.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { parseJsonText } from '../../http/text-guard.js';
 import { BadgeKitError } from '../badgekit/errors.js';
 
 export interface AdminBody {
@@ -25,8 +26,9 @@ export function parseAdminBody(req: Request): AdminBody {
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new BadgeKitError(415, { code: 'UnsupportedMediaTypeError', message: type ?? 'application/octet-stream' });
   try {
-    return { raw, json: JSON.parse(raw.toString('utf8')) };
+    return { raw, json: parseJsonText(raw.toString('utf8')) };
   } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     throw new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
   }
 }

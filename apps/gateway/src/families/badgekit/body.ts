@@ -8,6 +8,8 @@ import busboy from 'busboy';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import qs from 'qs';
+import { LIMITS } from '../../http/limits.js';
+import { assertNoNul, parseJsonText } from '../../http/text-guard.js';
 import { BadgeKitError } from './errors.js';
 
 export interface UploadedFile {
@@ -30,10 +32,17 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const MAX_BODY = '16mb';
-
 /** Reads the raw bytes of any content type (gzip inflated), without parsing. */
-export const readRawBody = express.raw({ type: () => true, limit: MAX_BODY, inflate: true });
+export const readRawBody = express.raw({ type: () => true, limit: LIMITS.body.badgekit, inflate: true });
+
+const QS_OPTIONS = { depth: LIMITS.formDepth, arrayLimit: 1000 };
+
+/** qs nests keys up to LIMITS.formDepth; deeper keys stay literal text, so only NUL needs refusing. */
+function parseForm(text: string): Record<string, unknown> {
+  const fields = qs.parse(text, QS_OPTIONS) as Record<string, unknown>;
+  assertNoNul(fields);
+  return fields;
+}
 
 function mediaType(req: Request): string | undefined {
   const header = req.headers['content-type'];
@@ -46,7 +55,7 @@ function parseMultipart(req: Request, raw: Buffer): Promise<{ fields: Record<str
     const pairs: string[] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: 8 * 1024 * 1024 } });
+      parser = busboy({ headers: req.headers, limits: { fileSize: LIMITS.uploadBytes } });
     } catch (error) {
       reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` }));
       return;
@@ -59,7 +68,13 @@ function parseMultipart(req: Request, raw: Buffer): Promise<{ fields: Record<str
       stream.on('end', () => files.push({ field, mimeType: info.mimeType, filename: info.filename ?? "", data: Buffer.concat(chunks) }));
     });
     parser.on('error', (error) => reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` })));
-    parser.on('close', () => resolve({ fields: qs.parse(pairs.join('&'), { depth: 5, arrayLimit: 1000 }) as Record<string, unknown>, files }));
+    parser.on('close', () => {
+      try {
+        resolve({ fields: parseForm(pairs.join('&')), files });
+      } catch (error) {
+        reject(error);
+      }
+    });
     parser.end(raw);
   });
 }
@@ -73,8 +88,9 @@ export async function parseBadgeKitBody(req: Request): Promise<BadgeKitBody> {
     case 'application/json': {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(raw.toString('utf8'));
+        parsed = parseJsonText(raw.toString('utf8'));
       } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
         throw new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
       }
       // A JSON body that is not an object (null, a number, an array) has no fields (D-24).
@@ -82,7 +98,7 @@ export async function parseBadgeKitBody(req: Request): Promise<BadgeKitBody> {
       return { raw, fields, files: [] };
     }
     case 'application/x-www-form-urlencoded':
-      return { raw, fields: qs.parse(raw.toString('utf8'), { depth: 5, arrayLimit: 1000 }) as Record<string, unknown>, files: [] };
+      return { raw, fields: parseForm(raw.toString('utf8')), files: [] };
     case 'multipart/form-data':
       return { raw, ...(await parseMultipart(req, raw)) };
     default:

@@ -4,13 +4,14 @@
  * and the claim code object of §8.1.
  */
 import type { claimcodesV1 } from '@laurel/protos';
+import { LIMITS } from '../../http/limits.js';
 import { asText, type FieldRule } from './validation.js';
 
 /** The most codes one bulk request may draw; the claim-code service enforces the same bound. */
 export const MAX_GENERATED_CODES = 10_000;
 
 export const CREATE_CODE_RULES: FieldRule[] = [
-  { field: 'code', required: true, rules: [{ kind: 'length', min: 1, max: 255 }] },
+  { field: 'code', required: true, rules: [{ kind: 'length', min: 1, max: LIMITS.slugChars }] },
   { field: 'email', required: false, rules: [{ kind: 'email' }] },
   { field: 'claimed', required: false, rules: [] },
   { field: 'multiuse', required: false, rules: [] },
@@ -22,7 +23,7 @@ export const RANDOM_CODE_RULES: FieldRule[] = [
   { field: 'count', required: false, rules: [{ kind: 'integer' }] },
 ];
 
-export const CLAIM_RULES: FieldRule[] = [{ field: 'email', required: false, rules: [] }];
+export const CLAIM_RULES: FieldRule[] = [{ field: 'email', required: false, rules: [{ kind: 'length', min: 0, max: LIMITS.emailChars }] }];
 
 const TRUE_LIKE = new Set(['true', '1', 'on']);
 

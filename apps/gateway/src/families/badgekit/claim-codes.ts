@@ -156,7 +156,9 @@ export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKi
     async POST(req: Request, res: Response) {
       const badge = await badgeOf(req);
       const body = req.badgekitBody?.fields ?? {};
-      // §8.7: the email is not validated; a missing body means no email.
+      // §8.7: the email is not validated; a missing body means no email. Only its length is bounded.
+      const problems = validate(body, CLAIM_RULES);
+      if (problems.length > 0) throw DomainError.validation(problems);
       const email = asText(body.email).trim();
       // Archived badges cannot be earned (model.md deviations); refused before anything is recorded.
       if (badge.archived && email !== '') throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);

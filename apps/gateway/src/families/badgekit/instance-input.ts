@@ -6,12 +6,13 @@
  * stored as a wrong date.
  */
 import type { FieldProblem } from '@laurel/service-kit';
+import { LIMITS } from '../../http/limits.js';
 import { asText, validate, type FieldRule } from './validation.js';
 
 export const INSTANCE_RULES: FieldRule[] = [
   { field: 'email', required: true, rules: [{ kind: 'email' }] },
-  { field: 'claimCode', required: false, rules: [{ kind: 'length', min: 0, max: 255 }] },
-  { field: 'slug', required: false, rules: [{ kind: 'length', min: 1, max: 255 }] },
+  { field: 'claimCode', required: false, rules: [{ kind: 'length', min: 0, max: LIMITS.slugChars }] },
+  { field: 'slug', required: false, rules: [{ kind: 'length', min: 1, max: LIMITS.slugChars }] },
   { field: 'issuedOn', required: false, rules: [] },
   { field: 'expires', required: false, rules: [] },
   { field: 'comment', required: false, rules: [] },
@@ -19,7 +20,7 @@ export const INSTANCE_RULES: FieldRule[] = [
 
 export const BULK_RULES: FieldRule[] = [
   { field: 'emails', required: true, rules: [] },
-  { field: 'slug', required: false, rules: [{ kind: 'length', min: 1, max: 255 }] },
+  { field: 'slug', required: false, rules: [{ kind: 'length', min: 1, max: LIMITS.slugChars }] },
   { field: 'issuedOn', required: false, rules: [] },
   { field: 'expires', required: false, rules: [] },
   { field: 'comment', required: false, rules: [] },
@@ -90,9 +91,10 @@ export function checkBulkBody(fields: Record<string, unknown>): { emails: string
   const emails = raw.map(asText);
   // One entry per bad address, in the order sent.
   const problems = emails.flatMap((email, i) => validate({ email: raw[i] as unknown }, [INSTANCE_RULES[0] as FieldRule]));
+  const slugProblems = validate(fields, BULK_RULES.filter((r) => r.field === 'slug'));
   const { details, problems: timeProblems } = readAwardDetails(fields);
   const slug = asText(fields.slug);
-  return { emails, details: { ...details, ...(slug !== '' && { slug }) }, problems: [...problems, ...timeProblems], notArray: false };
+  return { emails, details: { ...details, ...(slug !== '' && { slug }) }, problems: [...problems, ...slugProblems, ...timeProblems], notArray: false };
 }
 
 /** The direct channel's idempotency key (model.md "Earned badges"): one award per badge and email. */

@@ -11,7 +11,9 @@ import { mountApplications } from './applications.js';
 import { mountBadges } from './badges.js';
 import { mountClaimCodes } from './claim-codes.js';
 import type { BadgeKitDeps } from './deps.js';
-import { BadgeKitError, toBadgeKitError } from './errors.js';
+import { toBadgeKitError } from './errors.js';
+import { edgeProblemOf, fullPath, sendEdgeProblem } from '../../http/edge-guard.js';
+import { familyOfPath } from '../../http/edge-response.js';
 import { mountInstances } from './instances.js';
 import { mountIssuers } from './issuers.js';
 import { mountMilestones } from './milestones.js';
@@ -29,19 +31,22 @@ export interface BadgeKitOptions extends BadgeKitDeps {
 /** The original's version string; monitoring may match on `app` (§10.5). */
 const HEALTH_BODY = { app: 'BadgeKit API', version: '0.2.22' };
 
-/** body-parser's own failures (too large, bad encoding) in BadgeKit's shape. */
-function fromBodyParserError(error: unknown): BadgeKitError | undefined {
-  const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return new BadgeKitError(413, { code: 'PayloadTooLarge', message: 'Request body is too large' });
-  if (type === 'encoding.unsupported') return new BadgeKitError(415, { code: 'UnsupportedMediaTypeError', message: 'Unsupported content encoding' });
-  if (type === 'request.aborted' || type === 'request.size.invalid') return new BadgeKitError(400, { code: 'InvalidContent', message: 'Incomplete request body' });
-  return undefined;
-}
-
 /** The error handler of BadgeKit-format routers (BadgeKit itself and its public documents). */
 export function badgekitErrors(logger: Logger) {
-  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const problem = fromBodyParserError(error) ?? toBadgeKitError(error);
+  return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
+    // Mounted at the root, this also sees other families' errors: those are answered in their own format.
+    const family = familyOfPath(fullPath(req));
+    if (family !== 'badgekit' && family !== 'admin') {
+      next(error);
+      return;
+    }
+    // The client's own mistakes in reading the request (limits, encodings, the URL) are the edge's to word.
+    const edge = edgeProblemOf(req, error);
+    if (edge) {
+      sendEdgeProblem(req, res, edge);
+      return;
+    }
+    const problem = toBadgeKitError(error);
     if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed');
     res.status(problem.status).json(problem.body);
   };

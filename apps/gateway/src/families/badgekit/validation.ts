@@ -5,6 +5,7 @@
  * original's, because clients show them.
  */
 import type { FieldProblem } from '@laurel/service-kit';
+import { LIMITS } from '../../http/limits.js';
 
 export type Rule =
   | { kind: 'length'; min: number; max: number }
@@ -55,7 +56,8 @@ export function passes(rule: Rule, text: string): boolean {
     case 'length':
       return [...text].length >= rule.min && [...text].length <= rule.max;
     case 'email':
-      return EMAIL.test(text);
+      // Bounded first: no address is longer, and the pattern need not scan a megabyte.
+      return text.length <= LIMITS.emailChars && EMAIL.test(text);
     case 'url':
       return text.length < 2083 && !/^mailto:/i.test(text) && URL_RULE.test(text);
     case 'integer':

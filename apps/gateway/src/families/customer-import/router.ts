@@ -9,6 +9,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { DomainError } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
+import { EdgeProblem, fromTransportError } from '../../http/edge-problem.js';
+import { LIMITS } from '../../http/limits.js';
+import { parseJsonText } from '../../http/text-guard.js';
 import { callOptions } from '../../http/request-context.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { ConsumerStore, type ConsumerRecord } from '../../store/consumers.js';
@@ -21,9 +24,9 @@ import { ImportStore } from './store.js';
 
 export const IMPORT_PATH = '/api_gateway/v1/badges/import/customerBadges';
 export const TOKEN_PATH = '/v3/oauth/token/generate';
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BODY_BYTES = LIMITS.body.import;
 export const MAX_ELEMENTS = 1000;
-const TOKEN_BODY_BYTES = 16 * 1024;
+const TOKEN_BODY_BYTES = LIMITS.body.importToken;
 
 const FAMILY = 'customer-import';
 const BULK_DEADLINE_MS = 30_000;
@@ -41,18 +44,19 @@ function rawReader(limit: number) {
 
 /** Body-parser failures as the family's whole-request errors. */
 function bodyError(error: unknown, limitText: string): ImportRequestError {
-  const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return requestError.tooLarge(limitText);
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return requestError.mediaType();
-  return requestError.invalid('the request body could not be read');
+  const problem = fromTransportError(error, limitText);
+  if (problem?.kind === 'tooLarge') return requestError.tooLarge(limitText);
+  if (problem?.status === 415) return new ImportRequestError(415, 3415, problem.message);
+  return requestError.invalid(problem?.message ?? 'the request body could not be read');
 }
 
 const isJson = (req: Request) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
+    return parseJsonText(body.toString('utf8'));
+  } catch (error) {
+    if (error instanceof EdgeProblem) throw requestError.invalid(error.message);
     throw requestError.invalid('the request body is not valid JSON');
   }
 }

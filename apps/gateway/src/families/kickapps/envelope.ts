@@ -4,6 +4,8 @@
  * errorId a string of digits, JSONP when `callback` names a function.
  */
 import type { Response } from 'express';
+import type { EdgeProblemKind } from '../../http/edge-problem.js';
+import { LIMITS, sizeText } from '../../http/limits.js';
 
 export const ERRORS = {
   1: 'invalid token',
@@ -37,8 +39,18 @@ export const ERRORS = {
   118: 'pgNum and pageSize must be positive integers, pageSize at most 1000',
   119: 'invalid locations list',
   120: 'idempotencyKey must be 1 to 128 characters',
+  121: `request body too large (at most ${sizeText(LIMITS.body.kickapps)})`,
+  122: 'unsupported Content-Encoding, or a body that does not decode with it',
+  123: 'malformed URL: bad percent-encoding or control characters',
+  124: `malformed body: nested deeper than ${LIMITS.jsonDepth} levels or containing NUL characters`,
+  125: `request headers too large (at most ${sizeText(LIMITS.headerBytes)})`,
+  126: 'malformed HTTP request',
+  127: 'invalid parameter value',
   150: 'service temporarily unavailable, nothing was changed; retry',
 } as const;
+
+/** Requests refused before any call ran (README "Limits"): Laurel numbers, answered with the problem's HTTP status. */
+export const EDGE_ERRORS: Record<Exclude<EdgeProblemKind, 'internal'>, ErrorId> = { tooLarge: 121, encoding: 122, url: 123, content: 124, headers: 125, request: 126 };
 
 export type ErrorId = keyof typeof ERRORS;
 

@@ -9,6 +9,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { DomainError, type Logger } from '@laurel/service-kit';
 import { parseBadgeKitBody } from '../badgekit/body.js';
+import { EdgeProblem } from '../../http/edge-problem.js';
+import { sendEdgeProblem } from '../../http/edge-guard.js';
+import { LIMITS } from '../../http/limits.js';
 import { TokenStore, isAdminRole, type LoginMember } from '../../store/tokens.js';
 import type { FamilyOptions } from '../family.js';
 import { KickAppsReplayStore, type ReplayScope, type StoredAnswer } from '../../store/kickapps-replays.js';
@@ -25,19 +28,23 @@ export interface CallContext {
   member: LoginMember | undefined;
 }
 
-const readRaw = express.raw({ type: () => true, limit: '16mb', inflate: true });
+const readRaw = express.raw({ type: () => true, limit: LIMITS.body.kickapps, inflate: true });
 
 async function bodyFields(req: Request): Promise<Record<string, unknown> | undefined> {
   try {
     return (await parseBadgeKitBody(req)).fields;
-  } catch {
-    // An unreadable body carries no parameters; the call's own checks report what is missing.
+  } catch (error) {
+    // A body over the edge's limits (depth, NUL) is refused; one of another media type carries no parameters,
+    // and the call's own checks report what is missing.
+    if (error instanceof EdgeProblem) throw error;
     return undefined;
   }
 }
 
 function failure(error: unknown, logger: Logger): KickAppsError {
   if (error instanceof KickAppsError) return error;
+  // A value a service refuses (too long for it, say) is the caller's mistake, answered like any other error of the call.
+  if (error instanceof DomainError && error.reason === 'ValidationError') return new KickAppsError(127);
   if (error instanceof DomainError && error.reason !== 'Unavailable' && error.reason !== 'DeadlineExceeded') {
     logger.warn({ err: error }, 'kickapps call failed with an unmapped domain error');
   } else {
@@ -98,7 +105,15 @@ export function kickappsRouter(options: FamilyOptions): Router {
         });
       }
       const handle = async (req: Request, res: Response) => {
-        const params = mergeParams(req.query, await bodyFields(req));
+        let fields: Record<string, unknown> | undefined;
+        try {
+          fields = await bodyFields(req);
+        } catch (error) {
+          if (!(error instanceof EdgeProblem)) throw error;
+          sendEdgeProblem(req, res, error);
+          return;
+        }
+        const params = mergeParams(req.query, fields);
         const callback = params.get('callback');
         const stringStatus = call.role === 'developer';
         let scope: ReplayScope | undefined;
@@ -143,8 +158,12 @@ export function kickappsRouter(options: FamilyOptions): Router {
         }
       };
       const route = router.route(`/rest${path}`);
-      route.post(readRaw, (req, res) => void handle(req, res));
-      route.get((req, res) => void handle(req, res));
+      route.post(readRaw, (req, res, next) => {
+        handle(req, res).catch(next);
+      });
+      route.get((req, res, next) => {
+        handle(req, res).catch(next);
+      });
     }
   }
 

@@ -12,6 +12,7 @@
  * handful of badges, and the place to swap in an aggregate RPC later.
  */
 import type { catalogV1 } from '@laurel/protos';
+import { DomainError } from '@laurel/service-kit';
 import { KickAppsSuperfanStore, type FanMember } from '../../store/kickapps-superfans.js';
 import type { FamilyOptions } from '../family.js';
 import { KickAppsError } from './envelope.js';
@@ -128,7 +129,11 @@ export function superfanCalls(deps: Deps): CallSpec[] {
         // A public call: a site id that is not one simply has no fans.
         if (!siteId) return { location: where, totSize: '0', superFans: [] };
         const minimum = (await store.criteria(siteId, [where])).get(where) ?? 1;
-        const fans = await ranking(siteId, where, minimum);
+        // A site id that names no site has no fans either (not a dependency failure to retry).
+        const fans = await ranking(siteId, where, minimum).catch((error: unknown) => {
+          if (error instanceof DomainError && error.reason === 'ResourceNotFound') return [];
+          throw error;
+        });
         const slice = fans.slice((page.page - 1) * page.count, page.page * page.count);
         return {
           location: where,

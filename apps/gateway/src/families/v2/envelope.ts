@@ -5,6 +5,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError, type Logger } from '@laurel/service-kit';
+import { edgeProblemOf, sendEdgeProblem } from '../../http/edge-guard.js';
 
 export const RESULT = {
   ok: 0,
@@ -40,7 +41,7 @@ export class V2Error extends Error {
   }
 }
 
-interface V2Context {
+export interface V2Context {
   requestID: number;
   requestDateTime: string;
 }
@@ -53,10 +54,15 @@ declare module 'express-serve-static-core' {
 
 let counter = 0;
 
-/** Stamps the request on arrival (only requests of this family count). */
-export function stamp(req: Request, _res: Response, next: NextFunction): void {
+/** The next request's identity (only requests of this family count). */
+export function nextContext(): V2Context {
   counter += 1;
-  req.v2 = { requestID: counter, requestDateTime: new Date().toISOString() };
+  return { requestID: counter, requestDateTime: new Date().toISOString() };
+}
+
+/** Stamps the request on arrival. */
+export function stamp(req: Request, _res: Response, next: NextFunction): void {
+  req.v2 = nextContext();
   next();
 }
 
@@ -77,6 +83,16 @@ export function v2Errors(logger: Logger) {
     }
     if (error instanceof V2Error) {
       send(req, res, {}, error.resultCode, error.message, error.httpStatus);
+      return;
+    }
+    const edge = edgeProblemOf(req, error);
+    if (edge) {
+      sendEdgeProblem(req, res, edge);
+      return;
+    }
+    // A value a service refuses is the caller's mistake: never a 503 that invites a retry of it.
+    if (error instanceof DomainError && error.reason === 'ValidationError') {
+      send(req, res, {}, 400, error.message, 400);
       return;
     }
     if (!isTransient(error)) logger.warn({ err: error, requestID: req.v2?.requestID }, 'v2 request failed with an unexpected domain error');

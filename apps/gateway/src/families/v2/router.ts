@@ -10,6 +10,9 @@ import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { verifySecret } from '../../domain/secrets.js';
 import { publicOrigin } from '../../http/public-origin.js';
+import { EdgeProblem } from '../../http/edge-problem.js';
+import { LIMITS } from '../../http/limits.js';
+import { parseJsonText } from '../../http/text-guard.js';
 import { isHttpUrl } from '../../http/url-rules.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../store/tokens.js';
@@ -18,7 +21,6 @@ import { RESULT, send, stamp, V2Error, v2Errors } from './envelope.js';
 import { BatchingPublisher } from './publisher.js';
 
 const BASE = '/api/v2';
-const MAX_BODY = 16 * 1024;
 const OUTCOME_CODE_MAX = 32;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 /** How long the Outcome route waits for Kafka's acknowledgement before answering 503. */
@@ -42,10 +44,11 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
 function jsonBody(req: Request): Record<string, unknown> {
   const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   try {
-    const parsed: unknown = JSON.parse(raw.toString('utf8'));
+    const parsed: unknown = parseJsonText(raw.toString('utf8'));
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // Reported below as -3001.
+  } catch (error) {
+    // Nesting and NUL are named by the edge; a syntax error is reported below as -3001.
+    if (error instanceof EdgeProblem) throw error;
   }
   throw new V2Error(RESULT.badBody, 'request body is not a JSON object');
 }
@@ -87,7 +90,7 @@ export function v2Router(options: FamilyOptions): Router {
     if (name) actionNames.set(key, { name, until: Date.now() + ACTION_CACHE_MS });
     return name;
   };
-  const readBody = express.raw({ type: () => true, limit: MAX_BODY });
+  const readBody = express.raw({ type: () => true, limit: LIMITS.body.v2 });
 
   const member = async (req: Request): Promise<LoginMember> => {
     const check = await tokens.check(String(req.params.strToken ?? ''));
