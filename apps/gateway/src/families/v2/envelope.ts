@@ -91,8 +91,10 @@ export function v2Errors(logger: Logger) {
       return;
     }
     // A value a service refuses is the caller's mistake: never a 503 that invites a retry of it.
+    // It reached a handler, so HTTP 200 (v2-badge-api.md §4.1); resultCode 400 names it, as the
+    // vendor's engine API gives a failed request's status as its resultCode.
     if (error instanceof DomainError && error.reason === 'ValidationError') {
-      send(req, res, {}, 400, error.message, 400);
+      send(req, res, {}, 400, error.message, 200);
       return;
     }
     if (!isTransient(error)) logger.warn({ err: error, requestID: req.v2?.requestID }, 'v2 request failed with an unexpected domain error');
