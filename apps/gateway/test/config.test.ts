@@ -33,7 +33,7 @@ describe('gateway settings', () => {
 });
 
 describe('gateway secrets that are public', () => {
-  const production = { ...base, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret', SECRET_ENCRYPTION_KEY: 'k'.repeat(32) };
+  const production = { ...base, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret', SECRET_ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://badges.example.org' };
 
   it.each([
     ['BADGEKIT_MASTER_SECRET', 'REPLACE_ME_with_a_long_random_secret'],
