@@ -107,6 +107,12 @@ const STOP_GRACE_MS = 6000;
 /** The setting's value, where a shell's empty `VAR=` means unset. */
 const setting = (name) => process.env[name]?.trim() || undefined;
 
+/** Node options that write a CPU profile of `name` into LAUREL_PROFILE_DIR, when it is set. */
+const profileArgs = (name) => {
+  const dir = setting('LAUREL_PROFILE_DIR');
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+};
+
 /**
  * The environment of the processes: what the user exported, with the service
  * addresses defaulted (never overwritten), and each process's own port taken
@@ -164,7 +170,8 @@ async function start() {
     PROCESSES.map((name) => ({
       name,
       command: process.execPath,
-      args: [join(root, 'apps', name, 'dist', 'src', 'main.js')],
+      // LAUREL_PROFILE_DIR: each process writes a V8 CPU profile there when it stops (Node refuses --cpu-prof in NODE_OPTIONS).
+      args: [...profileArgs(name), join(root, 'apps', name, 'dist', 'src', 'main.js')],
       cwd: root,
       env: envs[name],
       logFile: join(logDir, `${name}.log`),
