@@ -3,7 +3,7 @@
  * with its pending award in one transaction and awarded through issuance;
  * the sweep finishes awards whose request died (architecture.md flow 3).
  */
-import { registerService, ServiceClient, startServiceRuntime } from '@laurel/service-kit';
+import { catalogClient, registerService, ServiceClient, startServiceRuntime } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import { Awarder, startSweep } from './awards/awarder.js';
@@ -26,7 +26,7 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
   try {
     const protos = laurelProtos();
     const options = { deadlineMs: config.GRPC_DEADLINE_MS };
-    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options);
+    const catalog = catalogClient(db, config.CATALOG_ADDR, options);
     const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options);
     runtime.onStop(() => {
       catalog.close();

@@ -1,22 +1,23 @@
 /**
  * The gateway's gRPC clients, one per service, with the configured deadline.
  */
-import { ServiceClient } from '@laurel/service-kit';
-import { laurelProtos, type catalogV1, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
+import { catalogClient, type Knex, ServiceClient, type CatalogClient } from '@laurel/service-kit';
+import { laurelProtos, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
 import type { GatewayConfig } from './config.js';
 
 export interface ServiceClients {
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   claimCodes: ServiceClient<claimcodesV1.ClaimCodesDefinition>;
   requirements: ServiceClient<requirementsV1.RequirementsDefinition>;
   issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
 }
 
-export function createClients(config: GatewayConfig): ServiceClients {
+export function createClients(config: GatewayConfig, db?: Knex): ServiceClients {
   const protos = laurelProtos();
   const options = { deadlineMs: config.GRPC_DEADLINE_MS };
   return {
-    catalog: new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),
+    // Without a database (document tests) there is no change version to check, so nothing is kept.
+    catalog: db ? catalogClient(db, config.CATALOG_ADDR, options) : new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),
     claimCodes: new ServiceClient(protos.claimcodes.v1.ClaimCodes.service, config.CLAIM_CODE_ADDR, options),
     requirements: new ServiceClient(protos.requirements.v1.Requirements.service, config.REQUIREMENTS_ADDR, options),
     issuance: new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options),

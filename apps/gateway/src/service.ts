@@ -46,7 +46,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   producer.on(producer.events.DISCONNECT, () => (kafkaConnected = false));
   producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 
-  const clients = createClients(config);
+  const clients = createClients(config, db);
   const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
   const app = createApp({ config, clients, db, logger, metrics, consumers, producer, kafkaConnected: () => kafkaConnected });
   const server: Server = createServer({ maxHeaderSize: LIMITS.headerBytes }, app);

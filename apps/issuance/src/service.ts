@@ -4,7 +4,7 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  bareBadgeJson, DomainError, fullBadgeJson, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName,
+  bareBadgeJson, catalogClient, DomainError, fullBadgeJson, registerService, startEventPublishing, startRetention, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
@@ -45,7 +45,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     });
 
     const protos = laurelProtos();
-    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
     runtime.onStop(() => Promise.resolve(catalog.close()));
 
     const awards = new EarnedBadgeStore(db);

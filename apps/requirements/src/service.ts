@@ -2,9 +2,8 @@
  * The requirements process: its gRPC server, its outcome and
  * requirement-changed consumers, the award worker and the outbox relay. `start` is used by main.ts and by tests alike.
  */
-import {
-  processedEventsRetention, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName,
-} from '@laurel/service-kit';
+import { catalogClient,
+  processedEventsRetention, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
@@ -33,7 +32,7 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
     const { kafka, producer, relay } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
 
     const protos = laurelProtos();
-    const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
     const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
     runtime.onStop(async () => { catalog.close(); issuance.close(); });
 

@@ -4,8 +4,8 @@
  * the claims themselves are decided under the code's row lock and guarded by
  * the claims table's constraints.
  */
-import { DomainError, pageInfo, pageWindow, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
-import type { catalogV1, claimcodesV1 } from '@laurel/protos';
+import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import type { claimcodesV1 } from '@laurel/protos';
 import type { Awarder } from '../awards/awarder.js';
 import { decideClaim, MAX_GENERATED, randomCodes } from '../domain/codes.js';
 import type { ClaimCodeRow, ClaimCodeStore, NewCode } from '../store/claim-codes.js';
@@ -16,7 +16,7 @@ export interface ClaimCodeDeps {
   codes: ClaimCodeStore;
   claims: ClaimStore;
   awarder: Awarder;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   codeLength: number;
 }
 

@@ -42,15 +42,16 @@ export class ClaimStore {
    * same request key.
    */
   async prior(trx: Knex, codeId: string, singleUse: boolean, email: string | null, requestKey: string): Promise<ClaimRow | undefined> {
-    const query = trx<ClaimRow>('claims').where({ claim_code_id: codeId });
-    if (!singleUse) {
-      query.where((q) => {
-        if (email) q.orWhereRaw('lower(email) = lower(?)', [email]);
-        if (requestKey) q.orWhere('request_key', requestKey);
-        if (!email && !requestKey) q.whereRaw('false');
-      });
-    }
-    return query.orderBy('id').first();
+    if (singleUse) return trx<ClaimRow>('claims').where({ claim_code_id: codeId }).orderBy('id').first();
+    // Two probes, one per index (claims_per_email, claims_code_request_key), rather than one OR that
+    // no index serves: the OR read every claim ever made (migration 0002).
+    const probes: Knex.QueryBuilder[] = [];
+    if (email) probes.push(trx<ClaimRow>('claims').where({ claim_code_id: codeId }).whereNotNull('email').whereRaw('lower(email) = lower(?)', [email]));
+    if (requestKey) probes.push(trx<ClaimRow>('claims').where({ claim_code_id: codeId, request_key: requestKey }));
+    const [first, ...rest] = probes;
+    if (!first) return undefined;
+    const rows = (await (rest.length === 0 ? first : first.unionAll(rest, true)).orderBy('id').limit(1)) as ClaimRow[];
+    return rows[0];
   }
 
   async insert(trx: Knex, claim: NewClaim): Promise<ClaimRow> {

@@ -5,7 +5,7 @@
  * and a sweep picks up whatever failed or was interrupted, so a failure is
  * logged and retried but never reaches the caller and never gets lost.
  */
-import { DomainError, type Knex, type Logger, type ServiceClient } from '@laurel/service-kit';
+import { DomainError, type Knex, type Logger, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
 import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from './rules.js';
@@ -28,7 +28,7 @@ export interface MilestoneAwards extends MilestoneHook {
 export interface MilestoneOptions {
   checks: MilestoneCheckStore;
   awards: EarnedBadgeStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   logger: Logger;
   sweepMs?: number;
 }

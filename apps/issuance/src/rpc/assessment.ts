@@ -6,7 +6,7 @@
  * application, and a review's `review` webhook is recorded in the same
  * transaction as the review, so it is sent if and only if the review was.
  */
-import { DomainError, pageInfo, pageWindow, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isApproved, newAssessmentSlug } from '../domain/assessment.js';
 import { parseTime } from '../domain/award.js';
@@ -21,7 +21,7 @@ export interface AssessmentDeps {
   applications: ApplicationStore;
   reviews: ReviewStore;
   deliveries: DeliveryStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   /** Wakes the webhook worker once a transaction with a delivery committed. */
   published: () => void;
 }

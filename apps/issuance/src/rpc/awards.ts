@@ -3,7 +3,7 @@
  * The catalog says whether the badge exists in the site and may be earned;
  * the earned_badges constraints decide, atomically, whether this call awards.
  */
-import { DomainError, pageInfo, pageWindow, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
 import { recipientKey } from '../domain/webhook.js';
@@ -18,7 +18,7 @@ import type { MilestoneHook } from '../milestones/worker.js';
 export interface AwardDeps {
   db: Knex;
   awards: EarnedBadgeStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   deliveries: DeliveryStore;
   topicPrefix: string;
   /** Wakes the outbox relay and the webhook worker once a transaction committed, so messages leave at once. */

@@ -5,7 +5,7 @@
  * outbox events and webhook deliveries, each as one multi-row insert. An
  * invalid item never blocks the others; a failed transaction writes nothing.
  */
-import { DomainError, enqueueEvents, type Knex, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, enqueueEvents, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, recipientOf, type Recipient } from '../domain/award.js';
 import { storedChannel } from '../domain/channel.js';
@@ -20,7 +20,7 @@ import { toEarnedBadgeMessage } from './present.js';
 export interface BulkDeps {
   db: Knex;
   imports: ImportStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   deliveries: DeliveryStore;
   topicPrefix: string;
   published: () => void;

@@ -3,7 +3,7 @@
  * §14.4), built when they are sent, from the records and the badge as they
  * are then. Key sets are exactly BadgeKit's: receivers validate them.
  */
-import { DomainError, type ServiceClient } from '@laurel/service-kit';
+import { DomainError, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { ApplicationStore } from '../store/applications.js';
 import type { DeliveryRow } from '../store/deliveries.js';
@@ -21,7 +21,7 @@ export interface BadgeRenderer {
 export interface MessageDeps {
   awards: EarnedBadgeStore;
   applications: ApplicationStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   render: BadgeRenderer;
   /** PUBLIC_BASE_URL; see origin.ts for what stands in when it is unset. */
   publicBaseUrl: string | undefined;

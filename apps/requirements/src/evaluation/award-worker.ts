@@ -6,13 +6,13 @@
  * says is unpublished, archived or gone is not awarded and its rows are
  * dropped: publishing it later re-evaluates everyone (ReevaluateBadge).
  */
-import { DomainError, type Knex, type Logger, type ServiceClient } from '@laurel/service-kit';
-import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import { DomainError, type Knex, type Logger, type ServiceClient, type CatalogClient } from '@laurel/service-kit';
+import type { issuanceV1 } from '@laurel/protos';
 
 export interface AwardWorkerDeps {
   db: Knex;
   logger: Logger;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
   issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
   batchSize?: number;
   concurrency?: number;

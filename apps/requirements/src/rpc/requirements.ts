@@ -3,8 +3,8 @@
  * proto out. Badge ids are checked against the catalog before anything is
  * written (the contract's promise); members are the gateway's and are not.
  */
-import { DomainError, pageInfo, type ServiceClient, type UnaryHandlers } from '@laurel/service-kit';
-import type { catalogV1, requirementsV1 } from '@laurel/protos';
+import { DomainError, pageInfo, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import type { requirementsV1 } from '@laurel/protos';
 import type { ActionRecord, ActionStore } from '../store/actions.js';
 import type { CountStore } from '../store/counts.js';
 import type { RequirementRecord, RequirementStore } from '../store/requirements.js';
@@ -21,7 +21,7 @@ export interface RequirementsHandlerDeps {
   counts: CountStore;
   requirements: RequirementStore;
   userActions: UserActionStore;
-  catalog: ServiceClient<catalogV1.CatalogDefinition>;
+  catalog: CatalogClient;
 }
 
 const isSet = (id: string | undefined): id is string => id !== undefined && id !== '' && id !== '0';

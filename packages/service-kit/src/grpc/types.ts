@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
+import type { CallOptions } from './client.js';
 
 /** What a client sends for method M (the permissive generated type). */
 export type RequestOf<M> = M extends MethodDefinition<infer Req, infer _Res, infer _ReqOut, infer _ResOut> ? Req : never;
@@ -25,3 +26,11 @@ export type MethodName<D> = keyof { [K in keyof D as string extends K ? never : 
 export type UnaryHandlers<D extends grpc.ServiceDefinition> = {
   [K in MethodName<D>]?: (request: ServerRequestOf<D[K]>, context: CallContext) => Promise<ResponseOf<D[K]>>;
 };
+
+/** What callers of a service need of its client, whether it asks every time (ServiceClient) or reads through (ReadThroughClient). */
+export interface UnaryClient<D> {
+  readonly address: string;
+  call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options?: CallOptions): Promise<ClientResponseOf<D[K]>>;
+  waitForReady(timeoutMs: number): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,18 @@
+/**
+ * Reads another service's published change version (the catalog's
+ * `catalog.change_version()`, its migration 0004), the one thing of another
+ * schema a store may read: a function that owner publishes for read-through
+ * caches (grpc/read-through.ts), never its tables.
+ */
+import type { Knex } from 'knex';
+
+export function changeVersionReader(db: Knex, ownerSchema: string): () => Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(ownerSchema)) throw new Error(`not a schema name: ${ownerSchema}`);
+  const sql = `select ${ownerSchema}.change_version() as version`;
+  return async () => {
+    const result = await db.raw<{ rows: { version: string }[] }>(sql);
+    const version = result.rows[0]?.version;
+    if (version === undefined) throw new Error(`${ownerSchema}.change_version() answered nothing`);
+    return version;
+  };
+}

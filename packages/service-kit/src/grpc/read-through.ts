@@ -1,0 +1,103 @@
+/**
+ * A service client that answers chosen read methods from memory while the
+ * owner's data has not changed, and asks the owner otherwise.
+ *
+ * "Has not changed" is decided per call, exactly: the owning service keeps a
+ * version stamp that every one of its write transactions bumps in the same
+ * transaction (see badge-catalog's migration 0004), and each cached call first
+ * reads that stamp. An answer is reused only when it was fetched under the
+ * stamp read now, so a write answered to anybody before this call began is
+ * seen by this call on every replica; no TTL, no invalidation message that
+ * could arrive late. Reading one stamp costs a single-row read instead of a
+ * gRPC hop plus the owner's queries.
+ *
+ * Answers are shared between callers: they must be treated as read-only.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import type { CallOptions, ServiceClient } from './client.js';
+import type { ClientResponseOf, MethodName, RequestOf, UnaryClient } from './types.js';
+
+export interface ReadThroughOptions<D extends grpc.ServiceDefinition> {
+  /** Methods whose answers depend only on the owner's data (and the request). */
+  cached: readonly MethodName<D>[];
+  /** The owner's current version stamp; called once per cached call (coalesced, see coalesced()). */
+  version: () => Promise<string>;
+  /** Answers kept at most; the oldest go first. */
+  maxEntries?: number;
+  /** Whether an answer is worth keeping (e.g. not a long list); all are, by default. */
+  keep?: (answer: object) => boolean;
+}
+
+interface Entry {
+  version: string;
+  value: unknown;
+}
+
+export class ReadThroughClient<D extends grpc.ServiceDefinition> implements UnaryClient<D> {
+  private readonly entries = new Map<string, Entry>();
+  private readonly cached: ReadonlySet<string>;
+  private readonly maxEntries: number;
+
+  constructor(readonly client: ServiceClient<D>, private readonly options: ReadThroughOptions<D>) {
+    this.cached = new Set(options.cached);
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  get address(): string {
+    return this.client.address;
+  }
+
+  async call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options: CallOptions = {}): Promise<ClientResponseOf<D[K]>> {
+    if (!this.cached.has(method)) return this.client.call(method, request, options);
+    // The stamp is read before the answer, so an answer can only be newer than the stamp it is kept under.
+    const version = await this.options.version();
+    const key = `${method}\u0000${JSON.stringify(request)}`;
+    const entry = this.entries.get(key);
+    if (entry?.version === version) return entry.value as ClientResponseOf<D[K]>;
+    const value = await this.client.call(method, request, options);
+    if (this.options.keep && !this.options.keep(value as object)) return value;
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { version, value });
+    return value;
+  }
+
+  waitForReady(timeoutMs: number): Promise<void> {
+    return this.client.waitForReady(timeoutMs);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+/**
+ * Shares one read among concurrent callers without ever answering a caller
+ * with a read that began before it called: a caller joins the next read, and
+ * a read starts as soon as the previous one finished. Under load that is one
+ * read per round instead of one per caller; alone, a caller waits for nothing
+ * but its own read.
+ */
+export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight = false;
+  let waiting: { resolve: (value: T) => void; reject: (error: unknown) => void }[] = [];
+  const start = () => {
+    inFlight = true;
+    const batch = waiting;
+    waiting = [];
+    read().then(
+      (value) => batch.forEach((w) => w.resolve(value)),
+      (error: unknown) => batch.forEach((w) => w.reject(error)),
+    ).finally(() => {
+      inFlight = false;
+      if (waiting.length > 0) start();
+    });
+  };
+  return () => new Promise<T>((resolve, reject) => {
+    waiting.push({ resolve, reject });
+    if (!inFlight) start();
+  });
+}
