@@ -26,7 +26,7 @@ function send(agent, url, request) {
 
 /**
  * Runs `nextRequest(i)` (-> {path, method?, headers?, body?}) against `baseUrl`.
- * Returns {requests, errors, rps, p50, p90, p99, max}.
+ * Returns {requests, errors, errorStatuses, rps, p50, p90, p99, max}.
  */
 export async function runLoad({ baseUrl, concurrency, seconds, warmupSeconds = 2, nextRequest, expectStatus = 200 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -45,10 +45,14 @@ export async function runLoad({ baseUrl, concurrency, seconds, warmupSeconds = 2
   await run(warmupSeconds);
   const latencies = [];
   let errors = 0;
+  const errorStatuses = {}; // status -> count; 0 is a failed connection
   const started = process.hrtime.bigint();
   await run(seconds, (result) => {
     latencies.push(result.ms);
-    if (result.status !== expectStatus) errors += 1;
+    if (result.status !== expectStatus) {
+      errors += 1;
+      errorStatuses[result.status] = (errorStatuses[result.status] ?? 0) + 1;
+    }
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
@@ -56,6 +60,7 @@ export async function runLoad({ baseUrl, concurrency, seconds, warmupSeconds = 2
   return {
     requests: latencies.length,
     errors,
+    errorStatuses,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p90: percentile(latencies, 90),
