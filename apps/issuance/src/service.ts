@@ -48,6 +48,16 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
     runtime.onStop(() => Promise.resolve(catalog.close()));
 
+    /** The site's webhook, if it has one (a cached catalog read: no hop while the catalog is unchanged). */
+    const webhookOf = async (siteId: string) => {
+      try {
+        const { webhook } = await catalog.call('GetWebhook', { siteId });
+        return webhook ? { url: webhook.url, secret: webhook.secret } : undefined;
+      } catch (error) {
+        if (error instanceof DomainError && error.reason === 'ResourceNotFound') return undefined;
+        throw error;
+      }
+    };
     const awards = new EarnedBadgeStore(db);
     const deliveries = new DeliveryStore(db);
     const applications = new ApplicationStore(db);
@@ -55,15 +65,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       deliveries,
       logger,
       messages: webhookMessages({ awards, applications, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
-      webhookOf: async (siteId) => {
-        try {
-          const { webhook } = await catalog.call('GetWebhook', { siteId });
-          return webhook ? { url: webhook.url, secret: webhook.secret } : undefined;
-        } catch (error) {
-          if (error instanceof DomainError && error.reason === 'ResourceNotFound') return undefined;
-          throw error;
-        }
-      },
+      webhookOf,
     });
     runtime.onStop(worker.stop);
     const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
@@ -75,7 +77,9 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger });
     runtime.onStop(milestones.stop);
     const handlers = {
-      ...awardHandlers({ db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones }),
+      ...awardHandlers({
+        db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
+      }),
       ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones }),
       ...deliveryHandlers(deliveries),
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog, published }),

@@ -116,6 +116,26 @@ describe('webhook deliveries', () => {
   });
 });
 
+describe('a site without a webhook', () => {
+  it('records no delivery for its awards and revocations, and gets them once a webhook is set', async () => {
+    const quiet = (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ('quiet', 'Quiet', 'https://example.org') returning id`)).rows[0]?.id ?? '';
+    const badge = (await db.query<{ id: string }>(
+      `insert into catalog.badges (system_id, slug, name, "unique", archived, published, earner_description, consumer_description, criteria_url, type)
+       values ($1, 'silent', 'Silent', false, false, true, 'e', 'c', 'https://example.org/c', 't') returning id`, [quiet],
+    )).rows[0]?.id ?? '';
+    const awardIn = (email: string) => issuance.call('Award', { siteId: quiet, badgeId: badge, email, channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: `quiet:${email}` });
+    const recorded = async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.webhook_deliveries where site_id = $1', [quiet])).rows[0]?.n;
+
+    const unheard = await awardIn('unheard@example.org');
+    await issuance.call('Revoke', { siteId: quiet, id: unheard.earnedBadge?.id ?? '', reason: 'test' });
+    expect(await recorded()).toBe(0);
+
+    await catalog.call('PutWebhook', { systemSlug: 'quiet', url: receiverUrl, secret: SECRET });
+    await awardIn('heard@example.org');
+    expect(await recorded()).toBe(1);
+  });
+});
+
 describe('the retry schedule', () => {
   it('keeps trying for more than a day, never waiting more than 30 minutes between attempts', () => {
     let elapsed = 0;

@@ -64,14 +64,25 @@ describe('ReadThroughClient', () => {
     expect(reached.GetSystem).toBe(2);
   });
 
-  it('keeps answers per request, and never keeps a failure', async () => {
+  it('keeps answers per request, and a not-found under its version like an answer', async () => {
     const { port, reached } = await catalogWithCounter();
-    const client = readThrough(port, () => Promise.resolve('1'));
+    let version = 1;
+    const client = readThrough(port, () => Promise.resolve(String(version)));
     await client.call('GetSystem', { slug: 'a' });
     await client.call('GetSystem', { slug: 'b' });
     expect(reached.GetSystem).toBe(2);
     for (let i = 0; i < 2; i++) await expect(client.call('GetSystem', { slug: 'missing' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    expect(reached.GetSystem).toBe(3);
+    version += 1;
+    await expect(client.call('GetSystem', { slug: 'missing' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
     expect(reached.GetSystem).toBe(4);
+  });
+
+  it('never keeps any other failure', async () => {
+    const { port } = await catalogWithCounter();
+    const client = readThrough(port, () => Promise.resolve('1'));
+    await expect(client.call('GetSystem', { slug: 'a' }, { deadlineMs: -1 })).rejects.toBeInstanceOf(DomainError);
+    expect((await client.call('GetSystem', { slug: 'a' })).system?.name).toBe('first');
   });
 
   it('does not keep answers the keep rule refuses, and forgets the oldest beyond maxEntries', async () => {

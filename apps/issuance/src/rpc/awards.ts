@@ -23,6 +23,13 @@ export interface AwardDeps {
   topicPrefix: string;
   /** Wakes the outbox relay and the webhook worker once a transaction committed, so messages leave at once. */
   published: () => void;
+  /**
+   * Whether the site has a webhook now. Only then is a delivery recorded with
+   * an award or revocation: a site without one would otherwise pay a row, a
+   * lease and a delete, two commits, for every award. A webhook receives the
+   * awards committed after it was set.
+   */
+  webhookSet: (siteId: string) => Promise<boolean>;
   /** Milestone checks after direct awards (§13.3); absent, none are made. */
   milestones?: MilestoneHook;
 }
@@ -60,7 +67,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
     const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
     const expires = parseTime('expires', request.expires) ?? null;
-    const badge = await earnableBadge(deps.catalog, request.siteId, request.badgeId, traceparent);
+    const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, request.siteId, request.badgeId, traceparent), deps.webhookSet(request.siteId)]);
 
     let milestoneCheck: string | undefined;
     const outcome = await db.transaction(async (trx) => {
@@ -70,7 +77,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
       });
       if (result.kind === 'created') {
         await recordAwarded(trx, deps.topicPrefix, result.row, traceparent);
-        await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
+        if (hooked) await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
         // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
         if (deps.milestones && startsMilestoneCheck(request)) {
           milestoneCheck = await deps.milestones.enqueue(trx, { siteId: request.siteId, email: request.email, badgeId: request.badgeId, publicOrigin: request.publicOrigin ?? null });
@@ -102,11 +109,12 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
 
     async Revoke(request, context) {
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };
+      const hooked = await deps.webhookSet(request.siteId);
       const revoked = await db.transaction(async (trx) => {
         const row = await awards.revoke(trx, request.siteId, key, request.reason);
         if (row) {
           await recordRevoked(trx, deps.topicPrefix, row, context.traceparent);
-          await deps.deliveries.record(trx, [webhookFor(row, 'revoke')]);
+          if (hooked) await deps.deliveries.record(trx, [webhookFor(row, 'revoke')]);
         }
         return row;
       });

@@ -18,18 +18,19 @@ const CATALOG_SCHEMA = 'catalog';
 
 /**
  * Reads whose answers are the catalog's data alone. Images stay out (up to
- * 8 MB each); lists are kept only when short (see keep below), so memory stays
+ * 8 MB each); lists are kept only when short (see shortLists), so memory stays
  * bounded whatever pages clients ask for.
  */
-const CACHED_READS: readonly MethodName<catalogV1.CatalogDefinition>[] = ['GetSystem', 'GetIssuer', 'GetProgram', 'GetBadge', 'GetWebhook', 'ListBadges'];
+const CACHED_READS: readonly MethodName<catalogV1.CatalogDefinition>[] = ['GetSystem', 'GetIssuer', 'GetProgram', 'GetBadge', 'GetWebhook', 'ListBadges', 'ListMilestones'];
 const MAX_KEPT_LIST = 50;
+const shortLists = (answer: object) => Object.values(answer).every((field) => !Array.isArray(field) || field.length <= MAX_KEPT_LIST);
 
 /** A catalog client whose reads check `db`'s view of the catalog's change version instead of asking the catalog. */
 export function catalogClient(db: Knex, address: string, options: ClientOptions): CatalogClient {
   return new ReadThroughClient(new ServiceClient(laurelProtos().catalog.v1.Catalog.service, address, options), {
     cached: CACHED_READS,
     version: coalesced(changeVersionReader(db, CATALOG_SCHEMA)),
-    keep: (answer) => !('badges' in answer) || !Array.isArray(answer.badges) || answer.badges.length <= MAX_KEPT_LIST,
+    keep: shortLists,
     maxEntries: 5_000,
   });
 }

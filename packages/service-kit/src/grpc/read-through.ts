@@ -12,8 +12,10 @@
  * gRPC hop plus the owner's queries.
  *
  * Answers are shared between callers: they must be treated as read-only.
+ * Failures other than not-found are never kept.
  */
 import type * as grpc from '@grpc/grpc-js';
+import { isDomainError, type DomainError } from '../errors.js';
 import type { CallOptions, ServiceClient } from './client.js';
 import type { ClientResponseOf, MethodName, RequestOf, UnaryClient } from './types.js';
 
@@ -28,10 +30,8 @@ export interface ReadThroughOptions<D extends grpc.ServiceDefinition> {
   keep?: (answer: object) => boolean;
 }
 
-interface Entry {
-  version: string;
-  value: unknown;
-}
+/** An answer, or a not-found (an answer about the owner's data too, and what hostile lookups ask for). */
+type Entry = { version: string; value: unknown; notFound?: undefined } | { version: string; notFound: DomainError };
 
 export class ReadThroughClient<D extends grpc.ServiceDefinition> implements UnaryClient<D> {
   private readonly entries = new Map<string, Entry>();
@@ -53,16 +53,28 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
     const version = await this.options.version();
     const key = `${method}\u0000${JSON.stringify(request)}`;
     const entry = this.entries.get(key);
-    if (entry?.version === version) return entry.value as ClientResponseOf<D[K]>;
-    const value = await this.client.call(method, request, options);
-    if (this.options.keep && !this.options.keep(value as object)) return value;
+    if (entry?.version === version) {
+      if (entry.notFound) throw entry.notFound;
+      return entry.value as ClientResponseOf<D[K]>;
+    }
+    let value: ClientResponseOf<D[K]>;
+    try {
+      value = await this.client.call(method, request, options);
+    } catch (error) {
+      if (isDomainError(error) && error.reason === 'ResourceNotFound') this.keep(key, { version, notFound: error });
+      throw error;
+    }
+    if (!this.options.keep || this.options.keep(value as object)) this.keep(key, { version, value });
+    return value;
+  }
+
+  private keep(key: string, entry: Entry): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { version, value });
-    return value;
+    this.entries.set(key, entry);
   }
 
   waitForReady(timeoutMs: number): Promise<void> {
