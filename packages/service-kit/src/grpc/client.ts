@@ -49,6 +49,10 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
       // Reconnect quickly after a peer restarts instead of grpc's default of up to minutes.
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': 1000,
+      // Per-call bookkeeping nobody reads (issue 10's profile): channelz's counters and grpc's own
+      // retry machinery, which buffers every message in case of a retry; call() retries itself.
+      'grpc.enable_channelz': 0,
+      'grpc.enable_retries': 0,
     });
   }
 
