@@ -70,7 +70,8 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
       try {
         await awardWith({
           siteId: check.site_id, badgeId: milestone.primaryBadgeId, userId: '0', email: check.email, channel: 'AWARD_CHANNEL_DIRECT',
-          idempotencyKey: milestoneAwardKey(milestone.id, check.email), ...(check.public_origin && { publicOrigin: check.public_origin }),
+          idempotencyKey: milestoneAwardKey(milestone.id, check.email), refuseIfHeld: false, holderUserId: '0',
+          ...(check.public_origin && { publicOrigin: check.public_origin }),
         });
       } catch (error) {
         // An archived or deleted primary badge cannot be earned: nothing to retry.

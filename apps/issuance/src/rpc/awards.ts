@@ -68,6 +68,11 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
     const expires = parseTime('expires', request.expires) ?? null;
     const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, request.siteId, request.badgeId, traceparent), deps.webhookSet(request.siteId)]);
+    if (request.refuseIfHeld) {
+      const holderUserId = request.holderUserId !== '0' ? request.holderUserId : null;
+      const held = await awards.findHeld(request.siteId, request.badgeId, holderUserId, recipient.email);
+      if (held) return { earnedBadge: toEarnedBadgeMessage(held), result: 'AWARD_RESULT_ALREADY_HELD' };
+    }
 
     let milestoneCheck: string | undefined;
     const outcome = await db.transaction(async (trx) => {

@@ -74,10 +74,8 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
    * derived from the revoked one: still one award per retry.
    */
   const awardOnce = async (req: Request, badge: catalogV1.Badge__Output, siteId: string, email: string, details: AwardDetails & { slug?: string }): Promise<{ earned: Earned; created: boolean }> => {
-    if (!badge.unique) {
-      const held = await heldBy(req, siteId, badge.id, email);
-      if (held) return { earned: held, created: false };
-    }
+    // Not unique: issuance refuses, in the award call itself, an email (or its member) that holds the badge already.
+    const holderUserId = badge.unique ? '0' : ((await members.userIdByEmail(siteId, email)) ?? '0');
     const baseKey = directAwardKey(badge.id, email);
     let key = baseKey;
     for (let attempt = 0; attempt < MAX_REAWARDS; attempt++) {
@@ -88,6 +86,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
         ...(details.slug !== undefined && { uid: details.slug }),
         ...(details.comment !== undefined && { comment: details.comment }),
         publicOrigin: ctx(req).origin,
+        ...(!badge.unique && { refuseIfHeld: true, holderUserId }),
       }, callOptions(req));
       const earned = found(answer.earnedBadge, 'an earned badge');
       if (answer.result === 'AWARD_RESULT_REPLAYED' && earned.revokedAt) {
