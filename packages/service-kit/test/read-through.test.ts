@@ -103,6 +103,13 @@ describe('ReadThroughClient', () => {
 });
 
 describe('coalesced', () => {
+  it('shares one read among callers of the same tick', async () => {
+    let reads = 0;
+    const read = coalesced(() => Promise.resolve(++reads));
+    expect(await Promise.all([read(), read(), read()])).toEqual([1, 1, 1]);
+    expect(reads).toBe(1);
+  });
+
   it('shares one read among the callers that arrived while the previous read ran', async () => {
     let reads = 0;
     const read = coalesced(async () => {
@@ -110,8 +117,10 @@ describe('coalesced', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return reads;
     });
-    // The first caller is read for at once; the four after it wait for that read and share the next.
-    expect(await Promise.all([read(), read(), read(), read(), read()])).toEqual([1, 2, 2, 2, 2]);
+    const first = read();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first read is in flight; these four wait for it to finish and share the next.
+    expect(await Promise.all([first, read(), read(), read(), read()])).toEqual([1, 2, 2, 2, 2]);
     expect(reads).toBe(2);
   });
 

@@ -88,28 +88,33 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
 
 /**
  * Shares one read among concurrent callers without ever answering a caller
- * with a read that began before it called: a caller joins the next read, and
- * a read starts as soon as the previous one finished. Under load that is one
- * read per round instead of one per caller; alone, a caller waits for nothing
- * but its own read.
+ * with a read that began before it called: a caller joins the read about to
+ * start (callers of the same tick share one), or else the next one, which
+ * starts as soon as the read in flight finished. Under load that is one read
+ * per round instead of one per caller; alone, a caller waits for nothing but
+ * its own read.
  */
 export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
-  let inFlight = false;
+  let state: 'idle' | 'starting' | 'reading' = 'idle';
   let waiting: { resolve: (value: T) => void; reject: (error: unknown) => void }[] = [];
   const start = () => {
-    inFlight = true;
+    state = 'reading';
     const batch = waiting;
     waiting = [];
     read().then(
       (value) => batch.forEach((w) => w.resolve(value)),
       (error: unknown) => batch.forEach((w) => w.reject(error)),
     ).finally(() => {
-      inFlight = false;
-      if (waiting.length > 0) start();
+      state = 'idle';
+      if (waiting.length > 0) schedule();
     });
+  };
+  const schedule = () => {
+    state = 'starting';
+    queueMicrotask(start);
   };
   return () => new Promise<T>((resolve, reject) => {
     waiting.push({ resolve, reject });
-    if (!inFlight) start();
+    if (state === 'idle') schedule();
   });
 }
