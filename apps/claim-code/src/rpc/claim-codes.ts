@@ -126,13 +126,13 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
         }
         // A multi-use code claimed without an email records nothing to award; only the code changes.
         if (!email && code.multiuse) return { code: await codes.markClaimed(trx, code.id, null), claim: undefined, fresh: true };
-        const claim = await claims.insert(trx, {
+        const claim = await claims.insertMarkingCode(trx, {
           claim_code_id: code.id, single_use: !code.multiuse, site_id: request.siteId, badge_id: request.badgeId, code: code.code,
           email, user_id: request.userId && request.userId !== '0' ? request.userId : null, state: email ? 'pending' : 'none',
           request_key: requestKey || null, uid: request.uid ?? null, issued_on: request.issuedOn ?? null, expires: request.expires ?? null,
           comment: request.comment ?? null, public_origin: request.publicOrigin ?? null,
         });
-        return { code: await codes.markClaimed(trx, code.id, email), claim, fresh: true };
+        return { code: { ...code, claimed: true, email }, claim, fresh: true };
       });
 
       const claim: ClaimRow | undefined = outcome.claim;

@@ -54,10 +54,17 @@ export class ClaimStore {
     return rows[0];
   }
 
-  async insert(trx: Knex, claim: NewClaim): Promise<ClaimRow> {
-    const rows = await trx<ClaimRow>('claims')
+  /**
+   * Records a claim and marks its code claimed by the claimant, in one
+   * statement (one round trip fewer on every claim); the caller holds the
+   * code's row lock.
+   */
+  async insertMarkingCode(trx: Knex, claim: NewClaim): Promise<ClaimRow> {
+    const inserted = trx<ClaimRow>('claims')
       .insert({ ...claim, next_attempt_at: trx.raw(`now() + interval '${REQUEST_GRACE_MS} milliseconds'`) as unknown as Date })
       .returning('*');
+    const marked = trx('claim_codes').where({ id: claim.claim_code_id }).update({ claimed: true, email: claim.email }).returning('id');
+    const rows = (await trx.with('inserted', inserted).with('marked', marked).select('inserted.*').from('inserted').crossJoin(trx.raw('marked'))) as ClaimRow[];
     const row = rows[0];
     if (!row) throw new Error('claim insert returned nothing');
     return row;
