@@ -16,6 +16,12 @@ export type AwardFn = (request: issuanceV1.AwardRequest__Output) => Promise<issu
 
 /** What the award handler needs: record a check in its transaction, then start it once committed. */
 export interface MilestoneHook {
+  /**
+   * Whether any milestone counts this badge among its support badges: only
+   * then is a check worth recording (a cached catalog read, no hop while the
+   * catalog is unchanged), so that most awards pay no check row, run and delete.
+   */
+  concerns(badge: catalogV1.Badge__Output): Promise<boolean>;
   enqueue(trx: Knex, check: NewMilestoneCheck): Promise<string>;
   run(checkId: string): void;
   useAward(award: AwardFn): void;
@@ -120,6 +126,12 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
   sweep.unref();
 
   return {
+    async concerns(badge) {
+      // A badge without its system cannot be looked up by slug; checking costs only a needless run.
+      if (!badge.system) return true;
+      const { milestones } = await catalog.call('ListMilestones', { systemSlug: badge.system.slug, supportBadgeId: badge.id });
+      return milestones.length > 0;
+    },
     enqueue: (trx, check) => checks.enqueue(trx, check),
     run(checkId) {
       if (running && award) track(claimAndProcess(checkId));

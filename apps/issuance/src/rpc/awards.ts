@@ -73,6 +73,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
       const held = await awards.findHeld(request.siteId, request.badgeId, holderUserId, recipient.email);
       if (held) return { earnedBadge: toEarnedBadgeMessage(held), result: 'AWARD_RESULT_ALREADY_HELD' };
     }
+    const checkMilestones = deps.milestones !== undefined && startsMilestoneCheck(request) && (await deps.milestones.concerns(badge));
 
     let milestoneCheck: string | undefined;
     const outcome = await db.transaction(async (trx) => {
@@ -84,7 +85,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
         await recordAwarded(trx, deps.topicPrefix, result.row, traceparent);
         if (hooked) await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
         // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
-        if (deps.milestones && startsMilestoneCheck(request)) {
+        if (deps.milestones && checkMilestones) {
           milestoneCheck = await deps.milestones.enqueue(trx, { siteId: request.siteId, email: request.email, badgeId: request.badgeId, publicOrigin: request.publicOrigin ?? null });
         }
       }
