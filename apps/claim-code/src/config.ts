@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, loadConfig, serviceAddress } from '@laurel/service-kit';
+import { baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, loadConfig, serviceAddress, workerSettings } from '@laurel/service-kit';
 
 export const claimCodeConfigSchema = z.object({
   ...baseSettings,
   ...databaseSettings,
+  ...workerSettings,
   ...grpcServerSettings(DEFAULT_PORTS['claim-code']),
   ...grpcClientSettings,
   CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),

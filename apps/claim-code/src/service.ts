@@ -35,7 +35,7 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
     });
     const claims = new ClaimStore(db);
     const awarder = new Awarder({ claims, issuance, logger });
-    const sweep = startSweep(awarder, logger);
+    const sweep = startSweep(awarder, logger, config.WORK_POLL_MS);
     runtime.onStop(sweep.stop);
     const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH });
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);

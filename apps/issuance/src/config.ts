@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress,
+  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress, workerSettings,
 } from '@laurel/service-kit';
 
 /**
@@ -20,6 +20,7 @@ const baseUrl = z
 export const issuanceSettings = z.object({
   ...baseSettings,
   ...databaseSettings,
+  ...workerSettings,
   ...kafkaSettings,
   ...grpcServerSettings(DEFAULT_PORTS.issuance),
   ...grpcClientSettings,

@@ -39,7 +39,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
   const runtime = await startServiceRuntime({ name: 'issuance', schema: SCHEMA, migrations, config });
   const { db, logger } = runtime;
   try {
-    const { relay } = await startEventPublishing(runtime, {
+    await startEventPublishing(runtime, {
       brokers: config.KAFKA_BROKERS,
       topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked')],
     });
@@ -64,17 +64,18 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const worker = startWebhookWorker({
       deliveries,
       logger,
+      listener: runtime.listener,
+      pollMs: runtime.workPollMs,
       messages: webhookMessages({ awards, applications, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
       webhookOf,
     });
     runtime.onStop(worker.stop);
     const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
     runtime.onStop(retention.stop);
-    const published = () => {
-      relay.kick();
-      worker.kick();
-    };
-    const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger });
+    // The stores announce what they write (signalWork), which wakes the relay and the webhook
+    // worker once the transaction commits; a second wake here would only cost an empty round.
+    const published = () => undefined;
+    const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
     runtime.onStop(milestones.stop);
     const handlers = {
       ...awardHandlers({

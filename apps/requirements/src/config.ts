@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
-  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress,
+  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress, workerSettings,
 } from '@laurel/service-kit';
 
 export const requirementsConfigSchema = z.object({
   ...baseSettings,
   ...databaseSettings,
+  ...workerSettings,
   ...kafkaSettings,
   ...grpcServerSettings(DEFAULT_PORTS.requirements),
   ...grpcClientSettings,

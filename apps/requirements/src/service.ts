@@ -29,7 +29,7 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
   const { db, logger, metrics } = runtime;
   try {
     const requirementChangedTopic = topicName(config.KAFKA_TOPIC_PREFIX, 'requirementChanged');
-    const { kafka, producer, relay } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
+    const { kafka, producer } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
 
     const protos = laurelProtos();
     const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
@@ -38,10 +38,10 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
 
     const actions = new ActionStore(db);
     const counts = new CountStore(db);
-    const requirements = new RequirementStore(db, requirementChangedTopic, () => relay.kick());
+    const requirements = new RequirementStore(db, requirementChangedTopic);
     const userActions = new UserActionStore(db);
 
-    const worker = startAwardWorker({ db, logger, catalog, issuance });
+    const worker = startAwardWorker({ db, logger, catalog, issuance, listener: runtime.listener, pollMs: runtime.workPollMs });
     runtime.onStop(worker.stop);
     const retention = startRetention({ rules: [processedEventsRetention(db, config.PROCESSED_EVENTS_RETENTION_DAYS)], logger });
     runtime.onStop(retention.stop);

@@ -36,6 +36,10 @@ describe('renderServerProperties', () => {
     expect(props.get('auto.create.topics.enable')).toBe('true');
   });
 
+  it('lets an idle broker idle: no periodic no-op records in the metadata log', () => {
+    expect(props.get('metadata.max.idle.interval.ms')).toBe('0');
+  });
+
   it('has one line per key', () => {
     const lines = renderServerProperties({ port: 1, controllerPort: 2, dataDir: '/d' }).trim().split('\n');
     expect(new Set(lines.map((l) => l.split('=')[0])).size).toBe(lines.length);

@@ -35,6 +35,16 @@ export const databaseSettings = {
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 };
 
+/** The default of WORK_POLL_MS. */
+export const DEFAULT_WORK_POLL_MS = 10_000;
+
+/** Settings of a process with background workers (outbox relay, deliveries, sweeps). */
+export const workerSettings = {
+  // How often a worker looks for work nobody announced (a safety net): work a process commits
+  // wakes its own worker at once, and work written elsewhere is announced with NOTIFY.
+  WORK_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_WORK_POLL_MS),
+};
+
 /** Settings of a process that talks to Kafka. */
 export const kafkaSettings = {
   KAFKA_BROKERS: z.string().min(1).transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)).pipe(z.array(hostPort).min(1)),

@@ -23,3 +23,4 @@ export * from './runtime.js';
 export * from './badgekit-json.js';
 export * from './polling.js';
 export * from './retention.js';
+export * from './db/notifications.js';

@@ -14,10 +14,16 @@ export interface Metrics {
   outboxPublished: client.Counter<'topic'>;
 }
 
+/** How often the event-loop delay is sampled. */
+export const EVENT_LOOP_SAMPLE_MS = 1000;
+
 export function createMetrics(service: string): Metrics {
   const registry = new client.Registry();
   registry.setDefaultLabels({ service });
-  client.collectDefaultMetrics({ register: registry });
+  // The event-loop delay histogram samples on a timer; prom-client's 10 ms default wakes every
+  // process 100 times a second even when idle. A stall still delays the next sample, so long
+  // stalls show; the histogram only sees fewer of the short ones.
+  client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   const buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
   return {
     registry,

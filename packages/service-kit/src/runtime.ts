@@ -9,12 +9,14 @@ import type { Server } from 'node:http';
 import { packageDefinition } from '@laurel/protos';
 import type { Knex } from 'knex';
 import { createDatabase } from './db/database.js';
+import { createWorkListener, type WorkListener } from './db/notifications.js';
 import { migrate, type Migration } from './db/migrations.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { startGrpcServer, type ServiceRegistration } from './grpc/server.js';
 import { createKafka, createProducer, ensureTopics, type Kafka, type Producer } from './kafka/client.js';
 import { startOutboxRelay, type OutboxRelay } from './kafka/outbox.js';
+import { WORK_POLL_MS } from './polling.js';
 
 export interface RuntimeConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -24,6 +26,8 @@ export interface RuntimeConfig {
   GRPC_PORT: number;
   GRPC_DRAIN_MS: number;
   METRICS_PORT: number;
+  /** The safety-net poll of the service's workers (workerSettings). */
+  WORK_POLL_MS?: number;
 }
 
 export interface ServiceRuntime {
@@ -33,6 +37,10 @@ export interface ServiceRuntime {
   logger: Logger;
   metrics: Metrics;
   db: Knex;
+  /** Wakes the service's workers on NOTIFY (connects on the first subscription). */
+  listener: WorkListener;
+  /** The safety-net poll of the service's workers. */
+  workPollMs: number;
   /** Registers something to stop when the service stops (after the gRPC server, before the database). */
   onStop(stop: () => Promise<void>): void;
   /** Starts the gRPC server with these services; resolves to the bound port. */
@@ -50,6 +58,7 @@ export async function startServiceRuntime(options: {
   const logger = createLogger(name, config.LOG_LEVEL);
   const metrics = createMetrics(name);
   const db = createDatabase({ url: config.DATABASE_URL, schema: options.schema, poolMax: config.DATABASE_POOL_MAX, applicationName: name });
+  const listener = createWorkListener({ url: config.DATABASE_URL, applicationName: name, logger });
   const stoppers: (() => Promise<void>)[] = [];
   let grpcShutdown: (() => Promise<void>) | undefined;
   let metricsServer: Server | undefined;
@@ -68,6 +77,8 @@ export async function startServiceRuntime(options: {
     logger,
     metrics,
     db,
+    listener,
+    workPollMs: config.WORK_POLL_MS ?? WORK_POLL_MS,
     onStop: (stop) => stoppers.push(stop),
     async serve(registrations) {
       const server = await startGrpcServer(registrations, {
@@ -83,6 +94,7 @@ export async function startServiceRuntime(options: {
         await stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
       }
       metricsServer?.close();
+      await listener.close();
       await db.destroy();
       logger.info(`${name} stopped`);
     },
@@ -92,7 +104,7 @@ export async function startServiceRuntime(options: {
 export interface EventPublishing {
   kafka: Kafka;
   producer: Producer;
-  /** kick() after committing a transaction that wrote events publishes them at once. */
+  /** Publishes enqueued events at once (they are announced when enqueued; kick() wakes it too). */
   relay: OutboxRelay;
 }
 
@@ -106,7 +118,9 @@ export async function startEventPublishing(runtime: ServiceRuntime, options: { b
   await ensureTopics(kafka, options.topics);
   const producer = await createProducer(kafka);
   runtime.onStop(() => producer.disconnect());
-  const relay = startOutboxRelay({ db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics });
+  const relay = startOutboxRelay({
+    db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics, listener: runtime.listener, pollMs: runtime.workPollMs,
+  });
   runtime.onStop(relay.stop);
   return { kafka, producer, relay };
 }

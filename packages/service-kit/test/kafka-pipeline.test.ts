@@ -12,7 +12,9 @@ import { outboxMigration, processedEventsMigration } from '../src/db/kit-migrati
 import { createKafka, createProducer, ensureTopics, type Kafka } from '../src/kafka/client.js';
 import { encodeEvent } from '../src/kafka/codec.js';
 import { startIdempotentConsumer } from '../src/kafka/consumer.js';
-import { enqueueEvents, startOutboxRelay } from '../src/kafka/outbox.js';
+import pg from 'pg';
+import { createWorkListener } from '../src/db/notifications.js';
+import { enqueueEvents, OUTBOX_CHANNEL, startOutboxRelay } from '../src/kafka/outbox.js';
 import { createLogger } from '../src/logger.js';
 
 type Outcome = { eventId: string; memberId: string; action: string };
@@ -120,6 +122,39 @@ describe('the transactional outbox', () => {
       expect(await db('outbox').count<{ count: string }[]>({ count: '*' })).toEqual([{ count: '0' }]);
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
+      await collector.stop();
+    }
+  });
+
+  it('publishes at once what another process wrote and announced, long before its safety-net poll', async () => {
+    const topic = `${prefix}announced`;
+    await ensureTopics(kafka, [topic], 1);
+    const listener = createWorkListener({ url: database.url, applicationName: 'kit-relay', logger });
+    const relay = startOutboxRelay({ db, producer, schema: 'kit', logger, listener, pollMs: 60_000 });
+    const collector = await collectTopic(topic);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    try {
+      // The relay has had its first rounds (at start, and once LISTENing) and now sleeps for a minute.
+      await eventually(
+        async () => (await writer.query(`select count(*)::int as n from pg_stat_activity where application_name = 'kit-relay:listener' and state = 'idle' and query like 'LISTEN%'`)).rows[0]?.n,
+        (n) => n === 1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const event = outcome(7);
+      const encoded = encodeEvent('OutcomeRecorded', event);
+      // What a writer without a relay of its own does: the row and its announcement in one transaction.
+      await writer.query('begin');
+      await writer.query('insert into kit.outbox (topic, message_key, payload, headers) values ($1, $2, $3, $4)', [topic, 'k', encoded.value, JSON.stringify(encoded.headers)]);
+      await writer.query('select pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+      await writer.query('commit');
+
+      const messages = await collector.waitFor((m) => m.length >= 1, 15_000);
+      expect(messages.map((m) => (JSON.parse(m.value?.toString() ?? '{}') as { eventId: string }).eventId)).toEqual([event.eventId]);
+    } finally {
+      await writer.end();
+      await relay.stop();
+      await listener.close();
       await collector.stop();
     }
   });

@@ -5,7 +5,7 @@
  * replicas at once) never awards twice. Requests finish their own claims;
  * the sweep finishes those whose request died.
  */
-import { DomainError, type Logger, type ServiceClient } from '@laurel/service-kit';
+import { DomainError, startPollingLoop, WORK_POLL_MS, type Logger, type PollingLoop, type ServiceClient } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import { awardKey } from '../domain/codes.js';
 import type { ClaimRow, ClaimStore } from '../store/claims.js';
@@ -57,38 +57,40 @@ export class Awarder {
     return { earnedBadgeId, created: answer.result === 'AWARD_RESULT_CREATED' };
   }
 
-  /** Finishes pending claims whose time has come; returns how many it finished. */
-  async sweep(batch = 50): Promise<number> {
-    const due = await this.deps.claims.leaseDue(batch, 5_000);
-    let done = 0;
+  /** Finishes pending claims whose time has come; says how many were due and how many of them failed again. */
+  async sweep(batch = SWEEP_BATCH): Promise<{ due: number; failed: number }> {
+    const due = await this.deps.claims.leaseDue(batch, SWEEP_LEASE_MS);
+    let failed = 0;
     for (const claim of due) {
       try {
         await this.complete(claim);
-        done += 1;
       } catch (error) {
+        failed += 1;
         this.deps.logger.warn({ err: error, claimId: claim.id, attempts: claim.attempts }, 'pending claim award failed; will retry');
       }
     }
-    return done;
+    return { due: due.length, failed };
   }
 }
 
-/** Runs the sweep every `intervalMs` (at once on start, for claims left by a crash). */
-export function startSweep(awarder: Awarder, logger: Logger, intervalMs = 1000): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = awarder.sweep().catch((error: unknown) => logger.error({ err: error }, 'claim sweep failed')).finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  let timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+const SWEEP_BATCH = 50;
+/** How long a claim the sweep took is hidden from other sweeps; a failed award is tried again after it. */
+const SWEEP_LEASE_MS = 5_000;
+
+/**
+ * Runs the sweep at once on start (for claims left by a crash), again at once
+ * while it finds a full batch, when a claim it failed is due again, and
+ * otherwise every `intervalMs`. A claim only becomes due when its request
+ * died or failed, so the sweep has nothing to announce it: it polls, rarely.
+ */
+export function startSweep(awarder: Awarder, logger: Logger, intervalMs = WORK_POLL_MS): PollingLoop {
+  return startPollingLoop({
+    round: async () => {
+      const { due, failed } = await awarder.sweep();
+      if (due === SWEEP_BATCH) return true;
+      return failed > 0 ? SWEEP_LEASE_MS : false;
     },
-  };
+    idleMs: intervalMs,
+    onError: (error) => logger.error({ err: error }, 'claim sweep failed'),
+  });
 }

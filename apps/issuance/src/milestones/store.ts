@@ -23,7 +23,7 @@ export interface NewMilestoneCheck {
 }
 
 /** How long a leased check is hidden from other workers; a worker that dies mid-check releases it by this lease running out. */
-const LEASE_MS = 60_000;
+export const LEASE_MS = 60_000;
 
 export class MilestoneCheckStore {
   constructor(private readonly db: Knex) {}
@@ -57,10 +57,11 @@ export class MilestoneCheckStore {
     await this.db('milestone_checks').where({ id }).delete();
   }
 
-  async failed(check: MilestoneCheckRow, error: string): Promise<void> {
+  /** Records a failed run and schedules the next; resolves to when it is due. */
+  async failed(check: MilestoneCheckRow, error: string): Promise<Date> {
     const attempts = check.attempts + 1;
-    await this.db('milestone_checks').where({ id: check.id }).update({
-      attempts, last_error: error.slice(0, 2000), next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
-    });
+    const next = new Date(Date.now() + retryDelayMs(attempts));
+    await this.db('milestone_checks').where({ id: check.id }).update({ attempts, last_error: error.slice(0, 2000), next_attempt_at: next });
+    return next;
   }
 }

@@ -3,13 +3,15 @@
  * A check is recorded with the award it follows, in the same transaction;
  * it runs right after that commits, outside the award call and its answer,
  * and a sweep picks up whatever failed or was interrupted, so a failure is
- * logged and retried but never reaches the caller and never gets lost.
+ * logged and retried but never reaches the caller and never gets lost. The
+ * sweep wakes when a retry it knows of falls due, and otherwise only as a
+ * rare safety net (a check left by a process that stopped before running it).
  */
-import { DomainError, type Knex, type Logger, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, startPollingLoop, WORK_POLL_MS, type CatalogClient, type Knex, type Logger, type PollingLoop } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
 import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from './rules.js';
-import type { MilestoneCheckRow, MilestoneCheckStore, NewMilestoneCheck } from './store.js';
+import { LEASE_MS, type MilestoneCheckRow, type MilestoneCheckStore, type NewMilestoneCheck } from './store.js';
 
 /** Issuance's own Award, as the milestone's primary badge is awarded like any other award (event, webhook, constraints). */
 export type AwardFn = (request: issuanceV1.AwardRequest__Output) => Promise<issuanceV1.AwardResponse>;
@@ -36,8 +38,12 @@ export interface MilestoneOptions {
   awards: EarnedBadgeStore;
   catalog: CatalogClient;
   logger: Logger;
+  /** The safety-net sweep, for checks whose process stopped before running them. */
   sweepMs?: number;
 }
+
+/** Checks leased per sweep round. */
+const SWEEP_BATCH = 50;
 
 const isReason = (error: unknown, ...reasons: string[]) => error instanceof DomainError && reasons.includes(error.reason);
 
@@ -47,6 +53,14 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
   let award: AwardFn | undefined;
   let running = true;
   const inFlight = new Set<Promise<void>>();
+  /** The earliest moment a retry scheduled here falls due (epoch ms), so that the sweep wakes for it. */
+  let nextRetryAt: number | undefined;
+  const retryAt = (at: number) => {
+    const sooner = nextRetryAt === undefined || at < nextRetryAt;
+    nextRetryAt = Math.min(nextRetryAt ?? at, at);
+    // The sweep may be asleep for the safety-net interval: it looks again and sleeps until this retry.
+    if (sooner) sweep.kick();
+  };
 
   const milestonesFor = async (check: MilestoneCheckRow): Promise<MilestoneRule[] | undefined> => {
     let badge: catalogV1.Badge__Output | null;
@@ -94,8 +108,12 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
       await checks.done(check.id);
     } catch (error) {
       log.error({ err: error, check: check.id, attempts: check.attempts + 1 }, 'milestone check failed; it will be retried');
-      await checks.failed(check, error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
-        log.error({ err: e, check: check.id }, 'could not record a failed milestone check; its lease will expire and it will be retried'),
+      await checks.failed(check, error instanceof Error ? error.message : String(error)).then(
+        (next) => retryAt(next.getTime()),
+        (e: unknown) => {
+          retryAt(Date.now() + LEASE_MS);
+          log.error({ err: e, check: check.id }, 'could not record a failed milestone check; its lease will expire and it will be retried');
+        },
       );
     }
   };
@@ -105,25 +123,30 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
     void work.finally(() => inFlight.delete(work));
   };
 
-  const claimAndProcess = async (id?: string) => {
+  /** Runs the one check an award just committed. */
+  const runOne = async (id: string) => {
     try {
-      const due = await checks.claimDue(50, id);
-      for (const check of due) await process(check);
+      for (const check of await checks.claimDue(1, id)) await process(check);
     } catch (error) {
+      // The check is still due: the sweep takes it over, retrying with backoff.
       log.error({ err: error }, 'milestone checks could not be read; retrying');
+      sweep.kick();
     }
   };
 
   // The sweep: checks whose run failed, or whose process stopped before it ran.
-  let sweeping = false;
-  const sweep = setInterval(() => {
-    if (!running || !award || sweeping) return;
-    sweeping = true;
-    track(claimAndProcess().finally(() => {
-      sweeping = false;
-    }));
-  }, options.sweepMs ?? 5_000);
-  sweep.unref();
+  const sweep: PollingLoop = startPollingLoop({
+    round: async () => {
+      if (!award) return false;
+      if (nextRetryAt !== undefined && nextRetryAt <= Date.now()) nextRetryAt = undefined;
+      const due = await checks.claimDue(SWEEP_BATCH);
+      for (const check of due) await process(check);
+      if (due.length === SWEEP_BATCH) return true;
+      return nextRetryAt === undefined ? false : nextRetryAt - Date.now();
+    },
+    idleMs: options.sweepMs ?? WORK_POLL_MS,
+    onError: (error) => log.error({ err: error }, 'milestone checks could not be read; retrying'),
+  });
 
   return {
     async concerns(badge) {
@@ -134,14 +157,16 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
     },
     enqueue: (trx, check) => checks.enqueue(trx, check),
     run(checkId) {
-      if (running && award) track(claimAndProcess(checkId));
+      if (running && award) track(runOne(checkId));
     },
     useAward(fn) {
       award = fn;
+      // Checks left by an earlier run of the process can go now.
+      sweep.kick();
     },
     async stop() {
       running = false;
-      clearInterval(sweep);
+      await sweep.stop();
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -5,7 +5,7 @@
  * Only the oldest open delivery of each recipient is ever due, which is what
  * keeps one recipient's messages in order while others flow.
  */
-import type { Knex } from '@laurel/service-kit';
+import { signalWork, type Knex } from '@laurel/service-kit';
 import { nextAttemptDelay, RETRY_WINDOW_MS } from '../domain/webhook.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failing' | 'abandoned';
@@ -35,7 +35,11 @@ export interface NewDelivery {
   channel?: string;
 }
 
-const LEASE_MS = 60_000;
+/** How long a claimed delivery is hidden from other workers; a worker that dies mid-delivery releases it by this lease running out. */
+export const LEASE_MS = 60_000;
+
+/** Announces new deliveries to the webhook worker (see service-kit db/notifications.ts). */
+export const DELIVERIES_CHANNEL = 'laurel_webhook_deliveries';
 
 export class DeliveryStore {
   constructor(private readonly db: Knex) {}
@@ -48,6 +52,7 @@ export class DeliveryStore {
       site_id: d.siteId, action: d.action, recipient_key: d.recipientKey, input: JSON.stringify(d.input), channel: d.channel ?? null, give_up_at: giveUpAt,
     }));
     for (let i = 0; i < rows.length; i += 1000) await trx('webhook_deliveries').insert(rows.slice(i, i + 1000));
+    await signalWork(trx, DELIVERIES_CHANNEL);
   }
 
   /** Leases up to `limit` due deliveries, at most one per recipient (the oldest open one). */
@@ -78,8 +83,12 @@ export class DeliveryStore {
     });
   }
 
-  /** Records a failed attempt and schedules the next, or gives up once the retry window has passed. */
-  async markFailed(row: DeliveryRow, responseStatus: number | null, error: string): Promise<void> {
+  /**
+   * Records a failed attempt and schedules the next, or gives up once the
+   * retry window has passed; resolves to when the next attempt is due, or
+   * undefined when there is none.
+   */
+  async markFailed(row: DeliveryRow, responseStatus: number | null, error: string): Promise<Date | undefined> {
     const attempts = row.attempts + 1;
     const now = Date.now();
     const next = new Date(now + nextAttemptDelay(attempts));
@@ -88,6 +97,7 @@ export class DeliveryStore {
       status: abandoned ? 'abandoned' : 'failing', attempts, last_attempt_at: new Date(now), last_response_status: responseStatus,
       last_error: error.slice(0, 500), next_attempt_at: abandoned ? row.give_up_at : next,
     });
+    return abandoned ? undefined : next;
   }
 
   /**

@@ -4,9 +4,9 @@
  * Every outcome is written back to the delivery log; failures are retried
  * with backoff for at least a day (model.md deviations).
  */
-import { startPollingLoop, type Logger, type PollingLoop } from '@laurel/service-kit';
+import { startPollingLoop, WORK_POLL_MS, type Logger, type PollingLoop, type WorkListener } from '@laurel/service-kit';
 import { isDelivered, signWebhookBody } from '../domain/webhook.js';
-import type { DeliveryRow, DeliveryStore } from '../store/deliveries.js';
+import { DELIVERIES_CHANNEL, LEASE_MS, type DeliveryRow, type DeliveryStore } from '../store/deliveries.js';
 
 /** Turns a delivery into the exact body to send, or says why there is nothing to send. */
 export interface MessageBuilder {
@@ -21,6 +21,9 @@ export interface WebhookWorkerOptions {
   messages: MessageBuilder;
   webhookOf: WebhookLookup;
   logger: Logger;
+  /** Wakes the worker when deliveries are recorded; without it the worker only polls. */
+  listener?: WorkListener;
+  /** The safety-net poll, for deliveries nobody announced. */
   pollMs?: number;
   batchSize?: number;
   timeoutMs?: number;
@@ -30,6 +33,11 @@ export type WebhookWorker = PollingLoop;
 
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const log = options.logger.child({ component: 'webhooks' });
+  /** The earliest moment a retry this worker scheduled falls due (epoch ms), so it wakes for it. */
+  let nextRetryAt: number | undefined;
+  const retryAt = (at: number) => {
+    nextRetryAt = Math.min(nextRetryAt ?? at, at);
+  };
 
   /** Sends one delivery to its site's webhook and records the outcome. */
   const deliver = async (delivery: DeliveryRow, webhook: { url: string; secret: string }): Promise<void> => {
@@ -53,10 +61,19 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       });
       await response.arrayBuffer().catch(() => undefined);
       if (isDelivered(response.status)) await options.deliveries.markDelivered(delivery.id, response.status);
-      else await options.deliveries.markFailed(delivery, response.status, `receiver answered ${response.status}`);
+      else {
+        const next = await options.deliveries.markFailed(delivery, response.status, `receiver answered ${response.status}`);
+        if (next) retryAt(next.getTime());
+      }
     } catch (error) {
-      await options.deliveries.markFailed(delivery, null, error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
-        log.error({ err: e, delivery: delivery.id }, 'could not record a failed delivery; its lease will expire and it will be retried'),
+      await options.deliveries.markFailed(delivery, null, error instanceof Error ? error.message : String(error)).then(
+        (next) => {
+          if (next) retryAt(next.getTime());
+        },
+        (e: unknown) => {
+          retryAt(Date.now() + LEASE_MS);
+          log.error({ err: e, delivery: delivery.id }, 'could not record a failed delivery; its lease will expire and it will be retried');
+        },
       );
     }
   };
@@ -66,7 +83,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
    * without one has its messages dropped in one statement (no notifications
    * without a webhook, as BadgeKit did) — after a bulk import that is most of them.
    */
-  const round = async (): Promise<boolean> => {
+  const round = async (): Promise<boolean | number> => {
+    if (nextRetryAt !== undefined && nextRetryAt <= Date.now()) nextRetryAt = undefined;
     const due = await options.deliveries.claimDue(options.batchSize ?? 200);
     const bySite = new Map<string, DeliveryRow[]>();
     for (const delivery of due) bySite.set(delivery.site_id, [...(bySite.get(delivery.site_id) ?? []), delivery]);
@@ -77,6 +95,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       } catch (error) {
         // The catalog is away: these deliveries wait for their lease to run out and are tried again.
         log.error({ err: error, siteId }, 'cannot read the site webhook; retrying later');
+        retryAt(Date.now() + LEASE_MS);
         return;
       }
       if (!webhook) {
@@ -86,12 +105,14 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       // Different recipients in parallel; each recipient has at most one delivery in a round.
       await Promise.all(deliveries.map((d) => deliver(d, webhook)));
     }));
-    return due.length > 0;
+    if (due.length > 0) return true;
+    return nextRetryAt === undefined ? false : nextRetryAt - Date.now();
   };
 
   return startPollingLoop({
     round,
-    idleMs: options.pollMs ?? 500,
+    idleMs: options.pollMs ?? WORK_POLL_MS,
     onError: (error) => log.error({ err: error }, 'webhook worker failed; retrying'),
+    ...(options.listener && { wakeOn: { listener: options.listener, channels: [DELIVERIES_CHANNEL] } }),
   });
 }

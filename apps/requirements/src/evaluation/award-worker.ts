@@ -6,8 +6,9 @@
  * says is unpublished, archived or gone is not awarded and its rows are
  * dropped: publishing it later re-evaluates everyone (ReevaluateBadge).
  */
-import { DomainError, type Knex, type Logger, type ServiceClient, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, startPollingLoop, WORK_POLL_MS, type CatalogClient, type Knex, type Logger, type ServiceClient, type WorkListener } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
+import { DUE_AWARDS_CHANNEL } from './evaluate.js';
 
 export interface AwardWorkerDeps {
   db: Knex;
@@ -16,6 +17,9 @@ export interface AwardWorkerDeps {
   issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
   batchSize?: number;
   concurrency?: number;
+  /** Wakes the worker when awards become due; without it the worker only polls. */
+  listener?: WorkListener;
+  /** The safety-net poll, for due awards nobody announced. */
   pollMs?: number;
 }
 
@@ -31,8 +35,6 @@ export interface AwardWorker {
   drain(): Promise<number>;
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Items per BulkAward call, and calls in flight at once. */
 const BULK_CHUNK = 1000;
@@ -52,8 +54,8 @@ export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
   const log = deps.logger.child({ component: 'award-worker' });
   const batchSize = deps.batchSize ?? 6000;
   const concurrency = deps.concurrency ?? 64;
-  const pollMs = deps.pollMs ?? 100;
-  let running = true;
+  /** The earliest moment a retry scheduled here falls due (epoch ms), so that the worker wakes for it. */
+  let nextRetryAt: number | undefined;
 
   /** Whether each badge may be awarded by requirements now; undefined when the catalog could not say. */
   const earnable = async (rows: DueRow[]): Promise<Map<string, boolean>> => {
@@ -133,6 +135,7 @@ export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
       }
       for (const { row, error } of failed) {
         const delayMs = Math.min(60_000, 200 * 2 ** Math.min(row.attempts, 10));
+        nextRetryAt = Math.min(nextRetryAt ?? Infinity, Date.now() + delayMs);
         await trx('due_awards').where({ badge_id: row.badge_id, user_id: row.user_id }).update({
           attempts: row.attempts + 1, last_error: error, next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(delayMs)]),
         });
@@ -150,26 +153,16 @@ export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
     }
   };
 
-  const loop = (async () => {
-    let backoff = pollMs;
-    while (running) {
-      try {
-        const n = await drain();
-        backoff = pollMs;
-        if (n > 0) continue;
-      } catch (error) {
-        log.error({ err: error }, 'award worker failed; retrying');
-        backoff = Math.min(backoff * 2, 5000);
-      }
-      await sleep(backoff);
-    }
-  })();
-
-  return {
-    drain,
-    stop: async () => {
-      running = false;
-      await loop;
+  const loop = startPollingLoop({
+    round: async () => {
+      if (nextRetryAt !== undefined && nextRetryAt <= Date.now()) nextRetryAt = undefined;
+      if ((await drain()) > 0) return true;
+      return nextRetryAt === undefined ? false : nextRetryAt - Date.now();
     },
-  };
+    idleMs: deps.pollMs ?? WORK_POLL_MS,
+    onError: (error) => log.error({ err: error }, 'award worker failed; retrying'),
+    ...(deps.listener && { wakeOn: { listener: deps.listener, channels: [DUE_AWARDS_CHANNEL] } }),
+  });
+
+  return { drain, stop: loop.stop };
 }

@@ -9,9 +9,18 @@
  *
  * Nothing here deletes from due_awards: a change never revokes.
  */
-import type { Knex } from '@laurel/service-kit';
+import { signalWork, type Knex } from '@laurel/service-kit';
 
 const EVALUATION_LOCK = 'laurel:requirements:evaluation';
+
+/** Announces new due awards to the award worker (see service-kit db/notifications.ts). */
+export const DUE_AWARDS_CHANNEL = 'laurel_due_awards';
+
+/** Announces the awards an insert made due, if any; returns how many. */
+async function announced(trx: Knex.Transaction, inserted: number | null): Promise<number> {
+  if (inserted) await signalWork(trx, DUE_AWARDS_CHANNEL);
+  return inserted ?? 0;
+}
 
 /**
  * Count changes take the lock shared, requirement changes exclusive. A count
@@ -83,7 +92,7 @@ export async function evaluateMembers(trx: Knex.Transaction, touched: Touched[])
      on conflict (badge_id, user_id) do nothing`,
     [due.map((d) => d.badge_id), due.map((d) => d.user_id), due.map((d) => d.site_id)],
   );
-  return result.rowCount ?? 0;
+  return announced(trx, result.rowCount);
 }
 
 /**
@@ -111,5 +120,5 @@ export async function reevaluateBadges(trx: Knex.Transaction, siteId: string, ba
      on conflict (badge_id, user_id) do nothing`,
     [badges, siteId, siteId, siteId],
   );
-  return result.rowCount ?? 0;
+  return announced(trx, result.rowCount);
 }

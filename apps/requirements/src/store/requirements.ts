@@ -58,8 +58,6 @@ export class RequirementStore {
   constructor(
     private readonly db: Knex,
     private readonly topic: string,
-    /** Called after a change committed, to wake the outbox relay. */
-    private readonly committed: () => void,
   ) {}
 
   private async emit(trx: Knex.Transaction, siteId: string, key: string, before: RequirementRecord | undefined, after: RequirementRecord | { badgeId: string } | undefined): Promise<void> {
@@ -82,13 +80,11 @@ export class RequirementStore {
     if (!found) throw DomainError.notFound('action', 'id', actionId);
   }
 
-  private async transact<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction(async (trx) => {
+  private transact<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (trx) => {
       await lockForRequirementChange(trx);
       return work(trx);
     });
-    this.committed();
-    return result;
   }
 
   async get(siteId: string, id: string): Promise<RequirementRecord> {

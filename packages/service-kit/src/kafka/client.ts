@@ -1,5 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
+// Before any client is created: stops kafkajs' idle timer loop (see the module).
+import './request-queue-fix.js';
 
 export type { Kafka, Producer, Admin } from 'kafkajs';
 

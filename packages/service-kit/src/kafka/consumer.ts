@@ -54,6 +54,9 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
+/** How long the broker holds a fetch open while there is nothing to consume. */
+export const IDLE_FETCH_WAIT_MS = 1000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function startIdempotentConsumer<T extends { eventId: string }>(options: IdempotentConsumerOptions<T>): Promise<RunningConsumer> {
@@ -63,8 +66,12 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   await ensureTopics(options.kafka, [options.topic, deadLetterTopic(options.topic)]);
   // A crashed member holds its partitions until its session times out; 10 s (rather than kafkajs' 30 s)
   // bounds how long a restarted replica waits to take them over.
+  // A fetch is answered as soon as a message arrives, so its wait only decides how often an idle
+  // consumer asks again (each ask wakes this process and the broker). kafkajs heartbeats between
+  // fetches and a stopping consumer lets its fetch finish: the wait stays well under the session
+  // timeout and short enough not to hold up a stop.
   const consumer: Consumer = options.kafka.consumer({
-    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100, sessionTimeout: 10_000, heartbeatInterval: 1000,
+    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, sessionTimeout: 10_000, heartbeatInterval: 1000,
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });

@@ -10,13 +10,16 @@
  * lock), which keeps per-key order when several replicas run.
  */
 import type { Knex } from 'knex';
-import { startPollingLoop, type PollingLoop } from '../polling.js';
+import { signalWork, type WorkListener } from '../db/notifications.js';
+import { startPollingLoop, WORK_POLL_MS, type PollingLoop } from '../polling.js';
 import type { Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { encodeEvent, type EventName } from './codec.js';
 
 export const OUTBOX_TABLE = 'outbox';
+/** Announces new outbox rows to relays (see db/notifications.ts). */
+export const OUTBOX_CHANNEL = 'laurel_outbox';
 
 export interface OutboxEvent {
   topic: string;
@@ -31,6 +34,7 @@ export async function enqueueRaw(trx: Knex.Transaction, messages: { topic: strin
   if (messages.length === 0) return;
   const rows = messages.map((m) => ({ topic: m.topic, message_key: m.key, payload: m.value, headers: JSON.stringify(m.headers) }));
   for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
+  await signalWork(trx, OUTBOX_CHANNEL);
 }
 
 /** Records events in the caller's transaction. */
@@ -41,6 +45,7 @@ export async function enqueueEvents(trx: Knex.Transaction, events: OutboxEvent[]
     return { topic: e.topic, message_key: e.key, payload: encoded.value, headers: JSON.stringify(encoded.headers) };
   });
   for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
+  await signalWork(trx, OUTBOX_CHANNEL);
 }
 
 export interface OutboxRelayOptions {
@@ -49,11 +54,16 @@ export interface OutboxRelayOptions {
   schema: string;
   logger: Logger;
   metrics?: Metrics;
+  /** Wakes the relay when rows are announced; without it the relay only polls. */
+  listener?: WorkListener;
+  /** The safety-net poll, for rows nobody announced. */
   pollMs?: number;
+  /** How soon to look again when another relay held the lock. */
+  contendedMs?: number;
   batchSize?: number;
 }
 
-/** kick() after committing a transaction that enqueued events publishes them at once. */
+/** Rows are announced (signalWork) when enqueued; kick() wakes the relay as well. */
 export type OutboxRelay = PollingLoop;
 
 interface OutboxRow {
@@ -68,11 +78,15 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;
 
-  /** Publishes up to one batch; true when a full batch went out (there may be more). */
-  const publishOnce = (): Promise<boolean> =>
+  /**
+   * Publishes up to one batch; true when a full batch went out (there may be
+   * more). When another relay holds the lock, rows announced to this one may
+   * have committed after that relay read the table, so it looks again soon.
+   */
+  const publishOnce = (): Promise<boolean | number> =>
     options.db.transaction(async (trx) => {
       const lock = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`laurel:outbox:${options.schema}`]);
-      if (!lock.rows[0]?.locked) return false;
+      if (!lock.rows[0]?.locked) return options.contendedMs ?? 100;
       const rows: OutboxRow[] = await trx(OUTBOX_TABLE).select('id', 'topic', 'message_key', 'payload', 'headers').orderBy('id').limit(batchSize);
       if (rows.length === 0) return false;
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
@@ -89,7 +103,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   return startPollingLoop({
     round: publishOnce,
-    idleMs: options.pollMs ?? 100,
+    idleMs: options.pollMs ?? WORK_POLL_MS,
     onError: (error) => log.error({ err: error }, 'outbox relay failed; retrying'),
+    ...(options.listener && { wakeOn: { listener: options.listener, channels: [OUTBOX_CHANNEL] } }),
   });
 }
