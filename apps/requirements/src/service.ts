@@ -59,7 +59,11 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
         groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.reevaluation`,
       }),
     ]);
-    for (const result of started) if (result.status === 'fulfilled') runtime.onStop(result.value.stop);
+    // Stopped together: each waits for its fetch in flight, which the broker may hold for a few seconds.
+    const consumers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    runtime.onStop(async () => {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+    });
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
 

@@ -55,7 +55,7 @@ export interface RunningConsumer {
 }
 
 /** How long the broker holds a fetch open while there is nothing to consume. */
-export const IDLE_FETCH_WAIT_MS = 1000;
+export const IDLE_FETCH_WAIT_MS = 3000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
