@@ -112,8 +112,20 @@ export class EarnedBadgeStore {
     return query.first();
   }
 
+  /**
+   * The first unrevoked award of the badge a member id or an email holds: one
+   * probe per key (migration 0008), not an OR, which the planner answered by
+   * walking all the badge's awards in seq order.
+   */
   async findHeld(siteId: string, badgeId: string, userId: string | null, email: string | null): Promise<EarnedBadgeRow | undefined> {
-    return heldBy(this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at'), userId, email).orderBy('seq').first();
+    const held = () => this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at');
+    const probes: Knex.QueryBuilder[] = [];
+    if (userId) probes.push(held().where({ user_id: userId }).orderBy('seq').limit(1));
+    if (email) probes.push(held().whereNotNull('email').whereRaw('lower(email) = lower(?)', [email]).orderBy('seq').limit(1));
+    const [first, ...rest] = probes;
+    if (!first) return undefined;
+    const rows = (await (rest.length === 0 ? first : this.db.select('*').from(first.unionAll(rest, true).as('held')).orderBy('seq').limit(1))) as EarnedBadgeRow[];
+    return rows[0];
   }
 
   /**
