@@ -1,7 +1,7 @@
 /**
  * The gateway's gRPC clients, one per service, with the configured deadline.
  */
-import { catalogClient, type Knex, ServiceClient, type CatalogClient } from '@laurel/service-kit';
+import { catalogClient, ServiceClient, type CatalogClient, type Knex } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
 import type { GatewayConfig } from './config.js';
 

@@ -72,18 +72,15 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(worker.stop);
     const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
     runtime.onStop(retention.stop);
-    // The stores announce what they write (signalWork), which wakes the relay and the webhook
-    // worker once the transaction commits; a second wake here would only cost an empty round.
-    const published = () => undefined;
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
     runtime.onStop(milestones.stop);
     const handlers = {
       ...awardHandlers({
-        db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
+        db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
       }),
-      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, published, milestones }),
+      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones }),
       ...deliveryHandlers(deliveries),
-      ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog, published }),
+      ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog }),
     };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
     return { grpcPort, stop: runtime.stop };

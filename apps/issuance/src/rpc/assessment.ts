@@ -22,8 +22,6 @@ export interface AssessmentDeps {
   reviews: ReviewStore;
   deliveries: DeliveryStore;
   catalog: CatalogClient;
-  /** Wakes the webhook worker once a transaction with a delivery committed. */
-  published: () => void;
 }
 
 type MediaType = issuanceV1.EvidenceMediaType__Output;
@@ -249,7 +247,6 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
         const items = await recordReview(trx, application, inserted.row, badge, request.publicOrigin);
         return { row: inserted.row, items, created: true };
       });
-      if (result.created) deps.published();
       return { review: toReviewMessage(result.row, result.items) };
     },
 
@@ -275,7 +272,6 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
         // `approved` reads the items as their submitter sent them, which the stored items remember.
         return { row: updated, items: await recordReview(trx, application, updated, badge, request.publicOrigin) };
       });
-      deps.published();
       return { review: toReviewMessage(row, items) };
     },
 

@@ -21,8 +21,6 @@ export interface AwardDeps {
   catalog: CatalogClient;
   deliveries: DeliveryStore;
   topicPrefix: string;
-  /** Wakes the outbox relay and the webhook worker once a transaction committed, so messages leave at once. */
-  published: () => void;
   /**
    * Whether the site has a webhook now. Only then is a delivery recorded with
    * an award or revocation: a site without one would otherwise pay a row, a
@@ -94,7 +92,6 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
 
     switch (outcome.kind) {
       case 'created':
-        deps.published();
         if (milestoneCheck) deps.milestones?.run(milestoneCheck);
         return { earnedBadge: toEarnedBadgeMessage(outcome.row), result: 'AWARD_RESULT_CREATED' };
       case 'key-exists':
@@ -125,7 +122,6 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
         return row;
       });
       if (revoked) {
-        deps.published();
         return { earnedBadge: toEarnedBadgeMessage(revoked), revoked: true };
       }
       const existing = await awards.find(request.siteId, key);

@@ -23,7 +23,6 @@ export interface BulkDeps {
   catalog: CatalogClient;
   deliveries: DeliveryStore;
   topicPrefix: string;
-  published: () => void;
   /** Milestone checks after direct awards (BadgeKit's bulk route); imports never start one. */
   milestones?: MilestoneHook;
 }
@@ -149,7 +148,6 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
         }
         return { count: inserted.length, checks };
       });
-      if (created.count > 0) deps.published();
       for (const check of created.checks) deps.milestones?.run(check);
       return { results };
     },
