@@ -23,3 +23,4 @@ export async function provideStack(opts?: StackOptions): Promise<Stack> {
 
 export { afterExit, DEFAULT_BACKOFF, type AfterExit, type BackoffPolicy } from './supervisor/backoff.js';
 export { supervise, type SupervisedProcess, type Supervisor, type SupervisorOptions } from './supervisor/supervise.js';
+export { freePort } from './free-port.js';

@@ -4,7 +4,6 @@
  * its own topic/consumer-group prefix.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { testEnvironment } from './environment.js';
 
@@ -48,15 +47,5 @@ export function uniquePrefix(label: string): string {
   return `t-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 20)}-${suffix()}.`;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Ports come from devstack's allocator, which keeps clear of the kernel's ephemeral range. */
+export { freePort } from '@laurel/devstack';

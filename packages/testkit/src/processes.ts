@@ -4,7 +4,7 @@
  * can kill one with SIGKILL and start it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
@@ -26,6 +26,15 @@ export interface ProcessHandle {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The end of a process's log, so that a start-up failure in CI says why without the file (which CI does not keep). */
+function logTail(logFile: string, lines = 15): string {
+  try {
+    return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
 
 /** Start-up includes migrations and Kafka group joins; on a busy 2-core machine that can take a while. */
 const READY_TIMEOUT_MS = 60_000;
@@ -86,12 +95,15 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
     let stillRunning = true;
     void exited.then(() => (stillRunning = false));
     while (Date.now() < deadline) {
-      if (!stillRunning) throw new Error(`${app} exited during start-up; see ${logFile}`);
+      if (!stillRunning) {
+        await sleep(200); // let the piped output reach the log file
+        throw new Error(`${app} exited during start-up; see ${logFile}, which ends:\n${logTail(logFile)}`);
+      }
       if (await isReady(app, port)) return;
       await sleep(100);
     }
     child.kill('SIGKILL');
-    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms; see ${logFile}`);
+    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms; see ${logFile}, which ends:\n${logTail(logFile)}`);
   };
   await launch();
 
