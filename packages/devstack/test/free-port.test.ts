@@ -6,7 +6,7 @@ import { freePort, portSlice } from '../src/free-port.js';
 describe('freePort', () => {
   it('chooses bindable ports below the kernel ephemeral range, never the same one twice in a row', async () => {
     const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-    const ports = [];
+    const ports: number[] = [];
     for (let i = 0; i < 20; i++) ports.push(await freePort());
     expect(new Set(ports).size).toBe(20);
     for (const port of ports) expect(port).toBeLessThan(low!);
