@@ -155,7 +155,7 @@ describe('the badge class and issuer pages', () => {
     const page = issuerPage(issuerView([b.program, b.issuer, { id: '1', slug: 'city', name: 'Verify City', url: 'https://city.example.org', email: 'mayor@city.example.org' }], ctx, '/public/systems/city/issuers/library/programs/reading'));
     expect(page.body).toContain('<h1>Reading</h1>');
     expect(page.body).toContain('<p class="strapline">Part of Library, Verify City</p>');
-    expect(page.body).toContain('<p>Summer reading</p>');
+    expect(page.body).toContain('<p class="lead">Summer reading</p>');
     expect(page.body).toContain('<dd>mayor@city.example.org</dd>');
     expect(page.body).toContain('<a href="https://reading.example.org/">reading.example.org</a>');
     expect(meta(page.body, 'og:title')).toBe('Reading: badge issuer');

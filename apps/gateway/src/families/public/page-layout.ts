@@ -11,8 +11,10 @@ import type { ImageView } from './page-models.js';
 
 /**
  * Colours meet WCAG AA against their backgrounds (4.5:1 for text): body
- * #1f2328 on #fff (15.8:1), muted #57606a (6.1:1), links #0550ae (7.6:1),
- * and each state pill's text on its own background (> 7:1). Focus is shown
+ * #1f2328 on #fff (15.8:1), muted #57606a (6.1:1; 5.7:1 on the #f6f8fa
+ * panel), links #0550ae (7.6:1; 7.1:1 on the panel), the initial's white
+ * on #2f5fb3 (6.5:1), and each state pill's text on its own background
+ * (> 7:1). Focus is shown
  * with a thick outline, so the links are usable from the keyboard.
  */
 const STYLE = `
@@ -21,18 +23,21 @@ body{margin:0;padding:2rem 1rem}
 main{max-width:42rem;margin:0 auto;background:#fff;border-radius:16px;box-shadow:0 1px 3px rgba(31,35,40,.12),0 8px 24px rgba(31,35,40,.08);overflow:hidden}
 .top{display:flex;gap:1.5rem;align-items:center;padding:2rem;background:linear-gradient(135deg,#f6f8fa,#e7eefc);border-bottom:1px solid #d0d7de}
 .top img{width:9rem;height:9rem;object-fit:contain;flex:none;border-radius:12px;background:#fff}
-.top .placeholder{width:9rem;height:9rem;flex:none;border-radius:12px;background:#d0d7de}
+.top .placeholder{width:9rem;height:9rem;flex:none;border-radius:50%;background:#2f5fb3;color:#fff;font-size:4rem;font-weight:700;display:flex;align-items:center;justify-content:center}
+.top-revoked img,.top-expired img{filter:grayscale(1);opacity:.55}
 .kicker{margin:0;font-size:.8rem;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:#57606a}
 h1{margin:.25rem 0;font-size:1.9rem;line-height:1.2;overflow-wrap:anywhere}
 .strapline{margin:0;color:#57606a;font-size:1.05rem}
 .body{padding:1.5rem 2rem 2rem}
 h2{font-size:1rem;margin:1.5rem 0 .5rem;color:#1f2328}
 p,ul,dl{margin:.5rem 0}
+.lead{font-size:1.1rem;margin:0 0 1.25rem}
+.more{margin-top:1.5rem}
 .state{display:inline-block;margin:.5rem 0 0;padding:.3rem .8rem;border-radius:999px;font-weight:700;font-size:.95rem}
 .state-valid{background:#dafbe1;color:#0f5323;border:1px solid #4ac26b}
 .state-expired{background:#fff1c2;color:#5c3b00;border:1px solid #d4a72c}
 .state-revoked{background:#ffe3e6;color:#82071e;border:1px solid #ff8182}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1.25rem;margin:1rem 0;padding:1rem 1.25rem;background:#f6f8fa;border:1px solid #d0d7de;border-radius:12px}
 dl.facts dt{font-weight:600;color:#57606a}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 .muted{color:#57606a}

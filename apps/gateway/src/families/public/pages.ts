@@ -36,13 +36,16 @@ function stateDetail(state: AwardState): Html {
   }
 }
 
-function picture(image: ImageView | null): Html {
-  return image ? html`<img src="${image.src}" alt="${image.alt}" width="144" height="144">` : html`<div class="placeholder"></div>`;
+/** The image, or (when there is none) the name's initial: decoration only, the name is the heading next to it. */
+function picture(image: ImageView | null, name: string): Html {
+  return image
+    ? html`<img src="${image.src}" alt="${image.alt}" width="144" height="144">`
+    : html`<div class="placeholder" aria-hidden="true">${[...name.trim()][0]?.toUpperCase() ?? ''}</div>`;
 }
 
-function top(kicker: string, name: string, image: ImageView | null, rest: Html | null = null): Html {
-  return html`<div class="top">
-${picture(image)}
+function top(kicker: string, name: string, image: ImageView | null, rest: Html | null = null, modifier = ''): Html {
+  return html`<div class="top${modifier && ` top-${modifier}`}">
+${picture(image, name)}
 <div>
 <p class="kicker">${kicker}</p>
 <h1>${name}</h1>
@@ -63,9 +66,10 @@ ${badge.criteria.length > 0 && html`<ul>${badge.criteria.map((c) => html`<li>${c
 ${badge.criteriaUrl && html`<p><a href="${badge.criteriaUrl}">Full criteria for ${badge.name}</a></p>`}`;
 }
 
-function aboutBadge(badge: BadgeView): Html {
-  return html`${badge.description && html`<p>${badge.description}</p>`}
-${criteria(badge)}
+const lead = (text: string | null): Html => html`${text && html`<p class="lead">${text}</p>`}`;
+
+function badgeDetails(badge: BadgeView): Html {
+  return html`${criteria(badge)}
 ${badge.alignments.length > 0 && html`<h2>Aligned with</h2><ul>${badge.alignments.map((a) => html`<li>${a.url ? html`<a href="${a.url}">${a.name}</a>` : a.name}${a.description && html`: ${a.description}`}</li>`)}</ul>`}
 ${badge.tags.length > 0 && html`<h2>Tags</h2><ul class="tags">${badge.tags.map((t) => html`<li>${t}</li>`)}</ul>`}`;
 }
@@ -79,8 +83,9 @@ export function assertionPage(view: AssertionView): Page {
   const description = preview(`${state.kind === 'revoked' ? 'Revoked award' : 'Awarded'} on ${dayText(view.issuedOn)}${issuerName ? ` by ${issuerName}` : ''}. ${badge?.description ?? ''}`);
   const kicker = state.kind === 'revoked' ? 'Badge award, revoked' : 'Badge awarded';
   const main = html`${top(kicker, name, badge?.image ?? null, html`${badge?.strapline && html`<p class="strapline">${badge.strapline}</p>`}
-<p class="state state-${state.kind}">${label}</p>`)}
+<p class="state state-${state.kind}">${label}</p>`, state.kind)}
 <div class="body">
+${lead(badge?.description ?? null)}
 <dl class="facts">
 ${badge && issuerFacts(badge.issuer)}
 <dt>Issued on</dt><dd>${date(view.issuedOn)}</dd>
@@ -88,8 +93,8 @@ ${badge && issuerFacts(badge.issuer)}
 <dt>Status</dt><dd>${stateDetail(state)}</dd>
 ${view.evidenceUrl && html`<dt>Evidence</dt><dd><a href="${view.evidenceUrl}">The earner’s evidence</a></dd>`}
 </dl>
-${badge && html`${aboutBadge(badge)}
-<p><a href="${badge.pageUrl}">More about the ${badge.name} badge</a></p>`}
+${badge && html`${badgeDetails(badge)}
+<p class="more"><a href="${badge.pageUrl}">More about the ${badge.name} badge</a></p>`}
 </div>`;
   const meta = { title, description, url: view.url, jsonUrl: view.jsonUrl, image: badge?.image ?? null, type: 'website' as const };
   // A revoked award keeps answering 410, as its JSON does, but with a page that says so.
@@ -100,10 +105,11 @@ export function badgeClassPage(view: BadgeClassView): Page {
   const { badge } = view;
   const main = html`${top('Badge', badge.name, badge.image, badge.strapline ? html`<p class="strapline">${badge.strapline}</p>` : null)}
 <div class="body">
+${lead(badge.description)}
 <dl class="facts">
 ${issuerFacts(badge.issuer)}
 </dl>
-${aboutBadge(badge)}
+${badgeDetails(badge)}
 </div>`;
   const title = `${badge.name}: a badge from ${badge.issuer.name}`;
   return layout({ title, description: preview(badge.description || title), url: view.url, jsonUrl: view.jsonUrl, image: badge.image, type: 'website' }, main);
@@ -113,7 +119,7 @@ export function issuerPage(view: IssuerView): Page {
   const o = view.organization;
   const main = html`${top('Badge issuer', o.name, view.image, o.partOf.length > 0 ? html`<p class="strapline">Part of ${o.partOf.join(', ')}</p>` : null)}
 <div class="body">
-${o.description && html`<p>${o.description}</p>`}
+${lead(o.description)}
 <dl class="facts">
 ${o.website && html`<dt>Web site</dt><dd><a href="${o.website}">${new URL(o.website).host}</a></dd>`}
 ${o.email && html`<dt>Contact</dt><dd>${o.email}</dd>`}
