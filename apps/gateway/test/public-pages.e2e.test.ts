@@ -207,6 +207,13 @@ describe('in a real browser', () => {
       expect(await page.locator('.state').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color)).toBe('rgb(15, 83, 35)');
 
       await page.screenshot({ path: join(SCREENSHOTS, 'assertion.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'assertion-phone.png'), fullPage: true });
+
+      // Following the link to the JSON shows the verifiable document itself.
+      await page.getByRole('link', { name: 'Open Badges 2.0 JSON-LD of this page' }).click();
+      await page.waitForURL(`${assertionUrl}?v=2_0`);
+      expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({ type: 'Assertion', id: `${assertionUrl}?v=2_0` });
     } finally {
       await page.close();
     }

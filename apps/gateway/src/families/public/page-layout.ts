@@ -47,7 +47,7 @@ a{color:#0550ae;text-underline-offset:2px}
 a:focus-visible{outline:3px solid #0550ae;outline-offset:2px;border-radius:2px}
 footer{max-width:42rem;margin:1rem auto 0;font-size:.9rem;color:#57606a;text-align:center}
 footer a{color:#0550ae}
-@media (max-width:32rem){.top{flex-direction:column;align-items:flex-start}.body,.top{padding:1.25rem}}
+@media (max-width:32rem){body{padding:1rem .5rem}.top{flex-direction:column;align-items:flex-start}.body,.top{padding:1.25rem}dl.facts{grid-template-columns:1fr;gap:0 1rem}dl.facts dd{margin-bottom:.6rem}}
 `;
 
 /** A constant of ours, so it goes in as it is (style text is not HTML: escaping would break its quotes). */
