@@ -10,7 +10,7 @@ import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
 import { organizationDocument } from './organization-document.js';
 import { profileV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
-import { issuerView } from './page-models.js';
+import { issuerView, type OrganizationLevel } from './page-models.js';
 import { sendPage, wantsPage } from './page-negotiation.js';
 import { issuerPage } from './pages.js';
 
@@ -22,7 +22,7 @@ const DOC = { success: 200, errors: [404] };
 export function mountPublicOrganizations(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const catalog = clients.catalog;
   // A page for browsers, the issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
-  const send = (req: Request, res: Response, levels: Parameters<typeof issuerView>[0]) => {
+  const send = (req: Request, res: Response, levels: readonly OrganizationLevel[]) => {
     const document = organizationDocument(levels);
     if (wantsPage(req)) sendPage(res, issuerPage(issuerView(levels, presentContext(req, config.PUBLIC_BASE_URL), req.path)));
     else if (wantsOpenBadges2(req)) sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));

@@ -76,7 +76,8 @@ export interface IssuerView extends Located {
   image: ImageView | null;
 }
 
-type Level = { name: string; url: string; description?: string; email?: string; image?: catalogV1.Image__Output | null } | null | undefined;
+/** One level of an organization (program, issuer or system) as the catalog sends it. */
+export type OrganizationLevel = { name: string; url: string; description?: string; email?: string; image?: catalogV1.Image__Output | null } | null | undefined;
 
 /** The page of a document asked for by a browser at `path` (no query), and its JSON-LD form. */
 export function located(ctx: PresentContext, path: string): Located {
@@ -85,9 +86,9 @@ export function located(ctx: PresentContext, path: string): Located {
 }
 
 /** An organization from its levels, deepest first, completed from the levels above as its document is (§10.3). */
-function organizationView(levels: readonly Level[], pageUrl: string): OrganizationView {
+function organizationView(levels: readonly OrganizationLevel[], pageUrl: string): OrganizationView {
   const document = organizationDocument(levels);
-  const present = levels.filter((level): level is NonNullable<Level> => Boolean(level));
+  const present = levels.filter((level): level is NonNullable<OrganizationLevel> => Boolean(level));
   return {
     name: document.name ?? '',
     pageUrl,
@@ -137,7 +138,7 @@ export function badgeClassView(badge: catalogV1.Badge__Output, ctx: PresentConte
 }
 
 /** `levels` from the deepest (program) to the system, as the issuer organization document takes them. */
-export function issuerView(levels: readonly Level[], ctx: PresentContext, path: string): IssuerView {
+export function issuerView(levels: readonly OrganizationLevel[], ctx: PresentContext, path: string): IssuerView {
   const organization = organizationView(levels, ctx.absolute(path));
   const image = levels.map((level) => level?.image).find((i) => i);
   return { ...located(ctx, path), organization, image: imageView(ctx, image, `${organization.name} logo`) };
