@@ -70,8 +70,35 @@ async function provide(database, kafkaPort, stateDir) {
   }
 }
 
+/** Where the browser test finds Debian's chromium (apps/gateway/test/public-pages.browser.e2e.test.ts). */
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The browser test drives Debian's `chromium`; a machine without it gets it
+ * here (as root, from apt), and a machine where that cannot happen stops the
+ * run with the reason instead of skipping the test. `npm start` never needs it.
+ */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const fail = (why) => {
+    say(`the browser tests need Debian's chromium at ${CHROMIUM}, and it could not be installed: ${why}`);
+    say('install it yourself (`sudo apt-get install chromium`) and run `npm test` again');
+    process.exit(1);
+  };
+  if (process.getuid?.() !== 0) fail('installing packages needs root');
+  if (!existsSync('/usr/bin/apt-get')) fail('apt-get is not available on this system');
+  const apt = (args) => spawnSync('apt-get', args, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  const install = () => apt(['install', '-y', '--no-install-recommends', 'chromium']);
+  say(`chromium is missing (${CHROMIUM}): installing it with apt-get for the browser tests`);
+  // The package lists may be missing or stale on a fresh machine; refresh them only when the first try fails.
+  if (!install() && !(apt(['update']) && install())) fail('`apt-get install chromium` failed (see above)');
+  if (!existsSync(CHROMIUM)) fail(`apt-get succeeded but ${CHROMIUM} is still missing`);
+  say('chromium installed');
+}
+
 async function test() {
   ensureInstalled();
+  ensureChromium();
   build(['typecheck', 'lint']);
   say('linting protos (buf), benchmarks and scripts');
   run(bin('buf'), ['lint', 'protos']);

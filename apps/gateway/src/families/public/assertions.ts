@@ -18,15 +18,20 @@ import type { RouteTable } from '../badgekit/router-kit.js';
 import {
   assertionV1, assertionV2, negotiateOpenBadges, revokedDocument, sendOpenBadges2, servedUrl, wantsOpenBadges2,
 } from './open-badges.js';
+import { assertionView } from './page-models.js';
+import { negotiatePage, sendPage, wantsPage } from './page-negotiation.js';
+import { assertionPage } from './pages.js';
 
 const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find badge instance' });
 
 /**
- * Mounted before the other public documents: the version negotiation it
- * installs must run ahead of every route's accept check.
+ * Mounted before the other public documents: the negotiation it installs
+ * (a page for browsers, then the Open Badges version) must run ahead of
+ * every route's accept check.
  */
 export function mountPublicAssertions(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const { catalog, issuance } = clients;
+  routes.router.use(['/public/assertions', '/public/badges/:badgeId', '/public/systems'], negotiatePage);
   routes.router.use(['/public/assertions', '/public/badges', '/public/systems'], negotiateOpenBadges);
 
   const orNotFound = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -45,6 +50,21 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
       const { earnedBadge } = await orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)));
       const earned: issuanceV1.EarnedBadge__Output | null = earnedBadge;
       if (!earned) throw notFound();
+      const badgeOf = async (): Promise<catalogV1.Badge__Output | null> => {
+        try {
+          return (await catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req))).badge;
+        } catch (error) {
+          if (error instanceof DomainError && error.reason === 'ResourceNotFound') return null;
+          throw error;
+        }
+      };
+      if (wantsPage(req)) {
+        // A revoked award is shown as revoked (with 410, as its JSON), also when its badge is gone since.
+        const badge = await badgeOf();
+        if (!earned.revokedAt && !badge?.system) throw notFound();
+        sendPage(res, assertionPage(assertionView(earned, badge, presentContext(req, config.PUBLIC_BASE_URL), req.path, new Date())));
+        return;
+      }
       if (earned.revokedAt) {
         const v2 = wantsOpenBadges2(req);
         const document = revokedDocument(earned, v2 ? servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL)) : undefined);
@@ -53,8 +73,7 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
         else res.json(document);
         return;
       }
-      const { badge } = await orNotFound(() => catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req)));
-      const known: catalogV1.Badge__Output | null = badge;
+      const known: catalogV1.Badge__Output | null = await badgeOf();
       if (!known?.system) throw notFound();
       const ctx = presentContext(req, config.PUBLIC_BASE_URL);
       const badgeClassUrl = ctx.absolute(badgeClassPath(known));

@@ -17,6 +17,9 @@ import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
 import { readPaging } from '../badgekit/validation.js';
 import { badgeClassV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
+import { badgeClassView } from './page-models.js';
+import { sendPage, wantsPage } from './page-negotiation.js';
+import { badgeClassPage } from './pages.js';
 
 function found(badge: catalogV1.Badge__Output | null): catalogV1.Badge__Output {
   if (!badge) throw new Error('catalog answered without a badge');
@@ -26,12 +29,13 @@ function found(badge: catalogV1.Badge__Output | null): catalogV1.Badge__Output {
 export function mountPublicBadges(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const catalog = clients.catalog;
   const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
-  // Open Badges 2.0 on request (model.md "Public documents"); a badge without its system is not found (D-20).
+  // A page for browsers, Open Badges 2.0 on request (model.md "Public documents"); a badge without its system is not found (D-20).
   const sendClass = (req: Request, res: Response, answer: catalogV1.Badge__Output | null) => {
     const badge = found(answer);
     if (!badge.system) throw DomainError.notFound('badge', 'id', badge.id);
     const present = ctx(req);
-    if (wantsOpenBadges2(req)) sendOpenBadges2(res, badgeClassV2(badge, present, servedUrl(req, present), present.absolute(badgeIssuerPath(badge))));
+    if (wantsPage(req)) sendPage(res, badgeClassPage(badgeClassView(badge, present, req.path)));
+    else if (wantsOpenBadges2(req)) sendOpenBadges2(res, badgeClassV2(badge, present, servedUrl(req, present), present.absolute(badgeIssuerPath(badge))));
     else res.json(presentBadgeClass(badge, present));
   };
 

@@ -15,7 +15,7 @@ export const V2_QUERY = 'v=2_0';
 
 const v2Requests = new WeakSet<Request>();
 
-const askedByQuery = (req: Request): boolean => req.query.v === '2_0';
+export const askedByQuery = (req: Request): boolean => req.query.v === '2_0';
 
 /**
  * Runs before BadgeKit's accept check (which knows only plain JSON and would

@@ -1,38 +1,31 @@
 /**
  * The issuer organization documents of BadgeKit §10.3 (no authorization):
- * a badge class's `issuer` URL points at one of these. Each key takes the
- * first non-empty value from the program, then the issuer, then the system,
- * and a key with no value anywhere is left out.
+ * a badge class's `issuer` URL points at one of these, merged from the
+ * program, issuer and system (organization-document.ts); browsers get a page.
  */
 import type { Request, Response } from 'express';
 import { callOptions } from '../../http/request-context.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
+import { organizationDocument } from './organization-document.js';
 import { profileV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
+import { issuerView, type OrganizationLevel } from './page-models.js';
+import { sendPage, wantsPage } from './page-negotiation.js';
+import { issuerPage } from './pages.js';
 
-const KEYS = ['name', 'url', 'description', 'email'] as const;
-type Key = (typeof KEYS)[number];
-
-type Organization = Partial<Record<Key, string>>;
-
-/** `levels` from the deepest (program) to the system; a missing level (null) is skipped. */
-export function organizationDocument(levels: readonly (Organization | null | undefined)[]): Organization {
-  const document: Organization = {};
-  for (const key of KEYS) {
-    const value = levels.map((level) => level?.[key]).find((v) => v !== undefined && v !== '');
-    if (value !== undefined) document[key] = value;
-  }
-  return document;
-}
+// The merge lives in its own module (the pages use it too); its tests import it from here.
+export { organizationDocument };
 
 const DOC = { success: 200, errors: [404] };
 
 export function mountPublicOrganizations(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const catalog = clients.catalog;
-  // The issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
-  const send = (req: Request, res: Response, document: Organization) => {
-    if (wantsOpenBadges2(req)) sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));
+  // A page for browsers, the issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
+  const send = (req: Request, res: Response, levels: readonly OrganizationLevel[]) => {
+    const document = organizationDocument(levels);
+    if (wantsPage(req)) sendPage(res, issuerPage(issuerView(levels, presentContext(req, config.PUBLIC_BASE_URL), req.path)));
+    else if (wantsOpenBadges2(req)) sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));
     else res.json(document);
   };
   const systemOf = (req: Request) => catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
@@ -45,21 +38,21 @@ export function mountPublicOrganizations(routes: RouteTable, { clients, config }
   routes.declare('/public/systems/:systemSlug', {
     async GET(req: Request, res: Response) {
       const { system } = await systemOf(req);
-      send(req, res, organizationDocument([system]));
+      send(req, res, [system]);
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
     async GET(req: Request, res: Response) {
       const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
-      send(req, res, organizationDocument([issuer, system]));
+      send(req, res, [issuer, system]);
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
     async GET(req: Request, res: Response) {
       const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
-      send(req, res, organizationDocument([program, issuer, system]));
+      send(req, res, [program, issuer, system]);
     },
   }, { GET: { ...DOC, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
 }
