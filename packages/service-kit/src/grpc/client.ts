@@ -66,6 +66,7 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
       // retry machinery, which buffers every message in case of a retry; call() retries itself.
       'grpc.enable_channelz': 0,
       'grpc.enable_retries': 0,
+      ...loadBalancingOptions(address),
     });
   }
 
