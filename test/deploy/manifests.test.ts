@@ -466,6 +466,15 @@ function k8sService(process: Process): Service {
   return service;
 }
 
+/** The HorizontalPodAutoscaler scaling the process's Deployment. */
+function k8sAutoscaler(process: Process): HorizontalPodAutoscaler {
+  const found = k8sAll<HorizontalPodAutoscaler>('HorizontalPodAutoscaler').filter(
+    (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === process && h.spec.scaleTargetRef.apiVersion === 'apps/v1',
+  );
+  if (found.length !== 1) throw new Error(`deploy/k8s: ${found.length} HorizontalPodAutoscalers scale Deployment ${process}, expected 1`);
+  return found[0]!;
+}
+
 /** Whether every label of `selector` is on `labels`. */
 const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -669,6 +678,87 @@ describe('deploy/k8s', () => {
     expect(listed.map((f) => relative(ROOT, f))).toEqual(manifestFiles.map((f) => relative(ROOT, f)).sort());
   });
 
+  it('uses only the kinds and API versions these checks know', () => {
+    const known: Record<string, string> = {
+      Deployment: 'apps/v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1',
+      PodDisruptionBudget: 'policy/v1', HorizontalPodAutoscaler: 'autoscaling/v2',
+    };
+    for (const object of k8sObjects) expect(`${object.kind} ${object.metadata.name}: ${object.apiVersion}`).toBe(`${object.kind} ${object.metadata.name}: ${known[object.kind] ?? '(unknown kind)'}`);
+  });
+
+  it.each(PROCESSES.filter(servesGrpc))('%s: its Service is headless, on the port the pods listen on', (process) => {
+    const service = k8sService(process);
+    // A virtual IP would pin each client's one HTTP/2 connection to one pod.
+    expect(service.spec.clusterIP, `Service ${process}: clusterIP`).toBe('None');
+    // Headless: clients connect to the pod addresses, so Service port = container port.
+    const { container } = k8sDeployment(process);
+    for (const port of service.spec.ports) {
+      expect(resolveContainerPort(container, port.targetPort ?? port.port, `Service ${process}`), `Service ${process} port ${port.port}`).toBe(port.port);
+    }
+  });
+
+  it.each(PROCESSES)('%s: the gRPC clients it runs balance round_robin over every pod', (process) => {
+    const env = k8sEnv(process);
+    for (const setting of addressSettings(process).filter((s) => env.has(s))) {
+      const address = env.get(setting)!.value;
+      expect(splitServiceAddress(address).scheme, `${process} ${setting}=${address}: use dns:///<Service>:<port>`).toBe('dns');
+      // What the client code makes of that address (service-kit grpc/client.ts).
+      const config = loadBalancingOptions(address)['grpc.service_config'];
+      expect(JSON.parse(String(config ?? '{}')), `${process} ${setting}`).toEqual({ loadBalancingConfig: [{ round_robin: {} }] });
+    }
+  });
+
+  it.each(PROCESSES)('%s has a PodDisruptionBudget that lets one pod go and keeps one serving', (process) => {
+    const podLabels = k8sDeployment(process).deployment.spec.template.metadata.labels;
+    const budgets = k8sAll<PodDisruptionBudget>('PodDisruptionBudget').filter((b) => selects(b.spec.selector.matchLabels, podLabels));
+    expect(budgets.map((b) => b.metadata.name), `PodDisruptionBudgets selecting the ${process} pods`).toHaveLength(1);
+    const { spec } = budgets[0]!;
+    const minReplicas = k8sAutoscaler(process).spec.minReplicas ?? 1;
+    if (spec.maxUnavailable !== undefined) {
+      // At least one may go (or node drains block), and fewer than the smallest replica count.
+      expect(Number(spec.maxUnavailable)).toBeGreaterThanOrEqual(1);
+      expect(Number(spec.maxUnavailable)).toBeLessThan(minReplicas);
+    } else {
+      expect(Number(spec.minAvailable)).toBeGreaterThanOrEqual(1);
+      expect(Number(spec.minAvailable)).toBeLessThan(minReplicas);
+    }
+  });
+
+  it.each(PROCESSES)('%s has a HorizontalPodAutoscaler on CPU, from at least 2 pods, owning the replica count', (process) => {
+    const { deployment } = k8sDeployment(process);
+    const hpa = k8sAutoscaler(process);
+    expect(hpa.spec.minReplicas ?? 1).toBeGreaterThanOrEqual(2);
+    expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas ?? 1);
+    const cpu = hpa.spec.metrics?.find((m) => m.type === 'Resource' && m.resource?.name === 'cpu');
+    expect(cpu?.resource?.target, `HPA ${process}: no CPU utilization target`).toMatchObject({ type: 'Utilization', averageUtilization: expect.any(Number) });
+    // Utilization is a share of the CPU request, so the container must have one.
+    expect(k8sDeployment(process).container.resources?.requests?.cpu, `${process}: no CPU request for the HPA`).toBeDefined();
+    // A replicas field would be re-applied by every `kubectl apply`, undoing the autoscaler.
+    expect(deployment.spec.replicas, `Deployment ${process}: drop spec.replicas, the HPA sets it`).toBeUndefined();
+  });
+
+  it.each(PROCESSES)('%s has CPU and memory requests and limits, requests within limits', (process) => {
+    const { resources } = k8sDeployment(process).container;
+    for (const kind of ['cpu', 'memory'] as const) {
+      const request = resources?.requests?.[kind];
+      const limit = resources?.limits?.[kind];
+      expect(request, `${process}: no ${kind} request`).toBeDefined();
+      expect(limit, `${process}: no ${kind} limit`).toBeDefined();
+      const measure = kind === 'cpu' ? millicores : bytes;
+      expect(measure(request!), `${process}: ${kind} request above its limit`).toBeLessThanOrEqual(measure(limit!));
+    }
+  });
+
+  it.each(PROCESSES)('%s drains before it stops: a preStop wait, a readiness probe, and time for both', (process) => {
+    const { deployment, container } = k8sDeployment(process);
+    expect(container.readinessProbe, `${process}: no readinessProbe`).toBeDefined();
+    const wait = preStopSeconds(container);
+    expect(wait, `${process}: no preStop sleep`).toBeGreaterThan(0);
+    // The kubelet kills the container at the grace period, counted from before the preStop hook.
+    const grace = deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30;
+    expect(grace, `${process}: terminationGracePeriodSeconds`).toBeGreaterThan(wait! + stopTimeoutSeconds());
+  });
+
   it.each(PROCESSES)('%s has a Deployment and a Service selecting its pods', (process) => {
     const { deployment } = k8sDeployment(process);
     const podLabels = deployment.spec.template.metadata.labels;
@@ -807,6 +897,20 @@ describe('deploy/k8s', () => {
     const repository = imageRepository(k8sDeployment(process).container.image);
     expect(repository).toBe(imageRepository(composeServices[process]?.image ?? '(compose sets no image)'));
     expect((kustomization.images ?? []).map((i) => i.name)).toContain(repository);
+  });
+});
+
+describe('deploy/README.md', () => {
+  const readme = readFileSync(DEPLOY_README, 'utf8');
+
+  it('names every file under deploy/k8s and every kind of object they hold', () => {
+    for (const file of k8sFiles.map((f) => relative(K8S_DIR, f))) expect(readme, `deploy/README.md does not mention ${file}`).toContain(file);
+    for (const kind of new Set(k8sObjects.map((o) => o.kind))) expect(readme, `deploy/README.md does not mention ${kind}`).toContain(kind);
+  });
+
+  it('gives the commands of both Compose versions', () => {
+    expect(readme).toContain('docker compose up');
+    expect(readme).toContain('docker-compose up');
   });
 });
 
