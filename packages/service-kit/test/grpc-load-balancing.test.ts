@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { laurelProtos, packageDefinition, type catalogV1 } from '@laurel/protos';
-import { loadBalancingOptions, ServiceClient } from '../src/grpc/client.js';
+import { checkHealth, loadBalancingOptions, ServiceClient } from '../src/grpc/client.js';
 import { serviceAddress } from '../src/config.js';
 import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
 import { createLogger } from '../src/logger.js';
@@ -75,6 +75,8 @@ describe('gRPC client load balancing', () => {
     const viaDns = client(`dns:///localhost:${b.port}`);
     await viaDns.call('GetSystem', { slug: 'x' }).catch(() => undefined);
     expect(b.calls()).toBe(1);
+    // The gateway's readiness checks take the same addresses.
+    expect(await checkHealth(`dns:///localhost:${b.port}`)).toBe(true);
   });
 
   it('accepts host:port and dns:///host:port as service addresses, nothing else', () => {
