@@ -8,11 +8,12 @@
  *
  * Run: npx vitest run test/deploy
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 // The apps' config modules import their setting definitions from '@laurel/service-kit'.
@@ -22,6 +23,7 @@ import type { z } from 'zod';
 vi.mock('@laurel/service-kit', () => import('../../packages/service-kit/src/config.ts'));
 
 import { DEFAULT_PORTS } from '../../packages/service-kit/src/config.ts';
+import { loadBalancingOptions } from '../../packages/service-kit/src/grpc/client.ts';
 import { gatewayConfigSchema, gatewaySettings } from '../../apps/gateway/src/config.ts';
 import { catalogConfigSchema } from '../../apps/badge-catalog/src/config.ts';
 import { claimCodeConfigSchema } from '../../apps/claim-code/src/config.ts';
@@ -32,6 +34,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const K8S_DIR = join(ROOT, 'deploy', 'k8s');
 const DOCKERFILE = join(ROOT, 'deploy', 'Dockerfile');
 const KAFKA_POM = join(ROOT, 'deploy', 'kafka', 'pom.xml');
+const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
+const DEPLOY_README = join(ROOT, 'deploy', 'README.md');
+const LIFECYCLE_SOURCE = join(ROOT, 'packages', 'service-kit', 'src', 'lifecycle.ts');
 
 // ---------------------------------------------------------------------------
 // The processes and their configuration, from the code
@@ -131,6 +136,12 @@ type Env = Map<string, EnvValue>;
 
 const plain = (env: Env): Record<string, string> => Object.fromEntries([...env].map(([k, v]) => [k, v.value]));
 
+/** A service address, `host:port` or `dns:///host:port` → its parts. */
+function splitServiceAddress(address: string): { host: string; port: number; scheme?: string } {
+  const match = /^(?:(\w+):\/\/\/)?(.*)$/.exec(address)!;
+  return { ...splitHostPort(match[2]!), ...(match[1] !== undefined && { scheme: match[1] }) };
+}
+
 /** `host:port` → its parts. */
 function splitHostPort(address: string): { host: string; port: number } {
   const match = /^([^\s:]+):(\d+)$/.exec(address);
@@ -151,8 +162,44 @@ interface ComposeService {
   healthcheck?: { test?: unknown; disable?: boolean };
 }
 
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const composeText = readFileSync(COMPOSE_FILE, 'utf8');
+const compose = parse(composeText) as { services: Record<string, ComposeService> } & Record<string, unknown>;
 const composeServices = compose.services;
+
+/**
+ * What both Compose v1 (docker-compose 1.29, which validates a file without a
+ * `version` against its compose_spec.json) and Compose v2 accept, from 1.29's
+ * schema: v2 accepts all of it, while keys v2 added (top-level `name`,
+ * `include`; `develop`, depends_on's `restart`/`required`, build `additional_contexts`...)
+ * make v1 refuse the file. A `version` key would make v1 use its 3.x schema, which has no
+ * depends_on conditions, and v2 warns that it is obsolete: so none either.
+ */
+const COMPOSE_V1 = {
+  topLevel: ['services', 'volumes', 'networks', 'secrets', 'configs'],
+  service: [
+    'blkio_config', 'build', 'cap_add', 'cap_drop', 'cgroup_parent', 'command', 'configs', 'container_name', 'cpu_count', 'cpu_percent',
+    'cpu_period', 'cpu_quota', 'cpu_rt_period', 'cpu_rt_runtime', 'cpu_shares', 'cpus', 'cpuset', 'credential_spec', 'depends_on', 'deploy',
+    'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search', 'domainname', 'entrypoint', 'env_file', 'environment', 'expose',
+    'extends', 'external_links', 'extra_hosts', 'group_add', 'healthcheck', 'hostname', 'image', 'init', 'ipc', 'isolation', 'labels',
+    'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit', 'network_mode', 'networks',
+    'oom_kill_disable', 'oom_score_adj', 'pid', 'pids_limit', 'platform', 'ports', 'privileged', 'profiles', 'pull_policy', 'read_only',
+    'restart', 'runtime', 'scale', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'stop_grace_period', 'stop_signal', 'storage_opt',
+    'sysctls', 'tmpfs', 'tty', 'ulimits', 'user', 'userns_mode', 'volumes', 'volumes_from', 'working_dir',
+  ],
+  build: ['args', 'cache_from', 'context', 'dockerfile', 'extra_hosts', 'isolation', 'labels', 'network', 'shm_size', 'target'],
+  healthcheck: ['disable', 'interval', 'retries', 'start_period', 'test', 'timeout'],
+  dependsOnConditions: ['service_started', 'service_healthy', 'service_completed_successfully'],
+};
+
+/** Keys of an object that are not in the allowed list (x- extensions are allowed everywhere). */
+const keysOutside = (value: unknown, allowed: readonly string[]) =>
+  Object.keys((value ?? {}) as object).filter((key) => !allowed.includes(key) && !key.startsWith('x-'));
+
+/** docker-compose (v1) or docker (with the compose v2 plugin), when this machine has them. */
+function composeCommand(binary: 'docker-compose' | 'docker'): string | undefined {
+  const probe = spawnSync(binary, binary === 'docker' ? ['compose', 'version'] : ['version'], { encoding: 'utf8' });
+  return probe.status === 0 ? binary : undefined;
+}
 
 /**
  * Compose's variable interpolation, as far as this test can follow it: `${VAR:-default}`
@@ -268,15 +315,32 @@ interface Container {
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   startupProbe?: Probe;
+  lifecycle?: { preStop?: { exec?: { command?: string[] }; sleep?: { seconds: number }; httpGet?: unknown } };
+  resources?: { requests?: Record<string, string | number>; limits?: Record<string, string | number> };
 }
 interface Deployment extends K8sObject {
   spec: {
+    replicas?: number;
     selector: { matchLabels: Record<string, string> };
-    template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: { containers: Container[] } };
+    template: {
+      metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
+      spec: { containers: Container[]; terminationGracePeriodSeconds?: number };
+    };
   };
 }
 interface Service extends K8sObject {
-  spec: { selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: number | string }[] };
+  spec: { clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: number | string }[] };
+}
+interface PodDisruptionBudget extends K8sObject {
+  spec: { selector: { matchLabels: Record<string, string> }; maxUnavailable?: number | string; minAvailable?: number | string };
+}
+interface HorizontalPodAutoscaler extends K8sObject {
+  spec: {
+    scaleTargetRef: { apiVersion: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: { type: string; resource?: { name: string; target: { type: string; averageUtilization?: number } } }[];
+  };
 }
 
 /** Every YAML file under deploy/k8s, recursively. */
@@ -402,6 +466,15 @@ function k8sService(process: Process): Service {
   return service;
 }
 
+/** The HorizontalPodAutoscaler scaling the process's Deployment. */
+function k8sAutoscaler(process: Process): HorizontalPodAutoscaler {
+  const found = k8sAll<HorizontalPodAutoscaler>('HorizontalPodAutoscaler').filter(
+    (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === process && h.spec.scaleTargetRef.apiVersion === 'apps/v1',
+  );
+  if (found.length !== 1) throw new Error(`deploy/k8s: ${found.length} HorizontalPodAutoscalers scale Deployment ${process}, expected 1`);
+  return found[0]!;
+}
+
 /** Whether every label of `selector` is on `labels`. */
 const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -424,6 +497,44 @@ function pomKafkaVersion(): string {
   return value;
 }
 
+
+/** A CPU quantity ("250m", "1", 0.5) in millicores. */
+function millicores(quantity: string | number): number {
+  const text = String(quantity);
+  const match = /^(\d+(?:\.\d+)?)(m?)$/.exec(text);
+  if (!match) throw new Error(`not a CPU quantity: ${text}`);
+  return match[2] ? Number(match[1]) : Number(match[1]) * 1000;
+}
+
+/** A memory quantity ("128Mi", "1Gi", "500M", bytes) in bytes. */
+function bytes(quantity: string | number): number {
+  const text = String(quantity);
+  const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text);
+  if (!match) throw new Error(`not a memory quantity: ${text}`);
+  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 }[match[2] ?? ''] ?? 1;
+  return Number(match[1]) * unit;
+}
+
+/**
+ * How long a process may take to stop after SIGTERM: runMain's stopTimeoutMs
+ * default in service-kit's lifecycle.ts (no process passes its own), read from
+ * the source so that a longer timeout there fails the grace-period check here.
+ */
+function stopTimeoutSeconds(): number {
+  const match = /stopTimeoutMs \?\? (\d[\d_]*)/.exec(readFileSync(LIFECYCLE_SOURCE, 'utf8'));
+  if (!match) throw new Error(`${relative(ROOT, LIFECYCLE_SOURCE)}: no "stopTimeoutMs ?? <ms>" default found`);
+  return Number(match[1]!.replace(/_/g, '')) / 1000;
+}
+
+/** Seconds a preStop hook waits: `sleep N` (exec) or the sleep action. */
+function preStopSeconds(container: Container): number | undefined {
+  const hook = container.lifecycle?.preStop;
+  if (hook?.sleep) return hook.sleep.seconds;
+  const command = hook?.exec?.command ?? [];
+  const sleep = command.findIndex((c) => /(^|\/)sleep$/.test(c));
+  return sleep >= 0 ? Number(command[sleep + 1]) : undefined;
+}
+
 // ===========================================================================
 
 describe('the process list', () => {
@@ -435,6 +546,41 @@ describe('the process list', () => {
 });
 
 describe('docker-compose.yml', () => {
+  it('is one valid YAML document', () => {
+    const documents = parseAllDocuments(composeText);
+    expect(Array.isArray(documents) ? documents.length : 1).toBe(1);
+    const document = parseDocument(composeText);
+    expect([...document.errors, ...document.warnings].map((e) => e.message)).toEqual([]);
+  });
+
+  it('uses only keys Compose v1 (1.29) accepts as well as v2: no top-level name or version', () => {
+    expect(keysOutside(compose, COMPOSE_V1.topLevel), 'top-level keys').toEqual([]);
+    for (const [name, service] of Object.entries(composeServices)) {
+      expect(keysOutside(service, COMPOSE_V1.service), `service ${name}`).toEqual([]);
+      if (typeof service.build === 'object') expect(keysOutside(service.build, COMPOSE_V1.build), `service ${name} build`).toEqual([]);
+      expect(keysOutside(service.healthcheck, COMPOSE_V1.healthcheck), `service ${name} healthcheck`).toEqual([]);
+      if (service.depends_on && !Array.isArray(service.depends_on)) {
+        for (const [dependency, spec] of Object.entries(service.depends_on)) {
+          // v1 requires the condition in the long form and knows no other key in it.
+          expect(Object.keys(spec ?? {}), `${name} depends_on ${dependency}`).toEqual(['condition']);
+          expect(COMPOSE_V1.dependsOnConditions).toContain(spec.condition);
+        }
+      }
+    }
+  });
+
+  const v1 = composeCommand('docker-compose');
+  const v2 = composeCommand('docker');
+  it.runIf(v1)('is accepted by docker-compose (v1) config on this machine', () => {
+    const result = spawnSync(v1!, ['-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8', cwd: ROOT });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+  it.runIf(v2)('is accepted by docker compose (v2) config on this machine', () => {
+    const result = spawnSync(v2!, ['compose', '-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8', cwd: ROOT });
+    expect(result.status, result.stderr).toBe(0);
+  });
+
   it('runs the five processes plus the PostgreSQL and Kafka they use, and nothing else', () => {
     const infra = new Set<string>();
     for (const process of PROCESSES) {
@@ -532,6 +678,87 @@ describe('deploy/k8s', () => {
     expect(listed.map((f) => relative(ROOT, f))).toEqual(manifestFiles.map((f) => relative(ROOT, f)).sort());
   });
 
+  it('uses only the kinds and API versions these checks know', () => {
+    const known: Record<string, string> = {
+      Deployment: 'apps/v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1',
+      PodDisruptionBudget: 'policy/v1', HorizontalPodAutoscaler: 'autoscaling/v2',
+    };
+    for (const object of k8sObjects) expect(`${object.kind} ${object.metadata.name}: ${object.apiVersion}`).toBe(`${object.kind} ${object.metadata.name}: ${known[object.kind] ?? '(unknown kind)'}`);
+  });
+
+  it.each(PROCESSES.filter(servesGrpc))('%s: its Service is headless, on the port the pods listen on', (process) => {
+    const service = k8sService(process);
+    // A virtual IP would pin each client's one HTTP/2 connection to one pod.
+    expect(service.spec.clusterIP, `Service ${process}: clusterIP`).toBe('None');
+    // Headless: clients connect to the pod addresses, so Service port = container port.
+    const { container } = k8sDeployment(process);
+    for (const port of service.spec.ports) {
+      expect(resolveContainerPort(container, port.targetPort ?? port.port, `Service ${process}`), `Service ${process} port ${port.port}`).toBe(port.port);
+    }
+  });
+
+  it.each(PROCESSES)('%s: the gRPC clients it runs balance round_robin over every pod', (process) => {
+    const env = k8sEnv(process);
+    for (const setting of addressSettings(process).filter((s) => env.has(s))) {
+      const address = env.get(setting)!.value;
+      expect(splitServiceAddress(address).scheme, `${process} ${setting}=${address}: use dns:///<Service>:<port>`).toBe('dns');
+      // What the client code makes of that address (service-kit grpc/client.ts).
+      const config = loadBalancingOptions(address)['grpc.service_config'];
+      expect(JSON.parse(String(config ?? '{}')), `${process} ${setting}`).toEqual({ loadBalancingConfig: [{ round_robin: {} }] });
+    }
+  });
+
+  it.each(PROCESSES)('%s has a PodDisruptionBudget that lets one pod go and keeps one serving', (process) => {
+    const podLabels = k8sDeployment(process).deployment.spec.template.metadata.labels;
+    const budgets = k8sAll<PodDisruptionBudget>('PodDisruptionBudget').filter((b) => selects(b.spec.selector.matchLabels, podLabels));
+    expect(budgets.map((b) => b.metadata.name), `PodDisruptionBudgets selecting the ${process} pods`).toHaveLength(1);
+    const { spec } = budgets[0]!;
+    const minReplicas = k8sAutoscaler(process).spec.minReplicas ?? 1;
+    if (spec.maxUnavailable !== undefined) {
+      // At least one may go (or node drains block), and fewer than the smallest replica count.
+      expect(Number(spec.maxUnavailable)).toBeGreaterThanOrEqual(1);
+      expect(Number(spec.maxUnavailable)).toBeLessThan(minReplicas);
+    } else {
+      expect(Number(spec.minAvailable)).toBeGreaterThanOrEqual(1);
+      expect(Number(spec.minAvailable)).toBeLessThan(minReplicas);
+    }
+  });
+
+  it.each(PROCESSES)('%s has a HorizontalPodAutoscaler on CPU, from at least 2 pods, owning the replica count', (process) => {
+    const { deployment } = k8sDeployment(process);
+    const hpa = k8sAutoscaler(process);
+    expect(hpa.spec.minReplicas ?? 1).toBeGreaterThanOrEqual(2);
+    expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas ?? 1);
+    const cpu = hpa.spec.metrics?.find((m) => m.type === 'Resource' && m.resource?.name === 'cpu');
+    expect(cpu?.resource?.target, `HPA ${process}: no CPU utilization target`).toMatchObject({ type: 'Utilization', averageUtilization: expect.any(Number) });
+    // Utilization is a share of the CPU request, so the container must have one.
+    expect(k8sDeployment(process).container.resources?.requests?.cpu, `${process}: no CPU request for the HPA`).toBeDefined();
+    // A replicas field would be re-applied by every `kubectl apply`, undoing the autoscaler.
+    expect(deployment.spec.replicas, `Deployment ${process}: drop spec.replicas, the HPA sets it`).toBeUndefined();
+  });
+
+  it.each(PROCESSES)('%s has CPU and memory requests and limits, requests within limits', (process) => {
+    const { resources } = k8sDeployment(process).container;
+    for (const kind of ['cpu', 'memory'] as const) {
+      const request = resources?.requests?.[kind];
+      const limit = resources?.limits?.[kind];
+      expect(request, `${process}: no ${kind} request`).toBeDefined();
+      expect(limit, `${process}: no ${kind} limit`).toBeDefined();
+      const measure = kind === 'cpu' ? millicores : bytes;
+      expect(measure(request!), `${process}: ${kind} request above its limit`).toBeLessThanOrEqual(measure(limit!));
+    }
+  });
+
+  it.each(PROCESSES)('%s drains before it stops: a preStop wait, a readiness probe, and time for both', (process) => {
+    const { deployment, container } = k8sDeployment(process);
+    expect(container.readinessProbe, `${process}: no readinessProbe`).toBeDefined();
+    const wait = preStopSeconds(container);
+    expect(wait, `${process}: no preStop sleep`).toBeGreaterThan(0);
+    // The kubelet kills the container at the grace period, counted from before the preStop hook.
+    const grace = deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30;
+    expect(grace, `${process}: terminationGracePeriodSeconds`).toBeGreaterThan(wait! + stopTimeoutSeconds());
+  });
+
   it.each(PROCESSES)('%s has a Deployment and a Service selecting its pods', (process) => {
     const { deployment } = k8sDeployment(process);
     const podLabels = deployment.spec.template.metadata.labels;
@@ -601,7 +828,7 @@ describe('deploy/k8s', () => {
     const env = k8sEnv(process);
     for (const setting of addressSettings(process).filter((s) => env.has(s))) {
       const target = addressTarget(process, setting);
-      const { host, port } = splitHostPort(env.get(setting)!.value);
+      const { host, port } = splitServiceAddress(env.get(setting)!.value);
       const service = k8sService(target);
       // The Service's name, or its longer DNS forms (name.namespace.svc...).
       expect(host === service.metadata.name || host.startsWith(`${service.metadata.name}.`), `${process} ${setting}=${host}:${port} is not Service ${service.metadata.name}`).toBe(true);
@@ -670,6 +897,20 @@ describe('deploy/k8s', () => {
     const repository = imageRepository(k8sDeployment(process).container.image);
     expect(repository).toBe(imageRepository(composeServices[process]?.image ?? '(compose sets no image)'));
     expect((kustomization.images ?? []).map((i) => i.name)).toContain(repository);
+  });
+});
+
+describe('deploy/README.md', () => {
+  const readme = readFileSync(DEPLOY_README, 'utf8');
+
+  it('names every file under deploy/k8s and every kind of object they hold', () => {
+    for (const file of k8sFiles.map((f) => relative(K8S_DIR, f))) expect(readme, `deploy/README.md does not mention ${file}`).toContain(file);
+    for (const kind of new Set(k8sObjects.map((o) => o.kind))) expect(readme, `deploy/README.md does not mention ${kind}`).toContain(kind);
+  });
+
+  it('gives the commands of both Compose versions', () => {
+    expect(readme).toContain('docker compose up');
+    expect(readme).toContain('docker-compose up');
   });
 });
 

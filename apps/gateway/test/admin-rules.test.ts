@@ -1,13 +1,11 @@
 /**
  * The admin API's pure rules: permissions, member input and batch clashes,
- * and the command line's argument parsing, signing and defaults.
+ * and the command line's signing and defaults (its parsing: admin-cli.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@laurel/service-kit';
 import { checkClaims, verifySignature } from '../src/families/badgekit/jwt.js';
 import { DEV_MASTER_SECRET } from '../src/config.js';
-import { parseArgs } from '../src/cli/args.js';
-import { CliError } from '../src/cli/client.js';
 import { permissionList } from '../src/cli/commands.js';
 import { DEV_MASTER_SECRET as CLI_DEV_MASTER_SECRET } from '../src/cli/defaults.js';
 import { authorizationHeader } from '../src/cli/signing.js';
@@ -116,13 +114,6 @@ describe('webhook deliveries', () => {
 });
 
 describe('the command line', () => {
-  it('parses positionals and --flag value / --flag=value', () => {
-    const args = parseArgs(['members:create', 'demo', 'ann', 'ann@x.org', '--role', 'EDITOR', '--password=a=b c', '--', '--literal']);
-    expect(args.positionals).toEqual(['members:create', 'demo', 'ann', 'ann@x.org', '--literal']);
-    expect(Object.fromEntries(args.flags)).toEqual({ role: 'EDITOR', password: 'a=b c' });
-    expect(() => parseArgs(['x', '--role'])).toThrow(CliError);
-  });
-
   it('reads permission lists, `all` being every permission', () => {
     expect(permissionList('all')).toEqual([...PERMISSIONS]);
     expect(permissionList('badgekit, admin,')).toEqual(['badgekit', 'admin']);

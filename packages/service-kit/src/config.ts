@@ -68,8 +68,13 @@ export const grpcClientSettings = {
   GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
 };
 
-/** The address of another Laurel service, e.g. CATALOG_ADDR=127.0.0.1:50051. */
-export const serviceAddress = (defaultAddress: string) => hostPort.default(defaultAddress);
+/**
+ * The address of another Laurel service, e.g. CATALOG_ADDR=127.0.0.1:50051, or
+ * dns:///name:port for client-side round_robin over every address of that name
+ * (a Kubernetes headless Service; grpc/client.ts).
+ */
+export const serviceAddress = (defaultAddress: string) =>
+  z.string().regex(/^(dns:\/\/\/)?[^\s:/]+:\d+$/, 'expected host:port or dns:///host:port').default(defaultAddress);
 
 /** Default ports, one per process; the k8s/compose manifests and README use the same. */
 export const DEFAULT_PORTS = {

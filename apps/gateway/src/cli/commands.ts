@@ -4,22 +4,29 @@
  */
 import { readFile } from 'node:fs/promises';
 import { PERMISSIONS } from '../domain/permissions.js';
-import type { Args } from './args.js';
+import type { OptionValues } from './args.js';
 import { CliError, expect, type ApiClient } from './client.js';
 import { ensureDemo } from './demo.js';
+import type { HelpEntry } from './help.js';
+import { readSecret, type SecretInput, type SecretSpec } from './secrets.js';
 
 export interface CommandContext {
   client: ApiClient;
   gatewayUrl: string;
   print(line: string): void;
+  /** Where secrets are read from: the process environment and standard input. */
+  env: Readonly<Record<string, string | undefined>>;
+  input: SecretInput;
 }
 
-export interface Command {
-  usage: string;
-  summary: string;
-  arity: number;
-  flags?: readonly string[];
-  run(args: string[], flags: Map<string, string>, ctx: CommandContext): Promise<unknown>;
+export interface CommandInput {
+  name: string;
+  args: string[];
+  options: OptionValues;
+}
+
+export interface Command extends HelpEntry {
+  run(input: CommandInput, ctx: CommandContext): Promise<unknown>;
 }
 
 const seg = encodeURIComponent;
@@ -31,8 +38,9 @@ export function permissionList(text: string): string[] {
   return text.split(',').map((p) => p.trim()).filter((p) => p !== '');
 }
 
-function optional(flags: Map<string, string>, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((n) => flags.has(n)).map((n) => [n, flags.get(n) as string]));
+/** The string options that are present, by name, for a request body. */
+function present(options: OptionValues, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (typeof options[n] === 'string' ? [[n, options[n]]] : [])));
 }
 
 async function readJsonFile(path: string): Promise<unknown> {
@@ -43,111 +51,112 @@ async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+/**
+ * A member's password: only when asked for with --password-stdin. No
+ * environment variable here on purpose: one left set would silently reset
+ * the password of every member later updated.
+ */
+const MEMBER_PASSWORD: SecretSpec = { label: 'password', stdinOption: 'password-stdin', required: false };
+const WEBHOOK_SECRET: SecretSpec = { label: 'webhook secret', stdinOption: 'secret-stdin', envName: 'WEBHOOK_SECRET', required: true };
+
+const passwordOption = {
+  'password-stdin': { type: 'boolean', help: 'read the member’s password (8+ characters) from standard input; on a terminal, ask for it without echo' },
+} as const;
+const roleOption = (help: string) => ({ role: { type: 'string', placeholder: 'role', help } }) as const;
+
+async function memberPassword({ name, options }: CommandInput, ctx: CommandContext): Promise<{ password?: string }> {
+  const password = await readSecret(MEMBER_PASSWORD, name, options['password-stdin'] === true, ctx.env, ctx.input);
+  return password === undefined ? {} : { password };
+}
+
 export const COMMANDS: Record<string, Command> = {
   'sites:create': {
-    usage: 'sites:create <slug> <name> <url>',
+    args: ['<slug>', '<name>', '<url>'],
     summary: 'create a site (a BadgeKit system)',
-    arity: 3,
-    run: ([slug, name, url], _f, { client }) => expect(client, 201, 'POST', '/systems', { slug, name, url }),
+    run: ({ args: [slug, name, url] }, { client }) => expect(client, 201, 'POST', '/systems', { slug, name, url }),
   },
   'consumers:create': {
-    usage: `consumers:create <site> <name> <permission,...|all>`,
-    summary: `create an API consumer; prints its secret, which is shown only this once (permissions: ${PERMISSIONS.join(', ')})`,
-    arity: 3,
-    run: ([slug, name, permissions], _f, { client }) =>
+    args: ['<site>', '<name>', '<permission,...|all>'],
+    summary: 'create an API consumer; prints its secret, shown only once',
+    details: [`Permissions, comma-separated, or all: ${PERMISSIONS.join(', ')}.`],
+    run: ({ args: [slug, name, permissions] }, { client }) =>
       expect(client, 201, 'POST', `${site(slug as string)}/consumers`, { name, permissions: permissionList(permissions as string) }),
   },
   'consumers:list': {
-    usage: 'consumers:list <site>',
+    args: ['<site>'],
     summary: 'list the API consumers of a site (without secrets)',
-    arity: 1,
-    run: ([slug], _f, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/consumers`),
+    run: ({ args: [slug] }, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/consumers`),
   },
   'consumers:delete': {
-    usage: 'consumers:delete <site> <key>',
+    args: ['<site>', '<key>'],
     summary: 'delete an API consumer; its key stops working at once',
-    arity: 2,
-    run: ([slug, key], _f, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/consumers/${seg(key as string)}`),
+    run: ({ args: [slug, key] }, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/consumers/${seg(key as string)}`),
   },
   'members:create': {
-    usage: 'members:create <site> <username> <email> [--role MEMBER|EDITOR|WEBMASTER] [--password P]',
+    args: ['<site>', '<username>', '<email>'],
     summary: 'create a member',
-    arity: 3,
-    flags: ['role', 'password'],
-    run: ([slug, username, email], flags, { client }) =>
-      expect(client, 201, 'POST', `${site(slug as string)}/members`, { username, email, ...optional(flags, ['role', 'password']) }),
+    details: ['Without --password-stdin the member has no password.'],
+    options: { ...roleOption('MEMBER (the default), EDITOR or WEBMASTER'), ...passwordOption },
+    run: async (input, ctx) => {
+      const [slug, username, email] = input.args;
+      const body = { username, email, ...present(input.options, ['role']), ...(await memberPassword(input, ctx)) };
+      return expect(ctx.client, 201, 'POST', `${site(slug as string)}/members`, body);
+    },
   },
   'members:import': {
-    usage: 'members:import <site> <file.json|->',
+    args: ['<site>', '<file.json|->'],
     summary: 'create up to 1000 members from a JSON array, all or nothing',
-    arity: 2,
-    run: async ([slug, file], _f, { client }) => expect(client, 201, 'POST', `${site(slug as string)}/members`, await readJsonFile(file as string)),
+    details: ['The file (or standard input, for -) holds an array of objects with username, email and optionally role and password.'],
+    run: async ({ args: [slug, file] }, { client }) => expect(client, 201, 'POST', `${site(slug as string)}/members`, await readJsonFile(file as string)),
   },
   'members:get': {
-    usage: 'members:get <site> <userId>',
+    args: ['<site>', '<userId>'],
     summary: 'show a member',
-    arity: 2,
-    run: ([slug, userId], _f, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/members/${seg(userId as string)}`),
+    run: ({ args: [slug, userId] }, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/members/${seg(userId as string)}`),
   },
   'members:update': {
-    usage: 'members:update <site> <userId> [--email E] [--password P] [--role R]',
+    args: ['<site>', '<userId>'],
     summary: 'change a member’s email, password or role',
-    arity: 2,
-    flags: ['email', 'password', 'role'],
-    run: ([slug, userId], flags, { client }) =>
-      expect(client, 200, 'PATCH', `${site(slug as string)}/members/${seg(userId as string)}`, optional(flags, ['email', 'password', 'role'])),
+    options: { email: { type: 'string', placeholder: 'email', help: 'the new email address' }, ...roleOption('the new role: MEMBER, EDITOR or WEBMASTER'), ...passwordOption },
+    run: async (input, ctx) => {
+      const [slug, userId] = input.args;
+      const body = { ...present(input.options, ['email', 'role']), ...(await memberPassword(input, ctx)) };
+      return expect(ctx.client, 200, 'PATCH', `${site(slug as string)}/members/${seg(userId as string)}`, body);
+    },
   },
   'webhook:set': {
-    usage: 'webhook:set <site> <url> <secret>',
-    summary: 'set where the site’s webhook messages go and the secret (16+ characters) they are signed with',
-    arity: 3,
-    run: ([slug, url, secret], _f, { client }) => expect(client, 200, 'PUT', `${site(slug as string)}/webhook`, { url, secret }),
+    args: ['<site>', '<url>'],
+    summary: 'set the site’s webhook URL and the secret that signs its messages',
+    details: [
+      'The secret (16 or more characters) comes from standard input with --secret-stdin, else from WEBHOOK_SECRET; on a terminal without either, it is asked for without echo.',
+    ],
+    options: { 'secret-stdin': { type: 'boolean', help: 'read the webhook secret from standard input' } },
+    run: async (input, ctx) => {
+      const [slug, url] = input.args;
+      const secret = await readSecret(WEBHOOK_SECRET, input.name, input.options['secret-stdin'] === true, ctx.env, ctx.input);
+      return expect(ctx.client, 200, 'PUT', `${site(slug as string)}/webhook`, { url, secret });
+    },
   },
   'webhook:get': {
-    usage: 'webhook:get <site>',
+    args: ['<site>'],
     summary: 'show the site’s webhook (without its secret)',
-    arity: 1,
-    run: ([slug], _f, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/webhook`),
+    run: ({ args: [slug] }, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/webhook`),
   },
   'webhook:delete': {
-    usage: 'webhook:delete <site>',
+    args: ['<site>'],
     summary: 'remove the site’s webhook',
-    arity: 1,
-    run: ([slug], _f, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/webhook`),
+    run: ({ args: [slug] }, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/webhook`),
   },
   'dev:defaults': {
-    usage: 'dev:defaults',
-    summary: 'create the development demo site, consumer and member if missing (npm start does this outside production)',
-    arity: 0,
-    run: async (_a, _f, ctx) => {
+    args: [],
+    summary: 'create the demo site, consumer and member where missing',
+    details: ['For development: npm start does this outside production. Their secrets are printed only when they are created.'],
+    run: async (_input, ctx) => {
       await ensureDemo(ctx);
       return undefined;
     },
   },
 };
 
-export function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  return [
-    'usage: npm run admin -- <command> [arguments]',
-    '',
-    'Talks to the running gateway (GATEWAY_URL, default http://127.0.0.1:8080) with the',
-    'BadgeKit master key (BADGEKIT_MASTER_SECRET, default: the development secret).',
-    '',
-    'commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-  ].join('\n');
-}
-
-/** Runs one command line; throws CliError (exit 2) for a wrong one. */
-export async function runCommand(args: Args, ctx: CommandContext): Promise<unknown> {
-  const [name, ...rest] = args.positionals;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (!command) throw new CliError(name === undefined ? usage() : `unknown command: ${name}\n\n${usage()}`, 2);
-  const unknownFlags = [...args.flags.keys()].filter((f) => !(command.flags ?? []).includes(f));
-  if (rest.length !== command.arity || unknownFlags.length > 0) {
-    const problem = unknownFlags.length > 0 ? `unknown option --${unknownFlags[0]}` : `expected ${command.arity} argument(s), got ${rest.length}`;
-    throw new CliError(`${problem}\nusage: npm run admin -- ${command.usage}`, 2);
-  }
-  return command.run(rest, args.flags, ctx);
-}
+/** The command of that name; own properties only, so `constructor` or `__proto__` are unknown commands. */
+export const commandNamed = (name: string): Command | undefined => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);

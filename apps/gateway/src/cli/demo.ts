@@ -50,7 +50,7 @@ async function ensureMember({ client, print }: DemoContext): Promise<void> {
   const answer = await client.request('POST', `/admin/systems/${DEMO_SITE}/members`, body);
   if (answer.status === 409) {
     print(`demo member "${DEMO_MEMBER}" exists (its password was printed when it was created;`);
-    print(`  set a new one with: npm run admin -- members:update ${DEMO_SITE} <userId> --password <new>)`);
+    print(`  set a new one with: npm run admin -- members:update ${DEMO_SITE} <userId> --password-stdin)`);
     return;
   }
   if (answer.status !== 201) throw failure(answer);

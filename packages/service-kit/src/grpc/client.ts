@@ -34,6 +34,19 @@ const PLAIN_METADATA_VALUE = /^[\x20-\x7E]{1,256}$/;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A target naming its resolver, `dns:///name:port` (in Kubernetes, a headless
+ * Service: one DNS record per ready pod) or `ipv4:a:p,b:p`, gets client-side
+ * round_robin, one connection per address, so that a client's long-lived
+ * HTTP/2 connection does not pin all its calls to one backend pod. A plain
+ * `host:port` keeps grpc's default, pick_first: one connection, all that
+ * localhost or a single address needs.
+ */
+export function loadBalancingOptions(address: string): grpc.ChannelOptions {
+  if (!/^(dns|ipv4|ipv6):/.test(address)) return {};
+  return { 'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) };
+}
+
 export class ServiceClient<D extends grpc.ServiceDefinition> {
   private readonly client: grpc.Client;
 
@@ -53,6 +66,7 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
       // retry machinery, which buffers every message in case of a retry; call() retries itself.
       'grpc.enable_channelz': 0,
       'grpc.enable_retries': 0,
+      ...loadBalancingOptions(address),
     });
   }
 
