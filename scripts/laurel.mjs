@@ -70,35 +70,45 @@ async function provide(database, kafkaPort, stateDir) {
   }
 }
 
-/** Where the browser test finds Debian's chromium (apps/gateway/test/public-pages.browser.e2e.test.ts). */
-const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian packages some tests drive: the browser test Debian's `chromium`
+ * (apps/gateway/test/public-pages.e2e.test.ts), the deployment test Compose v1
+ * (`docker-compose config` checks docker-compose.yml; test/deploy/manifests.test.ts).
+ */
+const TEST_PACKAGES = [
+  { path: '/usr/bin/chromium', name: 'chromium' },
+  { path: '/usr/bin/docker-compose', name: 'docker-compose' },
+];
 
 /**
- * The browser test drives Debian's `chromium`; a machine without it gets it
- * here (as root, from apt), and a machine where that cannot happen stops the
- * run with the reason instead of skipping the test. `npm start` never needs it.
+ * A machine without them gets them here (as root, from apt), and a machine
+ * where that cannot happen stops the run with the reason instead of skipping
+ * the tests. `npm start` never needs them.
  */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+function ensureTestPackages() {
+  const missing = TEST_PACKAGES.filter((p) => !existsSync(p.path));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => p.name);
   const fail = (why) => {
-    say(`the browser tests need Debian's chromium at ${CHROMIUM}, and it could not be installed: ${why}`);
-    say('install it yourself (`sudo apt-get install chromium`) and run `npm test` again');
+    say(`the tests need Debian's ${names.join(' and ')}, and they could not be installed: ${why}`);
+    say(`install them yourself (\`sudo apt-get install ${names.join(' ')}\`) and run \`npm test\` again`);
     process.exit(1);
   };
   if (process.getuid?.() !== 0) fail('installing packages needs root');
   if (!existsSync('/usr/bin/apt-get')) fail('apt-get is not available on this system');
   const apt = (args) => spawnSync('apt-get', args, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-  const install = () => apt(['install', '-y', '--no-install-recommends', 'chromium']);
-  say(`chromium is missing (${CHROMIUM}): installing it with apt-get for the browser tests`);
+  const install = () => apt(['install', '-y', '--no-install-recommends', ...names]);
+  say(`installing ${names.join(', ')} with apt-get for the tests`);
   // The package lists may be missing or stale on a fresh machine; refresh them only when the first try fails.
-  if (!install() && !(apt(['update']) && install())) fail('`apt-get install chromium` failed (see above)');
-  if (!existsSync(CHROMIUM)) fail(`apt-get succeeded but ${CHROMIUM} is still missing`);
-  say('chromium installed');
+  if (!install() && !(apt(['update']) && install())) fail(`\`apt-get install ${names.join(' ')}\` failed (see above)`);
+  const still = missing.filter((p) => !existsSync(p.path));
+  if (still.length > 0) fail(`apt-get succeeded but ${still.map((p) => p.path).join(', ')} is still missing`);
+  say(`${names.join(', ')} installed`);
 }
 
 async function test() {
   ensureInstalled();
-  ensureChromium();
+  ensureTestPackages();
   build(['typecheck', 'lint']);
   say('linting protos (buf), benchmarks and scripts');
   run(bin('buf'), ['lint', 'protos']);

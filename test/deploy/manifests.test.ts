@@ -195,12 +195,6 @@ const COMPOSE_V1 = {
 const keysOutside = (value: unknown, allowed: readonly string[]) =>
   Object.keys((value ?? {}) as object).filter((key) => !allowed.includes(key) && !key.startsWith('x-'));
 
-/** docker-compose (v1) or docker (with the compose v2 plugin), when this machine has them. */
-function composeCommand(binary: 'docker-compose' | 'docker'): string | undefined {
-  const probe = spawnSync(binary, binary === 'docker' ? ['compose', 'version'] : ['version'], { encoding: 'utf8' });
-  return probe.status === 0 ? binary : undefined;
-}
-
 /**
  * Compose's variable interpolation, as far as this test can follow it: `${VAR:-default}`
  * and `${VAR-default}` take the default (the test has no host environment), `$$` is a `$`.
@@ -569,16 +563,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  const v1 = composeCommand('docker-compose');
-  const v2 = composeCommand('docker');
-  it.runIf(v1)('is accepted by docker-compose (v1) config on this machine', () => {
-    const result = spawnSync(v1!, ['-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8', cwd: ROOT });
+  // Compose v1 itself (Debian's docker-compose, which `npm test` installs) validates the file. Compose v2
+  // is not packaged by Debian; it accepts a file that keeps to the keys v1 knows (checked above).
+  it('is accepted by docker-compose (v1) config', () => {
+    const result = spawnSync('docker-compose', ['-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8', cwd: ROOT });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
-  it.runIf(v2)('is accepted by docker compose (v2) config on this machine', () => {
-    const result = spawnSync(v2!, ['compose', '-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8', cwd: ROOT });
-    expect(result.status, result.stderr).toBe(0);
   });
 
   it('runs the five processes plus the PostgreSQL and Kafka they use, and nothing else', () => {
