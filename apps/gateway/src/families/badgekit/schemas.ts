@@ -32,7 +32,9 @@ export const OrganizationSchema = z.object({
   example: { id: 1, slug: 'chicago', url: 'http://example.org', name: 'Chicago', description: 'City of learning', email: 'admin@example.org', imageUrl: null },
 });
 
-export const IssuerSchema = OrganizationSchema.extend({ programs: z.array(OrganizationSchema) }).openapi('Issuer');
+export const IssuerSchema = OrganizationSchema.extend({ programs: z.array(OrganizationSchema) }).openapi('Issuer', {
+  example: { id: 2, slug: 'chicago-library', url: 'http://library.example.org', name: 'Chicago Public Library', description: null, email: null, imageUrl: null, programs: [] },
+});
 export const SystemSchema = OrganizationSchema.extend({ issuers: z.array(IssuerSchema) }).openapi('System', {
   example: { id: 1, slug: 'chicago', url: 'http://example.org', name: 'Chicago', description: 'City of learning', email: 'admin@example.org', imageUrl: null, issuers: [] },
 });
@@ -54,7 +56,8 @@ export const BadgeSchema = z.object({
   imageUrl: nullableString.optional(),
   type: nullableString,
   archived: z.boolean(),
-  system: OrganizationSchema.extend({ issuers: z.array(IssuerSchema).max(0) }).optional(),
+  system: OrganizationSchema.extend({ issuers: z.array(IssuerSchema).max(0) }).optional()
+    .openapi({ example: { id: 1, slug: 'chicago', url: 'http://example.org', name: 'Chicago', description: 'City of learning', email: 'admin@example.org', imageUrl: null, issuers: [] } }),
   issuer: IssuerSchema.optional(),
   program: OrganizationSchema.optional(),
   criteriaUrl: nullableString,

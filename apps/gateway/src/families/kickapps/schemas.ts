@@ -125,6 +125,12 @@ export const CALL_DOCS = {
         requirements: z.array(z.object({
           requirementId: z.string(), actionId: z.string(), location: z.string(), quantity: z.string(), userQuantity: z.string(), met: z.enum(['true', 'false']),
         })),
+      }).openapi({
+        example: {
+          badgeId: '12', location: 'homepage', name: 'Super Commenter', verbosename: 'Left 100 comments', published: 'true', url: 'https://example.org/badges/commenter.png',
+          link: 'https://example.org/badges/commenter', earned: 'false', earnedAt: null,
+          requirements: [{ requirementId: '5', actionId: '3', location: 'homepage', quantity: '100', userQuantity: '42', met: 'false' }],
+        },
       })),
     }),
   },
