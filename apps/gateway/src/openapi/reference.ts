@@ -32,6 +32,9 @@ const CONFIGURATION = {
   url: '/openapi.json',
   withDefaultFonts: false,
   telemetry: false,
+  // The AI agent and its registry search go through Scalar's servers.
+  agent: { disabled: true },
+  documentDownloadType: 'json',
   hideDarkModeToggle: false,
   showDeveloperTools: 'never',
   defaultOpenAllTags: false,
