@@ -18,6 +18,7 @@ export const BadgeKitErrorSchema = z.object({
   example: { code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'name', value: '' }, { message: 'Invalid URL', field: 'url', value: 'not a url' }] },
 });
 
+// A nullable $ref is spelled as a union: zod-to-openapi would write allOf [ref, {type: [object, null]}], which forbids null.
 const nullableString = z.string().nullable();
 
 export const OrganizationSchema = z.object({
@@ -87,7 +88,7 @@ export const MilestoneSchema = z.object({
   id: z.int(),
   action: nullableString,
   numberRequired: z.int(),
-  primaryBadge: BadgeSchema.nullable(),
+  primaryBadge: z.union([BadgeSchema, z.null()]),
   supportBadges: z.array(BadgeSchema),
 }).openapi('Milestone');
 
@@ -98,7 +99,7 @@ export const InstanceSchema = z.object({
   issuedOn: z.string().openapi({ format: 'date-time' }),
   claimCode: nullableString.optional(),
   assertionUrl: z.string().openapi({ format: 'uri' }),
-  badge: BadgeSchema.nullable(),
+  badge: z.union([BadgeSchema, z.null()]),
 }).openapi('Instance', {
   example: { slug: 'c0ffee00c0ffee00c0ffee00c0ffee00', email: 'earner@example.org', expires: null, issuedOn: '2026-01-05T10:00:00.000Z', assertionUrl: 'http://localhost:8080/public/assertions/c0ffee00c0ffee00c0ffee00c0ffee00', badge: null },
 });
@@ -110,7 +111,7 @@ export const ApplicationSchema = z.object({
   created: z.string(),
   assignedTo: nullableString,
   assignedExpiration: nullableString,
-  badge: BadgeSchema.nullable(),
+  badge: z.union([BadgeSchema, z.null()]),
   processed: nullableString,
   evidence: z.array(z.object({ url: nullableString, mediaType: z.enum(['image', 'link']).nullable(), reflection: nullableString })),
 }).openapi('Application');
