@@ -7,7 +7,7 @@
  */
 import type { ZodObject } from 'zod';
 import { z } from '../../openapi/zod.js';
-import { ERRORS } from './envelope.js';
+import { CALLBACK, ERRORS } from './envelope.js';
 
 const digits = (description: string, example: string) => z.string().regex(/^[0-9]{1,18}$/).openapi({ description, example });
 const bool = (description: string) => z.enum(['true', 'false']).openapi({ description: `${description} (case-insensitive)` });
@@ -32,7 +32,7 @@ const badgeFields = {
 
 /** Parameters every call reads: the JSONP callback and, on mutations, the idempotency key. */
 export const COMMON_PARAMS = z.object({
-  callback: z.string().max(128).regex(/^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/).optional()
+  callback: z.string().max(128).regex(CALLBACK).optional()
     .openapi({ description: 'JSONP: the answer is `callback(json);` as application/javascript (error 104 for an invalid name)', example: 'handleBadges' }),
 });
 export const IDEMPOTENCY_PARAM = z.object({

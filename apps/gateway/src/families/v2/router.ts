@@ -22,7 +22,7 @@ import { BatchingPublisher } from './publisher.js';
 import type { ZodObject, ZodType } from 'zod';
 import type { SecurityScheme } from '../../openapi/registry.js';
 import { z } from '../../openapi/zod.js';
-import { AssignmentBody, BadgeAnswer, BadgesAnswer, IdempotencyHeader, LoginAnswer, LoginBody, ok, OutcomeAnswer, UserAnswer, V2ErrorSchema } from './schemas.js';
+import { IDEMPOTENCY_KEY, AssignmentBody, BadgeAnswer, BadgesAnswer, IdempotencyHeader, LoginAnswer, LoginBody, ok, OutcomeAnswer, UserAnswer, V2ErrorSchema } from './schemas.js';
 
 /** What a v2 route documents; a login token in the path is no security scheme, so those routes are public to OpenAPI. */
 interface V2Doc {
@@ -36,7 +36,6 @@ interface V2Doc {
 
 const BASE = '/api/v2';
 const OUTCOME_CODE_MAX = 32;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 /** How long the Outcome route waits for Kafka's acknowledgement before answering 503. */
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ACTION_CACHE_MS = 2_000;

@@ -62,7 +62,10 @@ export const AssignmentBody = z.object({
   badgeUrl: z.string().openapi({ format: 'uri', description: 'The badge class URL of a published badge of the site (-2005, -2007, -2009)' }),
 }).openapi({ example: { refId: '0f8e7a7c-3c55-4d43-9a6f-3f2b7f0f4a11', outcome: 'quiz-passed', badgeUrl: 'http://localhost:8080/public/systems/tenant-a/badges/quiz-master' } });
 
+/** An Outcome's Idempotency-Key: 1–128 visible ASCII characters. */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
 export const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,128}$/).optional()
+  'idempotency-key': z.string().regex(IDEMPOTENCY_KEY).optional()
     .openapi({ description: 'The same key for the same member and outcome is the same event, counted once (-3001 when not 1–128 visible ASCII characters)', example: 'quiz-42-attempt-1' }),
 });
