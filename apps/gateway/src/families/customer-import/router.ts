@@ -198,9 +198,10 @@ export function customerImportRouter(options: FamilyOptions): Router {
         throw bodyError(error, '16 KiB');
       }
       const parsed = parseJson(body);
-      const fields = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-      if (!fields || typeof fields.key !== 'string' || typeof fields.secret !== 'string') throw requestError.invalid('the body must be {"key": string, "secret": string}');
-      const consumer = await auth.checkCredentials(fields.key, fields.secret);
+      // The schema /openapi.json documents is the one that checks the body.
+      const fields = TokenBodySchema.safeParse(parsed);
+      if (!fields.success) throw requestError.invalid('the body must be {"key": string, "secret": string}');
+      const consumer = await auth.checkCredentials(fields.data.key, fields.data.secret);
       if (!consumer) throw requestError.unauthorized('unknown key or wrong secret');
       // Tokens serve the import and v2 BadgeAssignment; each route checks its own permission.
       if (!consumer.permissions.includes('badge-import') && !consumer.permissions.includes('badge-assignment')) {
