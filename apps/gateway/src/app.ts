@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(customerImportRouter(families));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   // Registered last: the document describes every route declared above.
-  app.use(openapiRouter(registry));
+  app.use(openapiRouter(registry, deps.config.PUBLIC_BASE_URL));
   app.use(badgekitNotFound);
   // Whatever a family's own handler did not answer; Express's HTML default is never reached.
   app.use(edgeErrors(deps.logger));
