@@ -179,12 +179,27 @@ describe('/openapi.json', () => {
     for (const { path, method, op } of operations()) {
       const [status, response] = Object.entries(op.responses).find(([code]) => code.startsWith('2')) ?? [];
       expect(status, `${method} ${path}`).toBeDefined();
-      const schema = deref(response?.content?.['application/json']?.schema ?? {});
-      const described = ['properties', 'anyOf', 'oneOf', 'items', 'additionalProperties'].some((key) => key in schema);
+      const content = response?.content ?? {};
+      const json = content['application/json'];
+      const schema = deref(json?.schema ?? {});
+      // Bytes (images) are typed by their media types, JSON by its schema.
+      const described = json
+        ? ['properties', 'anyOf', 'oneOf', 'items', 'additionalProperties'].some((key) => key in schema)
+        : Object.keys(content).length > 0 && Object.values(content).every((media) => deref(media.schema ?? {}).format === 'binary');
       expect(described, `${method} ${path} answers an untyped body`).toBe(true);
     }
     const created = deref(operation('/systems', 'post').responses['201']?.content?.['application/json']?.schema ?? {});
     expect((created.properties as Record<string, unknown>).system).toEqual({ $ref: '#/components/schemas/System' });
+  });
+
+  it('offers browsers pages and images as bytes', () => {
+    for (const path of ['/public/assertions/{instanceSlug}', '/public/badges/{badgeId}', '/public/systems/{systemSlug}']) {
+      const content = operation(path, 'get').responses['200']?.content ?? {};
+      expect(Object.keys(content), path).toEqual(['application/json', 'text/html']);
+    }
+    const image = operation('/public/images/{imageSlug}', 'get').responses['200']?.content ?? {};
+    expect(Object.keys(image)).toContain('image/png');
+    expect(image).not.toHaveProperty('application/json');
   });
 
   it("answers errors in each family's format", () => {

@@ -71,6 +71,9 @@ function successSchema(route: RegisteredRoute): ZodType {
   return z.object({ status: z.string().openapi({ example: 'deleted' }) });
 }
 
+const BYTES = z.string().openapi({ format: 'binary' });
+const PAGE = z.string().openapi({ description: 'A page for people: what a browser gets when its Accept ranks text/html first' });
+
 function operationId(route: RegisteredRoute): string {
   return `${route.method.toLowerCase()}${route.path.replace(/[:/{}.-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
 }
@@ -89,7 +92,12 @@ function routeConfig(route: RegisteredRoute): RouteConfig {
   const query = querySchema(route.query);
   const errorStatuses = new Set([...(route.errors ?? []), ...(route.authenticated && route.family !== 'kickapps' && route.family !== 'v2' ? [403] : []), ...(body && route.family !== 'kickapps' && route.family !== 'v2' ? [400, 415] : [])]);
   const responses: RouteConfig['responses'] = {
-    [route.success]: { description: route.family === 'kickapps' || route.family === 'v2' ? 'Handled: a success, or the family\'s error envelope' : 'Success', content: { 'application/json': { schema: successSchema(route) } } },
+    [route.success]: {
+      description: route.family === 'kickapps' || route.family === 'v2' ? 'Handled: a success, or the family\'s error envelope' : 'Success',
+      content: route.binary
+        ? Object.fromEntries(route.binary.map((type) => [type, { schema: BYTES }]))
+        : { 'application/json': { schema: successSchema(route) }, ...(route.page && { 'text/html': { schema: PAGE } }) },
+    },
   };
   for (const status of [...errorStatuses].sort()) {
     responses[status] = { description: family.errors[status] ?? 'Error', content: { 'application/json': { schema: family.error } } };

@@ -34,6 +34,10 @@ export interface RouteDoc {
   errors?: number[];
   /** Body media types the route reads; BadgeKit's three when not given. */
   contentTypes?: readonly string[];
+  /** The success answer's media types when it is bytes rather than JSON (images). */
+  binary?: readonly string[];
+  /** Browsers (Accept ranking text/html first) get a page for people instead of the JSON (public documents). */
+  page?: boolean;
   /** How an authenticated route authenticates; the family's scheme when not given. */
   security?: SecurityScheme | readonly SecurityScheme[];
 }

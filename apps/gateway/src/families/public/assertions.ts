@@ -82,7 +82,7 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
     },
   }, {
     GET: {
-      summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json; 410 once revoked',
+      page: true, summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json; 410 once revoked',
       success: 200,
       errors: [404, 410],
     },

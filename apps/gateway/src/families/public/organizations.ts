@@ -40,19 +40,19 @@ export function mountPublicOrganizations(routes: RouteTable, { clients, config }
       const { system } = await systemOf(req);
       send(req, res, [system]);
     },
-  }, { GET: { ...DOC, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
+  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
     async GET(req: Request, res: Response) {
       const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
       send(req, res, [issuer, system]);
     },
-  }, { GET: { ...DOC, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
+  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
     async GET(req: Request, res: Response) {
       const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
       send(req, res, [program, issuer, system]);
     },
-  }, { GET: { ...DOC, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
+  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
 }
