@@ -119,7 +119,7 @@ const profileArgs = (name) => {
  * from its address (PORT for the gateway), so that a second instance only needs
  * other addresses, PORT, and its own database and Kafka.
  */
-function processEnvironments(stack, defaultPorts) {
+function processEnvironments(stack, defaultPorts, metricsPorts) {
   const env = {
     NODE_ENV: 'development',
     ...process.env,
@@ -135,7 +135,7 @@ function processEnvironments(stack, defaultPorts) {
       process.exit(78);
     }
     env[addressSetting] = address;
-    own[name] = { GRPC_PORT: port };
+    own[name] = { GRPC_PORT: port, METRICS_PORT: String(metricsPorts[name]) };
   }
   return Object.fromEntries(PROCESSES.map((name) => [name, { ...env, ...own[name] }]));
 }
@@ -152,10 +152,10 @@ async function start() {
   }
   const stack = await provide(setting('LAUREL_DATABASE') ?? 'laurel', (await portIsFree(9092)) ? 9092 : undefined, dataDir);
   const { supervise } = await loadDevstack();
-  const { DEFAULT_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
+  const { DEFAULT_PORTS, DEFAULT_METRICS_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
   const logDir = join(stateDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const envs = processEnvironments(stack, DEFAULT_PORTS);
+  const envs = processEnvironments(stack, DEFAULT_PORTS, await metricsPorts(DEFAULT_METRICS_PORTS));
 
   let stopping;
   const stopAll = (code) =>
@@ -192,7 +192,8 @@ async function start() {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(`${gatewayUrl}/readyz`)).ok) break;
+      // Every family, not only the core that plain /readyz needs: "up" means every route works.
+      if ((await fetch(`${gatewayUrl}/readyz?family=all`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -203,9 +204,40 @@ async function start() {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')}; each is restarted if it exits)`);
+  say(`metrics: ${PROCESSES.map((name) => `${name} ${metricsUrl(name, envs[name], gatewayUrl) ?? 'off'}`).join(', ')}`);
   say(`logs: ${logDir}/<process>.log   PostgreSQL: ${redacted(stack.postgres.url)}   Kafka: ${stack.kafka.brokers.join(',')}`);
   if (envs.gateway.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, envs.gateway);
   say('press Ctrl-C to stop');
+}
+
+/**
+ * Each service's metrics port: its default (DEFAULT_METRICS_PORTS), or what
+ * LAUREL_METRICS_PORTS_FROM=<port> shifts them to (<port>, <port>+1, ... in the
+ * order of SERVICES), for a second instance. A port already taken turns that
+ * service's metrics off (METRICS_PORT=0) with a note, rather than failing its start.
+ */
+async function metricsPorts(defaults) {
+  const from = setting('LAUREL_METRICS_PORTS_FROM');
+  if (from !== undefined && !/^\d+$/.test(from)) {
+    say(`LAUREL_METRICS_PORTS_FROM=${from} is not a port number`);
+    process.exit(78);
+  }
+  const ports = {};
+  for (const [index, name] of Object.keys(SERVICES).entries()) {
+    const port = from === undefined ? defaults[name] : Number(from) + index;
+    if (await portIsFree(port)) ports[name] = port;
+    else {
+      say(`port ${port} is taken: ${name} serves no metrics (set LAUREL_METRICS_PORTS_FROM to move them)`);
+      ports[name] = 0;
+    }
+  }
+  return ports;
+}
+
+/** Where a process serves /metrics: the gateway on its own port, services on METRICS_PORT (none when 0). */
+function metricsUrl(name, env, gatewayUrl) {
+  if (name === 'gateway') return `${gatewayUrl}/metrics`;
+  return env.METRICS_PORT !== '0' ? `http://127.0.0.1:${env.METRICS_PORT}/metrics` : undefined;
 }
 
 /** A database URL without its password, for the terminal. */

@@ -114,7 +114,7 @@ describe('npm start', () => {
           const now = childrenOf(supervisor.pid!).get(name);
           return now !== undefined && now !== before.get(name) && output.includes(`${name} exited (SIGKILL); restarting in`);
         });
-        await until(`the system answers again after ${name} was killed`, async () => (await answers(`${gateway}/readyz`)) && answers(`${gateway}/public/badges`));
+        await until(`the system answers again after ${name} was killed`, async () => (await answers(`${gateway}/readyz?family=all`)) && answers(`${gateway}/public/badges`));
         const after = childrenOf(supervisor.pid!);
         for (const other of PROCESSES.filter((p) => p !== name)) expect(after.get(other), `${other} kept running`).toBe(before.get(other));
         for (const pid of after.values()) seen.add(pid);
