@@ -80,6 +80,7 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   if (options.metrics) {
     // Zero from the start, so a dashboard shows "none" rather than "no data".
     for (const kind of ['undecodable', 'refused']) options.metrics.eventsDeadLettered().inc({ topic: options.topic, kind }, 0);
+    for (const outcome of ['processed', 'duplicate', 'dead-lettered']) options.metrics.eventsConsumed().inc({ topic: options.topic, outcome }, 0);
   }
 
   const deadLetter = async (message: KafkaMessage, partition: number, reason: string) => {

@@ -88,6 +88,8 @@ interface OutboxRow {
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;
+  // Registered now, so the relay's process exposes it before the first event.
+  const published = options.metrics?.outboxPublished();
 
   /**
    * Publishes up to one batch; true when a full batch went out (there may be
@@ -108,7 +110,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       await options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       await trx(OUTBOX_TABLE).whereIn('id', rows.map((r) => r.id)).del();
-      for (const [topic, messages] of byTopic) options.metrics?.outboxPublished().inc({ topic }, messages.length);
+      for (const [topic, messages] of byTopic) published?.inc({ topic }, messages.length);
       return rows.length === batchSize;
     });
 
