@@ -23,7 +23,12 @@ export interface ReadinessDeps {
   kafkaConnected: () => boolean;
 }
 
-/** How long one dependency may take to answer a probe. */
+/**
+ * How long one dependency may take to answer a probe. A service that is down
+ * takes all of it (the check waits for its channel to reconnect, which after a
+ * restart takes up to a second), so /readyz answers within about this long,
+ * well inside deploy/k8s's 3 s probe timeout.
+ */
 const CHECK_TIMEOUT_MS = 1000;
 
 async function databaseReady(db: Knex): Promise<boolean> {

@@ -119,7 +119,10 @@ async function healthCheck(client: grpc.Client, timeoutMs: number, service: stri
   const check = healthService.Check as grpc.MethodDefinition<{ service: string }, { status: string }>;
   try {
     const response = await new Promise<{ status?: unknown }>((resolve, reject) => {
-      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, { deadline: Date.now() + timeoutMs }, (err, value) =>
+      // Wait for ready: a channel still in its reconnect backoff after the peer restarted connects
+      // within the timeout instead of failing at once (the calls it carries retry the same way).
+      const metadata = new grpc.Metadata({ waitForReady: true });
+      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, metadata, { deadline: Date.now() + timeoutMs }, (err, value) =>
         err || !value ? reject(err ?? new Error('empty')) : resolve(value),
       );
     });
