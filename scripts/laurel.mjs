@@ -211,23 +211,24 @@ async function start() {
 }
 
 /**
- * Each service's metrics port: its default (DEFAULT_METRICS_PORTS), or what
- * LAUREL_METRICS_PORTS_FROM=<port> shifts them to (<port>, <port>+1, ... in the
- * order of SERVICES), for a second instance. A port already taken turns that
+ * Each service's metrics port: its default (DEFAULT_METRICS_PORTS), or the
+ * four of LAUREL_METRICS_PORTS (comma-separated, in the order of SERVICES; 0
+ * turns one off), for a second instance. A port already taken turns that
  * service's metrics off (METRICS_PORT=0) with a note, rather than failing its start.
  */
 async function metricsPorts(defaults) {
-  const from = setting('LAUREL_METRICS_PORTS_FROM');
-  if (from !== undefined && !/^\d+$/.test(from)) {
-    say(`LAUREL_METRICS_PORTS_FROM=${from} is not a port number`);
+  const names = Object.keys(SERVICES);
+  const given = setting('LAUREL_METRICS_PORTS')?.split(',').map((p) => p.trim());
+  if (given && (given.length !== names.length || !given.every((p) => /^\d{1,5}$/.test(p) && Number(p) <= 65535))) {
+    say(`LAUREL_METRICS_PORTS=${given.join(',')} is not ${names.length} ports (${names.join(', ')})`);
     process.exit(78);
   }
   const ports = {};
-  for (const [index, name] of Object.keys(SERVICES).entries()) {
-    const port = from === undefined ? defaults[name] : Number(from) + index;
-    if (await portIsFree(port)) ports[name] = port;
+  for (const [index, name] of names.entries()) {
+    const port = given ? Number(given[index]) : defaults[name];
+    if (port === 0 || (await portIsFree(port))) ports[name] = port;
     else {
-      say(`port ${port} is taken: ${name} serves no metrics (set LAUREL_METRICS_PORTS_FROM to move them)`);
+      say(`port ${port} is taken: ${name} serves no metrics (LAUREL_METRICS_PORTS chooses others)`);
       ports[name] = 0;
     }
   }
