@@ -61,6 +61,7 @@ export function redactUrl(url: string): string {
 }
 
 export function requestContext(logger: Logger, metrics: Metrics) {
+  const httpDuration = metrics.httpDuration();
   return (req: Request, res: Response, next: NextFunction): void => {
     const offered = req.headers['x-request-id'];
     req.requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
@@ -72,7 +73,7 @@ export function requestContext(logger: Logger, metrics: Metrics) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // The route pattern, not the URL, keeps the label set small.
       const route = (req.route as { path?: unknown } | undefined)?.path;
-      metrics.httpDuration.observe({ method: req.method, route: typeof route === 'string' ? route : 'unmatched', status: String(res.statusCode) }, seconds);
+      httpDuration.observe({ method: req.method, route: typeof route === 'string' ? route : 'unmatched', status: String(res.statusCode) }, seconds);
       logger.debug({ requestId: req.requestId, traceId: req.traceparent.split('-')[1], method: req.method, url: redactUrl(req.url), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();

@@ -32,5 +32,7 @@ export interface UnaryClient<D> {
   readonly address: string;
   call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options?: CallOptions): Promise<ClientResponseOf<D[K]>>;
   waitForReady(timeoutMs: number): Promise<void>;
+  /** Whether the peer answers SERVING, asked on the client's own channel. */
+  health(timeoutMs?: number): Promise<boolean>;
   close(): void;
 }

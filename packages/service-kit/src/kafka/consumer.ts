@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { decodeEvent, PoisonMessage, type DecodedEvent, type EventName } from './codec.js';
 import { deadLetterTopic, ensureTopics } from './client.js';
+import { trackConsumerLag } from './consumer-lag.js';
 import { enqueueRaw } from './outbox.js';
 
 export const PROCESSED_EVENTS_TABLE = 'processed_events';
@@ -75,6 +76,12 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
+  const untrackLag = options.metrics ? trackConsumerLag(options.metrics, { kafka: options.kafka, groupId: options.groupId, topic: options.topic }) : undefined;
+  if (options.metrics) {
+    // Zero from the start, so a dashboard shows "none" rather than "no data".
+    for (const kind of ['undecodable', 'refused']) options.metrics.eventsDeadLettered().inc({ topic: options.topic, kind }, 0);
+    for (const outcome of ['processed', 'duplicate', 'dead-lettered']) options.metrics.eventsConsumed().inc({ topic: options.topic, outcome }, 0);
+  }
 
   const deadLetter = async (message: KafkaMessage, partition: number, reason: string) => {
     await options.producer.send({
@@ -91,7 +98,8 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
         },
       }],
     });
-    options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' });
+    options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' });
+    options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'undecodable' });
     log.warn({ partition, offset: message.offset, reason }, 'message sent to the dead-letter topic');
   };
 
@@ -116,9 +124,10 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
         headers: { ...event.headers, 'laurel-dlq-reason': reason, 'laurel-dlq-consumer': options.consumerName },
       })));
       if (rejected.length > 0) log.warn({ count: rejected.length, first: rejected[0]?.reason }, 'events refused; sent to the dead-letter topic');
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
+      options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'refused' }, rejected.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
       return toApply.length;
     });
   };
@@ -163,6 +172,7 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
 
   return {
     stop: async () => {
+      await untrackLag?.();
       await consumer.disconnect();
     },
   };

@@ -48,6 +48,17 @@ export async function enqueueEvents(trx: Knex.Transaction, events: OutboxEvent[]
   await signalWork(trx, OUTBOX_CHANNEL);
 }
 
+/** Rows not yet published, and how long the oldest has waited (0 when there is none). */
+export async function outboxBacklog(db: Knex): Promise<{ rows: number; oldestAgeSeconds: number }> {
+  // The oldest row is the lowest id (the primary key's index); the count is cheap while the relay keeps up.
+  const result = await db.raw<{ rows: { backlog: string; age: number | string | null }[] }>(
+    `select (select count(*) from ${OUTBOX_TABLE}) as backlog,
+            (select extract(epoch from now() - created_at) from ${OUTBOX_TABLE} order by id limit 1) as age`,
+  );
+  const row = result.rows[0];
+  return { rows: Number(row?.backlog ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+}
+
 export interface OutboxRelayOptions {
   db: Knex;
   producer: Producer;
@@ -77,6 +88,8 @@ interface OutboxRow {
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;
+  // Registered now, so the relay's process exposes it before the first event.
+  const published = options.metrics?.outboxPublished();
 
   /**
    * Publishes up to one batch; true when a full batch went out (there may be
@@ -97,7 +110,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       await options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       await trx(OUTBOX_TABLE).whereIn('id', rows.map((r) => r.id)).del();
-      for (const [topic, messages] of byTopic) options.metrics?.outboxPublished.inc({ topic }, messages.length);
+      for (const [topic, messages] of byTopic) published?.inc({ topic }, messages.length);
       return rows.length === batchSize;
     });
 
