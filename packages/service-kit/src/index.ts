@@ -17,6 +17,7 @@ export * from './kafka/client.js';
 export * from './kafka/codec.js';
 export * from './kafka/consumer.js';
 export * from './kafka/outbox.js';
+export * from './kafka/tracing.js';
 export * from './kafka/processed-events-store.js';
 export * from './paging.js';
 export * from './runtime.js';
