@@ -24,6 +24,7 @@ interface ExportedSpan {
   name: string;
   kind: number;
   attributes: Record<string, unknown>;
+  links: { traceId: string; spanId: string }[];
 }
 
 interface OtlpValue { stringValue?: string; intValue?: string | number; boolValue?: boolean }
@@ -31,7 +32,12 @@ interface OtlpAttribute { key: string; value: OtlpValue }
 interface OtlpRequest {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: { scope?: { name?: string }; spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[] }[] }[];
+    scopeSpans?: {
+      scope?: { name?: string };
+      spans?: {
+      traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[]; links?: { traceId: string; spanId: string }[];
+    }[];
+  }[];
   }[];
 }
 
@@ -57,7 +63,7 @@ function startReceiver(spans: ExportedSpan[]): Promise<Server> {
           for (const s of ss.spans ?? []) {
             spans.push({
               service, scope: ss.scope?.name ?? '', traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '',
-              name: s.name, kind: s.kind, attributes: attributesOf(s.attributes),
+              name: s.name, kind: s.kind, attributes: attributesOf(s.attributes), links: (s.links ?? []).map((l) => ({ traceId: l.traceId, spanId: l.spanId })),
             });
           }
         }
@@ -78,6 +84,17 @@ const call = (method: string, path: string, body?: unknown, headers?: Record<str
     ...(body !== undefined && { body: JSON.stringify(body) }),
     ...(headers && { headers }),
   });
+
+const inTrace = (traceId: string) => spans.filter((s) => s.traceId === traceId);
+const has = (list: ExportedSpan[], test: (s: ExportedSpan) => boolean) => list.some(test);
+
+async function v2(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const res = await fetch(`${system.gatewayUrl}/api/v2${path}`, {
+    method: 'POST', headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
 
 const logLines = (app: 'gateway' | 'claim-code' | 'badge-catalog' | 'issuance' | 'requirements') =>
   readFileSync(system.process(app).logFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -106,6 +123,11 @@ beforeAll(async () => {
     const res = await call('POST', path, body);
     expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
   }
+  const members = await call('POST', '/admin/systems/chicago/members', [
+    { username: 'fan', email: 'fan@example.org', password: 'correct horse battery' },
+    { username: 'boss', email: 'boss@example.org', password: 'correct horse battery', role: 'WEBMASTER' },
+  ]);
+  expect(members.status, JSON.stringify(members.body)).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -121,13 +143,11 @@ describe('a claim through the gateway', () => {
     const res = await call('POST', '/systems/chicago/badges/reader/codes/TRACE-ME/claim', { email: 'earner@example.org' }, { traceparent });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
 
-    const inTrace = () => spans.filter((s) => s.traceId === traceId);
-    const has = (list: ExportedSpan[], test: (s: ExportedSpan) => boolean) => list.some(test);
     // The last spans to end: the relay's publish, and the gateway's request.
     const complete = (list: ExportedSpan[]) =>
       has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER && s.attributes['messaging.system'] === 'kafka')
       && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
-    const trace = await eventually(() => Promise.resolve(inTrace()), complete, 30_000);
+    const trace = await eventually(() => Promise.resolve(inTrace(traceId)), complete, 30_000);
 
     const services = new Set(trace.map((s) => s.service));
     expect([...services].sort()).toEqual(expect.arrayContaining(['badge-catalog', 'claim-code', 'gateway', 'issuance']));
@@ -143,7 +163,7 @@ describe('a claim through the gateway', () => {
     expect(has(trace, (s) => s.service === 'claim-code' && s.kind === SPAN_KIND.CLIENT && String(s.attributes['rpc.service']).includes('Issuance'))).toBe(true);
     // PostgreSQL in each service that wrote or read for the claim.
     for (const service of ['claim-code', 'issuance']) {
-      expect(has(trace, (s) => s.service === service && s.attributes['db.system'] === 'postgresql' || (s.service === service && s.attributes['db.system.name'] === 'postgresql')), service).toBe(true);
+      expect(has(trace, (s) => s.service === service && s.attributes['db.system.name'] === 'postgresql'), service).toBe(true);
     }
     // The badge-awarded event, published later by the outbox relay, still belongs to the claim.
     const send = trace.find((s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER);
@@ -170,4 +190,37 @@ describe('a claim through the gateway', () => {
     });
     expect(JSON.stringify(access[0])).not.toContain('TRACE-ME');
   });
+});
+
+describe('a v2 outcome', () => {
+  const traceId = randomBytes(16).toString('hex');
+  const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+
+  it('is one trace from the gateway through Kafka to the requirements consumer and its database work', async () => {
+    const boss = String((await v2('/Login', { tenant: 'chicago', userName: 'boss', password: 'correct horse battery' })).token);
+    const form = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+    const siteId = String(((await call('GET', '/systems/chicago')).body as { system: { id: number } }).system.id);
+    const action = await fetch(`${system.gatewayUrl}/rest/badgeaction/add/${siteId}`, { ...form, body: new URLSearchParams({ t: boss, name: 'Quiz' }).toString() });
+    expect(((await action.json()) as { status: number }).status).toBe(1);
+    const fan = String((await v2('/Login', { tenant: 'chicago', userName: 'fan', password: 'correct horse battery' })).token);
+
+    const outcome = await v2(`/Outcome/${fan}/Quiz`, undefined, { traceparent });
+    expect(outcome.resultCode, JSON.stringify(outcome)).toBe(0);
+
+    const complete = (list: ExportedSpan[]) =>
+      has(list, (s) => s.service === 'requirements' && s.kind === SPAN_KIND.CONSUMER) && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
+    const trace = await eventually(() => Promise.resolve(inTrace(traceId)), complete, 30_000);
+    const send = trace.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND.PRODUCER);
+    expect(String(send?.attributes['messaging.destination.name'])).toContain('outcome-recorded');
+    const consume = trace.find((s) => s.service === 'requirements' && s.kind === SPAN_KIND.CONSUMER);
+    expect(consume?.parentSpanId).toBe(send?.spanId);
+    // kafkajs' own instrumentation is active too: its per-batch span links to the producer.
+    await eventually(() => Promise.resolve(spans), (all) => has(all, (s) => s.service === 'requirements' && s.scope.includes('kafkajs') && s.links.some((l) => l.spanId === send?.spanId)), 30_000);
+    // The consumer's transaction (one event in it) runs in the event's trace.
+    expect(has(trace, (s) => s.service === 'requirements' && s.attributes['db.system.name'] === 'postgresql' && s.parentSpanId === consume?.spanId)).toBe(true);
+    // The login token in the path never reaches a span (v2-badge-api.md).
+    const server = trace.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
+    expect(server?.attributes['url.path']).toBe('/api/v2/Outcome/***/Quiz');
+    expect(JSON.stringify(trace)).not.toContain(fan);
+  }, 60_000);
 });
