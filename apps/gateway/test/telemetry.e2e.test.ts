@@ -96,8 +96,13 @@ async function v2(path: string, body?: unknown, headers: Record<string, string> 
   return (await res.json()) as Record<string, unknown>;
 }
 
-const logLines = (app: 'gateway' | 'claim-code' | 'badge-catalog' | 'issuance' | 'requirements') =>
-  readFileSync(system.process(app).logFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+type App = 'gateway' | 'claim-code' | 'badge-catalog' | 'issuance' | 'requirements';
+type Line = Record<string, unknown>;
+const logLines = (app: App) =>
+  readFileSync(system.process(app).logFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+/** The lines that match, once there are some: a process writes its log a moment after it answered. */
+const linesOf = (app: App, match: (l: Line) => boolean) =>
+  eventually(() => Promise.resolve(logLines(app).filter(match)), (lines) => lines.length > 0, 10_000);
 
 beforeAll(async () => {
   receiver = await startReceiver(spans);
@@ -174,16 +179,16 @@ describe('a claim through the gateway', () => {
     expect(roots.map((s) => `${s.service} ${s.name}`)).toEqual([expect.stringMatching(/^gateway /)]);
   }, 60_000);
 
-  it('writes the trace id into the log lines of every process it went through', () => {
+  it('writes the trace id into the log lines of every process it went through', async () => {
     for (const app of ['claim-code', 'badge-catalog', 'issuance'] as const) {
-      const lines = logLines(app).filter((l) => l.trace_id === traceId);
+      const lines = await linesOf(app, (l) => l.trace_id === traceId);
       expect(lines.length, app).toBeGreaterThan(0);
       expect(lines.every((l) => typeof l.span_id === 'string' && /^[0-9a-f]{16}$/.test(l.span_id)), app).toBe(true);
     }
   });
 
-  it('writes an info access log line per request with the route pattern, status, duration and trace id', () => {
-    const access = logLines('gateway').filter((l) => l.msg === 'request' && l.trace_id === traceId);
+  it('writes an info access log line per request with the route pattern, status, duration and trace id', async () => {
+    const access = await linesOf('gateway', (l) => l.msg === 'request' && l.trace_id === traceId);
     expect(access).toHaveLength(1);
     expect(access[0]).toMatchObject({
       level: 'info', method: 'POST', route: '/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim', status: 200, ms: expect.any(Number),
