@@ -17,7 +17,10 @@
  * Without an endpoint every span is sampled out: spans still get ids, so log
  * lines carry trace_id/span_id and the ids still travel over HTTP, gRPC and
  * Kafka (grep one trace id across all processes' logs), but nothing records
- * attributes, events or timings and no span is queued for an exporter.
+ * attributes, events or timings and no span is queued for an exporter. Only
+ * the instrumentations that carry the ids (HTTP and gRPC; Kafka's are
+ * kafka/tracing.ts's) are on then: express, pg and kafkajs spans would only
+ * cost CPU on every request (measured with bench/claim-codes).
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { register } from 'node:module';
@@ -86,12 +89,15 @@ export async function startTelemetry(service: string, options: TelemetryOptions 
         redactedQueryParams: [...SIGNED_URL_PARAMETERS, ...(options.secretQueryParameters ?? [])],
         ...(options.redactPath && { requestHook: redactPathOf(options.redactPath) }),
       }),
-      // The handler's span only: a span per middleware and per router the request passes costs more than it tells.
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch', 'ServerReflectionInfo'] }),
-      // Only queries made for a traced request or event: the workers' polls would each start a trace.
-      new PgInstrumentation({ requireParentSpan: true }),
-      new KafkaJsInstrumentation(),
+      // Only spans nobody would see without an exporter: no log line needs them, and they cost per request.
+      ...(exporting ? [
+        // The handler's span only: a span per middleware and per router the request passes costs more than it tells.
+        new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
+        // Only queries made for a traced request or event: the workers' polls would each start a trace.
+        new PgInstrumentation({ requireParentSpan: true }),
+        new KafkaJsInstrumentation(),
+      ] : []),
     ],
   });
   sdk.start();
