@@ -21,6 +21,7 @@ export * from './kafka/consumer.js';
 export * from './kafka/consumer-lag.js';
 export * from './kafka/outbox-metrics.js';
 export * from './kafka/outbox.js';
+export * from './kafka/tracing.js';
 export * from './kafka/processed-events-store.js';
 export * from './paging.js';
 export * from './runtime.js';

@@ -3,7 +3,8 @@
  * fails with UNAVAILABLE (the peer is restarting, or not up yet) is retried with
  * exponential backoff until that deadline. Writes that may be retried must carry
  * an idempotency key in their request, so that a retry after a lost answer
- * cannot act twice. Failures come back as DomainError.
+ * cannot act twice. Failures come back as DomainError. The trace context
+ * travels in the metadata by OpenTelemetry's gRPC instrumentation (telemetry.ts).
  */
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
@@ -26,7 +27,6 @@ export interface ClientOptions {
 export interface CallOptions {
   deadlineMs?: number;
   requestId?: string;
-  traceparent?: string;
 }
 
 /**
@@ -80,7 +80,6 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     const deadline = Date.now() + (options.deadlineMs ?? this.options.deadlineMs);
     const metadata = new grpc.Metadata();
     if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId)) metadata.set('x-request-id', options.requestId);
-    if (options.traceparent && PLAIN_METADATA_VALUE.test(options.traceparent)) metadata.set('traceparent', options.traceparent);
     let backoff = this.options.initialBackoffMs ?? 50;
     for (;;) {
       try {

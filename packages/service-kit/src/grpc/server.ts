@@ -116,9 +116,9 @@ function wrapHandler<Req, Res>(
       const context: CallContext = {
         metadata: call.metadata,
         requestId: firstString(call.metadata, 'x-request-id'),
-        traceparent: firstString(call.metadata, 'traceparent'),
       };
-      log = options.logger.child({ rpc, requestId: context.requestId, traceId: context.traceparent?.split('-')[1] });
+      // trace_id and span_id come from the active span (logger.ts), which the gRPC instrumentation starts.
+      log = options.logger.child({ rpc, requestId: context.requestId });
       // Promise.resolve().then: a handler that throws before returning its promise rejects like any other.
       Promise.resolve()
         .then(() => handler(call.request, context))

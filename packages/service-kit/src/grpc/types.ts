@@ -15,8 +15,6 @@ export interface CallContext {
   metadata: grpc.Metadata;
   /** The caller's request id, when it sent one (`x-request-id`). */
   requestId: string | undefined;
-  /** W3C trace context of the caller, when it sent one. */
-  traceparent: string | undefined;
 }
 
 /** The RPC names of a generated service definition, without grpc's string index signature. */

@@ -11,6 +11,7 @@
  *   dead-letter topic through the service's outbox, in the same transaction,
  *   so it can be neither lost nor applied.
  */
+import { context, trace } from '@opentelemetry/api';
 import type { Kafka, Producer, Consumer, KafkaMessage } from 'kafkajs';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,7 @@ import { decodeEvent, PoisonMessage, type DecodedEvent, type EventName } from '.
 import { deadLetterTopic, ensureTopics } from './client.js';
 import { trackConsumerLag } from './consumer-lag.js';
 import { enqueueRaw } from './outbox.js';
+import { consumeSpans, endSpans } from './tracing.js';
 
 export const PROCESSED_EVENTS_TABLE = 'processed_events';
 
@@ -148,14 +150,22 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
             await deadLetter(message, batch.partition, error.message);
           }
         }
+        // Each event continues its producer's trace; a lone event's database work joins it too.
+        const spans = consumeSpans(options.topic, options.groupId, events.map((e) => e.headers));
+        const [only] = spans;
+        const applyTraced = spans.length === 1 && only ? () => context.with(trace.setSpan(context.active(), only), () => apply(events)) : () => apply(events);
         let backoff = 100;
         for (;;) {
           try {
-            await apply(events);
+            await applyTraced();
+            endSpans(spans);
             break;
           } catch (error) {
             // Offsets have not moved: abandoning here (on shutdown or rebalance) means redelivery, not loss.
-            if (!isRunning() || isStale()) throw error;
+            if (!isRunning() || isStale()) {
+              endSpans(spans, error);
+              throw error;
+            }
             log.error({ err: error, retryInMs: backoff }, 'applying events failed; retrying');
             await sleep(backoff);
             await heartbeat().catch(() => undefined);

@@ -208,7 +208,7 @@ export function v2Router(options: FamilyOptions): Router {
     const eventId = key !== undefined ? outcomeEventId(m.siteId, m.userId, code, key) : randomUUID();
     const encoded = encodeEvent('OutcomeRecorded', {
       eventId, occurredAt: new Date().toISOString(), siteId: m.siteId, memberId: m.userId, action: code, quantity: '1', refId: eventId,
-    }, req.traceparent);
+    });
     await withTimeout(publisher.publish({ key: m.userId, value: encoded.value, headers: encoded.headers }), PUBLISH_TIMEOUT_MS);
     await tokens.recordOutcome(eventId, m.siteId, m.userId, code);
     send(req, res, { refId: eventId });
