@@ -133,12 +133,23 @@ function wrapHandler<Req, Res>(
   };
 }
 
+/** How long a client connection lives before the server asks the client to reconnect (grpc-js adds ±10 % jitter). */
+export const MAX_CONNECTION_AGE_MS = 5 * 60_000;
+
 export async function startGrpcServer(
   registrations: ServiceRegistration[],
   options: GrpcServerOptions,
 ): Promise<RunningGrpcServer> {
   // channelz off: per-call counters nobody reads cost CPU on every call (issue 10).
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 32 * 1024 * 1024, 'grpc.enable_channelz': 0 });
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 32 * 1024 * 1024,
+    'grpc.enable_channelz': 0,
+    // grpc-js clients resolve a dns:/// target again only when a connection ends: closing each
+    // connection gracefully after a few minutes lets round_robin clients find pods added by a
+    // scale-up. In-flight calls get the grace period to finish; new ones go to the new connection.
+    'grpc.max_connection_age_ms': MAX_CONNECTION_AGE_MS,
+    'grpc.max_connection_age_grace_ms': 30_000,
+  });
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
   // Reflection describes only the services this port answers; the package definition holds all of Laurel's.
