@@ -1,0 +1,67 @@
+/**
+ * Open Badges 3.0 over gRPC: an award's signed credential and the site's
+ * public keys. A credential is signed the first time it is asked for and
+ * kept, so that signing costs once per award, never per request, and every
+ * fetch answers the same document (open-badges-3.md §1, issue #11 item 7).
+ */
+import { randomBytes } from 'node:crypto';
+import { DomainError, ob3IssuerId, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
+import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import { unsignedCredential } from '../domain/open-badge-credential.js';
+import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
+import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
+import type { IssuerKeyStore } from '../store/issuer-keys.js';
+import type { SignedCredentialStore } from '../store/signed-credentials.js';
+import { messageOrigin } from '../webhooks/origin.js';
+
+export interface CredentialDeps {
+  awards: EarnedBadgeStore;
+  keys: IssuerKeyStore;
+  credentials: SignedCredentialStore;
+  catalog: CatalogClient;
+  publicBaseUrl: string | undefined;
+}
+
+type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys'>;
+
+export function credentialHandlers(deps: CredentialDeps): Handlers {
+  const badgeOf = async (row: EarnedBadgeRow, traceparent: string | undefined): Promise<catalogV1.Badge__Output> => {
+    const notFound = () => DomainError.notFound('badgeInstance', 'slug', row.uid);
+    try {
+      const { badge } = await deps.catalog.call('GetBadge', { id: row.badge_id, siteId: row.site_id }, traceparent ? { traceparent } : {});
+      if (!badge?.system) throw notFound();
+      return badge;
+    } catch (error) {
+      if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
+      throw error;
+    }
+  };
+
+  async function sign(row: EarnedBadgeRow, origin: string, traceparent: string | undefined): Promise<string> {
+    const badge = await badgeOf(row, traceparent);
+    const key = await deps.keys.signingKey(row.site_id, generateKeyMaterial);
+    const issuer = ob3IssuerId(origin, badge.system?.slug ?? '');
+    // A salt of its own (not the OB 2.0 one): the two documents' hashes cannot be linked.
+    const salt = randomBytes(16).toString('hex');
+    const award = { uid: row.uid, email: row.email, userId: row.user_id, issuedOn: row.issued_on, expires: row.expires, evidenceUrl: row.evidence_url };
+    const signed = await signCredential(unsignedCredential(award, badge, origin, salt), key, verificationMethodId(issuer, key.publicKeyMultibase), issuer, new Date());
+    return deps.credentials.keep(row.id, key.id, JSON.stringify(signed));
+  }
+
+  return {
+    async GetCredential(request, context) {
+      const row = await deps.awards.find(null, { uid: request.uid });
+      if (!row) throw DomainError.notFound('badgeInstance', 'slug', request.uid);
+      const kept = await deps.credentials.find(row.id);
+      const credential = kept ?? (await sign(row, messageOrigin(deps.publicBaseUrl, request.publicOrigin), context.traceparent));
+      return { credential, siteId: row.site_id };
+    },
+
+    async ListIssuerKeys(request) {
+      const keys = await deps.keys.publicKeys(request.siteId);
+      return {
+        keys: keys.map((k) => ({ publicKeyMultibase: k.publicKeyMultibase, createdAt: k.createdAt.toISOString(), ...(k.retiredAt && { retiredAt: k.retiredAt.toISOString() }) })),
+      };
+    },
+  };
+}
