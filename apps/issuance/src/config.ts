@@ -40,7 +40,8 @@ export const issuanceSettings = z.object({
   // How long delivered webhook rows stay in the delivery log; undelivered ones are never deleted.
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // Seals each site's Ed25519 issuer key (Open Badges 3.0 signing); a long random value (openssl rand -hex 32).
-  CREDENTIAL_KEY_ENCRYPTION_KEY: z.string().min(32).optional(),
+  // The default is the public development key, which production refuses (below).
+  CREDENTIAL_KEY_ENCRYPTION_KEY: z.string().min(32).default(DEV_CREDENTIAL_KEY_ENCRYPTION_KEY),
 });
 
 export const issuanceConfigSchema = issuanceSettings.superRefine((config, ctx) => {
@@ -49,14 +50,12 @@ export const issuanceConfigSchema = issuanceSettings.superRefine((config, ctx) =
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the gateway\'s public origin, e.g. https://badges.example.org)' });
   }
   const sealingKey = config.CREDENTIAL_KEY_ENCRYPTION_KEY;
-  if (sealingKey !== undefined && PLACEHOLDER.test(sealingKey)) {
+  if (PLACEHOLDER.test(sealingKey)) {
     ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'is a placeholder (as shipped in deploy/); set a real value' });
-  } else if (config.NODE_ENV === 'production' && sealingKey === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters)' });
   } else if (config.NODE_ENV === 'production' && sealingKey === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'is the public development default; production needs its own' });
+    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters; the development default is public)' });
   }
-}).transform((config) => ({ ...config, CREDENTIAL_KEY_ENCRYPTION_KEY: config.CREDENTIAL_KEY_ENCRYPTION_KEY ?? DEV_CREDENTIAL_KEY_ENCRYPTION_KEY }));
+});
 
 export type IssuanceConfig = z.output<typeof issuanceConfigSchema>;
 

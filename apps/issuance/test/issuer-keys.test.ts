@@ -65,7 +65,8 @@ describe('CREDENTIAL_KEY_ENCRYPTION_KEY', () => {
     expect(() => loadIssuanceConfig(production)).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
     expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
     expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: DEV_CREDENTIAL_KEY_ENCRYPTION_KEY })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
-    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32' })).toThrow(/placeholder/);
+    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32' })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY: is a placeholder/);
+    expect(() => loadIssuanceConfig({ ...base, NODE_ENV: 'development', CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32' })).toThrow(/placeholder/);
     const key = 'k'.repeat(40);
     expect(loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: key }).CREDENTIAL_KEY_ENCRYPTION_KEY).toBe(key);
   });
