@@ -10,10 +10,11 @@
  * existing 1.0 / 2.0 / page answers of the same URLs do not change.
  */
 import { createHash } from 'node:crypto';
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { achievementCredentialSchemaErrors, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { achievementCredentialSchemaErrors, revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
 let db: pg.Client;
@@ -38,6 +39,16 @@ async function award(badgePath: string, email: string): Promise<string> {
   const res = await post(`${badgePath}/instances`, { email, issuedOn: '2026-02-03T04:05:06Z' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return (res.body as { instance: { slug: string } }).instance.slug;
+}
+
+/** node:http, not fetch: fetch adds `Cache-Control: no-cache` to a request with If-None-Match, which rules out a 304. */
+function revalidatedStatus(url: string, etag: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'if-none-match': etag } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    }).on('error', reject);
+  });
 }
 
 let uid: string;
@@ -160,6 +171,60 @@ describe('GET /public/assertions/:uid', () => {
     expect(after.status).toBe(200);
     expect(after.text).toBe(before);
     expect(await verifyCredentialProof(JSON.parse(after.text) as Doc, fromGateway)).toEqual({ verified: true });
+  });
+});
+
+describe('revocation by Bitstring Status List', () => {
+  it('gives each credential its own entry in the site\'s signed list, which reads as revoked once the award is revoked', async () => {
+    const kept = await award(`${S}/badges/plain`, 'kept@example.org');
+    const dropped = await award(`${S}/badges/plain`, 'dropped@example.org');
+    const keptCredential = JSON.parse((await fetchText(credentialUrl(kept))).text) as Doc;
+    const droppedCredential = JSON.parse((await fetchText(credentialUrl(dropped))).text) as Doc;
+    const keptStatus = keptCredential.credentialStatus as Doc;
+    const droppedStatus = droppedCredential.credentialStatus as Doc;
+    expect(keptStatus).toEqual({
+      id: `${String(keptStatus.statusListCredential)}#${String(keptStatus.statusListIndex)}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/), statusListCredential: expect.stringMatching(new RegExp(`^${system.gatewayUrl}/public/status-lists/\\d+/1$`)),
+    });
+    expect(droppedStatus.statusListCredential).toBe(keptStatus.statusListCredential);
+    expect(droppedStatus.statusListIndex).not.toBe(keptStatus.statusListIndex);
+    expect(achievementCredentialSchemaErrors(keptCredential)).toEqual([]);
+    expect(await verifyCredentialProof(keptCredential, fromGateway)).toEqual({ verified: true });
+
+    expect(await revocationStatus(droppedCredential, fromGateway)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
+    expect((await call({ method: 'DELETE', path: `${S}/badges/plain/instances/dropped@example.org` })).status).toBe(200);
+    expect(await revocationStatus(droppedCredential, fromGateway)).toEqual({ revoked: true, listVerified: true, entries: 131_072 });
+    expect(await revocationStatus(keptCredential, fromGateway)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
+    // The revoked credential itself is unchanged and still verifies: its status is what says revoked.
+    expect((await fetchText(credentialUrl(dropped))).text).toBe(JSON.stringify(droppedCredential));
+  });
+
+  it('serves the list as a cacheable vc+ld+json document with an ETag, signed again only when a bit changed', async () => {
+    const credential = JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc;
+    const listUrl = String((credential.credentialStatus as Doc).statusListCredential);
+    const first = await fetch(listUrl);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/vc\+ld\+json/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const text = await first.text();
+    expect((await fetchText(listUrl)).text).toBe(text);
+    expect(await revalidatedStatus(listUrl, etag!)).toBe(304);
+    const list = JSON.parse(text) as Doc;
+    expect(list).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2'], id: listUrl, type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: `${system.gatewayUrl}/public/systems/ob3city?v=3_0`,
+      credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: expect.stringMatching(/^u[\w-]+$/) },
+    });
+  });
+
+  it('answers 404 for lists that do not exist', async () => {
+    for (const path of ['/public/status-lists/1/99', '/public/status-lists/999999/1', '/public/status-lists/x/1', '/public/status-lists/1/0', '/public/status-lists/1/99999999999999']) {
+      const { status, text } = await fetchText(`${system.gatewayUrl}${path}`, 'application/vc+ld+json');
+      expect(status, path).toBe(404);
+      expect(JSON.parse(text)).toEqual({ code: 'ResourceNotFound', message: 'Could not find status list' });
+    }
   });
 });
 

@@ -22,6 +22,7 @@ import { EarnedBadgeStore } from './store/earned-badges.js';
 import { ImportStore } from './store/imports.js';
 import { IssuerKeyStore } from './store/issuer-keys.js';
 import { SignedCredentialStore } from './store/signed-credentials.js';
+import { StatusListStore } from './store/status-lists.js';
 import { ReviewStore } from './store/reviews.js';
 import { issuanceRetentionRules } from './retention.js';
 import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
@@ -80,9 +81,10 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(retention.stop);
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
     runtime.onStop(milestones.stop);
+    const statusLists = new StatusListStore(db);
     const handlers = {
       ...awardHandlers({
-        db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
+        db, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
       }),
       ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones }),
       ...deliveryHandlers(deliveries),
@@ -90,6 +92,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
         awards,
         keys: new IssuerKeyStore(db, new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY)),
         credentials: new SignedCredentialStore(db),
+        statusLists,
         catalog,
         publicBaseUrl: config.PUBLIC_BASE_URL,
       }),

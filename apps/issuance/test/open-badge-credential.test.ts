@@ -14,6 +14,7 @@ import {
 } from '@laurel/testkit/ob3-verifier';
 import { identityHash, OB3_CONTEXTS, unsignedCredential, type AwardFacts } from '../src/domain/open-badge-credential.js';
 import { generateKeyMaterial, signCredential } from '../src/credentials/signing.js';
+import { statusEntry } from '../src/domain/status-list.js';
 
 const ORIGIN = 'https://badges.example.org';
 
@@ -72,8 +73,11 @@ describe('unsignedCredential', () => {
     expect(JSON.stringify(credential).toLowerCase()).not.toContain('learner@example.org');
   });
 
-  it('conforms to the 1EdTech AchievementCredential schema once it carries a proof array', () => {
+  it('conforms to the 1EdTech AchievementCredential schema once it carries a proof array, with its one status entry', () => {
     expect(achievementCredentialSchemaErrors({ ...credential, proof: [{ type: 'DataIntegrityProof' }] })).toEqual([]);
+    const withStatus = unsignedCredential(award, badge, ORIGIN, 'salt-1', statusEntry(`${ORIGIN}/public/status-lists/3/1`, 5));
+    expect(withStatus.credentialStatus).toEqual(statusEntry(`${ORIGIN}/public/status-lists/3/1`, 5));
+    expect(achievementCredentialSchemaErrors({ ...withStatus, proof: [{ type: 'DataIntegrityProof' }] })).toEqual([]);
   });
 });
 

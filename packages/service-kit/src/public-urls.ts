@@ -43,3 +43,6 @@ export const ob3IssuerId = (origin: string, systemSlug: string): string => `${or
 
 /** A key's id names its controller and the key itself, as the 1EdTech validator expects (open-badges-3.md §6). */
 export const verificationMethodId = (issuerId: string, publicKeyMultibase: string): string => `${issuerId}#${publicKeyMultibase}`;
+
+/** A site's Bitstring Status List credential; permanent, numbered per site. */
+export const statusListPath = (siteId: string, number: number): string => `/public/status-lists/${segment(siteId)}/${number}`;

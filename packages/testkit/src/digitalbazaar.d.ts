@@ -9,7 +9,7 @@ declare module '@digitalbazaar/vc' {
     error?: unknown;
     results?: Array<{ verified: boolean; error?: unknown }>;
   }
-  export function verifyCredential(options: { credential: unknown; suite: unknown; documentLoader: DocumentLoader; now?: Date }): Promise<VerifyResult>;
+  export function verifyCredential(options: { credential: unknown; suite: unknown; documentLoader: DocumentLoader; now?: Date; checkStatus?: () => Promise<{ verified: boolean }> }): Promise<VerifyResult>;
 }
 
 declare module '@digitalbazaar/data-integrity' {

@@ -46,7 +46,8 @@ function identifier(award: AwardFacts, salt: string): Record<string, unknown> {
 
 const absoluteUrl = (value: string | null | undefined): string | undefined => (value && URL.canParse(value) ? value : undefined);
 
-export function unsignedCredential(award: AwardFacts, badge: catalogV1.Badge__Output, origin: string, salt: string): Record<string, unknown> {
+/** `status`: the award's BitstringStatusListEntry (domain/status-list.ts); ONE object, as the 1EdTech schema wants. */
+export function unsignedCredential(award: AwardFacts, badge: catalogV1.Badge__Output, origin: string, salt: string, status?: Record<string, string>): Record<string, unknown> {
   if (!badge.system) throw new Error(`badge ${badge.id} came without its system`);
   const system = badge.system;
   const issuer = ob3IssuerId(origin, system.slug);
@@ -89,6 +90,7 @@ export function unsignedCredential(award: AwardFacts, badge: catalogV1.Badge__Ou
       },
     },
     ...(evidence && { evidence: [{ id: evidence, type: ['Evidence'] }] }),
+    ...(status && { credentialStatus: status }),
     credentialSchema: [{ id: OB3_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
   };
 }

@@ -5,24 +5,27 @@
  * fetch answers the same document (open-badges-3.md §1, issue #11 item 7).
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, ob3IssuerId, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, ob3IssuerId, statusListPath, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { unsignedCredential } from '../domain/open-badge-credential.js';
+import { statusEntry, unsignedStatusList } from '../domain/status-list.js';
 import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import type { IssuerKeyStore } from '../store/issuer-keys.js';
 import type { SignedCredentialStore } from '../store/signed-credentials.js';
+import type { StatusListStore } from '../store/status-lists.js';
 import { messageOrigin } from '../webhooks/origin.js';
 
 export interface CredentialDeps {
   awards: EarnedBadgeStore;
   keys: IssuerKeyStore;
   credentials: SignedCredentialStore;
+  statusLists: StatusListStore;
   catalog: CatalogClient;
   publicBaseUrl: string | undefined;
 }
 
-type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys'>;
+type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList'>;
 
 export function credentialHandlers(deps: CredentialDeps): Handlers {
   const badgeOf = async (row: EarnedBadgeRow, traceparent: string | undefined): Promise<catalogV1.Badge__Output> => {
@@ -44,7 +47,8 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
     // A salt of its own (not the OB 2.0 one): the two documents' hashes cannot be linked.
     const salt = randomBytes(16).toString('hex');
     const award = { uid: row.uid, email: row.email, userId: row.user_id, issuedOn: row.issued_on, expires: row.expires, evidenceUrl: row.evidence_url };
-    const signed = await signCredential(unsignedCredential(award, badge, origin, salt), key, verificationMethodId(issuer, key.publicKeyMultibase), issuer, new Date());
+    const slot = await deps.statusLists.allocate(row.site_id, row.id, (number) => ({ url: `${origin}${statusListPath(row.site_id, number)}`, issuerId: issuer }));
+    const signed = await signCredential(unsignedCredential(award, badge, origin, salt, statusEntry(slot.url, slot.index)), key, verificationMethodId(issuer, key.publicKeyMultibase), issuer, new Date());
     return deps.credentials.keep(row.id, key.id, JSON.stringify(signed));
   }
 
@@ -55,6 +59,20 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
       const kept = await deps.credentials.find(row.id);
       const credential = kept ?? (await sign(row, messageOrigin(deps.publicBaseUrl, request.publicOrigin), context.traceparent));
       return { credential, siteId: row.site_id };
+    },
+
+    /** The list as its bits say now: signed again only when a bit changed since it was last signed. */
+    async GetStatusList(request) {
+      const list = Number.isSafeInteger(request.number) ? await deps.statusLists.find(request.siteId, request.number) : undefined;
+      if (!list) throw DomainError.notFound('statusList', 'number', String(request.number));
+      if (list.signed_credential !== null && list.signed_version === list.version) return { credential: list.signed_credential };
+      const key = await deps.keys.signingKey(list.site_id, generateKeyMaterial);
+      const signed = await signCredential(
+        unsignedStatusList(list.url, list.issuer_id, list.created_at, list.bits), key, verificationMethodId(list.issuer_id, key.publicKeyMultibase), list.issuer_id, new Date(),
+      );
+      const credential = JSON.stringify(signed);
+      await deps.statusLists.keepSigned(list.id, list.version, credential);
+      return { credential };
     },
 
     async ListIssuerKeys(request) {

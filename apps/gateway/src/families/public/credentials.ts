@@ -96,8 +96,18 @@ export async function sendIssuerProfile(req: Request, res: Response, deps: Badge
   res.type('application/ld+json').send(JSON.stringify(profile));
 }
 
+/** Status lists change only by revocation; verifiers may cache them a while (open-badges-3.md §3). */
+export const STATUS_LIST_CACHE_CONTROL = 'public, max-age=300';
+
+const DIGITS = /^[1-9]\d{0,17}$/;
+
 export function mountPublicCredentials(routes: RouteTable, deps: BadgeKitDeps): void {
   routes.router.use('/public/credentials', negotiateCredential);
+  // A status list has one representation: whatever a verifier accepts (often application/ld+json), it gets that, never a 406.
+  routes.router.use('/public/status-lists', (req: Request, _res: Response, next: NextFunction) => {
+    req.headers.accept = 'application/json';
+    next();
+  });
   routes.declare('/public/credentials/:uid', {
     async GET(req: Request, res: Response) {
       await sendCredential(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
@@ -105,6 +115,29 @@ export function mountPublicCredentials(routes: RouteTable, deps: BadgeKitDeps): 
   }, {
     GET: {
       summary: 'The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site\'s key; revoked awards keep theirs',
+      success: 200,
+      errors: [404],
+    },
+  }, { public: true });
+
+  routes.declare('/public/status-lists/:siteId/:number', {
+    async GET(req: Request, res: Response) {
+      const siteId = String(req.params.siteId);
+      const number = String(req.params.number);
+      const missing = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find status list' });
+      if (!DIGITS.test(siteId) || !DIGITS.test(number) || Number(number) > 2 ** 31 - 1) throw missing();
+      let credential: string;
+      try {
+        ({ credential } = await deps.clients.issuance.call('GetStatusList', { siteId, number: Number(number) }, callOptions(req)));
+      } catch (error) {
+        if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw missing();
+        throw error;
+      }
+      res.set('Cache-Control', STATUS_LIST_CACHE_CONTROL).type(VC_MEDIA_TYPE).send(credential);
+    },
+  }, {
+    GET: {
+      summary: 'A site\'s revocation list: a signed BitstringStatusListCredential (131,072 entries) that Open Badges 3.0 credentials point at; cacheable for 5 minutes',
       success: 200,
       errors: [404],
     },
