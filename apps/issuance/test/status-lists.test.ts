@@ -102,10 +102,11 @@ describe('StatusListStore', () => {
     await store.allocate('24', a, place(24));
     const before = await listOf(24);
     await store.setRevoked(db, a);
-    await store.keepSigned(before.id, before.version, 'stale');
+    expect(await store.keepSigned(before.id, before.version, 'stale')).toBe('stale');
     expect((await listOf(24)).signed_credential).toBeNull();
     const now = await listOf(24);
-    await store.keepSigned(now.id, now.version, 'fresh');
+    expect(await store.keepSigned(now.id, now.version, 'fresh')).toBe('fresh');
+    expect(await store.keepSigned(now.id, now.version, 'concurrent')).toBe('fresh');
     expect((await listOf(24)).signed_credential).toBe('fresh');
   });
 });

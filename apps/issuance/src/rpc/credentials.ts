@@ -70,9 +70,7 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
       const signed = await signCredential(
         unsignedStatusList(list.url, list.issuer_id, list.created_at, list.bits), key, verificationMethodId(list.issuer_id, key.publicKeyMultibase), list.issuer_id, new Date(),
       );
-      const credential = JSON.stringify(signed);
-      await deps.statusLists.keepSigned(list.id, list.version, credential);
-      return { credential };
+      return { credential: await deps.statusLists.keepSigned(list.id, list.version, JSON.stringify(signed)) };
     },
 
     async ListIssuerKeys(request) {

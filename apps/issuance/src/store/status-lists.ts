@@ -85,8 +85,15 @@ export class StatusListStore {
     return this.db<StatusListRow>('status_lists').where({ site_id: siteId, number }).first();
   }
 
-  /** Keeps a signed list only if its bits did not change since it was read: a newer version is signed by the next fetch. */
-  async keepSigned(id: string, version: string, credential: string): Promise<void> {
-    await this.db('status_lists').where({ id, version }).update({ signed_credential: credential, signed_version: version });
+  /**
+   * Keeps a signed list for the version it shows, unless the bits changed
+   * meanwhile (the next fetch signs the newer version) or a concurrent
+   * signer kept one for this version first: then that one is answered, so
+   * every fetch of a version gets the same text (and ETag).
+   */
+  async keepSigned(id: string, version: string, credential: string): Promise<string> {
+    await this.db('status_lists').where({ id, version }).whereRaw('signed_version is distinct from version').update({ signed_credential: credential, signed_version: version });
+    const row = await this.db<StatusListRow>('status_lists').where({ id, signed_version: version }).first('signed_credential');
+    return row?.signed_credential ?? credential;
   }
 }
