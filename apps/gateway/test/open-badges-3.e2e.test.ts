@@ -14,7 +14,7 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { achievementCredentialSchemaErrors, revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { achievementCredentialSchemaErrors, profileSchemaErrors, revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
 let db: pg.Client;
@@ -236,6 +236,7 @@ describe('the site\'s issuer Profile', () => {
     expect(type).toMatch(/^application\/ld\+json/);
     const profile = JSON.parse(text) as Doc;
     expect(profile).toMatchObject({ id: issuerId, type: ['Profile'], name: 'OB3 City', url: 'https://ob3city.example.org' });
+    expect(profileSchemaErrors(profile)).toEqual([]);
     const [method] = profile.verificationMethod as Doc[];
     expect(method).toEqual({ id: `${issuerId}#${String(method?.publicKeyMultibase)}`, type: 'Multikey', controller: issuerId, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
     expect(profile.assertionMethod).toEqual([method?.id]);

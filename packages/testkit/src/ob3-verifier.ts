@@ -119,17 +119,24 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
   return { verified: false, error: errors.map(describeError).join(' | ') };
 }
 
-let validator: ReturnType<Ajv2019['compile']> | undefined;
+const validators = new Map<string, ReturnType<Ajv2019['compile']>>();
 
-/** The 1EdTech AchievementCredential JSON Schema (draft 2019-09) errors of a credential; empty when it conforms. */
-export function achievementCredentialSchemaErrors(credential: unknown): ErrorObject[] {
-  if (!validator) {
+function schemaErrors(schemaFile: string, document: unknown): ErrorObject[] {
+  let validate = validators.get(schemaFile);
+  if (!validate) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats.default(ajv);
-    validator = ajv.compile(file('ob_v3p0_achievementcredential_schema.json') as Record<string, unknown>);
+    validate = ajv.compile(file(schemaFile) as Record<string, unknown>);
+    validators.set(schemaFile, validate);
   }
-  return validator(credential) ? [] : [...(validator.errors ?? [])];
+  return validate(document) ? [] : [...(validate.errors ?? [])];
 }
+
+/** The 1EdTech AchievementCredential JSON Schema (draft 2019-09) errors of a credential; empty when it conforms. */
+export const achievementCredentialSchemaErrors = (credential: unknown): ErrorObject[] => schemaErrors('ob_v3p0_achievementcredential_schema.json', credential);
+
+/** The 1EdTech Profile JSON Schema errors of an issuer Profile; empty when it conforms. */
+export const profileSchemaErrors = (profile: unknown): ErrorObject[] => schemaErrors('ob_v3p0_profile_schema.json', profile);
 
 export interface RevocationStatus {
   revoked: boolean;
