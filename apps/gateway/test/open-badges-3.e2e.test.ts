@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { ServiceClient } from '@laurel/service-kit';
+import { laurelProtos } from '@laurel/protos';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
 import { achievementCredentialSchemaErrors, profileSchemaErrors, revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
@@ -251,5 +253,29 @@ describe('the site\'s issuer Profile', () => {
     expect(plain).not.toHaveProperty('verificationMethod');
     expect(plain).not.toHaveProperty('@context');
     expect(JSON.parse((await fetchText(url, 'application/ld+json')).text)).toMatchObject({ '@context': 'https://w3id.org/openbadges/v2', type: 'Profile' });
+  });
+});
+
+describe('key rotation (issuance gRPC; the admin API does not offer it yet)', () => {
+  it('lists the new key at once, signs new credentials with it once it is due, and old credentials keep verifying', async () => {
+    const old = JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc & { proof: Doc[] };
+    const { rows } = await db.query<{ site_id: string }>('select site_id from issuance.earned_badges where uid = $1', [uid]);
+    const issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
+    try {
+      const { key } = await issuance.call('RotateIssuerKey', { siteId: rows[0]!.site_id, graceSeconds: 0 });
+      const issuerId = `${system.gatewayUrl}/public/systems/ob3city?v=3_0`;
+      const profile = JSON.parse((await fetchText(issuerId)).text) as { verificationMethod: Doc[]; assertionMethod: string[] };
+      expect(profile.verificationMethod.map((m) => m.publicKeyMultibase)).toEqual([expect.stringMatching(/^z6Mk/), key!.publicKeyMultibase]);
+      expect(profile.assertionMethod).toEqual(profile.verificationMethod.map((m) => m.id));
+
+      const fresh = JSON.parse((await fetchText(credentialUrl(await award(`${S}/badges/plain`, 'after-rotation@example.org')))).text) as Doc & { proof: Doc[] };
+      expect(fresh.proof[0]?.verificationMethod).toBe(`${issuerId}#${key!.publicKeyMultibase}`);
+      expect(old.proof[0]?.verificationMethod).not.toBe(fresh.proof[0]?.verificationMethod);
+      expect(await verifyCredentialProof(fresh, fromGateway)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+      expect((await fetchText(credentialUrl(uid))).text).toBe(JSON.stringify(old));
+    } finally {
+      issuance.close();
+    }
   });
 });

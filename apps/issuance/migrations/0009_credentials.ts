@@ -3,11 +3,14 @@ import type { Migration } from '@laurel/service-kit';
 /**
  * Open Badges 3.0 signing (open-badges-3.md §6, §1).
  *
- * issuer_keys: each site's Ed25519 key pairs. The private key is never stored
- * in plain text, only sealed under CREDENTIAL_KEY_ENCRYPTION_KEY. One key per
- * site signs at a time (retired_at is null): a partial unique index, so two
- * concurrent first uses end with one key whatever the callers do. Retired
- * keys stay, so that credentials they signed keep verifying.
+ * issuer_keys: each site's Ed25519 key pairs, numbered by generation. The
+ * private key is never stored in plain text, only sealed under
+ * CREDENTIAL_KEY_ENCRYPTION_KEY. The newest generation whose signs_from has
+ * come signs; a rotation adds the next generation with signs_from in the
+ * future, so that it is published (listed in the issuer Profile) before it
+ * signs. Unique (site, generation): two concurrent first uses end with one
+ * key, two concurrent rotations with one new key. Older keys stay, so that
+ * credentials they signed keep verifying.
  *
  * signed_credentials: the credential of an award, signed once and kept
  * byte for byte, so that every fetch answers the same document (its salted
@@ -22,10 +25,11 @@ export const credentials: Migration = {
       t.bigInteger('site_id').notNullable();
       t.text('public_key_multibase').notNullable().unique();
       t.text('sealed_secret_key').notNullable();
+      t.integer('generation').notNullable();
+      t.timestamp('signs_from', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-      t.timestamp('retired_at', { useTz: true });
+      t.unique(['site_id', 'generation']);
     });
-    await knex.raw('create unique index issuer_keys_signing_key on issuer_keys (site_id) where retired_at is null');
     await knex.schema.createTable('signed_credentials', (t) => {
       t.uuid('earned_badge_id').primary().references('id').inTable('earned_badges').onDelete('cascade');
       t.bigInteger('issuer_key_id').notNullable().references('id').inTable('issuer_keys');

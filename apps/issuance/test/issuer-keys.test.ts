@@ -55,6 +55,38 @@ describe('issuer keys', () => {
   });
 });
 
+describe('rotation', () => {
+  it('publishes the new key before it signs, keeps the old one listed, and refuses a second rotation while one waits', async () => {
+    const keys = new IssuerKeyStore(db, cipher);
+    const first = await keys.signingKey('15', generateKeyMaterial);
+    const announced = await keys.rotate('15', 3600, generateKeyMaterial);
+    expect(announced.signsFrom.getTime()).toBeGreaterThan(Date.now() + 3500_000);
+    expect((await keys.signingKey('15', generateKeyMaterial)).publicKeyMultibase).toBe(first.publicKeyMultibase);
+    expect((await keys.publicKeys('15')).map((k) => [k.publicKeyMultibase, k.retiredAt])).toEqual([[first.publicKeyMultibase, null], [announced.publicKeyMultibase, null]]);
+    await expect(keys.rotate('15', 0, generateKeyMaterial)).rejects.toMatchObject({ reason: 'ResourceConflict' });
+
+    // Its time come (moved here rather than waited for), the new key signs and the old one is retired, still listed.
+    await db('issuer_keys').where({ site_id: 15, public_key_multibase: announced.publicKeyMultibase }).update({ signs_from: new Date(Date.now() - 1000) });
+    const now = await keys.signingKey('15', generateKeyMaterial);
+    expect(now.publicKeyMultibase).toBe(announced.publicKeyMultibase);
+    const listed = await keys.publicKeys('15');
+    expect(listed.map((k) => k.publicKeyMultibase)).toEqual([first.publicKeyMultibase, announced.publicKeyMultibase]);
+    expect(listed[0]?.retiredAt).toBeInstanceOf(Date);
+    expect(listed[1]?.retiredAt).toBeNull();
+  });
+
+  it('lets one of two concurrent rotations win, and gives a site without keys its first key at once', async () => {
+    const keys = new IssuerKeyStore(db, cipher);
+    const fresh = await keys.rotate('16', 600, generateKeyMaterial);
+    expect(fresh.signsFrom.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect((await keys.signingKey('16', generateKeyMaterial)).publicKeyMultibase).toBe(fresh.publicKeyMultibase);
+    const results = await Promise.allSettled([keys.rotate('16', 600, generateKeyMaterial), keys.rotate('16', 600, generateKeyMaterial)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.objectContaining({ reason: 'ResourceConflict' })]);
+    expect(await db('issuer_keys').where({ site_id: 16 })).toHaveLength(2);
+  });
+});
+
 describe('CREDENTIAL_KEY_ENCRYPTION_KEY', () => {
   const base = { DATABASE_URL: 'postgres://localhost/laurel', KAFKA_BROKERS: 'localhost:9092' };
   it('has a development default outside production', () => {

@@ -11,7 +11,7 @@ import { unsignedCredential } from '../domain/open-badge-credential.js';
 import { statusEntry, unsignedStatusList } from '../domain/status-list.js';
 import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
-import type { IssuerKeyStore } from '../store/issuer-keys.js';
+import type { IssuerKeyStore, PublicKey } from '../store/issuer-keys.js';
 import type { SignedCredentialStore } from '../store/signed-credentials.js';
 import type { StatusListStore } from '../store/status-lists.js';
 import { messageOrigin } from '../webhooks/origin.js';
@@ -25,7 +25,14 @@ export interface CredentialDeps {
   publicBaseUrl: string | undefined;
 }
 
-type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList'>;
+type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList' | 'RotateIssuerKey'>;
+
+const DEFAULT_ROTATION_GRACE_SECONDS = 300;
+const MAX_ROTATION_GRACE_SECONDS = 30 * 24 * 3600;
+
+const keyMessage = (k: PublicKey): issuanceV1.IssuerKey => ({
+  publicKeyMultibase: k.publicKeyMultibase, createdAt: k.createdAt.toISOString(), signsFrom: k.signsFrom.toISOString(), ...(k.retiredAt && { retiredAt: k.retiredAt.toISOString() }),
+});
 
 export function credentialHandlers(deps: CredentialDeps): Handlers {
   const badgeOf = async (row: EarnedBadgeRow, traceparent: string | undefined): Promise<catalogV1.Badge__Output> => {
@@ -74,10 +81,16 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
     },
 
     async ListIssuerKeys(request) {
-      const keys = await deps.keys.publicKeys(request.siteId);
-      return {
-        keys: keys.map((k) => ({ publicKeyMultibase: k.publicKeyMultibase, createdAt: k.createdAt.toISOString(), ...(k.retiredAt && { retiredAt: k.retiredAt.toISOString() }) })),
-      };
+      return { keys: (await deps.keys.publicKeys(request.siteId)).map(keyMessage) };
+    },
+
+    async RotateIssuerKey(request) {
+      const grace = request.graceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS;
+      if (!Number.isInteger(grace) || grace < 0 || grace > MAX_ROTATION_GRACE_SECONDS) {
+        throw DomainError.validation([{ field: 'graceSeconds', value: String(grace), message: `between 0 and ${MAX_ROTATION_GRACE_SECONDS}` }]);
+      }
+      if (!request.siteId || request.siteId === '0') throw DomainError.validation([{ field: 'siteId', value: request.siteId }]);
+      return { key: keyMessage(await deps.keys.rotate(request.siteId, grace, generateKeyMaterial)) };
     },
   };
 }
