@@ -156,7 +156,7 @@ const profileArgs = (name) => {
  * from its address (PORT for the gateway), so that a second instance only needs
  * other addresses, PORT, and its own database and Kafka.
  */
-function processEnvironments(stack, defaultPorts) {
+function processEnvironments(stack, defaultPorts, metricsPorts) {
   const env = {
     NODE_ENV: 'development',
     ...process.env,
@@ -172,7 +172,7 @@ function processEnvironments(stack, defaultPorts) {
       process.exit(78);
     }
     env[addressSetting] = address;
-    own[name] = { GRPC_PORT: port };
+    own[name] = { GRPC_PORT: port, METRICS_PORT: String(metricsPorts[name]) };
   }
   return Object.fromEntries(PROCESSES.map((name) => [name, { ...env, ...own[name] }]));
 }
@@ -189,10 +189,10 @@ async function start() {
   }
   const stack = await provide(setting('LAUREL_DATABASE') ?? 'laurel', (await portIsFree(9092)) ? 9092 : undefined, dataDir);
   const { supervise } = await loadDevstack();
-  const { DEFAULT_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
+  const { DEFAULT_PORTS, DEFAULT_METRICS_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
   const logDir = join(stateDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const envs = processEnvironments(stack, DEFAULT_PORTS);
+  const envs = processEnvironments(stack, DEFAULT_PORTS, await metricsPorts(DEFAULT_METRICS_PORTS));
 
   let stopping;
   const stopAll = (code) =>
@@ -229,7 +229,8 @@ async function start() {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(`${gatewayUrl}/readyz`)).ok) break;
+      // Every family, not only the core that plain /readyz needs: "up" means every route works.
+      if ((await fetch(`${gatewayUrl}/readyz?family=all`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -240,9 +241,41 @@ async function start() {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')}; each is restarted if it exits)`);
+  say(`metrics: ${PROCESSES.map((name) => `${name} ${metricsUrl(name, envs[name], gatewayUrl) ?? 'off'}`).join(', ')}`);
   say(`logs: ${logDir}/<process>.log   PostgreSQL: ${redacted(stack.postgres.url)}   Kafka: ${stack.kafka.brokers.join(',')}`);
   if (envs.gateway.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, envs.gateway);
   say('press Ctrl-C to stop');
+}
+
+/**
+ * Each service's metrics port: its default (DEFAULT_METRICS_PORTS), or the
+ * four of LAUREL_METRICS_PORTS (comma-separated, in the order of SERVICES; 0
+ * turns one off), for a second instance. A port already taken turns that
+ * service's metrics off (METRICS_PORT=0) with a note, rather than failing its start.
+ */
+async function metricsPorts(defaults) {
+  const names = Object.keys(SERVICES);
+  const given = setting('LAUREL_METRICS_PORTS')?.split(',').map((p) => p.trim());
+  if (given && (given.length !== names.length || !given.every((p) => /^\d{1,5}$/.test(p) && Number(p) <= 65535))) {
+    say(`LAUREL_METRICS_PORTS=${given.join(',')} is not ${names.length} ports (${names.join(', ')})`);
+    process.exit(78);
+  }
+  const ports = {};
+  for (const [index, name] of names.entries()) {
+    const port = given ? Number(given[index]) : defaults[name];
+    if (port === 0 || (await portIsFree(port))) ports[name] = port;
+    else {
+      say(`port ${port} is taken: ${name} serves no metrics (LAUREL_METRICS_PORTS chooses others)`);
+      ports[name] = 0;
+    }
+  }
+  return ports;
+}
+
+/** Where a process serves /metrics: the gateway on its own port, services on METRICS_PORT (none when 0). */
+function metricsUrl(name, env, gatewayUrl) {
+  if (name === 'gateway') return `${gatewayUrl}/metrics`;
+  return env.METRICS_PORT !== '0' ? `http://127.0.0.1:${env.METRICS_PORT}/metrics` : undefined;
 }
 
 /** A database URL without its password, for the terminal. */

@@ -82,6 +82,8 @@ describe('npm start', () => {
       LAUREL_STATE_DIR: stateDir,
     };
     for (const setting of Object.values(ADDRESS)) env[setting] = `127.0.0.1:${await freePort()}`;
+    const metricsPorts = await Promise.all(Object.keys(ADDRESS).map(() => freePort()));
+    env.LAUREL_METRICS_PORTS = metricsPorts.join(',');
 
     const supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts', 'laurel.mjs'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -95,6 +97,11 @@ describe('npm start', () => {
     try {
       await until('the system is up', () => output.includes('press Ctrl-C to stop') || supervisor.exitCode !== null, 300_000);
       expect(output).toContain(`Laurel is up: ${gateway}`);
+      // Every process serves /metrics, at the address printed at start.
+      const metricsUrl: Record<string, string> = { gateway: `${gateway}/metrics` };
+      for (const [i, name] of Object.keys(ADDRESS).entries()) metricsUrl[name] = `http://127.0.0.1:${metricsPorts[i]}/metrics`;
+      expect(output).toContain(`metrics: ${PROCESSES.map((name) => `${name} ${metricsUrl[name]}`).join(', ')}`);
+      for (const url of Object.values(metricsUrl)) expect(await (await fetch(url)).text(), url).toContain('laurel_db_pool_connections{');
 
       // Requests flow the whole time; some fail while a process is down, which is expected.
       const traffic = (async () => {
@@ -114,7 +121,7 @@ describe('npm start', () => {
           const now = childrenOf(supervisor.pid!).get(name);
           return now !== undefined && now !== before.get(name) && output.includes(`${name} exited (SIGKILL); restarting in`);
         });
-        await until(`the system answers again after ${name} was killed`, async () => (await answers(`${gateway}/readyz`)) && answers(`${gateway}/public/badges`));
+        await until(`the system answers again after ${name} was killed`, async () => (await answers(`${gateway}/readyz?family=all`)) && answers(`${gateway}/public/badges`));
         const after = childrenOf(supervisor.pid!);
         for (const other of PROCESSES.filter((p) => p !== name)) expect(after.get(other), `${other} kept running`).toBe(before.get(other));
         for (const pid of after.values()) seen.add(pid);

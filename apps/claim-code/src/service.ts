@@ -22,10 +22,10 @@ export interface RunningClaimCode {
 
 export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> {
   const runtime = await startServiceRuntime({ name: 'claim-code', schema: SCHEMA, migrations, config });
-  const { db, logger } = runtime;
+  const { db, logger, metrics } = runtime;
   try {
     const protos = laurelProtos();
-    const options = { deadlineMs: config.GRPC_DEADLINE_MS };
+    const options = { deadlineMs: config.GRPC_DEADLINE_MS, metrics };
     const catalog = catalogClient(db, config.CATALOG_ADDR, options);
     const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options);
     runtime.onStop(() => {

@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(deps.logger, deps.metrics));
   // Before any router decodes the path: a URL no family can read is refused in its family's format.
   app.use(urlGuard);
-  app.use(probesRouter({ config: deps.config, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
+  app.use(probesRouter({ clients: deps.clients, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }));
   const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry, members: new MemberStore(deps.db) };
   app.use(publicRouter(family));
   // Before BadgeKit, which answers every path it does not know with its 404.
@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(customerImportRouter(families));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   // Registered last: the document describes every route declared above.
-  app.use(openapiRouter(registry));
+  app.use(openapiRouter(registry, deps.config.PUBLIC_BASE_URL));
   app.use(badgekitNotFound);
   // Whatever a family's own handler did not answer; Express's HTML default is never reached.
   app.use(edgeErrors(deps.logger));

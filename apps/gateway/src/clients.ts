@@ -1,7 +1,7 @@
 /**
  * The gateway's gRPC clients, one per service, with the configured deadline.
  */
-import { catalogClient, ServiceClient, type CatalogClient, type Knex } from '@laurel/service-kit';
+import { catalogClient, ServiceClient, type CatalogClient, type Knex, type Metrics } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
 import type { GatewayConfig } from './config.js';
 
@@ -12,9 +12,9 @@ export interface ServiceClients {
   issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
 }
 
-export function createClients(config: GatewayConfig, db?: Knex): ServiceClients {
+export function createClients(config: GatewayConfig, db?: Knex, metrics?: Metrics): ServiceClients {
   const protos = laurelProtos();
-  const options = { deadlineMs: config.GRPC_DEADLINE_MS };
+  const options = { deadlineMs: config.GRPC_DEADLINE_MS, ...(metrics && { metrics }) };
   return {
     // Without a database (document tests) there is no change version to check, so nothing is kept.
     catalog: db ? catalogClient(db, config.CATALOG_ADDR, options) : new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),

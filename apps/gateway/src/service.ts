@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName,
+  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName, trackDatabasePool,
 } from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
@@ -31,6 +31,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway');
   const db = createDatabase({ url: config.DATABASE_URL, schema: SCHEMA, poolMax: config.DATABASE_POOL_MAX, applicationName: 'gateway' });
+  trackDatabasePool(metrics, db);
   await migrate(db, SCHEMA, migrations);
   if (config.NODE_ENV !== 'production' && config.BADGEKIT_MASTER_SECRET === 'laurel-dev-master-secret') {
     logger.warn('using the development BadgeKit master secret; set BADGEKIT_MASTER_SECRET outside development');
@@ -46,7 +47,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   producer.on(producer.events.DISCONNECT, () => (kafkaConnected = false));
   producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 
-  const clients = createClients(config, db);
+  const clients = createClients(config, db, metrics);
   const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
   const app = createApp({ config, clients, db, logger, metrics, consumers, producer, kafkaConnected: () => kafkaConnected });
   const server: Server = createServer({ maxHeaderSize: LIMITS.headerBytes }, app);

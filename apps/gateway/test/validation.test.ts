@@ -54,17 +54,6 @@ describe('paging and paths', () => {
   });
 });
 
-describe('trace context', () => {
-  it('continues an incoming trace with a new span, or starts one', async () => {
-    const { nextTraceparent } = await import('../src/http/request-context.js');
-    const incoming = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    const next = nextTraceparent(incoming);
-    expect(next).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
-    expect(next).not.toBe(incoming);
-    expect(nextTraceparent('garbage')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-  });
-});
-
 describe('log redaction', () => {
   it('hides login tokens in v2 paths and token-like parameters', async () => {
     const { redactUrl } = await import('../src/http/request-context.js');

@@ -1,5 +1,10 @@
-import { runMain } from '@laurel/service-kit';
-import { loadIssuanceConfig } from './config.js';
-import { start } from './service.js';
+import { startTelemetry } from '@laurel/service-kit/telemetry';
 
-void runMain({ name: 'issuance', loadConfig: () => loadIssuanceConfig(), start });
+// First, and everything else imported only afterwards: OpenTelemetry hooks express, pg, kafkajs
+// and grpc-js as they load (see service-kit's telemetry.ts).
+const telemetry = await startTelemetry('issuance');
+const { runMain } = await import('@laurel/service-kit');
+const { loadIssuanceConfig } = await import('./config.js');
+const { start } = await import('./service.js');
+
+void runMain({ name: 'issuance', telemetry, loadConfig: () => loadIssuanceConfig(), start });

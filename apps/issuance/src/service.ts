@@ -41,7 +41,7 @@ export interface RunningIssuance {
 
 export async function start(config: IssuanceConfig, render: BadgeRenderer = badgekitBadgeJson): Promise<RunningIssuance> {
   const runtime = await startServiceRuntime({ name: 'issuance', schema: SCHEMA, migrations, config });
-  const { db, logger } = runtime;
+  const { db, logger, metrics } = runtime;
   try {
     await startEventPublishing(runtime, {
       brokers: config.KAFKA_BROKERS,
@@ -52,7 +52,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       logger.warn('sealing issuer signing keys with the development key; set CREDENTIAL_KEY_ENCRYPTION_KEY outside development');
     }
     const protos = laurelProtos();
-    const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS, metrics });
     runtime.onStop(() => Promise.resolve(catalog.close()));
 
     /** The site's webhook, if it has one (a cached catalog read: no hop while the catalog is unchanged). */
@@ -71,6 +71,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const worker = startWebhookWorker({
       deliveries,
       logger,
+      metrics,
       listener: runtime.listener,
       pollMs: runtime.workPollMs,
       messages: webhookMessages({ awards, applications, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),

@@ -32,8 +32,9 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
     const { kafka, producer } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
 
     const protos = laurelProtos();
-    const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
-    const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS });
+    const clientOptions = { deadlineMs: config.GRPC_DEADLINE_MS, metrics };
+    const catalog = catalogClient(db, config.CATALOG_ADDR, clientOptions);
+    const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, clientOptions);
     runtime.onStop(async () => { catalog.close(); issuance.close(); });
 
     const actions = new ActionStore(db);

@@ -84,3 +84,14 @@ export const DEFAULT_PORTS = {
   requirements: 50053,
   issuance: 50054,
 } as const;
+
+/**
+ * The metrics ports `npm start` gives the four services (METRICS_PORT; a
+ * service's own default is 0, off). The gateway serves /metrics on its HTTP port.
+ */
+export const DEFAULT_METRICS_PORTS = {
+  'badge-catalog': 9101,
+  'claim-code': 9102,
+  requirements: 9103,
+  issuance: 9104,
+} as const;

@@ -14,6 +14,8 @@ export interface RunMainOptions<C, S extends Stoppable> {
   loadConfig(): C;
   start(config: C): Promise<S>;
   stopTimeoutMs?: number;
+  /** From startTelemetry: flushed after the service stopped, so the spans of its last requests are exported. */
+  telemetry?: { shutdown(): Promise<void> };
 }
 
 /** A line on stderr in the same JSON shape as pino's, for failures outside any logger's reach. */
@@ -81,7 +83,10 @@ export async function runMain<C, S extends Stoppable>(options: RunMainOptions<C,
     }, options.stopTimeoutMs ?? 8000);
     timer.unref();
     running.stop().then(
-      () => process.exit(0),
+      async () => {
+        await options.telemetry?.shutdown().catch((error: unknown) => report('error', options.name, 'could not flush spans', error));
+        process.exit(0);
+      },
       (error: unknown) => {
         fatal(options.name, 'error while stopping', error);
         process.exit(1);

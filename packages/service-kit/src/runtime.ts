@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { packageDefinition } from '@laurel/protos';
 import type { Knex } from 'knex';
 import { createDatabase } from './db/database.js';
+import { trackDatabasePool } from './db/pool-metrics.js';
 import { createWorkListener, type WorkListener } from './db/notifications.js';
 import { migrate, type Migration } from './db/migrations.js';
 import { createLogger, type Logger } from './logger.js';
@@ -16,6 +17,7 @@ import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { startGrpcServer, type ServiceRegistration } from './grpc/server.js';
 import { createKafka, createProducer, ensureTopics, type Kafka, type Producer } from './kafka/client.js';
 import { startOutboxRelay, type OutboxRelay } from './kafka/outbox.js';
+import { trackOutboxBacklog } from './kafka/outbox-metrics.js';
 import { WORK_POLL_MS } from './polling.js';
 
 export interface RuntimeConfig {
@@ -58,6 +60,7 @@ export async function startServiceRuntime(options: {
   const logger = createLogger(name, config.LOG_LEVEL);
   const metrics = createMetrics(name);
   const db = createDatabase({ url: config.DATABASE_URL, schema: options.schema, poolMax: config.DATABASE_POOL_MAX, applicationName: name });
+  trackDatabasePool(metrics, db);
   const listener = createWorkListener({ url: config.DATABASE_URL, applicationName: name, logger });
   const stoppers: (() => Promise<void>)[] = [];
   let grpcShutdown: (() => Promise<void>) | undefined;
@@ -65,7 +68,10 @@ export async function startServiceRuntime(options: {
   try {
     const applied = await migrate(db, options.schema, options.migrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (config.METRICS_PORT > 0) metricsServer = await serveMetrics(metrics, config.METRICS_PORT);
+    if (config.METRICS_PORT > 0) {
+      metricsServer = await serveMetrics(metrics, config.METRICS_PORT);
+      logger.info({ metricsPort: config.METRICS_PORT }, `metrics at http://127.0.0.1:${config.METRICS_PORT}/metrics`);
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -122,5 +128,6 @@ export async function startEventPublishing(runtime: ServiceRuntime, options: { b
     db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics, listener: runtime.listener, pollMs: runtime.workPollMs,
   });
   runtime.onStop(relay.stop);
+  trackOutboxBacklog(runtime.metrics, runtime.db);
   return { kafka, producer, relay };
 }

@@ -4,3 +4,5 @@ export * from './processes.js';
 export * from './system.js';
 export * from './badgekit-client.js';
 export * from './kafka.js';
+export * from './metrics.js';
+export * from './reflection.js';

@@ -14,6 +14,10 @@ export interface TestSystem {
   gatewayUrl: string;
   env: Record<string, string>;
   ports: Record<AppName, number>;
+  /** Each service's METRICS_PORT (the gateway serves /metrics on its own port). */
+  metricsPorts: Record<Exclude<AppName, 'gateway'>, number>;
+  /** Where `app` serves its Prometheus metrics. */
+  metricsUrl(app: AppName): string;
   /** The processes that were started (all five unless `apps` chose fewer). */
   processes: Partial<Record<AppName, ProcessHandle>>;
   process(app: AppName): ProcessHandle;
@@ -35,6 +39,9 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
   const database = await freshDatabase(label);
   const topicPrefix = uniquePrefix(label);
   const ports = Object.fromEntries(await Promise.all(APPS.map(async (app) => [app, await freePort()] as const))) as Record<AppName, number>;
+  const services = APPS.filter((a): a is Exclude<AppName, 'gateway'> => a !== 'gateway');
+  // Every service serves metrics, as under `npm start`.
+  const metricsPorts = Object.fromEntries(await Promise.all(services.map(async (app) => [app, await freePort()] as const))) as Record<Exclude<AppName, 'gateway'>, number>;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -49,13 +56,14 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
     ISSUANCE_ADDR: `127.0.0.1:${ports.issuance}`,
     ...options.env,
   };
+  // A test's own METRICS_PORT (say, 0) wins over the one given here.
+  const envOf = (app: AppName): Record<string, string> => (app === 'gateway' ? env : { ...env, METRICS_PORT: String(metricsPorts[app]), ...options.env });
   const logDir = join(REPO_ROOT, '.laurel', 'test-logs', `${label}-${database.name.slice(-8)}`);
   const processes: Partial<Record<AppName, ProcessHandle>> = {};
   try {
     // Services first (in parallel), the gateway once they answer.
-    const services = APPS.filter((a) => a !== 'gateway' && wanted.has(a));
     // allSettled, not all: when one fails, the others must finish starting so they can be stopped too.
-    const started = await Promise.allSettled(services.map(async (app) => (processes[app] = await startProcess(app, ports[app], env, { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) }))));
+    const started = await Promise.allSettled(services.filter((a) => wanted.has(a)).map(async (app) => (processes[app] = await startProcess(app, ports[app], envOf(app), { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) }))));
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     if (wanted.has('gateway')) processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) });
@@ -70,6 +78,8 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
     env,
     ports,
+    metricsPorts,
+    metricsUrl: (app) => (app === 'gateway' ? `http://127.0.0.1:${ports.gateway}/metrics` : `http://127.0.0.1:${metricsPorts[app]}/metrics`),
     processes,
     process(app) {
       const handle = processes[app];

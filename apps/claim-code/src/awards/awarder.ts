@@ -27,7 +27,7 @@ export class Awarder {
   constructor(private readonly deps: AwarderDeps) {}
 
   /** Awards a pending claim; returns the earned badge id and whether this call created it. */
-  async complete(claim: ClaimRow, traceparent?: string): Promise<{ earnedBadgeId: string; created: boolean }> {
+  async complete(claim: ClaimRow): Promise<{ earnedBadgeId: string; created: boolean }> {
     const { claims, issuance } = this.deps;
     if (!claim.email) throw new Error(`claim ${claim.id} has nobody to award`);
     let answer: issuanceV1.AwardResponse__Output;
@@ -45,7 +45,7 @@ export class Awarder {
         ...(claim.expires !== null && { expires: claim.expires }),
         ...(claim.comment !== null && { comment: claim.comment }),
         ...(claim.public_origin !== null && { publicOrigin: claim.public_origin }),
-      }, traceparent ? { traceparent } : {});
+      });
     } catch (error) {
       if (error instanceof DomainError && PERMANENT.has(error.reason)) await claims.undo(claim);
       throw error;

@@ -29,7 +29,6 @@ function toMessage(row: ClaimCodeRow): claimcodesV1.ClaimCode {
 
 const notFound = (code: string) => DomainError.notFound('claimCode', 'code', code);
 const trimmed = (value: string | undefined): string | null => (value !== undefined && value.trim() !== '' ? value.trim() : null);
-const traceOf = (context: { traceparent: string | undefined }) => (context.traceparent ? { traceparent: context.traceparent } : {});
 
 function newCode(code: string, flags: claimcodesV1.ClaimCodeFlags__Output | null): NewCode {
   return { code, claimed: flags?.claimed ?? false, email: trimmed(flags?.email) , multiuse: flags?.multiuse ?? false };
@@ -39,9 +38,9 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
   const { db, codes, claims, awarder, catalog } = deps;
 
   /** The badge as the catalog knows it in this site; a badge of another site is not found. */
-  const badgeOf = async (siteId: string, badgeId: string, trace: { traceparent?: string }) => {
+  const badgeOf = async (siteId: string, badgeId: string) => {
     if (!badgeId || badgeId === '0') throw DomainError.validation([{ field: 'badgeId', value: '' }]);
-    const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId }, trace);
+    const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId });
     if (!badge) throw DomainError.notFound('badge', 'id', badgeId);
     return badge;
   };
@@ -70,9 +69,9 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       return { claimCode: toMessage(row) };
     },
 
-    async CreateClaimCode(request, context) {
+    async CreateClaimCode(request) {
       if (request.code.length === 0 || request.code.length > 255) throw DomainError.validation([{ field: 'code', value: request.code, message: 'String is not in range' }]);
-      await badgeOf(request.siteId, request.badgeId, traceOf(context));
+      await badgeOf(request.siteId, request.badgeId);
       const key = request.idempotencyKey || null;
       const [row] = await codes.insertMany(request.siteId, request.badgeId, [newCode(request.code, request.flags)], key);
       if (row) return { claimCode: toMessage(row) };
@@ -81,10 +80,10 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       throw DomainError.conflict('claimCode', 'code', { code: request.code });
     },
 
-    async GenerateClaimCodes(request, context) {
+    async GenerateClaimCodes(request) {
       const count = request.count || 1;
       if (count < 0 || count > MAX_GENERATED) throw DomainError.validation([{ field: 'count', value: count, message: `between 1 and ${MAX_GENERATED}` }]);
-      await badgeOf(request.siteId, request.badgeId, traceOf(context));
+      await badgeOf(request.siteId, request.badgeId);
       const key = request.idempotencyKey || null;
       if (key) {
         const earlier = await codes.byRequestKey(request.siteId, request.badgeId, key);
@@ -99,7 +98,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       return { claimCode: toMessage(row) };
     },
 
-    async Claim(request, context) {
+    async Claim(request) {
       const email = trimmed(request.email);
       const requestKey = request.idempotencyKey;
       // Whether the badge exists in the site and may be earned (not archived) is issuance's
@@ -140,20 +139,20 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       let awarded = false;
       if (claim?.state === 'pending') {
         // Success is answered only once issuance confirmed the award; if this fails, the sweep finishes it.
-        const done = await awarder.complete(claim, context.traceparent);
+        const done = await awarder.complete(claim);
         earnedBadgeId = done.earnedBadgeId;
         awarded = outcome.fresh && done.created;
       }
       return { claimCode: toMessage(outcome.code), awarded, earnedBadgeId };
     },
 
-    async FindBadgeByCode(request, context) {
+    async FindBadgeByCode(request) {
       const candidates = await codes.findInSite(request.siteId, request.code);
       if (candidates.length === 0) throw new DomainError('ResourceNotFound', `Could not find the requested claim code ${request.code}`, { code: request.code });
       // The catalog says which of these badges still exist and lie in the scope ({S}, {I} or {P}).
       const { badges } = await catalog.call('ListBadges', {
         siteId: request.siteId, ids: [...new Set(candidates.map((c) => c.badge_id))], archived: 'ARCHIVED_FILTER_ANY',
-      }, traceOf(context));
+      });
       const inScope = new Set(badges
         .filter((b) => (request.issuerId === undefined || b.issuer?.id === request.issuerId) && (request.programId === undefined || b.program?.id === request.programId))
         .map((b) => b.id));

@@ -1,35 +1,26 @@
 /**
  * Gateway-wide HTTP plumbing that every family shares: path normalization
  * (BadgeKit §2.1 stage 1, harmless for the others), a request id that follows
- * the request into every gRPC call and log line, and request metrics.
+ * the request into every gRPC call and log line, request metrics and the
+ * access log.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger, Metrics } from '@laurel/service-kit';
 
 declare module 'express-serve-static-core' {
   interface Request {
     requestId: string;
-    /** W3C trace context: the caller's, or a new trace started here. */
-    traceparent: string;
   }
 }
 
-const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
-
-/** Continues the caller's trace with a new span id for this hop, or starts a trace. */
-export function nextTraceparent(incoming: string | undefined): string {
-  const span = randomBytes(8).toString('hex');
-  if (incoming && TRACEPARENT.test(incoming)) {
-    const [, traceId, , flags] = incoming.split('-');
-    return `00-${traceId}-${span}-${flags}`;
-  }
-  return `00-${randomBytes(16).toString('hex')}-${span}-01`;
-}
-
-/** What every gRPC call made for this request carries, so service logs line up with the gateway's. */
-export function callOptions(req: Request): { requestId: string; traceparent: string } {
-  return { requestId: req.requestId, traceparent: req.traceparent };
+/**
+ * What every gRPC call made for this request carries, so service logs line up with the gateway's.
+ * The trace context travels by itself (OpenTelemetry's HTTP and gRPC instrumentations).
+ */
+export function callOptions(req: Request): { requestId: string } {
+  return { requestId: req.requestId };
 }
 
 /** Collapses runs of `/`, and drops a `/` before `?` or at the end (the root stays `/`). */
@@ -49,31 +40,33 @@ export function normalizeUrl(req: Request, _res: Response, next: NextFunction): 
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-const V2_TOKEN_PATH = /^(\/api\/v2\/(?:Outcome|Badges|Badge|Logout|User)\/)[^/?]+/i;
-const TOKEN_PARAMETER = /([?&](?:t|strToken|developerKey|password|secret)=)[^&]*/gi;
+// Where logs and traces see a URL (redact-url.ts has no imports, so main.ts can hand it to telemetry early).
+export { redactUrl } from './redact-url.js';
 
-/**
- * The URL as logs may show it: login tokens travel in v2 paths and KickApps'
- * `t` parameter, and a log line must not become a credential (v2-badge-api.md).
- */
-export function redactUrl(url: string): string {
-  return url.replace(V2_TOKEN_PATH, '$1***').replace(TOKEN_PARAMETER, '$1***');
+/** The Express route pattern that answered (`/systems/:slug/badges`), never the URL with its ids. */
+export function routeOf(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }
 
 export function requestContext(logger: Logger, metrics: Metrics) {
+  const httpDuration = metrics.httpDuration();
   return (req: Request, res: Response, next: NextFunction): void => {
     const offered = req.headers['x-request-id'];
     req.requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-    const incomingTrace = req.headers.traceparent;
-    req.traceparent = nextTraceparent(typeof incomingTrace === 'string' ? incomingTrace : undefined);
     res.setHeader('X-Request-Id', req.requestId);
+    // The HTTP instrumentation's server span; 'finish' runs outside the request's context, so take it now.
+    const spanContext = trace.getActiveSpan()?.spanContext();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // The route pattern, not the URL, keeps the label set small.
-      const route = (req.route as { path?: unknown } | undefined)?.path;
-      metrics.httpDuration.observe({ method: req.method, route: typeof route === 'string' ? route : 'unmatched', status: String(res.statusCode) }, seconds);
-      logger.debug({ requestId: req.requestId, traceId: req.traceparent.split('-')[1], method: req.method, url: redactUrl(req.url), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      // The route pattern, not the URL, keeps the label set small and ids out of the log.
+      const route = routeOf(req);
+      httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      logger.info({
+        requestId: req.requestId, trace_id: spanContext?.traceId, span_id: spanContext?.spanId,
+        method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000),
+      }, 'request');
     });
     next();
   };

@@ -1,8 +1,11 @@
 /**
- * Every documented route registers here as it is declared, with the same
- * field rules the gateway validates its input with; /openapi.json is built
- * from this registry, so the document cannot drift from the validation.
+ * Every documented route registers here as it is declared, with the schemas
+ * that describe its input and answer; /openapi.json is generated from this
+ * registry (openapi/document.ts), so the document cannot drift from the
+ * routes. BadgeKit bodies are the very FieldRule lists the handlers validate
+ * with (turned into zod by openapi/field-rules.ts).
  */
+import type { ZodObject, ZodType } from 'zod';
 import type { FieldRule } from '../families/badgekit/validation.js';
 
 export interface QueryParameter {
@@ -14,26 +17,38 @@ export interface QueryParameter {
 
 export interface RouteDoc {
   summary: string;
-  /** Request body fields, with the rules the handler validates them with. */
-  body?: FieldRule[];
-  query?: QueryParameter[];
+  description?: string;
+  /** Request body: BadgeKit field rules (what the handler validates with) or a zod schema. */
+  body?: FieldRule[] | ZodType;
+  /** Query parameters: BadgeKit's list or a zod object (one property per parameter). */
+  query?: QueryParameter[] | ZodObject;
+  /** Request headers the route reads beyond its credentials. */
+  headers?: ZodObject;
   /** Status of a successful answer. */
   success: number;
-  /** The key the resource is returned under, e.g. `system` or `badges`. */
+  /** The key the resource is returned under, e.g. `system` or `badges` (BadgeKit and admin answers). */
   returns?: string;
+  /** The success answer's body, when `returns` does not describe it. */
+  response?: ZodType;
   /** Error codes this route can answer with, beyond the family's common ones. */
   errors?: number[];
   /** Body media types the route reads; BadgeKit's three when not given. */
   contentTypes?: readonly string[];
-  /** How an authenticated route authenticates; BadgeKit's JWT when not given. */
-  security?: SecurityScheme;
+  /** The success answer's media types when it is bytes rather than JSON (images). */
+  binary?: readonly string[];
+  /** Browsers (Accept ranking text/html first) get a page for people instead of the JSON (public documents). */
+  page?: boolean;
+  /** How an authenticated route authenticates; the family's scheme when not given. */
+  security?: SecurityScheme | readonly SecurityScheme[];
 }
 
 /** The credentials the families accept (components.securitySchemes of the document). */
-export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken';
+export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken' | 'importBearer' | 'kickappsToken' | 'kickappsDeveloperKey';
+
+export type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import';
 
 export interface RegisteredRoute extends RouteDoc {
-  family: string;
+  family: Family;
   method: string;
   /** Express path syntax, e.g. /systems/:systemSlug. */
   path: string;

@@ -10,10 +10,9 @@ import type { EarnedBadgeRow } from '../store/earned-badges.js';
 import { channelName } from '../domain/channel.js';
 
 /** What an earned badge's events share: who, which award, and where they go. */
-function envelope(row: EarnedBadgeRow, traceparent: string | undefined) {
+function envelope(row: EarnedBadgeRow) {
   return {
     key: `${row.site_id}:${row.user_id ?? (row.email ?? '').toLowerCase()}`,
-    ...(traceparent && { traceparent }),
     common: {
       eventId: randomUUID(),
       earnedBadgeId: row.id,
@@ -28,13 +27,12 @@ function envelope(row: EarnedBadgeRow, traceparent: string | undefined) {
  * BadgeAwarded for a new award. `occurredAt` is when the badge was earned for
  * an import (its earn event date) and now otherwise.
  */
-export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, traceparent?: string, occurredAt: Date = new Date()): OutboxEvent {
-  const { key, common, ...rest } = envelope(row, traceparent);
+export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, occurredAt: Date = new Date()): OutboxEvent {
+  const { key, common } = envelope(row);
   return {
     topic: topicName(topicPrefix, 'badgeAwarded'),
     key,
     name: 'BadgeAwarded',
-    ...rest,
     event: {
       ...common,
       occurredAt: occurredAt.toISOString(),
@@ -45,17 +43,16 @@ export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, tracepare
   };
 }
 
-export async function recordAwarded(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow, traceparent?: string): Promise<void> {
-  await enqueueEvents(trx, [awardedEvent(topicPrefix, row, traceparent)]);
+export async function recordAwarded(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow): Promise<void> {
+  await enqueueEvents(trx, [awardedEvent(topicPrefix, row)]);
 }
 
-export async function recordRevoked(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow, traceparent?: string): Promise<void> {
-  const { key, common, ...rest } = envelope(row, traceparent);
+export async function recordRevoked(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow): Promise<void> {
+  const { key, common } = envelope(row);
   await enqueueEvents(trx, [{
     topic: topicName(topicPrefix, 'badgeRevoked'),
     key,
     name: 'BadgeRevoked',
-    ...rest,
     event: { ...common, occurredAt: new Date().toISOString(), reason: row.revocation_reason ?? '' },
   }]);
 }

@@ -130,9 +130,9 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
   const { db, applications, reviews } = deps;
 
   /** The badge as the catalog knows it in this site; another site's badge does not exist here. */
-  const badgeOf = async (siteId: string, badgeId: string, traceparent: string | undefined): Promise<catalogV1.Badge__Output> => {
+  const badgeOf = async (siteId: string, badgeId: string): Promise<catalogV1.Badge__Output> => {
     if (!badgeId || badgeId === '0') throw DomainError.validation([{ field: 'badge', value: '' }]);
-    const { badge } = await deps.catalog.call('GetBadge', { id: badgeId, siteId }, traceparent ? { traceparent } : {});
+    const { badge } = await deps.catalog.call('GetBadge', { id: badgeId, siteId });
     if (!badge) throw DomainError.notFound('badge', 'id', badgeId);
     return badge;
   };
@@ -175,12 +175,12 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
       return { applications: rows.map((r) => toApplicationMessage(r, evidence.get(r.id) ?? [])), pageInfo: pageInfo(request.page, total) };
     },
 
-    async CreateApplication(request, context) {
+    async CreateApplication(request) {
       const fields = request.fields;
       const learner = required('learner', fields?.learner);
       const assignedExpiration = parseTime('assignedExpiration', fields?.assignedExpiration) ?? null;
       // The context is copied from the catalog's badge, which is what the gateway resolved too (§11.1).
-      const badge = await badgeOf(request.siteId, request.badgeId, context.traceparent);
+      const badge = await badgeOf(request.siteId, request.badgeId);
       const { row, evidence } = await db.transaction(async (trx) => {
         const inserted = await applications.insert(trx, {
           siteId: request.siteId, badgeId: badge.id, issuerId: badge.issuer?.id ?? null, programId: badge.program?.id ?? null,
@@ -230,12 +230,12 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
       return { reviews: rows.map((r) => toReviewMessage(r, items.get(r.id) ?? [])), pageInfo: pageInfo(request.page, total) };
     },
 
-    async CreateReview(request, context) {
+    async CreateReview(request) {
       const fields = request.fields;
       const author = required('author', fields?.author);
       const submitted = reviewItemInput(fields?.reviewItems?.items ?? []);
       // Read before the transaction: `approved` needs the badge's required criteria as they are now.
-      const badge = await badgeOf(request.siteId, request.badgeId, context.traceparent);
+      const badge = await badgeOf(request.siteId, request.badgeId);
       const result = await db.transaction(async (trx) => {
         // Shared: reviews of one application may be written side by side, but it cannot be deleted under them.
         const application = await findApplication(applicationKey(request, request.applicationSlug), { trx, lock: 'share' });
@@ -258,10 +258,10 @@ export function assessmentHandlers(deps: AssessmentDeps): UnaryHandlers<issuance
       return { review: toReviewMessage(row, items.get(row.id) ?? []) };
     },
 
-    async UpdateReview(request, context) {
+    async UpdateReview(request) {
       const change = reviewChange(request.fields);
       const submitted = request.fields?.reviewItems ? reviewItemInput(request.fields.reviewItems.items) : undefined;
-      const badge = await badgeOf(request.siteId, request.badgeId, context.traceparent);
+      const badge = await badgeOf(request.siteId, request.badgeId);
       const { row, items } = await db.transaction(async (trx) => {
         const application = await findApplication(applicationKey(request, request.applicationSlug), { trx, lock: 'share' });
         const current = await reviews.find(application.id, request.slug, { trx, lock: true });

@@ -51,9 +51,9 @@ function webhookFor(row: EarnedBadgeRow, action: 'award' | 'revoke', extra: { co
 }
 
 /** The badge as the catalog knows it in this site; archived badges cannot be earned (model.md deviations). */
-async function earnableBadge(catalog: AwardDeps['catalog'], siteId: string, badgeId: string, traceparent: string | undefined): Promise<catalogV1.Badge__Output> {
+async function earnableBadge(catalog: AwardDeps['catalog'], siteId: string, badgeId: string): Promise<catalogV1.Badge__Output> {
   if (!badgeId || badgeId === '0') throw DomainError.validation([{ field: 'badge', value: '' }]);
-  const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId }, traceparent ? { traceparent } : {});
+  const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId });
   if (!badge) throw DomainError.notFound('badge', 'id', badgeId);
   if (badge.archived) throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);
   return badge;
@@ -62,13 +62,13 @@ async function earnableBadge(catalog: AwardDeps['catalog'], siteId: string, badg
 export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.IssuanceDefinition> {
   const { db, awards } = deps;
 
-  const award = async (request: issuanceV1.AwardRequest__Output, traceparent: string | undefined): Promise<issuanceV1.AwardResponse> => {
+  const award = async (request: issuanceV1.AwardRequest__Output): Promise<issuanceV1.AwardResponse> => {
     const recipient = recipientOf(request.siteId, request.userId, request.email);
     if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
     if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
     const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
     const expires = parseTime('expires', request.expires) ?? null;
-    const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, request.siteId, request.badgeId, traceparent), deps.webhookSet(request.siteId)]);
+    const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, request.siteId, request.badgeId), deps.webhookSet(request.siteId)]);
     if (request.refuseIfHeld) {
       const holderUserId = request.holderUserId !== '0' ? request.holderUserId : null;
       const held = await awards.findHeld(request.siteId, request.badgeId, holderUserId, recipient.email);
@@ -83,7 +83,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
         idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
       });
       if (result.kind === 'created') {
-        await recordAwarded(trx, deps.topicPrefix, result.row, traceparent);
+        await recordAwarded(trx, deps.topicPrefix, result.row);
         if (hooked) await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
         // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
         if (deps.milestones && checkMilestones) {
@@ -108,18 +108,18 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
         throw DomainError.conflict('badgeInstance', 'slug', { slug: request.uid ?? '' });
     }
   };
-  deps.milestones?.useAward((request) => award(request, undefined));
+  deps.milestones?.useAward(award);
 
   return {
-    Award: (request, context) => award(request, context.traceparent),
+    Award: award,
 
-    async Revoke(request, context) {
+    async Revoke(request) {
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };
       const hooked = await deps.webhookSet(request.siteId);
       const revoked = await db.transaction(async (trx) => {
         const row = await awards.revoke(trx, request.siteId, key, request.reason);
         if (row) {
-          await recordRevoked(trx, deps.topicPrefix, row, context.traceparent);
+          await recordRevoked(trx, deps.topicPrefix, row);
           await deps.statusLists?.setRevoked(trx, row.id);
           if (hooked) await deps.deliveries.record(trx, [webhookFor(row, 'revoke')]);
         }

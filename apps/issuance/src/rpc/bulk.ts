@@ -48,10 +48,10 @@ function time(value: string | undefined): Date | null | undefined {
 }
 
 /** Every badge of the batch in one call; a site the catalog does not know has none. */
-async function badgesOf(catalog: BulkDeps['catalog'], siteId: string, ids: string[], traceparent: string | undefined): Promise<Map<string, catalogV1.Badge__Output>> {
+async function badgesOf(catalog: BulkDeps['catalog'], siteId: string, ids: string[]): Promise<Map<string, catalogV1.Badge__Output>> {
   if (ids.length === 0) return new Map();
   try {
-    const { badges } = await catalog.call('ListBadges', { siteId, ids, archived: 'ARCHIVED_FILTER_ANY', page: { page: 1, count: ids.length } }, traceparent ? { traceparent } : {});
+    const { badges } = await catalog.call('ListBadges', { siteId, ids, archived: 'ARCHIVED_FILTER_ANY', page: { page: 1, count: ids.length } });
     return new Map(badges.map((b) => [b.id, b]));
   } catch (error) {
     if (error instanceof DomainError && error.reason === 'ResourceNotFound') return new Map();
@@ -92,7 +92,7 @@ function check(item: issuanceV1.BulkAwardItem__Output, index: number, siteId: st
 
 export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceDefinition> {
   return {
-    async BulkAward(request, context) {
+    async BulkAward(request) {
       const siteId = request.siteId;
       if (!siteId || siteId === '0') throw DomainError.validation([{ field: 'siteId', value: '' }]);
       if (request.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
@@ -101,7 +101,7 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
       const channel = storedChannel(request.channel);
       const now = Date.now();
       const badgeIds = [...new Set(request.items.map((i) => i.badgeId).filter((id) => id && id !== '0'))];
-      const badges = await badgesOf(deps.catalog, siteId, badgeIds, context.traceparent);
+      const badges = await badgesOf(deps.catalog, siteId, badgeIds);
       const checked = request.items.map((item, index) => check(item, index, siteId, badges, now));
       const valid = checked.filter((c): c is Checked & { row: BulkRow; recipient: Recipient } => c.row !== undefined && c.recipient !== undefined);
 
@@ -134,7 +134,7 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
         }
 
         // occurred_at is when the badge was earned (an import's earn event date).
-        await enqueueEvents(trx, inserted.map((row) => awardedEvent(deps.topicPrefix, row, context.traceparent, row.issued_on)));
+        await enqueueEvents(trx, inserted.map((row) => awardedEvent(deps.topicPrefix, row, row.issued_on)));
         await deps.deliveries.record(trx, inserted.map((row) => ({
           siteId: row.site_id, action: 'award' as const, recipientKey: recipientKey(row.user_id, row.email), channel: row.channel,
           input: { earnedBadgeId: row.id, ...(request.comment !== undefined && { comment: request.comment }), ...(request.publicOrigin !== undefined && { origin: request.publicOrigin }) },

@@ -35,10 +35,10 @@ const keyMessage = (k: PublicKey): issuanceV1.IssuerKey => ({
 });
 
 export function credentialHandlers(deps: CredentialDeps): Handlers {
-  const badgeOf = async (row: EarnedBadgeRow, traceparent: string | undefined): Promise<catalogV1.Badge__Output> => {
+  const badgeOf = async (row: EarnedBadgeRow): Promise<catalogV1.Badge__Output> => {
     const notFound = () => DomainError.notFound('badgeInstance', 'slug', row.uid);
     try {
-      const { badge } = await deps.catalog.call('GetBadge', { id: row.badge_id, siteId: row.site_id }, traceparent ? { traceparent } : {});
+      const { badge } = await deps.catalog.call('GetBadge', { id: row.badge_id, siteId: row.site_id });
       if (!badge?.system) throw notFound();
       return badge;
     } catch (error) {
@@ -47,8 +47,8 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
     }
   };
 
-  async function sign(row: EarnedBadgeRow, origin: string, traceparent: string | undefined): Promise<string> {
-    const badge = await badgeOf(row, traceparent);
+  async function sign(row: EarnedBadgeRow, origin: string): Promise<string> {
+    const badge = await badgeOf(row);
     const key = await deps.keys.signingKey(row.site_id, generateKeyMaterial);
     const issuer = ob3IssuerId(origin, badge.system?.slug ?? '');
     // A salt of its own (not the OB 2.0 one): the two documents' hashes cannot be linked.
@@ -60,11 +60,11 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
   }
 
   return {
-    async GetCredential(request, context) {
+    async GetCredential(request) {
       const row = await deps.awards.find(null, { uid: request.uid });
       if (!row) throw DomainError.notFound('badgeInstance', 'slug', request.uid);
       const kept = await deps.credentials.find(row.id);
-      const credential = kept ?? (await sign(row, messageOrigin(deps.publicBaseUrl, request.publicOrigin), context.traceparent));
+      const credential = kept ?? (await sign(row, messageOrigin(deps.publicBaseUrl, request.publicOrigin)));
       return { credential, siteId: row.site_id };
     },
 

@@ -4,7 +4,7 @@
  * Every outcome is written back to the delivery log; failures are retried
  * with backoff for at least a day (model.md deviations).
  */
-import { startPollingLoop, WORK_POLL_MS, type Logger, type PollingLoop, type WorkListener } from '@laurel/service-kit';
+import { startPollingLoop, WORK_POLL_MS, type Logger, type Metrics, type PollingLoop, type WorkListener } from '@laurel/service-kit';
 import { isDelivered, signWebhookBody } from '../domain/webhook.js';
 import { DELIVERIES_CHANNEL, LEASE_MS, type DeliveryRow, type DeliveryStore } from '../store/deliveries.js';
 
@@ -21,6 +21,8 @@ export interface WebhookWorkerOptions {
   messages: MessageBuilder;
   webhookOf: WebhookLookup;
   logger: Logger;
+  /** Counts attempts by outcome in laurel_webhook_deliveries_total. */
+  metrics?: Metrics;
   /** Wakes the worker when deliveries are recorded; without it the worker only polls. */
   listener?: WorkListener;
   /** The safety-net poll, for deliveries nobody announced. */
@@ -31,8 +33,21 @@ export interface WebhookWorkerOptions {
 
 export type WebhookWorker = PollingLoop;
 
+/** What became of one delivery attempt (the label of laurel_webhook_deliveries_total). */
+type Outcome = 'delivered' | 'retrying' | 'abandoned' | 'dropped';
+const OUTCOMES: readonly Outcome[] = ['delivered', 'retrying', 'abandoned', 'dropped'];
+
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const log = options.logger.child({ component: 'webhooks' });
+  const outcomes = options.metrics?.webhookDeliveries();
+  // Zero from the start, so a dashboard shows "none" rather than "no data".
+  for (const outcome of OUTCOMES) outcomes?.inc({ outcome }, 0);
+  const count = (outcome: Outcome, n = 1) => outcomes?.inc({ outcome }, n);
+  /** A failed attempt was recorded: tried again at `next`, or given up when there is none. */
+  const failed = (next: Date | undefined) => {
+    count(next ? 'retrying' : 'abandoned');
+    if (next) retryAt(next.getTime());
+  };
   /** The earliest moment a retry this worker scheduled falls due (epoch ms), so it wakes for it. */
   let nextRetryAt: number | undefined;
   const retryAt = (at: number) => {
@@ -46,6 +61,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       if ('skip' in message) {
         log.warn({ delivery: delivery.id, reason: message.skip }, 'webhook message dropped');
         await options.deliveries.discard([delivery.id]);
+        count('dropped');
         return;
       }
       const response = await fetch(webhook.url, {
@@ -60,16 +76,15 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
       await response.arrayBuffer().catch(() => undefined);
-      if (isDelivered(response.status)) await options.deliveries.markDelivered(delivery.id, response.status);
-      else {
-        const next = await options.deliveries.markFailed(delivery, response.status, `receiver answered ${response.status}`);
-        if (next) retryAt(next.getTime());
+      if (isDelivered(response.status)) {
+        await options.deliveries.markDelivered(delivery.id, response.status);
+        count('delivered');
+      } else {
+        failed(await options.deliveries.markFailed(delivery, response.status, `receiver answered ${response.status}`));
       }
     } catch (error) {
       await options.deliveries.markFailed(delivery, null, error instanceof Error ? error.message : String(error)).then(
-        (next) => {
-          if (next) retryAt(next.getTime());
-        },
+        failed,
         (e: unknown) => {
           retryAt(Date.now() + LEASE_MS);
           log.error({ err: e, delivery: delivery.id }, 'could not record a failed delivery; its lease will expire and it will be retried');
@@ -100,6 +115,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       }
       if (!webhook) {
         await options.deliveries.discard(deliveries.map((d) => d.id));
+        count('dropped', deliveries.length);
         return;
       }
       // Different recipients in parallel; each recipient has at most one delivery in a round.

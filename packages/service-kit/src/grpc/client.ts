@@ -3,12 +3,15 @@
  * fails with UNAVAILABLE (the peer is restarting, or not up yet) is retried with
  * exponential backoff until that deadline. Writes that may be retried must carry
  * an idempotency key in their request, so that a retry after a lost answer
- * cannot act twice. Failures come back as DomainError.
+ * cannot act twice. Failures come back as DomainError. The trace context
+ * travels in the metadata by OpenTelemetry's gRPC instrumentation (telemetry.ts).
  */
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { DomainError, fromGrpcError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import { clientMetricsInterceptor } from './metrics-interceptor.js';
 import type { ClientResponseOf, MethodName, RequestOf } from './types.js';
 
 export interface ClientOptions {
@@ -17,12 +20,13 @@ export interface ClientOptions {
   /** First retry delay; doubles up to maxBackoffMs. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Records every call in laurel_grpc_client_seconds. */
+  metrics?: Metrics;
 }
 
 export interface CallOptions {
   deadlineMs?: number;
   requestId?: string;
-  traceparent?: string;
 }
 
 /**
@@ -67,6 +71,7 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
       'grpc.enable_channelz': 0,
       'grpc.enable_retries': 0,
       ...loadBalancingOptions(address),
+      ...(options.metrics && { interceptors: [clientMetricsInterceptor(options.metrics)] }),
     });
   }
 
@@ -75,7 +80,6 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     const deadline = Date.now() + (options.deadlineMs ?? this.options.deadlineMs);
     const metadata = new grpc.Metadata();
     if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId)) metadata.set('x-request-id', options.requestId);
-    if (options.traceparent && PLAIN_METADATA_VALUE.test(options.traceparent)) metadata.set('traceparent', options.traceparent);
     let backoff = this.options.initialBackoffMs ?? 50;
     for (;;) {
       try {
@@ -109,25 +113,43 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     });
   }
 
+  /**
+   * Whether the peer's standard health service answers SERVING, asked on this
+   * client's own long-lived channel (readiness probes open no connections).
+   */
+  health(timeoutMs = 1000, service = ''): Promise<boolean> {
+    return healthCheck(this.client, timeoutMs, service);
+  }
+
   close(): void {
     this.client.close();
   }
 }
 
-/** Checks a service's standard gRPC health endpoint; true when it answers SERVING. */
-export async function checkHealth(address: string, timeoutMs = 1000, service = ''): Promise<boolean> {
-  const client = new grpc.Client(address, grpc.credentials.createInsecure());
+/** grpc.health.v1.Health/Check on `client`'s channel; false for anything but SERVING, including no answer in time. */
+async function healthCheck(client: grpc.Client, timeoutMs: number, service: string): Promise<boolean> {
   // The package types its definition loosely (an index signature); this is grpc.health.v1.Health/Check.
   const check = healthService.Check as grpc.MethodDefinition<{ service: string }, { status: string }>;
   try {
     const response = await new Promise<{ status?: unknown }>((resolve, reject) => {
-      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, { deadline: Date.now() + timeoutMs }, (err, value) =>
+      // Wait for ready: a channel still in its reconnect backoff after the peer restarted connects
+      // within the timeout instead of failing at once (the calls it carries retry the same way).
+      const metadata = new grpc.Metadata({ waitForReady: true });
+      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, metadata, { deadline: Date.now() + timeoutMs }, (err, value) =>
         err || !value ? reject(err ?? new Error('empty')) : resolve(value),
       );
     });
     return response.status === 'SERVING';
   } catch {
     return false;
+  }
+}
+
+/** Checks a service's standard gRPC health endpoint once, on a channel of its own; true when it answers SERVING. Long-lived callers use ServiceClient.health. */
+export async function checkHealth(address: string, timeoutMs = 1000, service = ''): Promise<boolean> {
+  const client = new grpc.Client(address, grpc.credentials.createInsecure());
+  try {
+    return await healthCheck(client, timeoutMs, service);
   } finally {
     client.close();
   }

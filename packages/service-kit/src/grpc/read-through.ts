@@ -81,6 +81,10 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
     return this.client.waitForReady(timeoutMs);
   }
 
+  health(timeoutMs?: number): Promise<boolean> {
+    return this.client.health(timeoutMs);
+  }
+
   close(): void {
     this.client.close();
   }

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import { databaseInputError, postgresCode } from '../db/input-errors.js';
 import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
+import { statusName } from './metrics-interceptor.js';
 import type { CallContext, UnaryHandlers } from './types.js';
 
 type ErasedHandler = (request: unknown, context: CallContext) => Promise<unknown>;
@@ -63,6 +64,7 @@ function wrapHandler<Req, Res>(
   method: string,
   handler: (request: Req, context: CallContext) => Promise<Res>,
   options: GrpcServerOptions,
+  duration: ReturnType<Metrics['grpcServerDuration']> | undefined,
 ): grpc.handleUnaryCall<Req, Res> {
   const rpc = `${service}/${method}`;
   return (call, callback) => {
@@ -73,7 +75,7 @@ function wrapHandler<Req, Res>(
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (answered) return seconds;
       answered = true;
-      options.metrics?.grpcServerDuration.observe({ method, code: grpc.status[code] }, seconds);
+      duration?.observe({ method: rpc, code: statusName(code) }, seconds);
       try {
         callback(error, response);
       } catch (sendError) {
@@ -114,9 +116,9 @@ function wrapHandler<Req, Res>(
       const context: CallContext = {
         metadata: call.metadata,
         requestId: firstString(call.metadata, 'x-request-id'),
-        traceparent: firstString(call.metadata, 'traceparent'),
       };
-      log = options.logger.child({ rpc, requestId: context.requestId, traceId: context.traceparent?.split('-')[1] });
+      // trace_id and span_id come from the active span (logger.ts), which the gRPC instrumentation starts.
+      log = options.logger.child({ rpc, requestId: context.requestId });
       // Promise.resolve().then: a handler that throws before returning its promise rejects like any other.
       Promise.resolve()
         .then(() => handler(call.request, context))
@@ -131,20 +133,33 @@ function wrapHandler<Req, Res>(
   };
 }
 
+/** How long a client connection lives before the server asks the client to reconnect (grpc-js adds ±10 % jitter). */
+export const MAX_CONNECTION_AGE_MS = 5 * 60_000;
+
 export async function startGrpcServer(
   registrations: ServiceRegistration[],
   options: GrpcServerOptions,
 ): Promise<RunningGrpcServer> {
   // channelz off: per-call counters nobody reads cost CPU on every call (issue 10).
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 32 * 1024 * 1024, 'grpc.enable_channelz': 0 });
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 32 * 1024 * 1024,
+    'grpc.enable_channelz': 0,
+    // grpc-js clients resolve a dns:/// target again only when a connection ends: closing each
+    // connection gracefully after a few minutes lets round_robin clients find pods added by a
+    // scale-up. In-flight calls get the grace period to finish; new ones go to the new connection.
+    'grpc.max_connection_age_ms': MAX_CONNECTION_AGE_MS,
+    'grpc.max_connection_age_grace_ms': 30_000,
+  });
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
-  new ReflectionService(options.packageDefinition).addToServer(server);
+  // Reflection describes only the services this port answers; the package definition holds all of Laurel's.
+  new ReflectionService(options.packageDefinition, { services: registrations.map((r) => r.name) }).addToServer(server);
+  const duration = options.metrics?.grpcServerDuration();
 
   for (const { name, definition, handlers } of registrations) {
     const implementation: grpc.UntypedServiceImplementation = {};
     for (const [method, handler] of Object.entries(handlers)) {
-      if (handler) implementation[method] = wrapHandler(name, method, handler, options);
+      if (handler) implementation[method] = wrapHandler(name, method, handler, options, duration);
     }
     // Methods without a handler answer UNIMPLEMENTED (grpc-js does that for absent keys).
     server.addService(definition, implementation);

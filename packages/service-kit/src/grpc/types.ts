@@ -15,8 +15,6 @@ export interface CallContext {
   metadata: grpc.Metadata;
   /** The caller's request id, when it sent one (`x-request-id`). */
   requestId: string | undefined;
-  /** W3C trace context of the caller, when it sent one. */
-  traceparent: string | undefined;
 }
 
 /** The RPC names of a generated service definition, without grpc's string index signature. */
@@ -32,5 +30,7 @@ export interface UnaryClient<D> {
   readonly address: string;
   call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options?: CallOptions): Promise<ClientResponseOf<D[K]>>;
   waitForReady(timeoutMs: number): Promise<void>;
+  /** Whether the peer answers SERVING, asked on the client's own channel. */
+  health(timeoutMs?: number): Promise<boolean>;
   close(): void;
 }

@@ -4,7 +4,6 @@
  * header is application/x-protobuf. Decoding validates against the message
  * type; anything that does not fit is a PoisonMessage for the dead-letter topic.
  */
-import { randomUUID } from 'node:crypto';
 import { eventType } from '@laurel/protos';
 import protobuf from 'protobufjs';
 import type { IHeaders } from 'kafkajs';
@@ -78,13 +77,11 @@ function checkScalar(field: protobuf.Field, v: unknown, where: string): string |
   return undefined;
 }
 
-/** A W3C traceparent for a new trace, when the caller has none to continue. */
-export function newTraceparent(): string {
-  const hex = (bytes: number) => randomUUID().replace(/-/g, '').slice(0, bytes * 2);
-  return `00-${hex(16)}-${hex(8)}-01`;
-}
-
-export function encodeEvent(name: EventName, event: Record<string, unknown>, traceparent?: string): EncodedEvent {
+/**
+ * The message of an event. Its trace context headers are added by whoever
+ * sends it (outbox.ts and tracing.ts), from the context it was created in.
+ */
+export function encodeEvent(name: EventName, event: Record<string, unknown>): EncodedEvent {
   const type = eventType(name);
   const object = camelKeys(event);
   const problem = checkProto3Json(type, object);
@@ -92,7 +89,7 @@ export function encodeEvent(name: EventName, event: Record<string, unknown>, tra
   const json = type.toObject(type.fromObject(object as Record<string, unknown>), { longs: String, enums: String, defaults: false });
   return {
     value: Buffer.from(JSON.stringify(json)),
-    headers: { 'content-type': JSON_CONTENT_TYPE, 'event-type': `laurel.events.v1.${name}`, traceparent: traceparent ?? newTraceparent() },
+    headers: { 'content-type': JSON_CONTENT_TYPE, 'event-type': `laurel.events.v1.${name}` },
   };
 }
 
@@ -104,7 +101,6 @@ function headerText(headers: IHeaders | undefined, key: string): string | undefi
 
 export interface DecodedEvent<T> {
   event: T;
-  traceparent: string | undefined;
   /** The message as it arrived, so a refused event can be dead-lettered unchanged. */
   key: string;
   value: Buffer;
@@ -142,5 +138,5 @@ export function decodeEvent<T extends { eventId: string }>(name: EventName, valu
     const text = headerText(headers, name);
     if (text !== undefined) textHeaders[name] = text;
   }
-  return { event, traceparent: headerText(headers, 'traceparent'), key: key?.toString() ?? '', value, headers: textHeaders };
+  return { event, key: key?.toString() ?? '', value, headers: textHeaders };
 }

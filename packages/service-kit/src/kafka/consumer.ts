@@ -11,13 +11,16 @@
  *   dead-letter topic through the service's outbox, in the same transaction,
  *   so it can be neither lost nor applied.
  */
+import { context, trace } from '@opentelemetry/api';
 import type { Kafka, Producer, Consumer, KafkaMessage } from 'kafkajs';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { decodeEvent, PoisonMessage, type DecodedEvent, type EventName } from './codec.js';
 import { deadLetterTopic, ensureTopics } from './client.js';
+import { trackConsumerLag } from './consumer-lag.js';
 import { enqueueRaw } from './outbox.js';
+import { consumeSpans, endSpans } from './tracing.js';
 
 export const PROCESSED_EVENTS_TABLE = 'processed_events';
 
@@ -75,6 +78,12 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
+  const untrackLag = options.metrics ? trackConsumerLag(options.metrics, { kafka: options.kafka, groupId: options.groupId, topic: options.topic }) : undefined;
+  if (options.metrics) {
+    // Zero from the start, so a dashboard shows "none" rather than "no data".
+    for (const kind of ['undecodable', 'refused']) options.metrics.eventsDeadLettered().inc({ topic: options.topic, kind }, 0);
+    for (const outcome of ['processed', 'duplicate', 'dead-lettered']) options.metrics.eventsConsumed().inc({ topic: options.topic, outcome }, 0);
+  }
 
   const deadLetter = async (message: KafkaMessage, partition: number, reason: string) => {
     await options.producer.send({
@@ -91,7 +100,8 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
         },
       }],
     });
-    options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' });
+    options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' });
+    options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'undecodable' });
     log.warn({ partition, offset: message.offset, reason }, 'message sent to the dead-letter topic');
   };
 
@@ -116,9 +126,10 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
         headers: { ...event.headers, 'laurel-dlq-reason': reason, 'laurel-dlq-consumer': options.consumerName },
       })));
       if (rejected.length > 0) log.warn({ count: rejected.length, first: rejected[0]?.reason }, 'events refused; sent to the dead-letter topic');
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
-      options.metrics?.eventsConsumed.inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
+      options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'refused' }, rejected.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
+      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
       return toApply.length;
     });
   };
@@ -139,14 +150,22 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
             await deadLetter(message, batch.partition, error.message);
           }
         }
+        // Each event continues its producer's trace; a lone event's database work joins it too.
+        const spans = consumeSpans(options.topic, options.groupId, events.map((e) => e.headers));
+        const [only] = spans;
+        const applyTraced = spans.length === 1 && only ? () => context.with(trace.setSpan(context.active(), only), () => apply(events)) : () => apply(events);
         let backoff = 100;
         for (;;) {
           try {
-            await apply(events);
+            await applyTraced();
+            endSpans(spans);
             break;
           } catch (error) {
             // Offsets have not moved: abandoning here (on shutdown or rebalance) means redelivery, not loss.
-            if (!isRunning() || isStale()) throw error;
+            if (!isRunning() || isStale()) {
+              endSpans(spans, error);
+              throw error;
+            }
             log.error({ err: error, retryInMs: backoff }, 'applying events failed; retrying');
             await sleep(backoff);
             await heartbeat().catch(() => undefined);
@@ -163,6 +182,7 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
 
   return {
     stop: async () => {
+      await untrackLag?.();
       await consumer.disconnect();
     },
   };

@@ -16,6 +16,7 @@ import type { Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { encodeEvent, type EventName } from './codec.js';
+import { sendInTheirTraces, traceHeaders } from './tracing.js';
 
 export const OUTBOX_TABLE = 'outbox';
 /** Announces new outbox rows to relays (see db/notifications.ts). */
@@ -26,7 +27,6 @@ export interface OutboxEvent {
   key: string;
   name: EventName;
   event: Record<string, unknown>;
-  traceparent?: string;
 }
 
 /** Records already-encoded messages (e.g. dead letters) in the caller's transaction. */
@@ -37,15 +37,30 @@ export async function enqueueRaw(trx: Knex.Transaction, messages: { topic: strin
   await signalWork(trx, OUTBOX_CHANNEL);
 }
 
-/** Records events in the caller's transaction. */
+/**
+ * Records events in the caller's transaction, with the trace context active
+ * now (the request's), which the relay continues when it publishes them.
+ */
 export async function enqueueEvents(trx: Knex.Transaction, events: OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const trace = traceHeaders();
   const rows = events.map((e) => {
-    const encoded = encodeEvent(e.name, e.event, e.traceparent);
-    return { topic: e.topic, message_key: e.key, payload: encoded.value, headers: JSON.stringify(encoded.headers) };
+    const encoded = encodeEvent(e.name, e.event);
+    return { topic: e.topic, message_key: e.key, payload: encoded.value, headers: JSON.stringify({ ...encoded.headers, ...trace }) };
   });
   for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
   await signalWork(trx, OUTBOX_CHANNEL);
+}
+
+/** Rows not yet published, and how long the oldest has waited (0 when there is none). */
+export async function outboxBacklog(db: Knex): Promise<{ rows: number; oldestAgeSeconds: number }> {
+  // The oldest row is the lowest id (the primary key's index); the count is cheap while the relay keeps up.
+  const result = await db.raw<{ rows: { backlog: string; age: number | string | null }[] }>(
+    `select (select count(*) from ${OUTBOX_TABLE}) as backlog,
+            (select extract(epoch from now() - created_at) from ${OUTBOX_TABLE} order by id limit 1) as age`,
+  );
+  const row = result.rows[0];
+  return { rows: Number(row?.backlog ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
 }
 
 export interface OutboxRelayOptions {
@@ -77,6 +92,8 @@ interface OutboxRow {
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;
+  // Registered now, so the relay's process exposes it before the first event.
+  const published = options.metrics?.outboxPublished();
 
   /**
    * Publishes up to one batch; true when a full batch went out (there may be
@@ -89,15 +106,19 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (!lock.rows[0]?.locked) return options.contendedMs ?? 100;
       const rows: OutboxRow[] = await trx(OUTBOX_TABLE).select('id', 'topic', 'message_key', 'payload', 'headers').orderBy('id').limit(batchSize);
       if (rows.length === 0) return false;
+      // Each row continues the trace of the request that enqueued it (tracing.ts), which sets its headers.
+      const outgoing = rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }));
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
-      for (const row of rows) {
-        const list = byTopic.get(row.topic) ?? [];
-        list.push({ key: row.message_key, value: row.payload, headers: row.headers });
-        byTopic.set(row.topic, list);
-      }
-      await options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await sendInTheirTraces(outgoing, () => {
+        for (const { topic, ...message } of outgoing) {
+          const list = byTopic.get(topic) ?? [];
+          list.push(message);
+          byTopic.set(topic, list);
+        }
+        return options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      });
       await trx(OUTBOX_TABLE).whereIn('id', rows.map((r) => r.id)).del();
-      for (const [topic, messages] of byTopic) options.metrics?.outboxPublished.inc({ topic }, messages.length);
+      for (const [topic, messages] of byTopic) published?.inc({ topic }, messages.length);
       return rows.length === batchSize;
     });
 

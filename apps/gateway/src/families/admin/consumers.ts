@@ -12,10 +12,12 @@ import { bodyFields } from './body.js';
 import { validateText } from './input.js';
 import type { AdminRoutes } from './route-table.js';
 import { siteOf } from './site.js';
+import { PermissionsSchema } from './schemas.js';
+import { z } from '../../openapi/zod.js';
 
 const NAME_RULES: FieldRule[] = [{ field: 'name', required: true, rules: [{ kind: 'length', min: 1, max: 255 }] }];
-/** Documentation only: permissions are an array, checked by readPermissions. */
-const CONSUMER_DOC_RULES: FieldRule[] = [...NAME_RULES, { field: 'permissions', required: true, rules: [{ kind: 'oneOf', values: PERMISSIONS }] }];
+/** The documented body: the name's FieldRule and the array readPermissions accepts. */
+const CONSUMER_BODY = z.object({ name: z.string().min(1).max(255), permissions: PermissionsSchema }).openapi({ example: { name: 'Issuer site', permissions: ['badge-import', 'badgekit'] } });
 
 export interface ConsumerJson {
   key: string;
@@ -79,7 +81,7 @@ export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { con
     GET: { summary: 'List the API consumers of a site (never their secrets)', success: 200, returns: 'consumers', errors: [404] },
     POST: {
       summary: 'Create an API consumer; its secret is in this answer only. A consumer key may grant only permissions it holds itself (403 otherwise)',
-      body: CONSUMER_DOC_RULES, success: 201, returns: 'consumer', errors: [400, 403, 404],
+      body: CONSUMER_BODY, success: 201, returns: 'consumer', errors: [400, 403, 404],
     },
   });
 

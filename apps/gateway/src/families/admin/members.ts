@@ -4,12 +4,20 @@
  */
 import type { Request, Response } from 'express';
 import { DomainError } from '@laurel/service-kit';
-import { clashesWithExisting, conflictMessage, duplicatesWithinBatch, type ElementProblem, type Member } from '../../domain/members.js';
+import { clashesWithExisting, conflictMessage, duplicatesWithinBatch, MAX_BATCH, type ElementProblem, type Member } from '../../domain/members.js';
 import { hashSecret } from '../../domain/secrets.js';
 import type { MemberChange, MemberInsert, MemberRecord, MemberStore } from '../../store/members.js';
 import { readMemberBatch, readMemberChange, MEMBER_CHANGE_RULES, MEMBER_RULES } from './member-input.js';
 import type { AdminRoutes } from './route-table.js';
 import { siteOf } from './site.js';
+import { fieldRulesSchema } from '../../openapi/field-rules.js';
+import { z } from '../../openapi/zod.js';
+
+/** One member, or an array of them: each element is checked with MEMBER_RULES. */
+const MEMBER_BODY = fieldRulesSchema(MEMBER_RULES);
+const MEMBERS_BODY = z.union([MEMBER_BODY, z.array(MEMBER_BODY).min(1).max(MAX_BATCH)]).openapi({
+  example: [{ username: 'fan', email: 'fan@example.org', password: 'correct horse battery', role: 'MEMBER' }],
+});
 
 export const presentMember = (m: MemberRecord): Member => ({ userId: m.userId, username: m.username, email: m.email, role: m.role });
 
@@ -52,7 +60,7 @@ export function mountMembers(routes: AdminRoutes, { members }: { members: Member
       res.status(201).json({ status: 'created', members: result.created.map(presentMember) });
     },
   }, {
-    POST: { summary: 'Create one member, or an array of up to 1000 (all or nothing)', body: MEMBER_RULES, success: 201, returns: 'members', errors: [400, 404, 409] },
+    POST: { summary: 'Create one member, or an array of up to 1000 (all or nothing)', body: MEMBERS_BODY, success: 201, returns: 'members', errors: [400, 404, 409] },
   });
 
   routes.declare('/admin/systems/:systemSlug/members/:userId', {

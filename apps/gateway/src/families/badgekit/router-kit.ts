@@ -5,7 +5,7 @@
  * entry in the route registry that /openapi.json is generated from.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
-import type { RouteDoc, RouteRegistry } from '../../openapi/registry.js';
+import type { Family, RouteDoc, RouteRegistry } from '../../openapi/registry.js';
 import { badgekitBody, readRawBody } from './body.js';
 import { BadgeKitError } from './errors.js';
 
@@ -29,7 +29,7 @@ export class RouteTable {
     readonly router: Router,
     private readonly auth: RequestHandler,
     private readonly registry: RouteRegistry,
-    private readonly family = 'badgekit',
+    private readonly family: Family = 'badgekit',
   ) {}
 
   /**

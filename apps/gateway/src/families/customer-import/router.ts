@@ -21,11 +21,12 @@ import { batchIdentity, IDEMPOTENCY_KEY, itemKey } from './batch.js';
 import { elementResult, ImportRequestError, requestError, sendJson, sendRequestError, type Earned } from './envelope.js';
 import { applyLookups, checkElement, isAwardable, issue, type BadgeFacts, type CheckedElement } from './elements.js';
 import { ImportStore } from './store.js';
+import { ImportBodySchema, ImportHeaders, ImportResultSchema, MAX_ELEMENTS, TokenAnswerSchema, TokenBodySchema } from './schemas.js';
 
 export const IMPORT_PATH = '/api_gateway/v1/badges/import/customerBadges';
 export const TOKEN_PATH = '/v3/oauth/token/generate';
 export const MAX_BODY_BYTES = LIMITS.body.import;
-export const MAX_ELEMENTS = 1000;
+export { MAX_ELEMENTS };
 const TOKEN_BODY_BYTES = LIMITS.body.importToken;
 
 const FAMILY = 'customer-import';
@@ -197,9 +198,10 @@ export function customerImportRouter(options: FamilyOptions): Router {
         throw bodyError(error, '16 KiB');
       }
       const parsed = parseJson(body);
-      const fields = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-      if (!fields || typeof fields.key !== 'string' || typeof fields.secret !== 'string') throw requestError.invalid('the body must be {"key": string, "secret": string}');
-      const consumer = await auth.checkCredentials(fields.key, fields.secret);
+      // The schema /openapi.json documents is the one that checks the body.
+      const fields = TokenBodySchema.safeParse(parsed);
+      if (!fields.success) throw requestError.invalid('the body must be {"key": string, "secret": string}');
+      const consumer = await auth.checkCredentials(fields.data.key, fields.data.secret);
       if (!consumer) throw requestError.unauthorized('unknown key or wrong secret');
       // Tokens serve the import and v2 BadgeAssignment; each route checks its own permission.
       if (!consumer.permissions.includes('badge-import') && !consumer.permissions.includes('badge-assignment')) {
@@ -212,11 +214,16 @@ export function customerImportRouter(options: FamilyOptions): Router {
   };
 
   const importDoc = {
-    summary: 'Import customers\' earned badges: a JSON array of up to 1000 {badgeMetaId, customerId, earnEventDate[ISO], earnExpiresOn[ISO]}; '
-      + 'Basic (key:secret or key:md5(secret)) or an OAuth token (X-CAP-API-OAUTH-TOKEN, CAP-API-ACCESS-TOKEN, Authorization: Bearer); optional Idempotency-Key. '
-      + 'Answers 200 with one {data, errors, warnings} per element.',
+    summary: 'Import customers\' earned badges',
+    description: 'A JSON array of up to 1000 elements; Basic (key:secret or key:md5(secret)) or an OAuth token (X-CAP-API-OAUTH-TOKEN, CAP-API-ACCESS-TOKEN, Authorization: Bearer); '
+      + 'optional Idempotency-Key. Answers 200 with one {data, errors, warnings} per element, in order.',
     success: 200,
-    errors: [400, 401, 409, 413, 415, 503],
+    errors: [400, 401, 403, 409, 413, 415, 503],
+    contentTypes: ['application/json'],
+    body: ImportBodySchema,
+    headers: ImportHeaders,
+    response: ImportResultSchema,
+    security: ['importBasic', 'importToken', 'importBearer'] as const,
   };
   for (const method of ['PUT', 'POST'] as const) {
     registry.add({ ...importDoc, family: FAMILY, method, path: IMPORT_PATH, authenticated: true });
@@ -225,7 +232,9 @@ export function customerImportRouter(options: FamilyOptions): Router {
   router.post(IMPORT_PATH, importHandler);
   registry.add({
     family: FAMILY, method: 'POST', path: TOKEN_PATH, authenticated: false, success: 200, errors: [400, 401, 403, 415],
-    summary: 'An OAuth access token for the customer import: {"key", "secret"} -> {"data": {"accessToken", "ttlSeconds"}, "errors": null, "warnings": null}.',
+    summary: 'An OAuth access token for the customer import and v2 BadgeAssignment',
+    description: 'For a consumer with the badge-import or badge-assignment permission.',
+    contentTypes: ['application/json'], body: TokenBodySchema, response: TokenAnswerSchema,
   });
   router.post(TOKEN_PATH, tokenHandler);
   return router;

@@ -14,10 +14,13 @@ import { KickAppsError, type ErrorId } from './envelope.js';
 import { isHttpUrl } from '../../http/url-rules.js';
 import { id, location, optionalBool, paging, positiveQuantity, signedQuantity, type Params } from './params.js';
 import type { CallContext } from './router.js';
+import { CALL_DOCS, type CallDoc } from './schemas.js';
 
 export interface CallSpec {
   paths: string[];
   summary: string;
+  /** What the call reads and answers, for the document. */
+  doc: CallDoc;
   /**
    * developer: Create Token (developer key, no `t`); public: no token, as the
    * vendor's Retrieve Super Fans; member: any token of the site; admin:
@@ -144,6 +147,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
   return [
     {
       paths: ['/token/create/:login/:as'],
+      doc: CALL_DOCS.createToken,
       summary: 'Create Token: a login token for a member, with a developer key',
       role: 'developer',
       postOnly: true,
@@ -169,6 +173,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badge/add/:as'],
+      doc: CALL_DOCS.addBadge,
       summary: 'Add Badge',
       role: 'admin',
       mutation: true,
@@ -184,6 +189,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badge/edit/:as'],
+      doc: CALL_DOCS.editBadge,
       summary: 'Edit Badge; turning it published re-evaluates members',
       role: 'admin',
       mutation: true,
@@ -198,6 +204,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badge/get/:as'],
+      doc: CALL_DOCS.getBadge,
       summary: 'Get Badge',
       role: 'admin',
       async handle({ params, siteId }) {
@@ -206,6 +213,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badge/delete/:as'],
+      doc: CALL_DOCS.deleteBadge,
       summary: 'Delete Badge, while nobody holds it; its requirements go with it',
       role: 'admin',
       mutation: true,
@@ -221,6 +229,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badges/list/:as'],
+      doc: CALL_DOCS.listBadges,
       summary: 'List Badges, by location and published',
       role: 'admin',
       async handle({ params, siteId }) {
@@ -234,6 +243,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgerequirement/add/:as', '/badge/requirement/add/:as'],
+      doc: CALL_DOCS.addRequirement,
       summary: 'Add Badge Requirement',
       role: 'admin',
       mutation: true,
@@ -256,6 +266,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgerequirement/edit/:as'],
+      doc: CALL_DOCS.editRequirement,
       summary: 'Edit Badge Requirement (seed 003); members are re-evaluated, nothing is revoked',
       role: 'admin',
       mutation: true,
@@ -281,6 +292,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgerequirement/delete/:as'],
+      doc: CALL_DOCS.deleteRequirement,
       summary: 'Delete Badge Requirement; its badge is re-evaluated',
       role: 'admin',
       mutation: true,
@@ -292,6 +304,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgerequirement/list/:as'],
+      doc: CALL_DOCS.listRequirements,
       summary: "List a badge's requirements",
       role: 'admin',
       async handle({ params, siteId }) {
@@ -303,6 +316,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgeaction/add/:as'],
+      doc: CALL_DOCS.addAction,
       summary: 'Add Action',
       role: 'admin',
       mutation: true,
@@ -314,6 +328,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgeaction/edit/:as'],
+      doc: CALL_DOCS.editAction,
       summary: 'Edit Action (rename)',
       role: 'admin',
       mutation: true,
@@ -327,6 +342,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgeaction/delete/:as'],
+      doc: CALL_DOCS.deleteAction,
       summary: 'Delete Action, unless a requirement uses it',
       role: 'admin',
       mutation: true,
@@ -338,6 +354,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/badgeactions/list/:as'],
+      doc: CALL_DOCS.listActions,
       summary: 'List Actions',
       role: 'admin',
       async handle({ siteId }) {
@@ -347,6 +364,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/user/action/add/:as'],
+      doc: CALL_DOCS.addUserAction,
       summary: "Add User Action: adds to a member's count and evaluates them",
       role: 'admin',
       mutation: true,
@@ -366,6 +384,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/user/badges/get/:as'],
+      doc: CALL_DOCS.userBadges,
       summary: "Retrieve User's Badges",
       role: 'member',
       async handle({ params, siteId }) {
@@ -393,6 +412,7 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/user/badges/getstatus/:as'],
+      doc: CALL_DOCS.userBadgeStatus,
       summary: "Retrieve User's Badge Status: published badges with the member's progress",
       role: 'member',
       async handle({ params, siteId }) {

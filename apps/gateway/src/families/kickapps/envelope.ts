@@ -61,7 +61,7 @@ export class KickAppsError extends Error {
   }
 }
 
-const CALLBACK = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+export const CALLBACK = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 
 export const validCallback = (callback: string | undefined): boolean => callback === undefined || (callback.length <= 128 && CALLBACK.test(callback));
 

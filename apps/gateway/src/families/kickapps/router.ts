@@ -19,6 +19,12 @@ import { errorPayload, KickAppsError, sendJson, sendKickApps, validCallback } fr
 import { mergeParams, type Params } from './params.js';
 import { kickappsCalls, type CallSpec } from './calls.js';
 import { superfanCalls } from './superfans.js';
+import { COMMON_PARAMS, IDEMPOTENCY_PARAM, KickAppsErrorSchema, successSchema } from './schemas.js';
+import { z } from '../../openapi/zod.js';
+
+/** Everything a call reads, for the document: its own parameters, `callback`, and the idempotency key on mutations. */
+const callInput = (call: CallSpec) =>
+  COMMON_PARAMS.extend(call.doc.input.shape).extend(call.mutation ? IDEMPOTENCY_PARAM.shape : {});
 
 export interface CallContext {
   req: Request;
@@ -99,9 +105,15 @@ export function kickappsRouter(options: FamilyOptions): Router {
     const methods = ['GET', 'POST'];
     for (const path of call.paths) {
       for (const method of methods) {
+        const input = callInput(call);
         options.registry.add({
-          family: 'kickapps', method, path: `/rest${path}`, authenticated: false, summary: call.summary, success: 200, errors: [404, 503],
+          family: 'kickapps', method, path: `/rest${path}`, authenticated: call.role !== 'public', summary: call.summary, success: 200, errors: [404, 503],
+          ...(call.postOnly && method === 'GET' && { description: 'This call requires POST: a GET is answered with error 105.' }),
           contentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
+          ...(call.role === 'developer' ? { security: 'kickappsDeveloperKey' as const } : {}),
+          // A POST may also put its parameters in the query string; a body value wins (§5.2).
+          ...(method === 'GET' ? { query: input } : { body: input }),
+          response: z.union([successSchema(call.doc.output, call.role === 'developer'), KickAppsErrorSchema]),
         });
       }
       const handle = async (req: Request, res: Response) => {

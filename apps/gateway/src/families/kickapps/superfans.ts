@@ -18,6 +18,7 @@ import type { FamilyOptions } from '../family.js';
 import { KickAppsError } from './envelope.js';
 import { id, location, paging, positiveQuantity, type Params } from './params.js';
 import type { CallSpec } from './calls.js';
+import { CALL_DOCS } from './schemas.js';
 import type { TokenStore } from '../../store/tokens.js';
 
 type Deps = FamilyOptions & { tokens: TokenStore };
@@ -121,6 +122,7 @@ export function superfanCalls(deps: Deps): CallSpec[] {
   return [
     {
       paths: ['/mostbadged/users/get/:as'],
+      doc: CALL_DOCS.superFans,
       summary: 'Retrieve Super Fans: members ranked by badges of a location',
       role: 'public',
       async handle({ params, siteId }) {
@@ -146,6 +148,7 @@ export function superfanCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/mostbadged/userrank/get/:as'],
+      doc: CALL_DOCS.fanRanking,
       summary: "Get Super Fan Ranking: a member's rank in each location",
       role: 'member',
       async handle({ params, siteId, member }) {
@@ -164,6 +167,7 @@ export function superfanCalls(deps: Deps): CallSpec[] {
     },
     {
       paths: ['/mostbadged/locationcriteria/set/:as'],
+      doc: CALL_DOCS.setFanCriteria,
       summary: 'Set Super Fan Badge Criteria: the fewest badges of a location a super fan holds',
       role: 'admin',
       mutation: true,

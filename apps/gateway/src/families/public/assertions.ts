@@ -90,7 +90,7 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config, mem
     },
   }, {
     GET: {
-      summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json (410 once revoked), the signed Open Badges 3.0 credential on ?v=3_0 or Accept: application/vc+ld+json',
+      page: true, summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json (410 once revoked), the signed Open Badges 3.0 credential on ?v=3_0 or Accept: application/vc+ld+json',
       success: 200,
       errors: [404, 410],
     },

@@ -61,7 +61,7 @@ export function mountPublicBadges(routes: RouteTable, { clients, config }: Badge
       sendClass(req, res, (await catalog.call('GetBadge', { id }, callOptions(req))).badge);
     },
   }, {
-    GET: { summary: "A badge's class document at Laurel's own public URL (Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json)", success: 200, errors: [404] },
+    GET: { page: true, summary: "A badge's class document at Laurel's own public URL (Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json)", success: 200, errors: [404] },
   }, { public: true });
 
   declareInContexts(routes, '/badges/:badgeSlug', {
@@ -69,6 +69,6 @@ export function mountPublicBadges(routes: RouteTable, { clients, config }: Badge
       sendClass(req, res, (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
     },
   }, (noun) => ({
-    GET: { summary: `The badge class of a badge of ${noun}: Open Badges 1.0, or 2.0 on ?v=2_0 or Accept: application/ld+json`, success: 200, errors: [404] },
+    GET: { page: true, summary: `The badge class of a badge of ${noun}: Open Badges 1.0, or 2.0 on ?v=2_0 or Accept: application/ld+json`, success: 200, errors: [404] },
   }), { prefix: '/public', public: true });
 }

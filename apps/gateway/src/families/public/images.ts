@@ -29,6 +29,6 @@ export function mountPublicImages(routes: RouteTable, { clients }: BadgeKitDeps)
       res.send(data);
     },
   }, {
-    GET: { summary: 'An image: uploaded bytes (200, with their MIME type) or a redirect to its URL (301)', success: 200, errors: [404] },
+    GET: { summary: 'An image: uploaded bytes (200, with their MIME type) or a redirect to its URL (301)', success: 200, binary: ['image/png', 'image/svg+xml', 'image/*'], errors: [404] },
   }, { public: true });
 }

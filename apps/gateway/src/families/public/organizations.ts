@@ -47,6 +47,7 @@ export function mountPublicOrganizations(routes: RouteTable, deps: BadgeKitDeps)
   }, {
     GET: {
       ...DOC,
+      page: true,
       summary: 'The issuer organization document of a system (BadgeKit §10.3); Open Badges 2.0 Profile on ?v=2_0 or Accept: application/ld+json; the Open Badges 3.0 issuer Profile with its Multikey keys on ?v=3_0',
     },
   }, { public: true });
@@ -56,12 +57,12 @@ export function mountPublicOrganizations(routes: RouteTable, deps: BadgeKitDeps)
       const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
       send(req, res, [issuer, system]);
     },
-  }, { GET: { ...DOC, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
+  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
     async GET(req: Request, res: Response) {
       const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
       send(req, res, [program, issuer, system]);
     },
-  }, { GET: { ...DOC, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
+  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
 }

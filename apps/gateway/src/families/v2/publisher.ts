@@ -5,11 +5,19 @@
  * Instead, messages that arrive while a send is in flight go out together in
  * the next one, and each caller is answered when its own batch is
  * acknowledged (acks = all), so no answer precedes Kafka's acknowledgement.
+ * Each message continues the trace of the request that published it.
  */
-import type { Message, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+import { sendInTheirTraces, traceHeaders } from '@laurel/service-kit';
+
+interface OutgoingMessage {
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
 
 interface Pending {
-  message: Message;
+  message: OutgoingMessage;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -22,9 +30,10 @@ export class BatchingPublisher {
 
   constructor(private readonly producer: Producer, private readonly topic: string) {}
 
-  publish(message: Message): Promise<void> {
+  publish(message: OutgoingMessage): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ message, resolve, reject });
+      // The caller's context, taken now: the message is sent later, maybe with other requests' messages.
+      this.queue.push({ message: { ...message, headers: { ...message.headers, ...traceHeaders() } }, resolve, reject });
       if (!this.sending) void this.drain();
     });
   }
@@ -35,7 +44,8 @@ export class BatchingPublisher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.producer.send({ topic: this.topic, acks: -1, messages: batch.map((p) => p.message) });
+          const messages = batch.map((p) => ({ topic: this.topic, ...p.message }));
+          await sendInTheirTraces(messages, () => this.producer.send({ topic: this.topic, acks: -1, messages: messages.map(({ topic: _topic, ...m }) => m) }));
           for (const p of batch) p.resolve();
         } catch (error) {
           for (const p of batch) p.reject(error);

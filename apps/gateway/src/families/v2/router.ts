@@ -19,10 +19,23 @@ import { isAdminRole, MAX_FAILURES, TokenStore, type LoginMember } from '../../s
 import type { FamilyOptions } from '../family.js';
 import { RESULT, send, stamp, V2Error, v2Errors } from './envelope.js';
 import { BatchingPublisher } from './publisher.js';
+import type { ZodObject, ZodType } from 'zod';
+import type { SecurityScheme } from '../../openapi/registry.js';
+import { z } from '../../openapi/zod.js';
+import { IDEMPOTENCY_KEY, AssignmentBody, BadgeAnswer, BadgesAnswer, IdempotencyHeader, LoginAnswer, LoginBody, ok, OutcomeAnswer, UserAnswer, V2ErrorSchema } from './schemas.js';
+
+/** What a v2 route documents; a login token in the path is no security scheme, so those routes are public to OpenAPI. */
+interface V2Doc {
+  summary: string;
+  body?: ZodType;
+  headers?: ZodObject;
+  response: ZodType;
+  authenticated?: boolean;
+  security?: readonly SecurityScheme[];
+}
 
 const BASE = '/api/v2';
 const OUTCOME_CODE_MAX = 32;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 /** How long the Outcome route waits for Kafka's acknowledgement before answering 503. */
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ACTION_CACHE_MS = 2_000;
@@ -131,12 +144,17 @@ export function v2Router(options: FamilyOptions): Router {
     return earned.map((e) => badgeObject(e, byId.get(e.badgeId), origin));
   };
 
-  const declare = (method: 'get' | 'post', path: string, summary: string, handler: (req: Request, res: Response) => Promise<void>, body = false) => {
-    registry.add({ family: 'v2', method: method.toUpperCase(), path: `${BASE}${path}`, authenticated: false, summary, success: 200, errors: [404, 503], contentTypes: ['application/json'] });
+  /** `doc`: the route's body, headers and Ok answer; the path parameters come from `path`. */
+  const declare = (method: 'get' | 'post', path: string, doc: V2Doc, handler: (req: Request, res: Response) => Promise<void>, body = false) => {
+    registry.add({
+      family: 'v2', method: method.toUpperCase(), path: `${BASE}${path}`, authenticated: doc.authenticated ?? false, summary: doc.summary, success: 200, errors: [404, 503],
+      contentTypes: ['application/json'], response: z.union([doc.response, V2ErrorSchema]),
+      ...(doc.body && { body: doc.body }), ...(doc.headers && { headers: doc.headers }), ...(doc.security && { security: doc.security }),
+    });
     router[method](`${BASE}${path}`, stamp, ...(body ? [readBody] : []), wrap(handler));
   };
 
-  declare('post', '/Login', 'Log a member in; returns the user and a login token', async (req, res) => {
+  declare('post', '/Login', { summary: 'Log a member in; returns the user and a login token', body: LoginBody, response: LoginAnswer }, async (req, res) => {
     const body = jsonBody(req);
     const tenant = text(body.tenant);
     const userName = text(body.userName);
@@ -164,18 +182,20 @@ export function v2Router(options: FamilyOptions): Router {
     send(req, res, { user: userObject(found, tenant), token });
   }, true);
 
-  declare('post', '/Logout/:strToken', 'End a login token', async (req, res) => {
+  declare('post', '/Logout/:strToken', { summary: 'End a login token', response: ok() }, async (req, res) => {
     await member(req);
     await tokens.revoke(String(req.params.strToken ?? ''));
     send(req, res);
   });
 
-  declare('get', '/User/:strToken', 'The member behind a login token', async (req, res) => {
+  declare('get', '/User/:strToken', { summary: 'The member behind a login token', response: UserAnswer }, async (req, res) => {
     const m = await member(req);
     send(req, res, { user: userObject(m, await siteSlug(m.siteId)) });
   });
 
-  declare('post', '/Outcome/:strToken/:outcomeCode', 'Record an outcome of the member; answered after Kafka acknowledged it', async (req, res) => {
+  declare('post', '/Outcome/:strToken/:outcomeCode', {
+    summary: 'Record an outcome of the member; answered after Kafka acknowledged it', headers: IdempotencyHeader, response: OutcomeAnswer,
+  }, async (req, res) => {
     const m = await member(req);
     const code = String(req.params.outcomeCode ?? '');
     if (!code.trim() || code.length > OUTCOME_CODE_MAX) throw new V2Error(RESULT.badOutcomeCode, `outcomeCode must be 1 to ${OUTCOME_CODE_MAX} characters`);
@@ -188,13 +208,16 @@ export function v2Router(options: FamilyOptions): Router {
     const eventId = key !== undefined ? outcomeEventId(m.siteId, m.userId, code, key) : randomUUID();
     const encoded = encodeEvent('OutcomeRecorded', {
       eventId, occurredAt: new Date().toISOString(), siteId: m.siteId, memberId: m.userId, action: code, quantity: '1', refId: eventId,
-    }, req.traceparent);
+    });
     await withTimeout(publisher.publish({ key: m.userId, value: encoded.value, headers: encoded.headers }), PUBLISH_TIMEOUT_MS);
     await tokens.recordOutcome(eventId, m.siteId, m.userId, code);
     send(req, res, { refId: eventId });
   });
 
-  declare('post', '/BadgeAssignment', 'An external issuer awards the badge an outcome earned', async (req, res) => {
+  declare('post', '/BadgeAssignment', {
+    summary: 'An external issuer awards the badge an outcome earned (a consumer with badge-assignment; -2001 otherwise)',
+    body: AssignmentBody, response: ok(), authenticated: true, security: ['importBasic', 'importToken', 'importBearer'],
+  }, async (req, res) => {
     const consumer = await assignmentConsumer(req);
     const body = jsonBody(req);
     const refId = text(body.refId);
@@ -225,12 +248,12 @@ export function v2Router(options: FamilyOptions): Router {
     send(req, res);
   }, true);
 
-  declare('get', '/Badges/:strToken', "The member's earned badges", async (req, res) => {
+  declare('get', '/Badges/:strToken', { summary: "The member's earned badges, newest first", response: BadgesAnswer }, async (req, res) => {
     const m = await member(req);
     send(req, res, { badges: await earnedBadges(m, publicOrigin(req, options.config.PUBLIC_BASE_URL)) });
   });
 
-  declare('get', '/Badge/:strToken/:strBadgeID', 'One earned badge of the member', async (req, res) => {
+  declare('get', '/Badge/:strToken/:strBadgeID', { summary: 'One earned badge of the member (-2051 when not found)', response: BadgeAnswer }, async (req, res) => {
     const m = await member(req);
     const wanted = String(req.params.strBadgeID ?? '');
     const badge = (await earnedBadges(m, publicOrigin(req, options.config.PUBLIC_BASE_URL))).find((b) => b.badgeID === wanted);
