@@ -65,7 +65,7 @@ const CONFIG: Record<Process, ProcessConfig> = {
  * Settings whose values are credentials: in Kubernetes they must come from a Secret
  * and never appear in a ConfigMap (DATABASE_URL carries the database password).
  */
-const SECRET_SETTINGS = ['DATABASE_URL', 'BADGEKIT_MASTER_SECRET'];
+const SECRET_SETTINGS = ['DATABASE_URL', 'BADGEKIT_MASTER_SECRET', 'CREDENTIAL_KEY_ENCRYPTION_KEY'];
 
 /** Settings without a default: absent from the environment, the schema rejects them. */
 function requiredSettings(process: Process): string[] {

@@ -17,6 +17,16 @@ const baseUrl = z
   .refine((value) => !URL.canParse(value) || !/[?#]/.test(value), 'expected no query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
+/**
+ * The development default of the key that seals issuer signing keys
+ * (store/issuer-keys.ts). Public on purpose: it protects nothing, and
+ * production refuses to start without its own.
+ */
+export const DEV_CREDENTIAL_KEY_ENCRYPTION_KEY = 'laurel-dev-credential-key-encryption-key';
+
+/** What deploy/ ships as a placeholder: long enough for the length rule, so it is refused by shape. */
+const PLACEHOLDER = /replace[-_ ]?me|change[-_ ]?me|placeholder/i;
+
 export const issuanceSettings = z.object({
   ...baseSettings,
   ...databaseSettings,
@@ -29,12 +39,21 @@ export const issuanceSettings = z.object({
   PUBLIC_BASE_URL: baseUrl.optional(),
   // How long delivered webhook rows stay in the delivery log; undelivered ones are never deleted.
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Seals each site's Ed25519 issuer key (Open Badges 3.0 signing); a long random value (openssl rand -hex 32).
+  // The default is the public development key, which production refuses (below).
+  CREDENTIAL_KEY_ENCRYPTION_KEY: z.string().min(32).default(DEV_CREDENTIAL_KEY_ENCRYPTION_KEY),
 });
 
 export const issuanceConfigSchema = issuanceSettings.superRefine((config, ctx) => {
   // Receivers store assertionUrl; in production it must not depend on which request (if any) caused the award.
   if (config.NODE_ENV === 'production' && config.PUBLIC_BASE_URL === undefined) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the gateway\'s public origin, e.g. https://badges.example.org)' });
+  }
+  const sealingKey = config.CREDENTIAL_KEY_ENCRYPTION_KEY;
+  if (PLACEHOLDER.test(sealingKey)) {
+    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'is a placeholder (as shipped in deploy/); set a real value' });
+  } else if (config.NODE_ENV === 'production' && sealingKey === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters; the development default is public)' });
   }
 });
 

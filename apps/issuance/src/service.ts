@@ -4,21 +4,25 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  bareBadgeJson, catalogClient, DomainError, fullBadgeJson, registerService, startEventPublishing, startRetention, startServiceRuntime, topicName,
+  bareBadgeJson, catalogClient, DomainError, fullBadgeJson, registerService, SecretCipher, startEventPublishing, startRetention, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import { MilestoneCheckStore } from './milestones/store.js';
 import { startMilestoneAwards } from './milestones/worker.js';
-import type { IssuanceConfig } from './config.js';
+import { DEV_CREDENTIAL_KEY_ENCRYPTION_KEY, type IssuanceConfig } from './config.js';
 import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
 import { bulkHandlers } from './rpc/bulk.js';
+import { credentialHandlers } from './rpc/credentials.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
 import { ApplicationStore } from './store/applications.js';
 import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
 import { ImportStore } from './store/imports.js';
+import { IssuerKeyStore } from './store/issuer-keys.js';
+import { SignedCredentialStore } from './store/signed-credentials.js';
+import { StatusListStore } from './store/status-lists.js';
 import { ReviewStore } from './store/reviews.js';
 import { issuanceRetentionRules } from './retention.js';
 import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
@@ -44,6 +48,9 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked')],
     });
 
+    if (config.NODE_ENV !== 'production' && config.CREDENTIAL_KEY_ENCRYPTION_KEY === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
+      logger.warn('sealing issuer signing keys with the development key; set CREDENTIAL_KEY_ENCRYPTION_KEY outside development');
+    }
     const protos = laurelProtos();
     const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS, metrics });
     runtime.onStop(() => Promise.resolve(catalog.close()));
@@ -75,12 +82,21 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(retention.stop);
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
     runtime.onStop(milestones.stop);
+    const statusLists = new StatusListStore(db);
     const handlers = {
       ...awardHandlers({
-        db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
+        db, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
       }),
       ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones }),
       ...deliveryHandlers(deliveries),
+      ...credentialHandlers({
+        awards,
+        keys: new IssuerKeyStore(db, new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY)),
+        credentials: new SignedCredentialStore(db),
+        statusLists,
+        catalog,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+      }),
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog }),
     };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);

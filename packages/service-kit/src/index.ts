@@ -29,3 +29,5 @@ export * from './badgekit-json.js';
 export * from './polling.js';
 export * from './retention.js';
 export * from './db/notifications.js';
+export * from './sealing.js';
+export * from './public-urls.js';

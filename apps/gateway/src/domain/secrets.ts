@@ -14,7 +14,10 @@
  * database alone still yields no secret, but a stolen database together with
  * the gateway's encryption key does, which is no worse than any HMAC scheme.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+// The sealing itself is shared with issuance (issuer signing keys), so it lives in service-kit.
+export { SecretCipher, SecretSealError } from '@laurel/service-kit';
 
 /** Raw length of a generated secret; the spec asks for at least 32 bytes. */
 export const SECRET_BYTES = 32;
@@ -86,53 +89,4 @@ export async function digestSecret(secret: string): Promise<SecretDigests> {
 export async function matchesSecret(candidate: string, digests: SecretDigests, options: { allowMd5?: boolean } = {}): Promise<boolean> {
   if (await verifySecret(candidate, digests.hash)) return true;
   return options.allowMd5 === true && (await verifySecret(candidate, digests.md5Hash));
-}
-
-export class SecretSealError extends Error {
-  override readonly name = 'SecretSealError';
-}
-
-const SEAL_VERSION = 'v1';
-const MIN_KEY_MATERIAL = 32;
-const IV_BYTES = 12;
-
-/**
- * AES-256-GCM under one 32-byte key. A sealed value carries the key's
- * fingerprint, so a gateway started with another key fails loudly instead of
- * answering "Invalid token signature" to every consumer; and it is bound to
- * its context (the consumer key) as associated data, so a sealed secret moved
- * onto another row does not open.
- */
-export class SecretCipher {
-  private readonly key: Buffer;
-  readonly fingerprint: string;
-
-  /** `keyMaterial`: the setting's text, at least 32 characters; its SHA-256 is the AES key, whatever its alphabet. */
-  constructor(keyMaterial: string) {
-    if (keyMaterial.length < MIN_KEY_MATERIAL) throw new SecretSealError(`the encryption key must have at least ${MIN_KEY_MATERIAL} characters`);
-    this.key = createHash('sha256').update(keyMaterial, 'utf8').digest();
-    this.fingerprint = createHash('sha256').update(this.key).digest('hex').slice(0, 8);
-  }
-
-  seal(plaintext: string, context: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context, 'utf8'));
-    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [SEAL_VERSION, this.fingerprint, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
-  }
-
-  open(sealed: string, context: string): string {
-    const [version, fingerprint, iv, tag, data] = sealed.split('.');
-    if (version !== SEAL_VERSION || iv === undefined || tag === undefined || data === undefined) throw new SecretSealError('not a sealed secret');
-    if (fingerprint !== this.fingerprint) throw new SecretSealError(`sealed with another encryption key (${fingerprint}, this gateway has ${this.fingerprint})`);
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-      decipher.setAAD(Buffer.from(context, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
-    } catch {
-      throw new SecretSealError('the sealed secret does not open (tampered, or another context)');
-    }
-  }
 }

@@ -9,6 +9,7 @@ import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js'
 import { recipientKey } from '../domain/webhook.js';
 import { recordAwarded, recordRevoked } from '../events/award-events.js';
 import type { DeliveryStore } from '../store/deliveries.js';
+import type { StatusListStore } from '../store/status-lists.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import { storedChannel } from '../domain/channel.js';
 import { toEarnedBadgeMessage } from './present.js';
@@ -28,6 +29,8 @@ export interface AwardDeps {
    * awards committed after it was set.
    */
   webhookSet: (siteId: string) => Promise<boolean>;
+  /** Sets a revoked award's bit in its status list, in the revocation's transaction. */
+  statusLists?: Pick<StatusListStore, 'setRevoked'>;
   /** Milestone checks after direct awards (§13.3); absent, none are made. */
   milestones?: MilestoneHook;
 }
@@ -117,6 +120,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
         const row = await awards.revoke(trx, request.siteId, key, request.reason);
         if (row) {
           await recordRevoked(trx, deps.topicPrefix, row);
+          await deps.statusLists?.setRevoked(trx, row.id);
           if (hooked) await deps.deliveries.record(trx, [webhookFor(row, 'revoke')]);
         }
         return row;

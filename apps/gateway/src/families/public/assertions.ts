@@ -18,6 +18,7 @@ import type { RouteTable } from '../badgekit/router-kit.js';
 import {
   assertionV1, assertionV2, negotiateOpenBadges, revokedDocument, sendOpenBadges2, servedUrl, wantsOpenBadges2,
 } from './open-badges.js';
+import { negotiateCredential, sendCredential, wantsCredential } from './credentials.js';
 import { assertionView } from './page-models.js';
 import { negotiatePage, sendPage, wantsPage } from './page-negotiation.js';
 import { assertionPage } from './pages.js';
@@ -29,9 +30,11 @@ const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', messag
  * (a page for browsers, then the Open Badges version) must run ahead of
  * every route's accept check.
  */
-export function mountPublicAssertions(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
+export function mountPublicAssertions(routes: RouteTable, { clients, config, members }: BadgeKitDeps): void {
   const { catalog, issuance } = clients;
   routes.router.use(['/public/assertions', '/public/badges/:badgeId', '/public/systems'], negotiatePage);
+  // Open Badges 3.0 before 2.0: an Accept naming both VC and plain JSON-LD asks for the credential.
+  routes.router.use(['/public/assertions', '/public/systems'], negotiateCredential);
   routes.router.use(['/public/assertions', '/public/badges', '/public/systems'], negotiateOpenBadges);
 
   const orNotFound = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -46,6 +49,11 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
   routes.declare('/public/assertions/:instanceSlug', {
     async GET(req: Request, res: Response) {
       const uid = String(req.params.instanceSlug);
+      if (wantsCredential(req)) {
+        // Revoked awards too: OB 3.0 credentials stay verifiable, revocation is their status's business.
+        await sendCredential(req, res, { clients, config, members }, uid, presentContext(req, config.PUBLIC_BASE_URL));
+        return;
+      }
       // uids are unique across sites, so no site is named (site 0).
       const { earnedBadge } = await orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)));
       const earned: issuanceV1.EarnedBadge__Output | null = earnedBadge;
@@ -82,7 +90,7 @@ export function mountPublicAssertions(routes: RouteTable, { clients, config }: B
     },
   }, {
     GET: {
-      page: true, summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json; 410 once revoked',
+      page: true, summary: 'The hosted assertion of an earned badge: BadgeKit (Open Badges 1.0) by default, Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json (410 once revoked), the signed Open Badges 3.0 credential on ?v=3_0 or Accept: application/vc+ld+json',
       success: 200,
       errors: [404, 410],
     },

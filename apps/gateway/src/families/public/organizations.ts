@@ -8,6 +8,7 @@ import { callOptions } from '../../http/request-context.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
+import { askedForV3, sendIssuerProfile } from './credentials.js';
 import { organizationDocument } from './organization-document.js';
 import { profileV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';
 import { issuerView, type OrganizationLevel } from './page-models.js';
@@ -19,7 +20,8 @@ export { organizationDocument };
 
 const DOC = { success: 200, errors: [404] };
 
-export function mountPublicOrganizations(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
+export function mountPublicOrganizations(routes: RouteTable, deps: BadgeKitDeps): void {
+  const { clients, config } = deps;
   const catalog = clients.catalog;
   // A page for browsers, the issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
   const send = (req: Request, res: Response, levels: readonly OrganizationLevel[]) => {
@@ -38,9 +40,17 @@ export function mountPublicOrganizations(routes: RouteTable, { clients, config }
   routes.declare('/public/systems/:systemSlug', {
     async GET(req: Request, res: Response) {
       const { system } = await systemOf(req);
-      send(req, res, [system]);
+      // The site is the Open Badges 3.0 issuer: its Profile (with its keys) is this URL with ?v=3_0, the credentials' issuer id.
+      if (askedForV3(req) && system) await sendIssuerProfile(req, res, deps, system, presentContext(req, config.PUBLIC_BASE_URL));
+      else send(req, res, [system]);
     },
-  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of a system (BadgeKit §10.3)' } }, { public: true });
+  }, {
+    GET: {
+      ...DOC,
+      page: true,
+      summary: 'The issuer organization document of a system (BadgeKit §10.3); Open Badges 2.0 Profile on ?v=2_0 or Accept: application/ld+json; the Open Badges 3.0 issuer Profile with its Multikey keys on ?v=3_0',
+    },
+  }, { public: true });
 
   routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
     async GET(req: Request, res: Response) {

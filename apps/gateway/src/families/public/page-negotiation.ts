@@ -1,11 +1,12 @@
 /**
  * Which public documents a browser gets as a page (issue #12): a request
- * whose Accept ranks text/html above JSON and JSON-LD, without `?v=2_0`.
+ * whose Accept ranks text/html above JSON and JSON-LD, without `?v=2_0` or `?v=3_0`.
  * Everything else keeps its JSON: no Accept, `*\/*`, application/json and
  * application/ld+json all rank JSON first, because `req.accepts` answers
  * the first listed type a wildcard matches.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { askedForV3 } from './credentials.js';
 import { askedByQuery } from './open-badges.js';
 import type { Page } from './page-layout.js';
 
@@ -21,7 +22,7 @@ const pageRequests = new WeakSet<Request>();
 export function negotiatePage(req: Request, res: Response, next: NextFunction): void {
   // One URL, two representations: caches must keep them apart.
   res.vary('Accept');
-  if (!askedByQuery(req) && req.headers.accept && req.accepts(NEGOTIATED) === 'text/html') {
+  if (!askedByQuery(req) && !askedForV3(req) && req.headers.accept && req.accepts(NEGOTIATED) === 'text/html') {
     pageRequests.add(req);
     req.headers.accept = 'application/json';
   }

@@ -20,6 +20,7 @@ import { badgekitErrors } from '../badgekit/router.js';
 import { RouteTable } from '../badgekit/router-kit.js';
 import { mountPublicAssertions } from './assertions.js';
 import { mountPublicBadges } from './badges.js';
+import { mountPublicCredentials } from './credentials.js';
 import { mountPublicImages } from './images.js';
 import { mountPublicOrganizations } from './organizations.js';
 
@@ -47,6 +48,7 @@ export function publicRouter(options: PublicOptions): Express {
   const routes = new RouteTable(router, noAuth, options.registry, 'public');
   const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
   mountPublicAssertions(routes, deps);
+  mountPublicCredentials(routes, deps);
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);

@@ -1,0 +1,145 @@
+/**
+ * Open Badges 3.0 public documents (issue #11, open-badges-3.md): an earned
+ * badge's signed OpenBadgeCredential, and the site's issuer Profile that
+ * lists the keys verifiers check it with. Issuance signs (once, on first
+ * request) and keeps the credential; this only serves the stored text, so a
+ * fetch costs no signing.
+ *
+ * Negotiation: a credential is asked for by `?v=3_0` or by an Accept that
+ * ranks application/vc+ld+json first; the Profile only by `?v=3_0`, which
+ * the issuer id itself carries. Plain JSON and JSON-LD (OB 2.0) clients of
+ * the same URLs keep their documents.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError, ob3IssuerId, OB3_QUERY, verificationMethodId } from '@laurel/service-kit';
+import type { catalogV1 } from '@laurel/protos';
+import { callOptions } from '../../http/request-context.js';
+import type { BadgeKitDeps } from '../badgekit/deps.js';
+import { BadgeKitError } from '../badgekit/errors.js';
+import { presentContext, type PresentContext } from '../badgekit/present.js';
+import type { RouteTable } from '../badgekit/router-kit.js';
+
+export const VC_MEDIA_TYPE = 'application/vc+ld+json';
+
+const v3Requests = new WeakSet<Request>();
+
+export const askedForV3 = (req: Request): boolean => req.query.v === OB3_QUERY.slice(2);
+
+/**
+ * Runs before the accept check, which knows no application/vc+ld+json and
+ * would answer 406: a request ranking it first, or naming 3.0 by query, is
+ * remembered and passes as JSON.
+ */
+export function negotiateCredential(req: Request, _res: Response, next: NextFunction): void {
+  const vcFirst = Boolean(req.headers.accept) && req.accepts(['application/json', 'application/ld+json', VC_MEDIA_TYPE]) === VC_MEDIA_TYPE;
+  if (vcFirst || askedForV3(req)) {
+    v3Requests.add(req);
+    // `?v=3_0` names one document (the issuer id carries it): whatever a client accepts, it gets that, never a 406.
+    req.headers.accept = 'application/json';
+  }
+  next();
+}
+
+export const wantsCredential = (req: Request): boolean => v3Requests.has(req);
+
+const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find badge instance' });
+
+/** Answers the award's signed credential, exactly as issuance keeps it; revoked awards too (their credential still verifies). */
+export async function sendCredential(req: Request, res: Response, deps: BadgeKitDeps, uid: string, ctx: PresentContext): Promise<void> {
+  let credential: string;
+  try {
+    ({ credential } = await deps.clients.issuance.call('GetCredential', { uid, publicOrigin: ctx.origin }, callOptions(req)));
+  } catch (error) {
+    if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
+    throw error;
+  }
+  res.type(VC_MEDIA_TYPE).send(credential);
+}
+
+/**
+ * Terms the Profile needs beyond the VC and OB contexts, which define
+ * neither verification relationship at the top level: the Multikey context
+ * for the keys, and the two relationships in the security vocabulary, where
+ * verifiers (jsigs frames the controller document) look them up. Inline,
+ * because no context we may serve offline defines them all.
+ */
+const PROFILE_CONTEXT = [
+  'https://www.w3.org/ns/credentials/v2',
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  'https://w3id.org/security/multikey/v1',
+  {
+    verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id', '@container': '@set' },
+    assertionMethod: { '@id': 'https://w3id.org/security#assertionMethod', '@type': '@id', '@container': '@set' },
+  },
+];
+
+const absoluteUrl = (value: string | null | undefined): string | undefined => (value && URL.canParse(value) ? value : undefined);
+
+/** The site's OB 3.0 issuer Profile: every key it ever signed with, so that older credentials keep verifying. */
+export async function sendIssuerProfile(req: Request, res: Response, deps: BadgeKitDeps, system: catalogV1.System__Output, ctx: PresentContext): Promise<void> {
+  const { keys } = await deps.clients.issuance.call('ListIssuerKeys', { siteId: system.id }, callOptions(req));
+  const id = ob3IssuerId(ctx.origin, system.slug);
+  const methods = keys.map((key) => ({ id: verificationMethodId(id, key.publicKeyMultibase), type: 'Multikey', controller: id, publicKeyMultibase: key.publicKeyMultibase }));
+  const image = absoluteUrl(ctx.imageUrl(system.image));
+  const profile = {
+    '@context': PROFILE_CONTEXT,
+    id,
+    type: ['Profile'],
+    name: system.name,
+    ...(absoluteUrl(system.url) && { url: system.url }),
+    ...(system.email && { email: system.email }),
+    ...(system.description && { description: system.description }),
+    ...(image && { image: { id: image, type: 'Image' } }),
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
+  res.type('application/ld+json').send(JSON.stringify(profile));
+}
+
+/** Status lists change only by revocation; verifiers may cache them a while (open-badges-3.md §3). */
+export const STATUS_LIST_CACHE_CONTROL = 'public, max-age=300';
+
+const DIGITS = /^[1-9]\d{0,17}$/;
+
+export function mountPublicCredentials(routes: RouteTable, deps: BadgeKitDeps): void {
+  routes.router.use('/public/credentials', negotiateCredential);
+  // A status list has one representation: whatever a verifier accepts (often application/ld+json), it gets that, never a 406.
+  routes.router.use('/public/status-lists', (req: Request, _res: Response, next: NextFunction) => {
+    req.headers.accept = 'application/json';
+    next();
+  });
+  routes.declare('/public/credentials/:uid', {
+    async GET(req: Request, res: Response) {
+      await sendCredential(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
+    },
+  }, {
+    GET: {
+      summary: 'The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site\'s key; revoked awards keep theirs',
+      success: 200,
+      errors: [404],
+    },
+  }, { public: true });
+
+  routes.declare('/public/status-lists/:siteId/:number', {
+    async GET(req: Request, res: Response) {
+      const siteId = String(req.params.siteId);
+      const number = String(req.params.number);
+      const missing = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find status list' });
+      if (!DIGITS.test(siteId) || !DIGITS.test(number) || Number(number) > 2 ** 31 - 1) throw missing();
+      let credential: string;
+      try {
+        ({ credential } = await deps.clients.issuance.call('GetStatusList', { siteId, number: Number(number) }, callOptions(req)));
+      } catch (error) {
+        if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw missing();
+        throw error;
+      }
+      res.set('Cache-Control', STATUS_LIST_CACHE_CONTROL).type(VC_MEDIA_TYPE).send(credential);
+    },
+  }, {
+    GET: {
+      summary: 'A site\'s revocation list: a signed BitstringStatusListCredential (131,072 entries) that Open Badges 3.0 credentials point at; cacheable for 5 minutes',
+      success: 200,
+      errors: [404],
+    },
+  }, { public: true });
+}
