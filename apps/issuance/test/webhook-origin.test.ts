@@ -30,9 +30,11 @@ describe('issuance’s PUBLIC_BASE_URL setting', () => {
   });
 
   it('is required in production', () => {
-    expect(() => loadIssuanceConfig({ ...base, NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadIssuanceConfig({ ...base, NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL/);
-    expect(loadIssuanceConfig({ ...base, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://badges.example.org' }).PUBLIC_BASE_URL).toBe('https://badges.example.org');
+    // Production also needs its own key for the issuer keys; given here so that only PUBLIC_BASE_URL is missing.
+    const production = { ...base, NODE_ENV: 'production', CREDENTIAL_KEY_ENCRYPTION_KEY: 'a-production-sealing-key-0123456789abcdef' };
+    expect(() => loadIssuanceConfig(production)).toThrow(ConfigError);
+    expect(() => loadIssuanceConfig(production)).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadIssuanceConfig({ ...production, PUBLIC_BASE_URL: 'https://badges.example.org' }).PUBLIC_BASE_URL).toBe('https://badges.example.org');
   });
 
   it('refuses anything but an absolute http(s) URL without query or fragment', () => {
