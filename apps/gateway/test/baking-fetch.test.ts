@@ -5,7 +5,7 @@
  * declares a length, the deadline, non-200 answers, and — unless allowed —
  * no loopback or private addresses, by literal or by name.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchImage, ImageFetchError, isSpecialAddress, type ImageFetchLimits } from '../src/families/public/baking/fetch-image.js';
@@ -13,7 +13,7 @@ import { fetchImage, ImageFetchError, isSpecialAddress, type ImageFetchLimits } 
 const BYTES = Buffer.from('\x89PNG fake image bytes', 'latin1');
 let server: Server;
 let base: string;
-const open: Set<import('node:http').ServerResponse> = new Set();
+const open = new Set<ServerResponse>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
