@@ -3,11 +3,14 @@
  * fetch-image.ts) against a real local HTTP server: redirects within
  * http(s) only and a few at most, the size limit whether or not the server
  * declares a length, the deadline, non-200 answers, and — unless allowed —
- * no loopback or private addresses, by literal or by name.
+ * no loopback or private addresses, by literal or by name. Plus the
+ * settings those limits come from.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '@laurel/service-kit';
+import { loadGatewayConfig } from '../src/config.js';
 import { fetchImage, ImageFetchError, isSpecialAddress, type ImageFetchLimits } from '../src/families/public/baking/fetch-image.js';
 
 const BYTES = Buffer.from('\x89PNG fake image bytes', 'latin1');
@@ -112,5 +115,22 @@ describe('isSpecialAddress', () => {
     for (const address of ['8.8.8.8', '93.184.216.34', '2606:4700:4700::1111']) {
       expect([address, isSpecialAddress(address)]).toEqual([address, false]);
     }
+  });
+});
+
+describe('baked image settings', () => {
+  const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
+
+  it('default to a 5 s deadline, 5 MiB images, a 64 MiB cache and public addresses only', () => {
+    expect(loadGatewayConfig(base)).toMatchObject({
+      BAKED_IMAGE_FETCH_TIMEOUT_MS: 5000, BAKED_IMAGE_MAX_BYTES: 5 * 1024 * 1024, BAKED_IMAGE_CACHE_BYTES: 64 * 1024 * 1024, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: false,
+    });
+    expect(loadGatewayConfig({ ...base, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: 'true' }).BAKED_IMAGE_ALLOW_PRIVATE_HOSTS).toBe(true);
+  });
+
+  it('refuse a cache that could not keep the largest image twice', () => {
+    expect(() => loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' })).toThrow(/BAKED_IMAGE_CACHE_BYTES/);
+    expect(loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '2097152' }).BAKED_IMAGE_CACHE_BYTES).toBe(2097152);
   });
 });
