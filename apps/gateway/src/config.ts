@@ -3,6 +3,7 @@ import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
 import { REPLAY_WINDOW_HOURS } from './families/customer-import/store.js';
+import { LIMITS } from './http/limits.js';
 
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */
 export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
@@ -51,7 +52,8 @@ export const gatewaySettings = z.object({
     IMPORT_REPLAY_RETENTION_HOURS: z.coerce.number().int().min(REPLAY_WINDOW_HOURS).max(24 * 365).default(48),
     // Baked images (issue #11): an external badge image is fetched within these limits, and prepared images are kept in memory.
     BAKED_IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-    BAKED_IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
+    // By default what an upload may be, so that every uploaded image bakes.
+    BAKED_IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(LIMITS.uploadBytes),
     BAKED_IMAGE_CACHE_BYTES: z.coerce.number().int().min(2048).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     // Fetch external badge images from loopback and private addresses too: development and tests only (SSRF otherwise).
     BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),

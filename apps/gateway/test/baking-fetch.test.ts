@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@laurel/service-kit';
 import { loadGatewayConfig } from '../src/config.js';
+import { LIMITS } from '../src/http/limits.js';
 import { fetchImage, ImageFetchError, isSpecialAddress, type ImageFetchLimits } from '../src/families/public/baking/fetch-image.js';
 
 const BYTES = Buffer.from('\x89PNG fake image bytes', 'latin1');
@@ -121,9 +122,9 @@ describe('isSpecialAddress', () => {
 describe('baked image settings', () => {
   const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
 
-  it('default to a 5 s deadline, 5 MiB images, a 64 MiB cache and public addresses only', () => {
+  it('default to a 5 s deadline, images as large as uploads, a 64 MiB cache and public addresses only', () => {
     expect(loadGatewayConfig(base)).toMatchObject({
-      BAKED_IMAGE_FETCH_TIMEOUT_MS: 5000, BAKED_IMAGE_MAX_BYTES: 5 * 1024 * 1024, BAKED_IMAGE_CACHE_BYTES: 64 * 1024 * 1024, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: false,
+      BAKED_IMAGE_FETCH_TIMEOUT_MS: 5000, BAKED_IMAGE_MAX_BYTES: LIMITS.uploadBytes, BAKED_IMAGE_CACHE_BYTES: 64 * 1024 * 1024, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: false,
     });
     expect(loadGatewayConfig({ ...base, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: 'true' }).BAKED_IMAGE_ALLOW_PRIVATE_HOSTS).toBe(true);
   });
