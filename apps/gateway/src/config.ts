@@ -3,6 +3,7 @@ import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
 import { REPLAY_WINDOW_HOURS } from './families/customer-import/store.js';
+import { LIMITS } from './http/limits.js';
 
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */
 export const DEV_MASTER_SECRET = 'laurel-dev-master-secret';
@@ -49,6 +50,13 @@ export const gatewaySettings = z.object({
     LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
     // How long a customer-import response is kept; at least the import's 24-hour replay window (§4.7).
     IMPORT_REPLAY_RETENTION_HOURS: z.coerce.number().int().min(REPLAY_WINDOW_HOURS).max(24 * 365).default(48),
+    // Baked images (issue #11): an external badge image is fetched within these limits, and prepared images are kept in memory.
+    BAKED_IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    // By default what an upload may be, so that every uploaded image bakes.
+    BAKED_IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(LIMITS.uploadBytes),
+    BAKED_IMAGE_CACHE_BYTES: z.coerce.number().int().min(2048).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    // Fetch external badge images from loopback and private addresses too: development and tests only (SSRF otherwise).
+    BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
     CATALOG_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['badge-catalog']}`),
     CLAIM_CODE_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS['claim-code']}`),
     REQUIREMENTS_ADDR: serviceAddress(`127.0.0.1:${DEFAULT_PORTS.requirements}`),
@@ -70,6 +78,10 @@ export const gatewayConfigSchema = gatewaySettings
     }
     if (config.NODE_ENV === 'production' && !config.SECRET_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters)' });
+    }
+    if (config.BAKED_IMAGE_CACHE_BYTES < 2 * config.BAKED_IMAGE_MAX_BYTES) {
+      // Smaller, and the largest images could never be kept: each request for them would fetch them again.
+      ctx.addIssue({ code: 'custom', path: ['BAKED_IMAGE_CACHE_BYTES'], message: 'must be at least twice BAKED_IMAGE_MAX_BYTES' });
     }
     if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the public origin of assertion and badge URLs, e.g. https://badges.example.org)' });

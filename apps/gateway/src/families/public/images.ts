@@ -15,7 +15,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The MIME type of an upload is whatever its client claimed: a "text/html"
  * upload must not become a page that runs on this origin.
  */
-const UNTRUSTED_CONTENT = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" };
+export const UNTRUSTED_CONTENT = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" };
 
 export function mountPublicImages(routes: RouteTable, { clients }: BadgeKitDeps): void {
   routes.declare('/public/images/:imageSlug', {

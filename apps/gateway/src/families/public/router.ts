@@ -19,6 +19,7 @@ import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { badgekitErrors } from '../badgekit/router.js';
 import { RouteTable } from '../badgekit/router-kit.js';
 import { mountPublicAssertions } from './assertions.js';
+import { mountBakedImages } from './baked-images.js';
 import { mountPublicBadges } from './badges.js';
 import { mountPublicCredentials } from './credentials.js';
 import { mountPublicImages } from './images.js';
@@ -52,6 +53,7 @@ export function publicRouter(options: PublicOptions): Express {
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);
+  mountBakedImages(routes, deps);
   router.use(badgekitErrors(options.logger));
   app.use(router);
   return app;
