@@ -46,3 +46,6 @@ export const verificationMethodId = (issuerId: string, publicKeyMultibase: strin
 
 /** A site's Bitstring Status List credential; permanent, numbered per site. */
 export const statusListPath = (siteId: string, number: number): string => `/public/status-lists/${segment(siteId)}/${number}`;
+
+/** A site's RSA public key, one JWK, named by its RFC 7638 thumbprint: the `kid` of its VC-JWTs (open-badges-3.md §2). */
+export const issuerJwkPath = (siteId: string, thumbprint: string): string => `/public/issuer-keys/${segment(siteId)}/${segment(thumbprint)}`;
