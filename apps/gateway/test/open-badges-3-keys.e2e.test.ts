@@ -1,12 +1,15 @@
 /**
  * Open Badges 3.0 keys through the real system (issue #11 items 2 and 5):
  * the VC-JWT form of a credential, checked with jose against the one JWK its
- * kid answers; and issuer key rotation through the admin API, after which
- * older credentials keep verifying with the independent verifier.
+ * kid answers; and issuer key rotation through the admin API and the
+ * command line, after which older credentials keep verifying with the
+ * independent verifier.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
-import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
+import { badgekitRequest, REPO_ROOT, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
 import { verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
@@ -26,12 +29,13 @@ async function fetchText(url: string, accept?: string): Promise<{ status: number
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-async function award(email: string): Promise<string> {
-  const res = await post(`${S}/badges/keys/instances`, { email, issuedOn: '2026-02-03T04:05:06Z' });
+async function award(email: string, site = S): Promise<string> {
+  const res = await post(`${site}/badges/keys/instances`, { email, issuedOn: '2026-02-03T04:05:06Z' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return (res.body as { instance: { slug: string } }).instance.slug;
 }
 
+const issuerId = (slug: string) => `${system.gatewayUrl}/public/systems/${slug}?v=3_0`;
 const credentialUrl = (uid: string) => `${system.gatewayUrl}/public/credentials/${uid}`;
 const jwtUrl = (uid: string) => `${credentialUrl(uid)}?format=jwt`;
 
@@ -50,11 +54,13 @@ beforeAll(async () => {
     const res = await post(path, body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   };
-  await made('/systems', { slug: 'keycity', name: 'Key City', url: 'https://keycity.example.org' });
-  await made(`${S}/badges`, {
-    slug: 'keys', name: 'Keys', strapline: 'Keys', earnerDescription: 'Keys', consumerDescription: 'Keys', unique: 1,
-    imageUrl: 'https://example.org/keys.png', criteriaUrl: 'https://example.org/keys-criteria',
-  });
+  for (const slug of ['keycity', 'clicity']) {
+    await made('/systems', { slug, name: `Site ${slug}`, url: `https://${slug}.example.org` });
+    await made(`/systems/${slug}/badges`, {
+      slug: 'keys', name: 'Keys', strapline: 'Keys', earnerDescription: 'Keys', consumerDescription: 'Keys', unique: 1,
+      imageUrl: 'https://example.org/keys.png', criteriaUrl: 'https://example.org/keys-criteria',
+    });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -82,7 +88,7 @@ describe('GET /public/credentials/:uid?format=jwt', () => {
     const { iss, jti, nbf, exp, sub, ...rest } = payload;
     expect(rest).toEqual(content);
     expect({ iss, jti, nbf, exp, sub }).toEqual({
-      iss: `${system.gatewayUrl}/public/systems/keycity?v=3_0`, jti: credentialUrl(uid), nbf: Date.parse('2026-02-03T04:05:06Z') / 1000, exp: undefined, sub: undefined,
+      iss: issuerId('keycity'), jti: credentialUrl(uid), nbf: Date.parse('2026-02-03T04:05:06Z') / 1000, exp: undefined, sub: undefined,
     });
   });
 
@@ -117,5 +123,109 @@ describe('GET /public/credentials/:uid?format=jwt', () => {
       expect(res.status, path).toBe(404);
       expect(JSON.parse(res.text)).toEqual({ code: 'ResourceNotFound', message: 'Could not find issuer key' });
     }
+  });
+});
+
+const adminCall = (method: string, path: string, body?: unknown) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, method, path, ...(body !== undefined && { body: JSON.stringify(body), contentType: 'application/json' }) });
+
+const credentialOf = async (uid: string) => JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc & { proof: Doc[] };
+const profileKeys = async (slug: string) => ((JSON.parse((await fetchText(issuerId(slug))).text) as { verificationMethod: Doc[] }).verificationMethod).map((m) => m.publicKeyMultibase);
+
+describe('issuer keys through the admin API', () => {
+  it('lists the site\'s keys; a rotation publishes the new key at once while the current one keeps signing, and refuses a second rotation meanwhile', async () => {
+    const old = await credentialOf(await award('before-rotation@example.org'));
+    const jwt = (await fetchText(jwtUrl(await award('jwt-listed@example.org')))).text;
+
+    const listed = await adminCall('GET', '/admin/systems/keycity/issuer-keys');
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const first = listed.body as { issuerId: string; keys: Doc[]; jwtKeys: Doc[] };
+    expect(first.issuerId).toBe(issuerId('keycity'));
+    expect(first.keys).toEqual([{
+      publicKeyMultibase: expect.stringMatching(/^z6Mk/), verificationMethod: old.proof[0]?.verificationMethod, state: 'signing',
+      createdAt: expect.any(String), signsFrom: expect.any(String), retiredAt: null,
+    }]);
+    expect(first.jwtKeys).toEqual([{ kid: decodeProtectedHeader(jwt).kid, thumbprint: expect.any(String), createdAt: expect.any(String) }]);
+
+    const rotated = await adminCall('POST', '/admin/systems/keycity/issuer-keys/rotate', { graceSeconds: 3600 });
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(201);
+    const { key } = rotated.body as { key: Doc };
+    expect(key).toMatchObject({ publicKeyMultibase: expect.stringMatching(/^z6Mk/), state: 'waiting', retiredAt: null });
+    expect(Date.parse(String(key.signsFrom)) - Date.now()).toBeGreaterThan(3000 * 1000);
+    // Published before it signs: the issuer Profile lists it now.
+    expect(await profileKeys('keycity')).toEqual([first.keys[0]?.publicKeyMultibase, key.publicKeyMultibase]);
+    const during = await credentialOf(await award('during-grace@example.org'));
+    expect(during.proof[0]?.verificationMethod).toBe(old.proof[0]?.verificationMethod);
+    expect(await verifyCredentialProof(during, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+
+    const again = await adminCall('POST', '/admin/systems/keycity/issuer-keys/rotate', {});
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ResourceConflict' });
+    const after = (await adminCall('GET', '/admin/systems/keycity/issuer-keys')).body as { keys: Doc[] };
+    expect(after.keys.map((k) => k.state)).toEqual(['signing', 'waiting']);
+  });
+
+  it('answers 404 for an unknown site and 400 in BadgeKit\'s format for a bad grace period', async () => {
+    for (const [method, body] of [['GET', undefined], ['POST', {}]] as const) {
+      const res = await adminCall(method, `/admin/systems/atlantis/issuer-keys${method === 'POST' ? '/rotate' : ''}`, body);
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+    }
+    for (const graceSeconds of [-1, 1.5, '60', 2 ** 40, 31 * 24 * 3600]) {
+      const res = await adminCall('POST', '/admin/systems/clicity/issuer-keys/rotate', { graceSeconds });
+      expect(res.status, String(graceSeconds)).toBe(400);
+      expect(res.body).toMatchObject({ code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'graceSeconds' }] });
+    }
+    expect((await adminCall('GET', '/admin/systems/clicity/issuer-keys')).body).toMatchObject({ keys: [] });
+  });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function admin(args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'apps', 'gateway', 'dist', 'src', 'cli.js'), ...args], {
+    env: { PATH: process.env.PATH ?? '', GATEWAY_URL: system.gatewayUrl, BADGEKIT_MASTER_SECRET: TEST_MASTER_SECRET },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm run admin -- issuer-keys:*', () => {
+  it('rotates with --grace 0 so the new key signs at once; the retired key stays listed and its credentials keep verifying', async () => {
+    const old = await credentialOf(await award('cli-old@example.org', '/systems/clicity'));
+    const rotated = await admin(['issuer-keys:rotate', 'clicity', '--grace', '0']);
+    expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({ code: 0, stderr: '' });
+    const { key } = JSON.parse(rotated.stdout) as { key: Doc };
+    expect(key).toMatchObject({ state: 'signing', publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
+
+    const listed = await admin(['issuer-keys:list', 'clicity']);
+    expect(listed.code).toBe(0);
+    const { keys } = JSON.parse(listed.stdout) as { keys: Doc[] };
+    expect(keys.map((k) => k.state)).toEqual(['retired', 'signing']);
+    expect(keys[0]?.verificationMethod).toBe(old.proof[0]?.verificationMethod);
+    expect(keys[1]?.publicKeyMultibase).toBe(key.publicKeyMultibase);
+
+    const fresh = await credentialOf(await award('cli-new@example.org', '/systems/clicity'));
+    expect(fresh.proof[0]?.verificationMethod).toBe(`${issuerId('clicity')}#${String(key.publicKeyMultibase)}`);
+    expect(await verifyCredentialProof(fresh, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+  });
+
+  it('exits 2 for a grace that is not a whole number, 1 for an unknown site', async () => {
+    const bad = await admin(['issuer-keys:rotate', 'clicity', '--grace', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--grace');
+    const unknown = await admin(['issuer-keys:list', 'atlantis']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('atlantis');
   });
 });
