@@ -3,14 +3,15 @@
  * the VC-JWT form of a credential, checked with jose against the one JWK its
  * kid answers; and issuer key rotation through the admin API and the
  * command line, after which older credentials keep verifying with the
- * independent verifier.
+ * independent verifier; and the site's did:web document, resolved as a DID
+ * resolver does, whose keys verify the site's credentials.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { badgekitRequest, REPO_ROOT, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { knownKey, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
 const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
@@ -227,5 +228,50 @@ describe('npm run admin -- issuer-keys:*', () => {
     const unknown = await admin(['issuer-keys:list', 'atlantis']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('atlantis');
+  });
+});
+
+/**
+ * did:web resolution (did:web method §3.2): the method-specific id's
+ * segments, percent-decoded, are host and path; did.json at the end. The
+ * method always means https; the test gateway speaks plain http.
+ */
+function didWebUrl(did: string): string {
+  const [scheme, method, host, ...path] = did.split(':');
+  if (scheme !== 'did' || method !== 'web' || !host) throw new Error(`not a did:web DID: ${did}`);
+  const url = `https://${decodeURIComponent(host)}/${path.length > 0 ? path.map(decodeURIComponent).join('/') : '.well-known'}/did.json`;
+  return url.replace(/^https:/, 'http:');
+}
+
+describe('GET /public/systems/:site/did.json', () => {
+  it('resolves did:web:<host>:public:systems:<site> to the site\'s keys as Multikeys, which verify its credentials', async () => {
+    const did = `did:web:${encodeURIComponent(new URL(system.gatewayUrl).host)}:public:systems:keycity`;
+    const res = await fetch(didWebUrl(did));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/did\+json/);
+    const document = (await res.json()) as { id: string; alsoKnownAs: string[]; verificationMethod: Doc[]; assertionMethod: string[] };
+    expect(document.id).toBe(did);
+    expect(document.alsoKnownAs).toEqual([issuerId('keycity')]);
+    expect(document.verificationMethod.map((m) => m.publicKeyMultibase)).toEqual(await profileKeys('keycity'));
+    for (const method of document.verificationMethod) {
+      expect(method).toEqual({ id: `${did}#${String(method.publicKeyMultibase)}`, type: 'Multikey', controller: did, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
+    }
+    expect(document.assertionMethod).toEqual(document.verificationMethod.map((m) => m.id));
+
+    // The credential's key, taken from the DID document alone, verifies it; another key of the document does not.
+    const credential = await credentialOf(await award('did@example.org'));
+    const named = String(credential.proof[0]?.verificationMethod).split('#')[1];
+    const own = document.verificationMethod.find((m) => m.publicKeyMultibase === named);
+    const other = document.verificationMethod.find((m) => m.publicKeyMultibase !== named);
+    expect(own).toBeDefined();
+    expect(other).toBeDefined();
+    expect(await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(own?.publicKeyMultibase)))).toEqual({ verified: true });
+    expect((await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(other?.publicKeyMultibase)))).verified).toBe(false);
+  });
+
+  it('answers 404 for an unknown site', async () => {
+    const res = await fetchText(`${system.gatewayUrl}/public/systems/atlantis/did.json`, 'application/did+json');
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.text)).toMatchObject({ code: 'ResourceNotFound' });
   });
 });

@@ -21,6 +21,7 @@ import { RouteTable } from '../badgekit/router-kit.js';
 import { mountPublicAssertions } from './assertions.js';
 import { mountPublicBadges } from './badges.js';
 import { mountPublicCredentials } from './credentials.js';
+import { mountPublicDidWeb } from './did-web.js';
 import { mountPublicImages } from './images.js';
 import { mountPublicOrganizations } from './organizations.js';
 
@@ -49,6 +50,7 @@ export function publicRouter(options: PublicOptions): Express {
   const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
   mountPublicAssertions(routes, deps);
   mountPublicCredentials(routes, deps);
+  mountPublicDidWeb(routes, deps);
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);
