@@ -22,6 +22,8 @@ import { EarnedBadgeStore } from './store/earned-badges.js';
 import { ImportStore } from './store/imports.js';
 import { IssuerKeyStore } from './store/issuer-keys.js';
 import { SignedCredentialStore } from './store/signed-credentials.js';
+import { IssuerRsaKeyStore } from './store/issuer-rsa-keys.js';
+import { SignedCredentialJwtStore } from './store/signed-credential-jwts.js';
 import { StatusListStore } from './store/status-lists.js';
 import { ReviewStore } from './store/reviews.js';
 import { issuanceRetentionRules } from './retention.js';
@@ -83,6 +85,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
     runtime.onStop(milestones.stop);
     const statusLists = new StatusListStore(db);
+    const keyCipher = new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY);
     const handlers = {
       ...awardHandlers({
         db, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
@@ -91,8 +94,10 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       ...deliveryHandlers(deliveries),
       ...credentialHandlers({
         awards,
-        keys: new IssuerKeyStore(db, new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY)),
+        keys: new IssuerKeyStore(db, keyCipher),
         credentials: new SignedCredentialStore(db),
+        rsaKeys: new IssuerRsaKeyStore(db, keyCipher),
+        jwts: new SignedCredentialJwtStore(db),
         statusLists,
         catalog,
         publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -46,3 +46,13 @@ export const verificationMethodId = (issuerId: string, publicKeyMultibase: strin
 
 /** A site's Bitstring Status List credential; permanent, numbered per site. */
 export const statusListPath = (siteId: string, number: number): string => `/public/status-lists/${segment(siteId)}/${number}`;
+
+/** A site's RSA public key, one JWK, named by its RFC 7638 thumbprint: the `kid` of its VC-JWTs (open-badges-3.md §2). */
+export const issuerJwkPath = (siteId: string, thumbprint: string): string => `/public/issuer-keys/${segment(siteId)}/${segment(thumbprint)}`;
+
+/**
+ * A site's did:web DID (did:web method §3.2): the origin's host, its port's
+ * colon percent-encoded, then the path segments of the site, so that it
+ * resolves to `https://<host>/public/systems/<site>/did.json`.
+ */
+export const siteDidWeb = (origin: string, systemSlug: string): string => `did:web:${encodeURIComponent(new URL(origin).host)}:public:systems:${segment(systemSlug)}`;

@@ -147,6 +147,25 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'remove the site’s webhook',
     run: ({ args: [slug] }, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/webhook`),
   },
+  'issuer-keys:list': {
+    args: ['<site>'],
+    summary: 'list the site’s Open Badges 3.0 signing keys and their state',
+    run: ({ args: [slug] }, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/issuer-keys`),
+  },
+  'issuer-keys:rotate': {
+    args: ['<site>'],
+    summary: 'add the site’s next signing key; it signs after the grace period',
+    details: [
+      'The new key is published at once and signs new credentials once the grace period (default 300 seconds) is over. Older keys stay published, so the credentials they signed keep verifying.',
+    ],
+    options: { grace: { type: 'string', placeholder: 'seconds', help: 'how long the new key is published before it signs' } },
+    run: async ({ args: [slug], options }, { client }) => {
+      const grace = options.grace;
+      if (typeof grace === 'string' && !/^\d{1,10}$/.test(grace)) throw new CliError(`--grace wants a whole number of seconds, not ${grace}`, 2);
+      const body = typeof grace === 'string' ? { graceSeconds: Number(grace) } : {};
+      return expect(client, 201, 'POST', `${site(slug as string)}/issuer-keys/rotate`, body);
+    },
+  },
   'dev:defaults': {
     args: [],
     summary: 'create the demo site, consumer and member where missing',

@@ -5,13 +5,17 @@
  * fetch answers the same document (open-badges-3.md §1, issue #11 item 7).
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, ob3IssuerId, statusListPath, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, issuerJwkPath, ob3IssuerId, statusListPath, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { unsignedCredential } from '../domain/open-badge-credential.js';
 import { statusEntry, unsignedStatusList } from '../domain/status-list.js';
+import { credentialJwtClaims } from '../domain/credential-jwt.js';
 import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
+import { generateRsaKeyMaterial, signJwt } from '../credentials/jwt.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import type { IssuerKeyStore, PublicKey } from '../store/issuer-keys.js';
+import type { IssuerRsaKeyStore } from '../store/issuer-rsa-keys.js';
+import type { SignedCredentialJwtStore } from '../store/signed-credential-jwts.js';
 import type { SignedCredentialStore } from '../store/signed-credentials.js';
 import type { StatusListStore } from '../store/status-lists.js';
 import { messageOrigin } from '../webhooks/origin.js';
@@ -20,12 +24,14 @@ export interface CredentialDeps {
   awards: EarnedBadgeStore;
   keys: IssuerKeyStore;
   credentials: SignedCredentialStore;
+  rsaKeys: IssuerRsaKeyStore;
+  jwts: SignedCredentialJwtStore;
   statusLists: StatusListStore;
   catalog: CatalogClient;
   publicBaseUrl: string | undefined;
 }
 
-type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList' | 'RotateIssuerKey'>;
+type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList' | 'RotateIssuerKey' | 'GetCredentialJwt' | 'ListIssuerJwks'>;
 
 const DEFAULT_ROTATION_GRACE_SECONDS = 300;
 const MAX_ROTATION_GRACE_SECONDS = 30 * 24 * 3600;
@@ -59,13 +65,43 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
     return deps.credentials.keep(row.id, key.id, JSON.stringify(signed));
   }
 
+  async function awardOf(uid: string): Promise<EarnedBadgeRow> {
+    const row = await deps.awards.find(null, { uid });
+    if (!row) throw DomainError.notFound('badgeInstance', 'slug', uid);
+    return row;
+  }
+
+  async function credentialOf(row: EarnedBadgeRow, publicOrigin: string | undefined): Promise<string> {
+    return (await deps.credentials.find(row.id)) ?? (await sign(row, messageOrigin(deps.publicBaseUrl, publicOrigin)));
+  }
+
+  /**
+   * The JWT is made from the kept DI credential, not signed from the award
+   * afresh: the two formats carry the same salt, status entry and dates. Its
+   * kid lives on the issuer's origin, as the credential's URLs do.
+   */
+  async function signAsJwt(row: EarnedBadgeRow, publicOrigin: string | undefined): Promise<string> {
+    const claims = credentialJwtClaims(JSON.parse(await credentialOf(row, publicOrigin)) as Record<string, unknown>);
+    const key = await deps.rsaKeys.signingKey(row.site_id, generateRsaKeyMaterial);
+    const kid = `${new URL(String(claims.iss)).origin}${issuerJwkPath(row.site_id, key.thumbprint)}`;
+    return deps.jwts.keep(row.id, key.id, await signJwt(claims, key.privateKeyPkcs8, kid));
+  }
+
   return {
     async GetCredential(request) {
-      const row = await deps.awards.find(null, { uid: request.uid });
-      if (!row) throw DomainError.notFound('badgeInstance', 'slug', request.uid);
-      const kept = await deps.credentials.find(row.id);
-      const credential = kept ?? (await sign(row, messageOrigin(deps.publicBaseUrl, request.publicOrigin)));
-      return { credential, siteId: row.site_id };
+      const row = await awardOf(request.uid);
+      return { credential: await credentialOf(row, request.publicOrigin), siteId: row.site_id };
+    },
+
+    async GetCredentialJwt(request) {
+      const row = await awardOf(request.uid);
+      const jwt = (await deps.jwts.find(row.id)) ?? (await signAsJwt(row, request.publicOrigin));
+      return { jwt, siteId: row.site_id };
+    },
+
+    async ListIssuerJwks(request) {
+      const keys = await deps.rsaKeys.publicKeys(request.siteId);
+      return { keys: keys.map((k) => ({ thumbprint: k.thumbprint, jwk: k.publicJwk, createdAt: k.createdAt.toISOString() })) };
     },
 
     /** The list as its bits say now: signed again only when a bit changed since it was last signed. */

@@ -15,6 +15,7 @@ import { consumerKeys } from '../badgekit/auth.js';
 import { adminAuth } from './auth.js';
 import { mountConsumers } from './consumers.js';
 import { mountDeliveries } from './deliveries.js';
+import { mountIssuerKeys } from './issuer-keys.js';
 import { adminErrors } from './errors.js';
 import { mountMembers } from './members.js';
 import { AdminRoutes } from './route-table.js';
@@ -44,6 +45,7 @@ export function adminRouter(options: AdminOptions): Router {
   mountMembers(routes, { members });
   mountWebhook(routes, { clients: options.clients });
   mountDeliveries(routes, { clients: options.clients });
+  mountIssuerKeys(routes, { clients: options.clients, publicBaseUrl: options.config.PUBLIC_BASE_URL });
 
   router.use(adminErrors(options.logger));
   return router;

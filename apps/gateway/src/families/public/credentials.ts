@@ -18,6 +18,7 @@ import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { BadgeKitError } from '../badgekit/errors.js';
 import { presentContext, type PresentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';
+import { z } from '../../openapi/zod.js';
 
 export const VC_MEDIA_TYPE = 'application/vc+ld+json';
 
@@ -32,7 +33,8 @@ export const askedForV3 = (req: Request): boolean => req.query.v === OB3_QUERY.s
  */
 export function negotiateCredential(req: Request, _res: Response, next: NextFunction): void {
   const vcFirst = Boolean(req.headers.accept) && req.accepts(['application/json', 'application/ld+json', VC_MEDIA_TYPE]) === VC_MEDIA_TYPE;
-  if (vcFirst || askedForV3(req)) {
+  // `?format=` also names one document (or is a 400 in JSON): no Accept may turn it into a 406.
+  if (vcFirst || askedForV3(req) || req.query.format !== undefined) {
     v3Requests.add(req);
     // `?v=3_0` names one document (the issuer id carries it): whatever a client accepts, it gets that, never a 406.
     req.headers.accept = 'application/json';
@@ -54,6 +56,33 @@ export async function sendCredential(req: Request, res: Response, deps: BadgeKit
     throw error;
   }
   res.type(VC_MEDIA_TYPE).send(credential);
+}
+
+/**
+ * The VC-JWT media type is not registered for OB 3.0; the design note
+ * (open-badges-3.md §2) serves the compact JWS as text, as the OB 3.0 API
+ * exchanges it (`text/plain` on POST /credentials).
+ */
+export const JWT_MEDIA_TYPE = 'text/plain';
+
+/** The award's credential as a compact JWS (RS256), exactly as issuance keeps it. */
+export async function sendCredentialJwt(req: Request, res: Response, deps: BadgeKitDeps, uid: string, ctx: PresentContext): Promise<void> {
+  let jwt: string;
+  try {
+    ({ jwt } = await deps.clients.issuance.call('GetCredentialJwt', { uid, publicOrigin: ctx.origin }, callOptions(req)));
+  } catch (error) {
+    if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
+    throw error;
+  }
+  res.type(JWT_MEDIA_TYPE).send(jwt);
+}
+
+/** `?format=`: absent for the JSON-LD credential, `jwt` for the JWS; anything else is a 400. */
+function credentialFormat(req: Request): 'ld' | 'jwt' {
+  const { format } = req.query;
+  if (format === undefined) return 'ld';
+  if (format === 'jwt') return 'jwt';
+  throw new BadgeKitError(400, { code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'format', value: String(format), message: 'jwt, or absent' }] });
 }
 
 /**
@@ -110,12 +139,39 @@ export function mountPublicCredentials(routes: RouteTable, deps: BadgeKitDeps): 
   });
   routes.declare('/public/credentials/:uid', {
     async GET(req: Request, res: Response) {
-      await sendCredential(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
+      const send = credentialFormat(req) === 'jwt' ? sendCredentialJwt : sendCredential;
+      await send(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
     },
   }, {
     GET: {
-      summary: 'The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site\'s key; revoked awards keep theirs',
+      summary: 'The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site\'s key; revoked awards keep theirs. '
+        + 'With ?format=jwt: the same credential as a VC-JWT, a compact JWS (text/plain) signed RS256, whose kid is a URL answering its one public JWK',
+      query: [{ name: 'format', description: '`jwt` for the VC-JWT (compact JWS); absent for the JSON-LD credential', values: ['jwt'] }],
       success: 200,
+      errors: [400, 404],
+    },
+  }, { public: true });
+
+  routes.router.use('/public/issuer-keys', (req: Request, _res: Response, next: NextFunction) => {
+    req.headers.accept = 'application/json';
+    next();
+  });
+  routes.declare('/public/issuer-keys/:siteId/:thumbprint', {
+    async GET(req: Request, res: Response) {
+      const siteId = String(req.params.siteId);
+      const thumbprint = String(req.params.thumbprint);
+      const missing = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find issuer key' });
+      if (!DIGITS.test(siteId)) throw missing();
+      const { keys } = await deps.clients.issuance.call('ListIssuerJwks', { siteId }, callOptions(req));
+      const key = keys.find((k) => k.thumbprint === thumbprint);
+      if (!key) throw missing();
+      res.type('application/jwk+json').send(key.jwk);
+    },
+  }, {
+    GET: {
+      summary: 'One RSA public key of a site as a JWK (application/jwk+json): the kid of its VC-JWT credentials, named by its RFC 7638 thumbprint',
+      success: 200,
+      response: z.object({ kty: z.literal('RSA'), n: z.string(), e: z.string(), alg: z.literal('RS256'), use: z.literal('sig') }).openapi({ description: 'One public JWK (not a JWK Set)' }),
       errors: [404],
     },
   }, { public: true });

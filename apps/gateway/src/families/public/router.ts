@@ -22,6 +22,7 @@ import { mountPublicAssertions } from './assertions.js';
 import { mountBakedImages } from './baked-images.js';
 import { mountPublicBadges } from './badges.js';
 import { mountPublicCredentials } from './credentials.js';
+import { mountPublicDidWeb } from './did-web.js';
 import { mountPublicImages } from './images.js';
 import { mountPublicOrganizations } from './organizations.js';
 
@@ -50,6 +51,7 @@ export function publicRouter(options: PublicOptions): Express {
   const deps: BadgeKitDeps = { clients: options.clients, config: options.config, members: options.members };
   mountPublicAssertions(routes, deps);
   mountPublicCredentials(routes, deps);
+  mountPublicDidWeb(routes, deps);
   mountPublicOrganizations(routes, deps);
   mountPublicBadges(routes, deps);
   mountPublicImages(routes, deps);
