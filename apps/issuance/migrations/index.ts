@@ -9,6 +9,7 @@ import { deliveredWebhooksAge } from './0007_delivered_webhooks_age.js';
 import { heldLookups } from './0008_held_lookups.js';
 import { credentials } from './0009_credentials.js';
 import { statusLists } from './0010_status_lists.js';
+import { statusListPublishing } from './0011_status_list_publishing.js';
 
 /** The issuance schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists];
+export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists, statusListPublishing];
