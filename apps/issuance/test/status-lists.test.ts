@@ -110,3 +110,24 @@ describe('StatusListStore', () => {
     expect((await listOf(24)).signed_credential).toBe('fresh');
   });
 });
+
+describe('StatusListStore publishing', () => {
+  it('lets one publisher at a time claim a list\'s version, and offers the list again only once a revocation changes it', async () => {
+    const store = new StatusListStore(db);
+    const award = await anAward(77);
+    await store.allocate('77', award, place(77));
+    const mine = (rows: StatusListRow[]) => rows.filter((r) => String(r.site_id) === '77');
+    await db.transaction(async (first) => {
+      const [claimed] = mine(await store.claimUnpublished(first, 100));
+      expect(claimed).toMatchObject({ version: '0', published_version: null });
+      // Another replica meanwhile: the list is held, so it is not offered (SKIP LOCKED), rather than published twice.
+      await db.transaction(async (second) => expect(mine(await store.claimUnpublished(second, 100))).toEqual([]));
+      await store.markPublished(first, claimed!, '{"list":0}');
+    });
+    await db.transaction(async (trx) => expect(mine(await store.claimUnpublished(trx, 100))).toEqual([]));
+    await db.transaction((trx) => store.setRevoked(trx, award));
+    await db.transaction((trx) => store.setRevoked(trx, award));
+    await db.transaction(async (trx) => expect(mine(await store.claimUnpublished(trx, 100))).toMatchObject([{ version: '1', published_version: '0' }]));
+    expect(await listOf(77)).toMatchObject({ signed_credential: '{"list":0}', signed_version: '0' });
+  });
+});
