@@ -6,8 +6,8 @@
 //     and takes its status-list index, so this is credentials signed per second;
 //  2. fetches the already-signed credentials under concurrent load for
 //     `seconds`: the p99 of GET /public/credentials/:uid as verifiers see it.
-// Awarding never signs (signing happens on first fetch), so the award path is
-// not part of either figure.
+// Awarding never signs (signing happens on first fetch): the awards are
+// measured as well, and their issuance CPU per award shows no signature in it.
 //   npm run bench -- credentials [--awards 2000] [--seconds 10] [--concurrency 32]
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -65,25 +65,37 @@ try {
     unique: 1, type: 'bench', imageUrl: 'https://bench.example.org/badge.png', criteria: [{ description: 'Run it', required: 1, note: '' }], tags: ['bench'],
     alignments: [{ name: 'Speed', url: 'https://bench.example.org/speed', description: 'Fast' }],
   }));
+  console.log(`\nbench/credentials on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${awardCount} awards, ${concurrency} concurrent clients, ${seconds} s for signed reads\n`);
+  const pids = { gateway: system.process('gateway').child().pid, catalog: system.process('badge-catalog').child().pid, issuance: system.process('issuance').child().pid, 'load generator': process.pid };
+
+  // The awards themselves, measured too: they must cost no signing (issuance CPU per award far below a signature's).
   const uids = [];
+  const awardLatencies = [];
   let nextAward = 0;
+  let before = cpuSnapshot(pids);
+  const awardsStarted = process.hrtime.bigint();
   await Promise.all(Array.from({ length: 16 }, async () => {
     while (nextAward < awardCount) {
       const i = nextAward++;
+      const begun = process.hrtime.bigint();
       const { instance } = await call('POST', `${badge}/instances`, JSON.stringify({ email: `earner-${i}@example.org` }));
+      awardLatencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
       uids.push(instance.slug);
     }
   }));
+  awardLatencies.sort((a, b) => a - b);
+  console.log(formatResult('POST {S}/badges/:slug/instances (16 clients)', {
+    requests: awardCount, errors: 0, rps: awardCount / (Number(process.hrtime.bigint() - awardsStarted) / 1e9),
+    p50: percentile(awardLatencies, 50), p90: percentile(awardLatencies, 90), p99: percentile(awardLatencies, 99),
+  }));
+  console.log(formatCpu(cpuPerRequest(before, cpuSnapshot(pids), awardCount)));
   const paths = uids.map((uid) => `/public/credentials/${uid}`);
-
-  console.log(`\nbench/credentials on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${awardCount} awards, ${concurrency} concurrent clients, ${seconds} s for signed reads\n`);
-  const pids = { gateway: system.process('gateway').child().pid, catalog: system.process('badge-catalog').child().pid, issuance: system.process('issuance').child().pid, 'load generator': process.pid };
 
   // Warm the signing path (JIT, the site's key, the jsonld contexts) on a few awards, not measured.
   const warm = paths.splice(0, Math.min(50, Math.floor(paths.length / 10)));
   await runEach({ baseUrl: system.gatewayUrl, paths: warm });
 
-  let before = cpuSnapshot(pids);
+  before = cpuSnapshot(pids);
   const signing = await runEach({ baseUrl: system.gatewayUrl, paths });
   console.log(formatResult('GET /public/credentials/:uid (first: signs)', signing));
   console.log(formatCpu(cpuPerRequest(before, cpuSnapshot(pids), signing.requests)));

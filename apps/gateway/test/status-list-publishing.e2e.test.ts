@@ -139,7 +139,7 @@ describe('an issuance killed between the revocation and the publication', () => 
     const settled = await eventually(listRow, (row) => row.published === row.version);
     await untilVersion(settled.version);
 
-    // KEY SHARE lets the revocation's update through but keeps the publisher's FOR UPDATE SKIP LOCKED off the list.
+    // KEY SHARE lets the revocation's update through but holds back the publisher's claim (FOR UPDATE) until after the kill.
     const holder = new pg.Client({ connectionString: system.database.url });
     await holder.connect();
     try {

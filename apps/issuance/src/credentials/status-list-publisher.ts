@@ -1,28 +1,29 @@
 /**
  * Publishes every version of every status list, once, within moments of the
  * revocation that made it (issue #11 item 3): a revocation commits its bit
- * and wakes this worker (STATUS_LIST_CHANNEL); the worker claims the lists
- * whose version is unpublished (FOR UPDATE SKIP LOCKED), signs each — or takes
- * the text a fetch already signed for that version — and in the same
- * transaction keeps it, marks the version published and enqueues
- * StatusListPublished in the outbox. So an event exists exactly when its
- * version is marked published, whichever replica got there, and a process
- * killed in between leaves the list unpublished for the next round (the
- * first one after start-up, or the safety-net poll of another replica).
- *
- * Revocations that commit before a round are coalesced into one version's
- * event; one that commits while a round holds the list waits for it, then
- * bumps the version and wakes the worker again.
+ * and wakes this worker (STATUS_LIST_CHANNEL). The worker reads the lists
+ * whose version is unpublished and signs each (no lock or transaction held
+ * while signing: a revocation never waits for a signature, and signing, which
+ * needs a connection of its own for the key, cannot starve the pool). Then,
+ * in one short transaction, it claims the version (FOR UPDATE, still
+ * unpublished and unchanged, see StatusListStore.claimVersion), keeps the text, marks the version
+ * published and enqueues StatusListPublished in the outbox. So an event
+ * exists exactly when its version is marked published, whichever replica got
+ * there; a version that changed meanwhile is left for the next round (its
+ * revocation woke the worker again), and a process killed in between leaves
+ * the list unpublished for the next round (the first after start-up, or the
+ * safety-net poll of another replica). Revocations that commit before a round
+ * are coalesced into one version.
  */
 import { enqueueEvents, startPollingLoop, type Knex, type Logger, type PollingLoop, type WorkListener } from '@laurel/service-kit';
 import { statusListPublishedEvent } from '../events/status-list-events.js';
 import type { IssuerKeyStore } from '../store/issuer-keys.js';
-import { STATUS_LIST_CHANNEL, type StatusListStore } from '../store/status-lists.js';
+import { STATUS_LIST_CHANNEL, type StatusListRow, type StatusListStore } from '../store/status-lists.js';
 import { signStatusList } from './status-list-signing.js';
 
 export interface StatusListPublisherOptions {
   db: Knex;
-  statusLists: Pick<StatusListStore, 'claimUnpublished' | 'markPublished'>;
+  statusLists: Pick<StatusListStore, 'unpublished' | 'claimVersion' | 'markPublished'>;
   keys: Pick<IssuerKeyStore, 'signingKey'>;
   topicPrefix: string;
   logger: Logger;
@@ -31,25 +32,37 @@ export interface StatusListPublisherOptions {
   pollMs: number;
 }
 
-/**
- * Lists per round. Small: the claimed lists stay locked while they are
- * signed (a few ms each), and a revocation of one of them waits that long.
- */
-const BATCH = 5;
+/** Lists per round. */
+const BATCH = 20;
 
 export function startStatusListPublisher(options: StatusListPublisherOptions): PollingLoop {
   const log = options.logger.child({ component: 'status-list-publisher' });
-  const round = () =>
-    options.db.transaction(async (trx) => {
-      const lists = await options.statusLists.claimUnpublished(trx, BATCH);
-      for (const list of lists) {
-        const credential = list.signed_version === list.version && list.signed_credential !== null ? list.signed_credential : await signStatusList(list, options.keys);
-        await options.statusLists.markPublished(trx, list, credential);
-        await enqueueEvents(trx, [statusListPublishedEvent(options.topicPrefix, list, credential)]);
-      }
-      if (lists.length > 0) log.debug({ lists: lists.map((l) => `${l.site_id}:${l.number}@${l.version}`) }, 'status lists published');
-      return lists.length === BATCH;
+  const { statusLists } = options;
+
+  /** Publishes the list's version if it is still the current, unpublished one; whether it did. */
+  const publish = async (list: StatusListRow): Promise<boolean> => {
+    const signed = list.signed_version === list.version && list.signed_credential !== null ? list.signed_credential : await signStatusList(list, options.keys);
+    return options.db.transaction(async (trx) => {
+      const claimed = await statusLists.claimVersion(trx, list.id, list.version);
+      if (!claimed) return false;
+      // A fetch may have kept its own signature of this version meanwhile: every reader of a version gets one text.
+      const credential = claimed.signed_version === claimed.version && claimed.signed_credential !== null ? claimed.signed_credential : signed;
+      await statusLists.markPublished(trx, claimed, credential);
+      await enqueueEvents(trx, [statusListPublishedEvent(options.topicPrefix, claimed, credential)]);
+      return true;
     });
+  };
+
+  const round = async () => {
+    const lists = await statusLists.unpublished(BATCH);
+    let published = 0;
+    for (const list of lists) if (await publish(list)) published += 1;
+    if (published > 0) log.debug({ published }, 'status lists published');
+    // Only a full batch all published says there may be more now; a list skipped here changed meanwhile,
+    // and the revocation that changed it wakes the worker again once it commits.
+    return lists.length === BATCH && published === BATCH;
+  };
+
   return startPollingLoop({
     round,
     idleMs: options.pollMs,

@@ -94,15 +94,23 @@ export class StatusListStore {
     if ((result.rowCount ?? 0) > 0) await signalWork(trx, STATUS_LIST_CHANNEL);
   }
 
+  /** Up to `limit` lists whose current version has not been published yet (read without locks: the publisher signs them before claiming). */
+  unpublished(limit: number): Promise<StatusListRow[]> {
+    return this.db<StatusListRow>('status_lists').whereRaw('published_version is distinct from version').orderBy('id').limit(limit).select('*');
+  }
+
   /**
-   * Up to `limit` lists whose current version has not been published yet,
-   * locked for the caller's transaction. SKIP LOCKED: a list another
-   * publisher (another replica) holds is left to it, and when it commits the
-   * list is published up to that version, so the database decides who
-   * publishes each version, and no version is published twice.
+   * The list, locked for the caller's transaction, if it is still at
+   * `version` and that version is still unpublished. A lock held meanwhile
+   * (an allocation, a revocation, another replica's publisher: all short) is
+   * waited for, and the row is then checked again as it committed, so of two
+   * publishers of one version the second finds it published and gets
+   * nothing: the database decides, and no version is published twice. (Not
+   * SKIP LOCKED: allocations hold the current list often, and a skipped claim
+   * would wait for the safety-net poll.)
    */
-  claimUnpublished(trx: Knex.Transaction, limit: number): Promise<StatusListRow[]> {
-    return trx<StatusListRow>('status_lists').whereRaw('published_version is distinct from version').orderBy('id').limit(limit).forUpdate().skipLocked().select('*');
+  claimVersion(trx: Knex.Transaction, id: string, version: string): Promise<StatusListRow | undefined> {
+    return trx<StatusListRow>('status_lists').where({ id, version }).whereRaw('published_version is distinct from version').forUpdate().first();
   }
 
   /** Records, in the publisher's transaction, that `row.version` is published with `credential` (kept as its signed text too). */
