@@ -82,8 +82,8 @@ export class StatusListStore {
   /**
    * Sets the award's bit, if its credential has one yet; idempotent. In the
    * revocation's transaction, which then wakes the publisher once it commits.
-   * The update takes the row's FOR NO KEY UPDATE lock, so it waits for a
-   * publisher holding the list and is then published in the next version.
+   * The update takes the row's FOR NO KEY UPDATE lock: it waits for a
+   * publisher's short claim of the list, and is then published as the next version.
    */
   async setRevoked(trx: Knex, earnedBadgeId: string): Promise<void> {
     const result = await trx.raw<{ rowCount: number | null }>(
