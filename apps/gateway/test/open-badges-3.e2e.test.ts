@@ -207,7 +207,7 @@ describe('revocation by Bitstring Status List', () => {
     const first = await fetch(listUrl);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^application\/vc\+ld\+json/);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
     const text = await first.text();

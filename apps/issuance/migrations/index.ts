@@ -10,6 +10,10 @@ import { heldLookups } from './0008_held_lookups.js';
 import { credentials } from './0009_credentials.js';
 import { statusLists } from './0010_status_lists.js';
 import { credentialJwts } from './0011_credential_jwts.js';
+import { statusListPublishing } from './0012_status_list_publishing.js';
 
 /** The issuance schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists, credentialJwts];
+export const migrations: readonly Migration[] = [
+  outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists,
+  credentialJwts, statusListPublishing,
+];

@@ -15,6 +15,7 @@ import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
 import { bulkHandlers } from './rpc/bulk.js';
 import { credentialHandlers } from './rpc/credentials.js';
+import { startStatusListPublisher } from './credentials/status-list-publisher.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
 import { ApplicationStore } from './store/applications.js';
 import { DeliveryStore } from './store/deliveries.js';
@@ -47,7 +48,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
   try {
     await startEventPublishing(runtime, {
       brokers: config.KAFKA_BROKERS,
-      topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked')],
+      topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked'), topicName(config.KAFKA_TOPIC_PREFIX, 'statusListPublished')],
     });
 
     if (config.NODE_ENV !== 'production' && config.CREDENTIAL_KEY_ENCRYPTION_KEY === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
@@ -86,6 +87,9 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(milestones.stop);
     const statusLists = new StatusListStore(db);
     const keyCipher = new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY);
+    const keys = new IssuerKeyStore(db, keyCipher);
+    const publisher = startStatusListPublisher({ db, statusLists, keys, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, listener: runtime.listener, pollMs: runtime.workPollMs });
+    runtime.onStop(publisher.stop);
     const handlers = {
       ...awardHandlers({
         db, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
@@ -94,7 +98,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       ...deliveryHandlers(deliveries),
       ...credentialHandlers({
         awards,
-        keys: new IssuerKeyStore(db, keyCipher),
+        keys,
         credentials: new SignedCredentialStore(db),
         rsaKeys: new IssuerRsaKeyStore(db, keyCipher),
         jwts: new SignedCredentialJwtStore(db),

@@ -110,3 +110,30 @@ describe('StatusListStore', () => {
     expect((await listOf(24)).signed_credential).toBe('fresh');
   });
 });
+
+describe('StatusListStore publishing', () => {
+  it('lets one publisher claim each version once, waiting for a concurrent claim, and offers the list again only once a revocation changes it', async () => {
+    const store = new StatusListStore(db);
+    const award = await anAward(77);
+    await store.allocate('77', award, place(77));
+    const mine = async () => (await store.unpublished(1000)).filter((r) => String(r.site_id) === '77');
+    const [list] = await mine();
+    expect(list).toMatchObject({ version: '0', published_version: null });
+    let second: Promise<StatusListRow | undefined> | undefined;
+    await db.transaction(async (first) => {
+      const claimed = await store.claimVersion(first, list!.id, '0');
+      expect(claimed).toMatchObject({ version: '0' });
+      // Another replica meanwhile: its claim waits for this one, then finds the version published.
+      second = db.transaction((trx) => store.claimVersion(trx, list!.id, '0'));
+      await store.markPublished(first, claimed!, '{"list":0}');
+    });
+    expect(await second).toBeUndefined();
+    expect(await mine()).toEqual([]);
+    await db.transaction((trx) => store.setRevoked(trx, award));
+    await db.transaction((trx) => store.setRevoked(trx, award));
+    expect(await mine()).toMatchObject([{ version: '1', published_version: '0', signed_version: '0', signed_credential: '{"list":0}' }]);
+    // A claim for a version the list has moved past gets nothing: the newer one is claimed instead.
+    expect(await db.transaction((trx) => store.claimVersion(trx, list!.id, '0'))).toBeUndefined();
+    expect(await db.transaction((trx) => store.claimVersion(trx, list!.id, '1'))).toMatchObject({ version: '1' });
+  });
+});

@@ -61,7 +61,7 @@ let eventRoot: protobuf.Root | undefined;
  * protobufjs types for event messages, used to encode and decode Kafka payloads
  * (proto3 JSON by default, binary when the content-type header says so).
  */
-export function eventType(name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked'): protobuf.Type {
+export function eventType(name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked' | 'StatusListPublished'): protobuf.Type {
   if (!eventRoot) {
     eventRoot = new protobuf.Root();
     eventRoot.resolvePath = (_origin, target) => join(PROTO_ROOT, target);

@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { DomainError, issuerJwkPath, ob3IssuerId, statusListPath, verificationMethodId, type CatalogClient, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { unsignedCredential } from '../domain/open-badge-credential.js';
-import { statusEntry, unsignedStatusList } from '../domain/status-list.js';
+import { statusEntry } from '../domain/status-list.js';
 import { credentialJwtClaims } from '../domain/credential-jwt.js';
+import { signStatusList } from '../credentials/status-list-signing.js';
 import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
 import { generateRsaKeyMaterial, signJwt } from '../credentials/jwt.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
@@ -109,11 +110,8 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
       const list = Number.isSafeInteger(request.number) ? await deps.statusLists.find(request.siteId, request.number) : undefined;
       if (!list) throw DomainError.notFound('statusList', 'number', String(request.number));
       if (list.signed_credential !== null && list.signed_version === list.version) return { credential: list.signed_credential };
-      const key = await deps.keys.signingKey(list.site_id, generateKeyMaterial);
-      const signed = await signCredential(
-        unsignedStatusList(list.url, list.issuer_id, list.created_at, list.bits), key, verificationMethodId(list.issuer_id, key.publicKeyMultibase), list.issuer_id, new Date(),
-      );
-      return { credential: await deps.statusLists.keepSigned(list.id, list.version, JSON.stringify(signed)) };
+      // Usually the publisher (credentials/status-list-publisher.ts) has signed it already; a fetch in between signs the same way.
+      return { credential: await deps.statusLists.keepSigned(list.id, list.version, await signStatusList(list, deps.keys)) };
     },
 
     async ListIssuerKeys(request) {

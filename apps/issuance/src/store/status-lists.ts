@@ -3,7 +3,7 @@
  * its site's revocation list, and the lists' bits and signed credentials.
  */
 import { randomInt } from 'node:crypto';
-import type { Knex } from '@laurel/service-kit';
+import { signalWork, type Knex } from '@laurel/service-kit';
 import { emptyBits, STATUS_LIST_SIZE } from '../domain/status-list.js';
 
 export interface StatusListRow {
@@ -17,8 +17,13 @@ export interface StatusListRow {
   version: string;
   signed_credential: string | null;
   signed_version: string | null;
+  /** The version whose StatusListPublished event was enqueued (migration 0011). */
+  published_version: string | null;
   created_at: Date;
 }
+
+/** Wakes the status list publisher (credentials/status-list-publisher.ts) once a list changed. */
+export const STATUS_LIST_CHANNEL = 'laurel_status_lists';
 
 export interface StatusSlot {
   url: string;
@@ -59,6 +64,8 @@ export class StatusListStore {
         await trx.raw('insert into status_lists (site_id, number, url, issuer_id, bits) values (?, ?, ?, ?, ?) on conflict (site_id, number) do nothing', [siteId, number, url, issuerId, emptyBits()]);
         list = await current();
         if (!list) throw new Error(`site ${siteId} has no status list right after opening one`);
+        // A new list is published too (its version 0), so consumers learn of it before any revocation.
+        await signalWork(trx, STATUS_LIST_CHANNEL);
       }
       // The list is locked: only collisions with earlier awards retry, ever rarer until the list fills.
       for (;;) {
@@ -72,13 +79,43 @@ export class StatusListStore {
     });
   }
 
-  /** Sets the award's bit, if its credential has one yet; idempotent. In the revocation's transaction. */
+  /**
+   * Sets the award's bit, if its credential has one yet; idempotent. In the
+   * revocation's transaction, which then wakes the publisher once it commits.
+   * The update takes the row's FOR NO KEY UPDATE lock: it waits for a
+   * publisher's short claim of the list, and is then published as the next version.
+   */
   async setRevoked(trx: Knex, earnedBadgeId: string): Promise<void> {
-    await trx.raw(
+    const result = await trx.raw<{ rowCount: number | null }>(
       `update status_lists l set bits = set_bit(l.bits, ${BIT}, 1), version = l.version + 1
        from status_entries e where e.earned_badge_id = ? and l.id = e.list_id and get_bit(l.bits, ${BIT}) = 0`,
       [earnedBadgeId],
     );
+    if ((result.rowCount ?? 0) > 0) await signalWork(trx, STATUS_LIST_CHANNEL);
+  }
+
+  /** Up to `limit` lists whose current version has not been published yet (read without locks: the publisher signs them before claiming). */
+  unpublished(limit: number): Promise<StatusListRow[]> {
+    return this.db<StatusListRow>('status_lists').whereRaw('published_version is distinct from version').orderBy('id').limit(limit).select('*');
+  }
+
+  /**
+   * The list, locked for the caller's transaction, if it is still at
+   * `version` and that version is still unpublished. A lock held meanwhile
+   * (an allocation, a revocation, another replica's publisher: all short) is
+   * waited for, and the row is then checked again as it committed, so of two
+   * publishers of one version the second finds it published and gets
+   * nothing: the database decides, and no version is published twice. (Not
+   * SKIP LOCKED: allocations hold the current list often, and a skipped claim
+   * would wait for the safety-net poll.)
+   */
+  claimVersion(trx: Knex.Transaction, id: string, version: string): Promise<StatusListRow | undefined> {
+    return trx<StatusListRow>('status_lists').where({ id, version }).whereRaw('published_version is distinct from version').forUpdate().first();
+  }
+
+  /** Records, in the publisher's transaction, that `row.version` is published with `credential` (kept as its signed text too). */
+  async markPublished(trx: Knex.Transaction, row: StatusListRow, credential: string): Promise<void> {
+    await trx('status_lists').where({ id: row.id }).update({ signed_credential: credential, signed_version: row.version, published_version: row.version });
   }
 
   find(siteId: string, number: number): Promise<StatusListRow | undefined> {

@@ -11,6 +11,7 @@ export const TOPICS = {
   requirementChanged: 'laurel.requirement-changed.v1',
   badgeAwarded: 'laurel.badge-awarded.v1',
   badgeRevoked: 'laurel.badge-revoked.v1',
+  statusListPublished: 'laurel.status-list-published.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;
