@@ -15,7 +15,7 @@ import type { Request, Response } from 'express';
 import OAuth2Server, { OAuthError } from '@node-oauth/oauth2-server';
 import { DomainError } from '@laurel/service-kit';
 import type { ServiceClients } from '../../clients.js';
-import { FormState, PKCE_TEXT, parseScopes, SCOPE_DESCRIPTIONS } from '../../domain/ob3-oauth.js';
+import { type FormState, PKCE_TEXT, parseScopes, SCOPE_DESCRIPTIONS } from '../../domain/ob3-oauth.js';
 import { verifySecret } from '../../domain/secrets.js';
 import { callOptions } from '../../http/request-context.js';
 import type { Ob3Store } from '../../store/ob3.js';

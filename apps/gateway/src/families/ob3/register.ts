@@ -29,7 +29,8 @@ export const RegistrationBody = z.object({
   contacts: z.array(z.string().max(255)).max(10).optional(),
 }).openapi('Ob3ClientRegistration');
 
-export const RegistrationAnswer = RegistrationBody.extend({
+export const RegistrationAnswer = z.object({
+  ...RegistrationBody.shape,
   client_id: z.string(),
   client_secret: z.string(),
   client_id_issued_at: z.number().int(),

@@ -24,7 +24,7 @@ import { Ob3Error, ob3Errors, sendOb3Error } from './errors.js';
 import { libraryRequest, oauthModel, type Ob3User } from './oauth-model.js';
 import { RegistrationAnswer, RegistrationBody, registerClient } from './register.js';
 import { getCredentials, getProfile, putProfile, upsertCredential, type ResourceDeps } from './resources.js';
-import { AuthorizeForm, AuthorizeQuery, CredentialsAnswer, CredentialsQuery, DiscoveryAnswer, HtmlPage, ProfileSchema, TokenAnswer, TokenForm, UpsertBody } from './schemas.js';
+import { AuthorizeForm, AuthorizeQuery, CredentialsAnswer, CredentialsQuery, DiscoveryAnswer, ProfileSchema, TokenAnswer, TokenForm, UpsertBody } from './schemas.js';
 
 export const OAUTH_PATHS = {
   register: `${OB3_BASE}/oauth/register`,
@@ -42,6 +42,8 @@ interface Ob3Doc {
   query?: ZodObject;
   response?: ZodType;
   contentTypes?: readonly string[];
+  /** A page rather than JSON (the sign-in form). */
+  binary?: readonly string[];
   errors?: number[];
   /** The OB 3.0 scope the route needs; unauthenticated when absent. */
   scope?: string;
@@ -116,7 +118,7 @@ export function ob3Router(options: FamilyOptions): Router {
       family: 'ob3', method: method.toUpperCase(), path: `${OB3_BASE}${path}`, authenticated: doc.scope !== undefined, summary: doc.summary, success: doc.success,
       errors: [...(doc.scope ? [401, 403] : []), ...(doc.errors ?? [])],
       ...(doc.body && { body: doc.body }), ...(doc.query && { query: doc.query }), ...(doc.response && { response: doc.response }),
-      ...(doc.contentTypes && { contentTypes: doc.contentTypes }), ...(doc.scope && { scopes: [doc.scope] }),
+      ...(doc.contentTypes && { contentTypes: doc.contentTypes }), ...(doc.binary && { binary: doc.binary }), ...(doc.scope && { scopes: [doc.scope] }),
     });
     router[method](`${OB3_BASE}${path}`, ...handlers);
   };
@@ -132,7 +134,7 @@ export function ob3Router(options: FamilyOptions): Router {
   const authorizeDeps = { server, store, tokens, clients: options.clients, formState: new FormState(formStateKey(config.SECRET_ENCRYPTION_KEY)) };
   declare('get', '/oauth/authorize', {
     summary: 'Start an authorization (code grant, PKCE S256 required): a page where the learner signs in as a member of the site and consents',
-    success: 200, query: AuthorizeQuery, response: HtmlPage, errors: [400],
+    success: 200, query: AuthorizeQuery, binary: ['text/html'], errors: [400],
   }, wrap(showAuthorize(authorizeDeps)));
   declare('post', '/oauth/authorize', {
     summary: 'The sign-in form: redirects (302) to the client with a code, or with access_denied; a wrong password shows the form again (401)',

@@ -74,5 +74,3 @@ export const TokenAnswer = z.object({
   refresh_token: z.string().optional(),
   scope: z.string(),
 }).openapi('Ob3TokenResponse');
-
-export const HtmlPage = z.string().openapi({ description: 'The log-in and consent page' });
