@@ -109,6 +109,15 @@ export class Ob3Store {
     return (await this.db('ob3_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() })) > 0;
   }
 
+  /** Codes and tokens expired before `before` (used, revoked or not): nothing accepts them any more. */
+  async deleteExpired(table: 'ob3_codes' | 'ob3_tokens', before: Date, limit: number): Promise<number> {
+    const result = await this.db.raw<{ rowCount: number }>(
+      `delete from ${table} where ctid = any(array(select ctid from ${table} where expires_at <= ? limit ?))`,
+      [before, limit],
+    );
+    return result.rowCount;
+  }
+
   async profile(siteId: string, userId: string): Promise<Record<string, unknown> | undefined> {
     const row = await this.db('ob3_profiles').where({ site_id: siteId, user_id: userId }).first<{ profile: Record<string, unknown> } | undefined>('profile');
     return row?.profile;
