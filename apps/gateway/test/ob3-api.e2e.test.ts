@@ -202,6 +202,10 @@ describe('authorization code with PKCE', () => {
   it('answers an unknown client or redirect URI itself, never redirecting there', async () => {
     await expectStatusInfo(await fetch(authorizeUrl({ client_id: 'nobody', code_challenge: pkce().challenge }), { redirect: 'manual' }), 400);
     await expectStatusInfo(await fetch(authorizeUrl({ redirect_uri: 'https://evil.example.org/cb', code_challenge: pkce().challenge }), { redirect: 'manual' }), 400);
+    const withoutRedirect = new URL(authorizeUrl({ code_challenge: pkce().challenge }));
+    withoutRedirect.searchParams.delete('redirect_uri');
+    await expectStatusInfo(await fetch(withoutRedirect, { redirect: 'manual' }), 400);
+    await expectStatusInfo(await fetch(`${authorizeUrl({ code_challenge: pkce().challenge })}&client_id=again`, { redirect: 'manual' }), 400, 'invalid_query_parameter');
   });
 
   it('shows the form again for a wrong password or site, and refuses a forged form', async () => {

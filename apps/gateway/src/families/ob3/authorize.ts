@@ -61,9 +61,9 @@ function redirectWith(res: Response, redirectUri: string, params: Record<string,
 async function checkRequest(deps: AuthorizeDeps, params: Record<string, string>, res: Response): Promise<{ clientName: string; scopes: string[] } | undefined> {
   const client = params.client_id ? await deps.store.findClient(params.client_id) : undefined;
   if (!client) throw new Ob3Error(400, 'invalid_query_parameter', 'client_id is missing or not a registered client', 'invalid_request');
-  const redirectUri = params.redirect_uri ?? (client.redirectUris.length === 1 ? client.redirectUris[0] : undefined);
+  // Required (OB 3.0 §6.2), and so always part of the code, which the token request must then repeat (RFC 6749 §4.1.3).
+  const redirectUri = params.redirect_uri;
   if (!redirectUri || !client.redirectUris.includes(redirectUri)) throw new Ob3Error(400, 'invalid_query_parameter', 'redirect_uri is missing or not registered for this client', 'invalid_request');
-  params.redirect_uri = redirectUri;
   const fail = (error: string, description: string) => {
     redirectWith(res, redirectUri, { error, error_description: description, ...(params.state !== undefined && { state: params.state }) });
     return undefined;

@@ -40,7 +40,7 @@ export const DiscoveryAnswer = z.looseObject({ openapi: z.string(), info: z.loos
 export const AuthorizeQuery = z.object({
   response_type: z.literal('code'),
   client_id: z.string(),
-  redirect_uri: z.string().optional(),
+  redirect_uri: z.string(),
   scope: z.string().optional(),
   state: z.string().optional(),
   code_challenge: z.string(),
