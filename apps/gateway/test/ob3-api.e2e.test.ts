@@ -9,6 +9,8 @@
  * imsx_StatusInfo, never a 5xx.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
 import { verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
@@ -218,6 +220,36 @@ describe('authorization code with PKCE', () => {
     });
     await expectStatusInfo(forged, 400);
   });
+});
+
+describe('the sign-in page in a browser', () => {
+  it('signs the member in through the form and sends the browser to the client with a code, nothing blocked by its CSP', async () => {
+    const CHROMIUM = '/usr/bin/chromium';
+    if (!existsSync(CHROMIUM)) throw new Error(`The browser test needs Debian's chromium at ${CHROMIUM}; \`npm test\` installs it.`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+      page.on('pageerror', (error) => problems.push(error.message));
+      const { verifier, challenge } = pkce();
+      await page.goto(authorizeUrl({ code_challenge: challenge, scope: ALL[0] ?? '' }));
+      expect(await page.inputValue('#site')).toBe('wallet-city');
+      await page.fill('#username', 'learner');
+      await page.fill('#password', PASSWORD);
+      // The client's callback is not on this machine: the browser's request for it is what counts (its failing to load is not).
+      const [arrival] = await Promise.all([page.waitForRequest((r) => r.url().startsWith(REDIRECT)), page.click('button[value="allow"]', { noWaitAfter: true })]);
+      const arrived = new URL(arrival.url());
+      const code = arrived.searchParams.get('code') ?? '';
+      expect(arrived.searchParams.get('state')).toBe('xyz');
+      expect(problems.filter((p) => !p.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
+      const res = await exchange(code, verifier);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Tokens).scope).toBe(ALL[0]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe('credentials', () => {
