@@ -323,6 +323,15 @@ describe('credentials', () => {
       await expectStatusInfo(await upsert(bad), 400, 'invalid_data');
     }
     await expectStatusInfo(await upsert('not a jws', 'text/plain'), 400, 'invalid_data');
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jws = `${part({ alg: 'EdDSA' })}.${part({ jti: 'urn:uuid:5b2f3c1e-0000-4000-8000-000000000001', vc: { type: ['VerifiableCredential', 'OpenBadgeCredential'] } })}.c2ln`;
+    const pushed = await upsert(jws, 'text/plain');
+    expect(pushed.status).toBe(201);
+    expect(await pushed.text()).toBe(jws);
+    expect((await upsert(jws, 'text/plain')).status).toBe(304);
+    const withJws = (await (await bearer('/credentials', tokens.access_token)).json()) as { credential: Doc[]; compactJwsString?: string[] };
+    expect(withJws.compactJwsString).toEqual([jws]);
+    expect(withJws.credential).toHaveLength(4);
     await expectStatusInfo(await upsert('<xml/>', 'application/xml'), 415);
   });
 });
