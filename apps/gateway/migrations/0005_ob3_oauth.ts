@@ -34,6 +34,8 @@ export const ob3Oauth: Migration = {
     await knex.schema.createTable('ob3_tokens', (t) => {
       t.binary('token_hash').primary();
       t.string('kind', 8).notNullable();
+      // Every token descending from one authorization code: a refresh token used twice revokes them all.
+      t.uuid('grant_id').notNullable().index('ob3_tokens_grant_idx');
       t.string('client_id', 64).notNullable().references('client_id').inTable('ob3_clients').onDelete('CASCADE');
       t.bigInteger('site_id').notNullable();
       t.bigInteger('user_id').notNullable();

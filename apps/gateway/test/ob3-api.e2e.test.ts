@@ -343,8 +343,19 @@ describe('refresh token', () => {
     expect(res.status, JSON.stringify(fresh)).toBe(200);
     expect(fresh.refresh_token).not.toBe(tokens.refresh_token);
     expect((await bearer('/credentials', fresh.access_token)).status).toBe(200);
-    expect((await expectStatusInfo(await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }), 400)).error).toBe('invalid_grant');
     tokens = fresh;
+  });
+
+  it('ends the whole authorization when a rotated refresh token is used again', async () => {
+    const { code, verifier } = await codeFor();
+    const first = (await (await exchange(code, verifier)).json()) as Tokens;
+    const second = (await (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).json()) as Tokens;
+    expect((await bearer('/profile', second.access_token)).status).toBe(200);
+    expect((await expectStatusInfo(await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token }), 400)).error).toBe('invalid_grant');
+    await expectStatusInfo(await bearer('/profile', second.access_token), 401, 'unauthorizedrequest');
+    expect((await expectStatusInfo(await token({ grant_type: 'refresh_token', refresh_token: second.refresh_token }), 400)).error).toBe('invalid_grant');
+    // Other authorizations of the same member are not touched.
+    expect((await bearer('/profile', tokens.access_token)).status).toBe(200);
   });
 });
 

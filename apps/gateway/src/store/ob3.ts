@@ -23,6 +23,11 @@ export interface Ob3Grant {
   expiresAt: Date;
 }
 
+export interface Ob3TokenGrant extends Ob3Grant {
+  /** The authorization the token descends from (one per code exchanged). */
+  grantId: string;
+}
+
 export interface Ob3Code extends Ob3Grant {
   redirectUri: string;
   codeChallenge: string;
@@ -89,19 +94,28 @@ export class Ob3Store {
     return (await this.db('ob3_codes').where({ code_hash: codeHash }).whereNull('used_at').update({ used_at: this.db.fn.now() })) > 0;
   }
 
-  async saveToken(tokenHash: Buffer, kind: TokenKind, grant: Ob3Grant): Promise<void> {
+  async saveToken(tokenHash: Buffer, kind: TokenKind, grant: Ob3TokenGrant): Promise<void> {
     await this.db('ob3_tokens').insert({
-      token_hash: tokenHash, kind, client_id: grant.clientId, site_id: grant.siteId, user_id: grant.userId, scope: grant.scope, expires_at: grant.expiresAt,
+      token_hash: tokenHash, kind, grant_id: grant.grantId, client_id: grant.clientId, site_id: grant.siteId, user_id: grant.userId, scope: grant.scope, expires_at: grant.expiresAt,
     });
   }
 
-  /** A token not revoked whose member still exists; expired ones too (the caller judges expiresAt). */
-  async findToken(tokenHash: Buffer, kind: TokenKind): Promise<Ob3Grant | undefined> {
+  /**
+   * A token whose member still exists; expired ones too (the caller judges
+   * expiresAt), and revoked ones marked so (a refresh token presented again
+   * after its rotation tells of theft).
+   */
+  async findToken(tokenHash: Buffer, kind: TokenKind): Promise<(Ob3TokenGrant & { revoked: boolean }) | undefined> {
     const row = await this.db('ob3_tokens as t')
       .join('members as m', (j) => j.on('m.site_id', 't.site_id').andOn('m.user_id', 't.user_id'))
-      .where({ 't.token_hash': tokenHash, 't.kind': kind }).whereNull('t.revoked_at')
-      .first<GrantRow | undefined>('t.client_id', 't.site_id', 't.user_id', 't.scope', 't.expires_at');
-    return row && toGrant(row);
+      .where({ 't.token_hash': tokenHash, 't.kind': kind })
+      .first<(GrantRow & { grant_id: string; revoked: boolean }) | undefined>('t.client_id', 't.site_id', 't.user_id', 't.scope', 't.expires_at', 't.grant_id', this.db.raw('t.revoked_at is not null as revoked'));
+    return row && { ...toGrant(row), grantId: row.grant_id, revoked: row.revoked };
+  }
+
+  /** Revokes every token of an authorization (RFC 9700 §4.14.2: refresh token reuse). */
+  async revokeGrant(grantId: string): Promise<void> {
+    await this.db('ob3_tokens').where({ grant_id: grantId }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() });
   }
 
   /** False when it was already revoked: a refresh token is used once. */

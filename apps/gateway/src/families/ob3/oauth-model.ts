@@ -13,6 +13,7 @@
  * interface that are all more to configure than the handful of RFC 7591
  * lines written here by hand (register.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { Request as ExpressRequest } from 'express';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { digest, parseScopes, randomToken, sameDigest } from '../../domain/ob3-oauth.js';
@@ -22,11 +23,13 @@ import type { Ob3Grant, Ob3Store } from '../../store/ob3.js';
 export interface Ob3User {
   siteId: string;
   userId: string;
+  /** Set once tokens were issued: the authorization a refresh continues. */
+  grantId?: string;
 }
 
 const GRANTS = ['authorization_code', 'refresh_token'];
 
-const userOf = (grant: Ob3Grant): Ob3User => ({ siteId: grant.siteId, userId: grant.userId });
+const userOf = (grant: Ob3Grant & { grantId?: string }): Ob3User => ({ siteId: grant.siteId, userId: grant.userId, ...(grant.grantId && { grantId: grant.grantId }) });
 const scopesOf = (text: string): string[] => text.split(' ').filter(Boolean);
 const clientOf = (id: string, redirectUris: string[] = []): OAuth2Server.Client => ({ id, grants: GRANTS, redirectUris });
 const memberOf = (user: OAuth2Server.User): Ob3User => ({ siteId: String(user.siteId), userId: String(user.userId) });
@@ -77,22 +80,29 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
     async saveToken(token, client, user) {
       const member = memberOf(user);
       const scope = (token.scope ?? []).join(' ');
-      await store.saveToken(digest(token.accessToken), 'access', { clientId: client.id, ...member, scope, expiresAt: token.accessTokenExpiresAt ?? new Date() });
+      // A code starts an authorization; a refresh continues the one its refresh token belonged to.
+      const grantId = typeof user.grantId === 'string' ? user.grantId : randomUUID();
+      await store.saveToken(digest(token.accessToken), 'access', { clientId: client.id, ...member, grantId, scope, expiresAt: token.accessTokenExpiresAt ?? new Date() });
       if (token.refreshToken) {
-        await store.saveToken(digest(token.refreshToken), 'refresh', { clientId: client.id, ...member, scope, expiresAt: token.refreshTokenExpiresAt ?? new Date() });
+        await store.saveToken(digest(token.refreshToken), 'refresh', { clientId: client.id, ...member, grantId, scope, expiresAt: token.refreshTokenExpiresAt ?? new Date() });
       }
       return { ...token, client, user };
     },
 
     async getAccessToken(accessToken) {
       const grant = await store.findToken(digest(accessToken), 'access');
-      if (!grant) return false;
+      if (!grant || grant.revoked) return false;
       return { accessToken, accessTokenExpiresAt: grant.expiresAt, scope: scopesOf(grant.scope), client: clientOf(grant.clientId), user: userOf(grant) };
     },
 
     async getRefreshToken(refreshToken) {
       const grant = await store.findToken(digest(refreshToken), 'refresh');
       if (!grant) return false;
+      if (grant.revoked) {
+        // Rotated refresh tokens are used once: a second use means two parties hold it, so the whole authorization ends.
+        await store.revokeGrant(grant.grantId);
+        return false;
+      }
       return { refreshToken, refreshTokenExpiresAt: grant.expiresAt, scope: scopesOf(grant.scope), client: clientOf(grant.clientId), user: userOf(grant) };
     },
 
