@@ -13,6 +13,7 @@ import { badgekitNotFound, badgekitRouter } from './families/badgekit/router.js'
 import { customerImportRouter } from './families/customer-import/router.js';
 import { kickappsRouter } from './families/kickapps/router.js';
 import { v2Router } from './families/v2/router.js';
+import { ob3Router } from './families/ob3/router.js';
 import type { ConsumerKeys } from './families/badgekit/auth.js';
 import { publicRouter } from './families/public/router.js';
 import { edgeErrors, urlGuard } from './http/edge-guard.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(kickappsRouter(families));
   app.use(v2Router(families));
   app.use(customerImportRouter(families));
+  app.use(ob3Router(families));
   app.use(badgekitRouter({ ...family, consumers: deps.consumers }));
   // Registered last: the document describes every route declared above.
   app.use(openapiRouter(registry, deps.config.PUBLIC_BASE_URL));

@@ -49,6 +49,12 @@ export const gatewaySettings = z.object({
     // How long a KickApps / v2 login token stays valid.
     LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
     // How long a customer-import response is kept; at least the import's 24-hour replay window (§4.7).
+    // Open Badges 3.0 API (families/ob3): the pages its discovery document names (1EdTech requires both); the site root when unset.
+    OB3_PRIVACY_POLICY_URL: z.url().optional(),
+    OB3_TERMS_OF_SERVICE_URL: z.url().optional(),
+    // Lifetimes of its OAuth access tokens and refresh tokens.
+    OB3_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
+    OB3_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).max(365 * 24 * 3600).default(30 * 24 * 3600),
     IMPORT_REPLAY_RETENTION_HOURS: z.coerce.number().int().min(REPLAY_WINDOW_HOURS).max(24 * 365).default(48),
     // Baked images (issue #11): an external badge image is fetched within these limits, and prepared images are kept in memory.
     BAKED_IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),

@@ -12,12 +12,13 @@
  * the services (they are legitimate slugs), so a service that cannot carry
  * them in its error transport would fail only that test.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorization, badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
 
-type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import';
+type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import' | 'ob3';
 
 interface Operation {
   family: Family;
@@ -53,6 +54,8 @@ let system: TestSystem;
 const values: Record<string, string> = {};
 let siteId = '';
 let loginToken = '';
+/** An OB 3.0 access token with every scope, so that probes get past the bearer check. */
+let ob3Token = '';
 let consumerKey = '';
 let consumerSecret = '';
 let operations: Operation[] = [];
@@ -76,6 +79,7 @@ const LONG_QUERY = 'q'.repeat(800);
 /** The families' body limits (README "Limits"), plus one byte. */
 const OVER_LIMIT: Record<Family, number> = {
   badgekit: 16 * 1024 * 1024 + 1, public: 16 * 1024 * 1024 + 1, admin: 16 * 1024 * 1024 + 1, kickapps: 16 * 1024 * 1024 + 1, v2: 16 * 1024 + 1, 'customer-import': 2 * 1024 * 1024 + 1,
+  ob3: 1024 * 1024 + 1,
 };
 
 const master = (method: string, path: string, body?: unknown) =>
@@ -109,6 +113,8 @@ function credentials(probe: Probe, url: string, body: Buffer | string | undefine
       return probe.op.path.endsWith('/BadgeAssignment') ? { authorization: basic() } : {};
     case 'kickapps':
       return {};
+    case 'ob3':
+      return { authorization: `Bearer ${ob3Token}` };
   }
 }
 
@@ -151,6 +157,10 @@ function formatProblem(family: Family, status: number, contentType: string, text
       return typeof body.requestID === 'number' && typeof body.requestDateTime === 'string' && typeof body.resultCode === 'number' && typeof body.resultMessage === 'string'
         ? undefined
         : 'not the v2 envelope';
+    case 'ob3':
+      // Successes are credentials, profiles, tokens and redirects; every refusal is imsx_StatusInfo.
+      if (status < 400) return undefined;
+      return body.imsx_codeMajor === 'failure' && body.imsx_severity === 'error' && typeof body.imsx_description === 'string' ? undefined : 'not imsx_StatusInfo';
     case 'customer-import': {
       if (Array.isArray(json)) return status === 200 && json.every((item) => item !== null && typeof item === 'object' && 'data' in item && 'errors' in item) ? undefined : 'not per-item results';
       const errors = body.errors;
@@ -302,6 +312,32 @@ function summarize(from: number): string {
   return [...kinds.values()].slice(0, 40).map(({ count, example: f }) => `${count}x e.g. ${f.probe} -> ${f.status} ${f.why}: ${f.body}`).join('\n');
 }
 
+/** The OB 3.0 authorization code flow, as a wallet goes through it, for the webmaster member. */
+async function ob3AccessToken(): Promise<string> {
+  const ob3 = `${system.gatewayUrl}/ims/ob/v3p0`;
+  const redirect = 'https://wallet.example.org/cb';
+  const registered = await fetch(`${ob3}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'hostile', redirect_uris: [redirect] }) });
+  const client = (await registered.json()) as { client_id: string; client_secret: string };
+  const verifier = randomBytes(32).toString('base64url');
+  const query = new URLSearchParams({
+    response_type: 'code', client_id: client.client_id, redirect_uri: redirect, code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', site: 'hostile',
+  });
+  const form = await (await fetch(`${ob3}/oauth/authorize?${query.toString()}`)).text();
+  const signedIn = await fetch(`${ob3}/oauth/authorize`, {
+    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ request: /name="request" value="([^"]+)"/.exec(form)?.[1] ?? '', site: 'hostile', username: 'webmaster', password: 'correct horse battery', decision: 'allow' }).toString(),
+  });
+  const code = new URL(signedIn.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  const tokens = await fetch(`${ob3}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}` },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier }).toString(),
+  });
+  const accessToken = ((await tokens.json()) as { access_token?: string }).access_token ?? '';
+  expect(accessToken.length).toBeGreaterThan(20);
+  return accessToken;
+}
+
 beforeAll(async () => {
   system = await startSystem('hostile-input');
   expect((await master('POST', '/systems', { slug: 'hostile', name: 'Hostile', url: 'https://example.org' })).status).toBe(201);
@@ -323,6 +359,8 @@ beforeAll(async () => {
     slug: 'hostile-badge', name: 'Badge', earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', unique: false, imageUrl: 'https://example.org/i.png',
   })).status).toBe(201);
   values.badgeSlug = 'hostile-badge';
+
+  ob3Token = await ob3AccessToken();
 
   const document = (await (await fetch(`${system.gatewayUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, Json>> };
   operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, raw]) => {
@@ -353,7 +391,7 @@ afterAll(async () => {
 
 describe('every operation answers hostile input with a 4xx in its family format', () => {
   it('covers every family of the document', () => {
-    expect(new Set(operations.map((o) => o.family))).toEqual(new Set(['badgekit', 'public', 'admin', 'kickapps', 'v2', 'customer-import']));
+    expect(new Set(operations.map((o) => o.family))).toEqual(new Set(['badgekit', 'public', 'admin', 'kickapps', 'v2', 'customer-import', 'ob3']));
     expect(operations.length).toBeGreaterThan(150);
   });
 
@@ -388,7 +426,7 @@ describe('every operation answers hostile input with a 4xx in its family format'
 
   it('oversized headers and unknown methods', async () => {
     await battery;
-    const paths: [Family, string][] = [['badgekit', '/systems'], ['admin', '/admin/systems/hostile/consumers'], ['kickapps', `/rest/badges/get/${siteId}`], ['v2', '/api/v2/Login'], ['customer-import', '/api_gateway/v1/badges/import/customerBadges']];
+    const paths: [Family, string][] = [['badgekit', '/systems'], ['admin', '/admin/systems/hostile/consumers'], ['kickapps', `/rest/badges/get/${siteId}`], ['v2', '/api/v2/Login'], ['customer-import', '/api_gateway/v1/badges/import/customerBadges'], ['ob3', '/ims/ob/v3p0/credentials']];
     const before = failures.length;
     for (const [family, path] of paths) {
       const big = await sendRaw(`GET ${path} HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`);

@@ -39,6 +39,22 @@ describe('gateway retention', () => {
   });
 });
 
+describe('OB 3.0 codes and tokens', () => {
+  it('are deleted a day after they expired, used or revoked or not', async () => {
+    await db('ob3_clients').insert({ client_id: 'c1', secret_hash: Buffer.alloc(32), metadata: {}, redirect_uris: ['https://w.example/cb'], scope: 's' });
+    const grant = (expiredHoursAgo: number) => ({ client_id: 'c1', site_id: 1, user_id: 7, scope: 's', expires_at: hoursAgo(expiredHoursAgo) });
+    const code = (hash: number, age: number) => ({ ...grant(age), code_hash: Buffer.from([hash]), redirect_uri: 'https://w.example/cb', code_challenge: 'x', code_challenge_method: 'S256' });
+    const token = (hash: number, age: number, kind: string) => ({ ...grant(age), token_hash: Buffer.from([hash]), kind, grant_id: '00000000-0000-4000-8000-000000000000' });
+    await db('ob3_codes').insert([code(1, 25), code(2, 23), code(3, -1)]);
+    await db('ob3_tokens').insert([token(1, 25, 'access'), token(2, 30, 'refresh'), token(3, 1, 'access'), token(4, -100, 'refresh')]);
+
+    await sweepOnce(gatewayRetentionRules(db, { IMPORT_REPLAY_RETENTION_HOURS: 48 }), createLogger('test', 'silent'));
+    const left = async (table: string, column: string) => (await db(table).select(column)).map((r: Record<string, Buffer>) => r[column]?.[0]).sort();
+    expect(await left('ob3_codes', 'code_hash')).toEqual([2, 3]);
+    expect(await left('ob3_tokens', 'token_hash')).toEqual([3, 4]);
+  });
+});
+
 describe('IMPORT_REPLAY_RETENTION_HOURS', () => {
   const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
   it('defaults to 48 hours and refuses less than the 24-hour replay window', () => {

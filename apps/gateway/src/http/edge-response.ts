@@ -11,8 +11,9 @@ import { EDGE_ERRORS, ERRORS, validCallback } from '../families/kickapps/envelop
 import { nextContext, RESULT, type V2Context } from '../families/v2/envelope.js';
 import type { EdgeProblem, EdgeProblemKind } from './edge-problem.js';
 import { LIMITS } from './limits.js';
+import { edgeStatusInfo } from '../families/ob3/errors.js';
 
-export type Family = 'badgekit' | 'admin' | 'kickapps' | 'v2' | 'import';
+export type Family = 'badgekit' | 'admin' | 'kickapps' | 'v2' | 'import' | 'ob3';
 
 export function familyOfPath(path: string): Family {
   const lower = path.toLowerCase();
@@ -21,6 +22,7 @@ export function familyOfPath(path: string): Family {
   if (under('/api/v2')) return 'v2';
   if (under('/api_gateway') || under('/v3/oauth')) return 'import';
   if (under('/admin')) return 'admin';
+  if (under('/ims/ob/v3p0')) return 'ob3';
   return 'badgekit';
 }
 
@@ -90,6 +92,10 @@ export function renderEdgeProblem(problem: EdgeProblem, path: string, traits: Re
     case 'import':
       if (problem.kind === 'internal') return json(503, { data: null, errors: [{ code: 3503, message: 'a dependency is unavailable; nothing was recorded and the request may be retried' }], warnings: null });
       return json(problem.status, { data: null, errors: [{ code: IMPORT_CODES[problem.status] ?? 3001, message: problem.message }], warnings: null });
+    case 'ob3': {
+      const answer = edgeStatusInfo(problem);
+      return json(answer.status, answer.body);
+    }
     case 'admin':
     case 'badgekit':
       return json(problem.status, { code: problem.kind === 'encoding' && problem.status === 400 ? 'InvalidContent' : BADGEKIT_CODES[problem.kind], message: problem.message });

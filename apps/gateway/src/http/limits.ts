@@ -17,6 +17,8 @@ export const LIMITS = {
     v2: 16 * KiB,
     import: 2 * MiB,
     importToken: 16 * KiB,
+    /** The OB 3.0 API: forms, registrations, one credential or profile. */
+    ob3: 1 * MiB,
   },
   /** One uploaded file (a badge or system image) in a multipart body. */
   uploadBytes: 8 * MiB,

@@ -82,7 +82,7 @@ function securityOf(route: RegisteredRoute): Record<string, string[]>[] {
   if (!route.authenticated) return [];
   const schemes = route.security === undefined ? FAMILIES[route.family].security : typeof route.security === 'string' ? [route.security] : route.security;
   // Alternatives are separate entries: the import takes Basic or a token.
-  return schemes.map((scheme) => ({ [scheme]: [] }));
+  return schemes.map((scheme) => ({ [scheme]: [...(route.scopes ?? [])] }));
 }
 
 function routeConfig(route: RegisteredRoute): RouteConfig {

@@ -8,7 +8,9 @@ import { ADMIN_RESOURCES } from '../families/admin/schemas.js';
 import { BADGEKIT_RESOURCES, BadgeKitErrorSchema } from '../families/badgekit/schemas.js';
 import { ImportErrorSchema } from '../families/customer-import/schemas.js';
 import { KickAppsErrorSchema } from '../families/kickapps/schemas.js';
+import { Ob3StatusInfoSchema } from '../families/ob3/schemas.js';
 import { V2ErrorSchema } from '../families/v2/schemas.js';
+import { SCOPE_DESCRIPTIONS } from '../domain/ob3-oauth.js';
 import type { Family, SecurityScheme } from './registry.js';
 
 export interface FamilyInfo {
@@ -75,6 +77,21 @@ export const FAMILIES: Record<Family, FamilyInfo> = {
       503: 'A service is unavailable; nothing was imported',
     },
   },
+  ob3: {
+    description: 'The Open Badges 3.0 REST API (1EdTech OB 3.0 §6) under /ims/ob/v3p0: service description, OAuth 2.0 (RFC 7591 registration, authorization code with PKCE S256, refresh tokens), the learner\'s credentials and profile. Errors are imsx_StatusInfo.',
+    security: ['ob3OAuth2'],
+    error: Ob3StatusInfoSchema,
+    errors: {
+      304: 'The same credential was already kept',
+      400: 'A malformed request or parameter (imsx_codeMinor invalid_data / invalid_query_parameter; OAuth endpoints also name the RFC 6749 error)',
+      401: 'No, an unknown, expired or revoked access token (WWW-Authenticate: Bearer); on the token endpoint, a client that did not authenticate',
+      403: 'The access token lacks the route\'s scope (insufficient_scope)',
+      404: 'No such route',
+      413: 'The body is too large',
+      415: 'A body type the route does not read',
+      503: 'A service is unavailable; retry',
+    },
+  },
 };
 
 /** The resource under each `returns` key (BadgeKit, admin and the public badge list). */
@@ -82,7 +99,8 @@ export const RESOURCES: Record<string, ZodType> = { ...BADGEKIT_RESOURCES, ...AD
 
 type SecuritySchemeObject =
   | { type: 'apiKey'; in: 'header' | 'query'; name: string; description: string }
-  | { type: 'http'; scheme: 'basic' | 'bearer'; description: string };
+  | { type: 'http'; scheme: 'basic' | 'bearer'; description: string }
+  | { type: 'oauth2'; description: string; flows: { authorizationCode: { authorizationUrl: string; tokenUrl: string; refreshUrl: string; scopes: Record<string, string> } } };
 
 export const SECURITY_SCHEMES: Record<SecurityScheme, SecuritySchemeObject> = {
   badgekitJwt: {
@@ -118,5 +136,12 @@ export const SECURITY_SCHEMES: Record<SecurityScheme, SecuritySchemeObject> = {
     in: 'query',
     name: 'developerKey',
     description: 'The secret of a consumer with the kickapps-developer permission; also accepted as a body parameter (error 101).',
+  },
+  ob3OAuth2: {
+    type: 'oauth2',
+    description: 'Open Badges 3.0: OAuth 2.0 authorization code grant with PKCE (S256); clients register at /ims/ob/v3p0/oauth/register (RFC 7591). Relative URLs: on this server.',
+    flows: {
+      authorizationCode: { authorizationUrl: '/ims/ob/v3p0/oauth/authorize', tokenUrl: '/ims/ob/v3p0/oauth/token', refreshUrl: '/ims/ob/v3p0/oauth/token', scopes: SCOPE_DESCRIPTIONS },
+    },
   },
 };

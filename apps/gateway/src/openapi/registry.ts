@@ -40,12 +40,14 @@ export interface RouteDoc {
   page?: boolean;
   /** How an authenticated route authenticates; the family's scheme when not given. */
   security?: SecurityScheme | readonly SecurityScheme[];
+  /** OAuth 2.0 scopes the route needs (the OB 3.0 API). */
+  scopes?: readonly string[];
 }
 
 /** The credentials the families accept (components.securitySchemes of the document). */
-export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken' | 'importBearer' | 'kickappsToken' | 'kickappsDeveloperKey';
+export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken' | 'importBearer' | 'kickappsToken' | 'kickappsDeveloperKey' | 'ob3OAuth2';
 
-export type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import';
+export type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import' | 'ob3';
 
 export interface RegisteredRoute extends RouteDoc {
   family: Family;

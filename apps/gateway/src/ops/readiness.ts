@@ -29,6 +29,8 @@ export const FAMILY_DEPENDENCIES = {
   import: ['database', 'badge-catalog', 'issuance'],
   // Members and consumers in the gateway's schema; webhook settings and deliveries from catalog and issuance.
   admin: ['database', 'badge-catalog', 'issuance'],
+  // Open Badges 3.0 API: clients, tokens and members in the gateway's schema; sites from the catalog, credentials from issuance.
+  ob3: ['database', 'badge-catalog', 'issuance'],
   // Everything answers (what `npm start` waits for before it says the system is up).
   all: DEPENDENCIES,
 } as const satisfies Record<string, readonly Dependency[]>;
