@@ -256,7 +256,7 @@ describe('the site\'s issuer Profile', () => {
   });
 });
 
-describe('key rotation (issuance gRPC; the admin API does not offer it yet)', () => {
+describe('key rotation through issuance gRPC (the admin API and CLI are tested in open-badges-3-keys.e2e)', () => {
   it('lists the new key at once, signs new credentials with it once it is due, and old credentials keep verifying', async () => {
     const old = JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc & { proof: Doc[] };
     const { rows } = await db.query<{ site_id: string }>('select site_id from issuance.earned_badges where uid = $1', [uid]);
