@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { authorization, badgekitRequest, bodyHash, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { revocationStatus, verifyCredentialProof, fetchOverHttp } from '@laurel/testkit/ob3-verifier';
 import { OB2_BAKING, OB3_BAKING } from '../src/domain/baking/formats.js';
 import { countPngTextChunks, extractPngText } from '../src/domain/baking/png.js';
 import { extractSvgPayload } from '../src/domain/baking/svg.js';
@@ -88,12 +88,6 @@ async function get(path: string, accept?: string): Promise<Fetched> {
 
 const json = (fetched: Fetched): Doc => JSON.parse(fetched.bytes.toString('utf8')) as Doc;
 
-/** Key and controller documents come from the gateway itself, as a verifier on the internet would get them. */
-const fromGateway: FetchDocument = async (url) => {
-  const res = await fetch(url, { headers: { accept: 'application/ld+json' } });
-  return res.ok ? ((await res.json()) as Doc) : undefined;
-};
-
 /** The credential the PNG or SVG carries, checked to be the only one and placed as the spec says. */
 function bakedCredential(image: Fetched, type: 'png' | 'svg'): string {
   if (type === 'png') {
@@ -155,7 +149,7 @@ describe('GET /public/credentials/:uid/image.png|svg', () => {
       const baked = bakedCredential(image, type);
       expect(baked).toBe(served);
       const credential = JSON.parse(baked) as Doc;
-      expect(await verifyCredentialProof(credential, fromGateway)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(credential, fetchOverHttp)).toEqual({ verified: true });
       if (type === 'png') {
         const decoded = PNG.sync.read(image.bytes);
         expect(decoded.data.equals(PNG.sync.read(UPLOADED_PNG).data)).toBe(true);
@@ -173,8 +167,8 @@ describe('GET /public/credentials/:uid/image.png|svg', () => {
     expect(image.status).toBe(200);
     const credential = JSON.parse(bakedCredential(image, 'png')) as Doc;
     expect(JSON.stringify(credential)).toBe(JSON.stringify(JSON.parse(before)));
-    expect(await verifyCredentialProof(credential, fromGateway)).toEqual({ verified: true });
-    expect(await revocationStatus(credential, fromGateway)).toMatchObject({ revoked: true, listVerified: true });
+    expect(await verifyCredentialProof(credential, fetchOverHttp)).toEqual({ verified: true });
+    expect(await revocationStatus(credential, fetchOverHttp)).toMatchObject({ revoked: true, listVerified: true });
   });
 
   it('answers whatever a client accepts, and 404 for an unknown uid or the other image type', async () => {
@@ -227,7 +221,7 @@ describe('external badge images', () => {
       for (const image of [first, second, third]) expect(image?.status, image?.bytes.toString()).toBe(200);
       const baked = bakedCredential(first as Fetched, type);
       expect(baked).toBe((await get(`/public/credentials/${uid}`)).bytes.toString('utf8'));
-      expect(await verifyCredentialProof(JSON.parse(baked) as Doc, fromGateway)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(JSON.parse(baked) as Doc, fetchOverHttp)).toEqual({ verified: true });
       expect((await get(`/public/credentials/${uid}/image.${type}`)).status).toBe(200);
       expect(hits.get(`/badge.${type}`)).toBe(1);
     }

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { verifyCredentialProof, fetchOverHttp } from '@laurel/testkit/ob3-verifier';
 
 type Doc = Record<string, unknown>;
 let system: TestSystem;
@@ -27,11 +27,6 @@ let client = { client_id: '', client_secret: '' };
 const master = (method: string, path: string, body?: unknown) =>
   badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const url = (path: string) => `${system.gatewayUrl}${BASE}${path}`;
-const fromGateway: FetchDocument = async (u) => {
-  const res = await fetch(u, { headers: { accept: 'application/ld+json' } });
-  return res.ok ? ((await res.json()) as Doc) : undefined;
-};
-
 /** A 4xx whose body is imsx_StatusInfo. */
 async function expectStatusInfo(res: Response, status: number, codeMinor?: string): Promise<Doc> {
   const body = (await res.json()) as Doc;
@@ -261,7 +256,7 @@ describe('credentials', () => {
     expect(body.credential.map((c) => c.validFrom)).toEqual(['2026-03-03T10:00:00Z', '2026-03-02T10:00:00Z', '2026-03-01T10:00:00Z']);
     for (const credential of body.credential) {
       expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-      expect(await verifyCredentialProof(credential, fromGateway)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(credential, fetchOverHttp)).toEqual({ verified: true });
     }
   });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { badgekitRequest, REPO_ROOT, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { knownKey, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { knownKey, verifyCredentialProof, fetchOverHttp, fetchText } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
 const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
@@ -19,16 +19,6 @@ const post = (path: string, body: unknown) => call({ method: 'POST', path, body:
 
 type Doc = Record<string, unknown>;
 const S = '/systems/keycity';
-
-const fromGateway: FetchDocument = async (url) => {
-  const res = await fetch(url, { headers: { accept: 'application/ld+json' } });
-  return res.ok ? ((await res.json()) as Doc) : undefined;
-};
-
-async function fetchText(url: string, accept?: string): Promise<{ status: number; type: string; text: string }> {
-  const res = await fetch(url, accept ? { headers: { accept } } : {});
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
-}
 
 async function award(email: string, site = S): Promise<string> {
   const res = await post(`${site}/badges/keys/instances`, { email, issuedOn: '2026-02-03T04:05:06Z' });
@@ -157,8 +147,8 @@ describe('issuer keys through the admin API', () => {
     expect(await profileKeys('keycity')).toEqual([first.keys[0]?.publicKeyMultibase, key.publicKeyMultibase]);
     const during = await credentialOf(await award('during-grace@example.org'));
     expect(during.proof[0]?.verificationMethod).toBe(old.proof[0]?.verificationMethod);
-    expect(await verifyCredentialProof(during, fromGateway)).toEqual({ verified: true });
-    expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(during, fetchOverHttp)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(old, fetchOverHttp)).toEqual({ verified: true });
 
     const again = await adminCall('POST', '/admin/systems/keycity/issuer-keys/rotate', {});
     expect(again.status).toBe(409);
@@ -217,8 +207,8 @@ describe('npm run admin -- issuer-keys:*', () => {
 
     const fresh = await credentialOf(await award('cli-new@example.org', '/systems/clicity'));
     expect(fresh.proof[0]?.verificationMethod).toBe(`${issuerId('clicity')}#${String(key.publicKeyMultibase)}`);
-    expect(await verifyCredentialProof(fresh, fromGateway)).toEqual({ verified: true });
-    expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(fresh, fetchOverHttp)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(old, fetchOverHttp)).toEqual({ verified: true });
   });
 
   it('exits 2 for a grace that is not a whole number, 1 for an unknown site', async () => {

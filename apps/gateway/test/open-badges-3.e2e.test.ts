@@ -16,7 +16,7 @@ import pg from 'pg';
 import { ServiceClient } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
-import { achievementCredentialSchemaErrors, profileSchemaErrors, revocationStatus, verifyCredentialProof, type FetchDocument } from '@laurel/testkit/ob3-verifier';
+import { achievementCredentialSchemaErrors, profileSchemaErrors, revocationStatus, verifyCredentialProof, fetchOverHttp, fetchText } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
 let db: pg.Client;
@@ -25,17 +25,6 @@ const post = (path: string, body: unknown) => call({ method: 'POST', path, body:
 
 type Doc = Record<string, unknown>;
 const S = '/systems/ob3city';
-
-/** Key and controller documents come from the gateway itself, as a verifier on the internet would get them. */
-const fromGateway: FetchDocument = async (url) => {
-  const res = await fetch(url, { headers: { accept: 'application/ld+json' } });
-  return res.ok ? ((await res.json()) as Doc) : undefined;
-};
-
-async function fetchText(url: string, accept?: string): Promise<{ status: number; type: string; text: string }> {
-  const res = await fetch(url, accept ? { headers: { accept } } : {});
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
-}
 
 async function award(badgePath: string, email: string): Promise<string> {
   const res = await post(`${badgePath}/instances`, { email, issuedOn: '2026-02-03T04:05:06Z' });
@@ -114,16 +103,16 @@ describe('GET /public/credentials/:uid', () => {
     expect(String(proof?.verificationMethod)).toMatch(new RegExp(`^${issuerId.replace(/[?.]/g, '\\$&')}#z6Mk`));
 
     expect(achievementCredentialSchemaErrors(credential)).toEqual([]);
-    expect(await verifyCredentialProof(credential, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(credential, fetchOverHttp)).toEqual({ verified: true });
   });
 
   it('fails verification once any value is changed', async () => {
     const credential = JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc;
     const renamed = { ...credential, validFrom: '2020-01-01T00:00:00Z' };
-    expect((await verifyCredentialProof(renamed, fromGateway)).verified).toBe(false);
+    expect((await verifyCredentialProof(renamed, fetchOverHttp)).verified).toBe(false);
     const otherHolder = structuredClone(credential);
     ((otherHolder.credentialSubject as { identifier: Doc[] }).identifier[0] as Doc).identityHash = `sha256$${'0'.repeat(64)}`;
-    expect((await verifyCredentialProof(otherHolder, fromGateway)).verified).toBe(false);
+    expect((await verifyCredentialProof(otherHolder, fetchOverHttp)).verified).toBe(false);
   });
 
   it('is signed once: every fetch, concurrent first ones included, answers the same text', async () => {
@@ -172,7 +161,7 @@ describe('GET /public/assertions/:uid', () => {
     const after = await fetchText(credentialUrl(revoked));
     expect(after.status).toBe(200);
     expect(after.text).toBe(before);
-    expect(await verifyCredentialProof(JSON.parse(after.text) as Doc, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(JSON.parse(after.text) as Doc, fetchOverHttp)).toEqual({ verified: true });
   });
 });
 
@@ -191,12 +180,12 @@ describe('revocation by Bitstring Status List', () => {
     expect(droppedStatus.statusListCredential).toBe(keptStatus.statusListCredential);
     expect(droppedStatus.statusListIndex).not.toBe(keptStatus.statusListIndex);
     expect(achievementCredentialSchemaErrors(keptCredential)).toEqual([]);
-    expect(await verifyCredentialProof(keptCredential, fromGateway)).toEqual({ verified: true });
+    expect(await verifyCredentialProof(keptCredential, fetchOverHttp)).toEqual({ verified: true });
 
-    expect(await revocationStatus(droppedCredential, fromGateway)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
+    expect(await revocationStatus(droppedCredential, fetchOverHttp)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
     expect((await call({ method: 'DELETE', path: `${S}/badges/plain/instances/dropped@example.org` })).status).toBe(200);
-    expect(await revocationStatus(droppedCredential, fromGateway)).toEqual({ revoked: true, listVerified: true, entries: 131_072 });
-    expect(await revocationStatus(keptCredential, fromGateway)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
+    expect(await revocationStatus(droppedCredential, fetchOverHttp)).toEqual({ revoked: true, listVerified: true, entries: 131_072 });
+    expect(await revocationStatus(keptCredential, fetchOverHttp)).toEqual({ revoked: false, listVerified: true, entries: 131_072 });
     // The revoked credential itself is unchanged and still verifies: its status is what says revoked.
     expect((await fetchText(credentialUrl(dropped))).text).toBe(JSON.stringify(droppedCredential));
   });
@@ -271,8 +260,8 @@ describe('key rotation through issuance gRPC (the admin API and CLI are tested i
       const fresh = JSON.parse((await fetchText(credentialUrl(await award(`${S}/badges/plain`, 'after-rotation@example.org')))).text) as Doc & { proof: Doc[] };
       expect(fresh.proof[0]?.verificationMethod).toBe(`${issuerId}#${key!.publicKeyMultibase}`);
       expect(old.proof[0]?.verificationMethod).not.toBe(fresh.proof[0]?.verificationMethod);
-      expect(await verifyCredentialProof(fresh, fromGateway)).toEqual({ verified: true });
-      expect(await verifyCredentialProof(old, fromGateway)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(fresh, fetchOverHttp)).toEqual({ verified: true });
+      expect(await verifyCredentialProof(old, fetchOverHttp)).toEqual({ verified: true });
       expect((await fetchText(credentialUrl(uid))).text).toBe(JSON.stringify(old));
     } finally {
       issuance.close();

@@ -57,6 +57,18 @@ interface Loaded {
  * (`<controller>#<key>`) resolves to the Multikey that its controller
  * document lists under verificationMethod, as a standalone key document.
  */
+/** Key, controller and status documents fetched over HTTP, as a verifier on the internet would get them. */
+export const fetchOverHttp: FetchDocument = async (url) => {
+  const res = await fetch(url, { headers: { accept: 'application/ld+json' } });
+  return res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
+};
+
+/** A GET's status, media type and body text (credentials, JWTs and lists are compared as the exact text served). */
+export async function fetchText(url: string, accept?: string): Promise<{ status: number; type: string; text: string }> {
+  const res = await fetch(url, accept ? { headers: { accept } } : {});
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
 export function verifierDocumentLoader(fetchDocument: FetchDocument): (url: string) => Promise<Loaded> {
   return async (url) => {
     const context = CONTEXTS.get(url);
