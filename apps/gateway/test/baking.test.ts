@@ -14,7 +14,7 @@ import { PNG } from 'pngjs';
 import { knownKey, verifyCredentialProof } from '@laurel/testkit/ob3-verifier';
 import { UnbakeableImageError } from '../src/domain/baking/errors.js';
 import { OB2_BAKING, OB3_BAKING } from '../src/domain/baking/formats.js';
-import { bake, prepareImage } from '../src/domain/baking/image.js';
+import { bake, prepareImage, SVG_MAX_BYTES } from '../src/domain/baking/image.js';
 import { countPngTextChunks, extractPngText, itxtChunk, pngChunkTypes } from '../src/domain/baking/png.js';
 import { cdata, extractSvgPayload, parseXml } from '../src/domain/baking/svg.js';
 
@@ -116,6 +116,25 @@ describe('baking a PNG', () => {
 });
 
 describe('baking an SVG', () => {
+  it('refuses an SVG larger than it will prepare on the event loop, and prepares one just under the limit', () => {
+    const svgOf = (size: number) => {
+      const head = '<svg xmlns="http://www.w3.org/2000/svg"><desc>';
+      const tail = '</desc></svg>';
+      return Buffer.from(head + 'x'.repeat(size - head.length - tail.length) + tail);
+    };
+    expect(prepareImage(svgOf(SVG_MAX_BYTES)).type).toBe('svg');
+    const tooLarge = (() => {
+      try {
+        prepareImage(svgOf(SVG_MAX_BYTES + 1));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(tooLarge).toBeInstanceOf(UnbakeableImageError);
+    expect((tooLarge as UnbakeableImageError).reason).toBe('too-large');
+  });
+
   it('declares the namespace on the root and puts the payload first inside it, the rest unchanged in meaning', () => {
     const baked = bake(prepareImage(SVG), OB3_BAKING, AWKWARD);
     const document = parseXml(baked.toString('utf8'));

@@ -34,6 +34,16 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
 export const preparedSize = (image: PreparedImage): number =>
   image.type === 'png' ? image.head.length + image.tail.length : image.beforeNamespace.length + image.beforeElement.length + image.afterElement.length;
 
+/**
+ * The largest SVG that is baked. Preparing an SVG (a strict XML parse and a
+ * serialisation) runs on the gateway's event loop and costs about 0.3 s of CPU
+ * per MB, several times that for deeply nested markup; badge SVGs are a few
+ * kilobytes, so this bounds what one badge owner's upload can stall at well
+ * under a second, once (prepared images are cached). PNGs cost next to nothing
+ * and keep the general limit.
+ */
+export const SVG_MAX_BYTES = 256 * 1024;
+
 /** Checks and prepares an image for baking; UnbakeableImageError says why it cannot be. */
 export function prepareImage(bytes: Buffer): PreparedImage {
   if (isPng(bytes)) return preparePng(bytes);
@@ -41,6 +51,9 @@ export function prepareImage(bytes: Buffer): PreparedImage {
   if (other) throw unsupported(`a ${other[0]} file`);
   if (!looksLikeMarkup(bytes)) throw unsupported('neither markup nor a known image format');
   if (/^\s*<!doctype\s+html/i.test(bytes.subarray(0, 64).toString('latin1'))) throw unsupported('an HTML page');
+  if (bytes.length > SVG_MAX_BYTES) {
+    throw new UnbakeableImageError('too-large', `The badge image is an SVG of ${bytes.length} bytes; SVGs are baked up to ${SVG_MAX_BYTES} bytes`);
+  }
   return prepareSvg(bytes);
 }
 
