@@ -16,8 +16,7 @@ import { generateRsaKeyMaterial, signJwt } from '../credentials/jwt.js';
 import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
 import type { IssuerKeyStore, PublicKey } from '../store/issuer-keys.js';
 import type { IssuerRsaKeyStore } from '../store/issuer-rsa-keys.js';
-import type { SignedCredentialJwtStore } from '../store/signed-credential-jwts.js';
-import type { SignedCredentialStore } from '../store/signed-credentials.js';
+import type { SignedCredentialJwtStore, SignedCredentialStore } from '../store/signed-credentials.js';
 import type { StatusListStore } from '../store/status-lists.js';
 import { messageOrigin } from '../webhooks/origin.js';
 
