@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName, trackDatabasePool,
+  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName, trackDatabasePool, SecretCipher,
 } from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
@@ -14,7 +14,6 @@ import { clientErrorHandler, connectHandler } from './http/edge-guard.js';
 import { LIMITS } from './http/limits.js';
 import { closeClients, createClients } from './clients.js';
 import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
-import { SecretCipher } from './domain/secrets.js';
 import { gatewayRetentionRules } from './ops/retention.js';
 import { consumerKeys } from './families/badgekit/auth.js';
 import { ConsumerStore } from './store/consumers.js';

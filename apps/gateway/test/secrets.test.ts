@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@laurel/service-kit';
+import { ConfigError, SecretCipher, SecretSealError } from '@laurel/service-kit';
 import { DEV_SECRET_ENCRYPTION_KEY, loadGatewayConfig } from '../src/config.js';
 import {
-  digestSecret, generateConsumerKey, generatePassword, generateSecret, hashSecret, matchesSecret, md5Hex, SecretCipher, SecretSealError, verifySecret,
+  digestSecret, generateConsumerKey, generatePassword, generateSecret, hashSecret, matchesSecret, md5Hex, verifySecret,
 } from '../src/domain/secrets.js';
 
 const KEY = 'an-encryption-key-of-at-least-32-characters';

@@ -16,8 +16,7 @@
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// The sealing itself is shared with issuance (issuer signing keys), so it lives in service-kit.
-export { SecretCipher, SecretSealError } from '@laurel/service-kit';
+// Sealing (SecretCipher) is shared with issuance's issuer signing keys, so it lives in service-kit.
 
 /** Raw length of a generated secret; the spec asks for at least 32 bytes. */
 export const SECRET_BYTES = 32;

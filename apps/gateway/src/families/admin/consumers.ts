@@ -3,9 +3,9 @@
  * secret, the secret shown in the creation answer and never again.
  */
 import type { Request, Response } from 'express';
-import { DomainError, type FieldProblem } from '@laurel/service-kit';
+import { DomainError, type FieldProblem, type SecretCipher } from '@laurel/service-kit';
 import { PERMISSIONS, readPermissions, ungrantable, type Grantor, type Permission } from '../../domain/permissions.js';
-import { digestSecret, generateConsumerKey, generateSecret, type SecretCipher } from '../../domain/secrets.js';
+import { digestSecret, generateConsumerKey, generateSecret } from '../../domain/secrets.js';
 import type { ConsumerRecord, ConsumerStore } from '../../store/consumers.js';
 import type { FieldRule } from '../badgekit/validation.js';
 import { bodyFields } from './body.js';

@@ -3,11 +3,11 @@
  * members and webhook settings, with BadgeKit's JWT authorization and error
  * bodies. Mounted before BadgeKit, whose 404 answers every unknown path.
  */
+import { SecretCipher } from '@laurel/service-kit';
 import express, { type Router } from 'express';
 import type { Knex, Logger } from '@laurel/service-kit';
 import type { ServiceClients } from '../../clients.js';
 import type { GatewayConfig } from '../../config.js';
-import { SecretCipher } from '../../domain/secrets.js';
 import type { RouteRegistry } from '../../openapi/registry.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { MemberStore } from '../../store/members.js';

@@ -4,10 +4,9 @@
  * system through the route's `:systemSlug` — and the signature last.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { isDomainError } from '@laurel/service-kit';
+import { isDomainError, type SecretCipher } from '@laurel/service-kit';
 import type { ServiceClients } from '../../clients.js';
 import type { Permission } from '../../domain/permissions.js';
-import type { SecretCipher } from '../../domain/secrets.js';
 import type { ConsumerStore } from '../../store/consumers.js';
 import { checkClaims, verifySignature } from './jwt.js';
 import { BadgeKitError } from './errors.js';

@@ -2,8 +2,8 @@
  * The Open Badges 1.0 badge class BadgeKit hosts (§10.2). Its `image` and
  * `issuer` are absolute URLs that can be fetched (D-6).
  */
+import { badgeIssuerPath } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { badgeIssuerPath } from './badge-urls.js';
 import type { PresentContext } from './present.js';
 
 export interface BadgeClassJson {

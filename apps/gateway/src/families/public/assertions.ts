@@ -6,10 +6,9 @@
  * Expired awards still verify, with their `expires`.
  */
 import type { Request, Response } from 'express';
-import { DomainError } from '@laurel/service-kit';
+import { DomainError, badgeClassPath } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { callOptions } from '../../http/request-context.js';
-import { badgeClassPath } from '../badgekit/badge-urls.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { BadgeKitError } from '../badgekit/errors.js';
 import { assertionPath } from '../badgekit/instance-present.js';

@@ -5,13 +5,12 @@
  * badges are still served, because their earned badges still verify.
  */
 import type { Request, Response } from 'express';
-import { DomainError } from '@laurel/service-kit';
+import { DomainError, badgeClassPath, badgeIssuerPath } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import { callOptions } from '../../http/request-context.js';
 import { presentBadgeClass } from '../badgekit/badge-class.js';
 import { badgeSlugPath, declareInContexts } from '../badgekit/badge-contexts.js';
 import { BADGE_LIST_QUERY, readArchived } from '../badgekit/badge-query.js';
-import { badgeClassPath, badgeIssuerPath } from '../badgekit/badge-urls.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { presentContext } from '../badgekit/present.js';
 import type { RouteTable } from '../badgekit/router-kit.js';

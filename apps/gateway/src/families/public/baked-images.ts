@@ -27,13 +27,12 @@
  * A failed external fetch is remembered for a minute (image-source.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '@laurel/service-kit';
+import { DomainError, badgeClassPath } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { UnbakeableImageError } from '../../domain/baking/errors.js';
 import { OB2_BAKING, OB3_BAKING } from '../../domain/baking/formats.js';
 import { bake, IMAGE_MEDIA_TYPES, type ImageType, type PreparedImage } from '../../domain/baking/image.js';
 import { callOptions } from '../../http/request-context.js';
-import { badgeClassPath } from '../badgekit/badge-urls.js';
 import type { BadgeKitDeps } from '../badgekit/deps.js';
 import { BadgeKitError } from '../badgekit/errors.js';
 import { assertionPath } from '../badgekit/instance-present.js';

@@ -3,8 +3,8 @@
  * messages: plain view models, no markup (pages.ts renders them) and no
  * I/O (the routes fetch). Every URL here is absolute and http(s), or null.
  */
+import { badgeClassPath, badgeIssuerPath } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
-import { badgeClassPath, badgeIssuerPath } from '../badgekit/badge-urls.js';
 import type { PresentContext } from '../badgekit/present.js';
 import { webUrl } from './html.js';
 import { V2_QUERY } from './open-badges.js';
