@@ -147,7 +147,9 @@ const setting = (name) => process.env[name]?.trim() || undefined;
 /** Node options that write a CPU profile of `name` into LAUREL_PROFILE_DIR, when it is set. */
 const profileArgs = (name) => {
   const dir = setting('LAUREL_PROFILE_DIR');
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  // One directory per process and Node's own file names: a process has a second thread (the
+  // import-in-the-middle loader), and a fixed --cpu-prof-name let that thread's profile overwrite the main one.
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(resolve(dir), name)}`] : [];
 };
 
 /**
