@@ -7,6 +7,7 @@ export * from './grpc/types.js';
 export * from './grpc/server.js';
 export * from './grpc/client.js';
 export * from './grpc/metrics-interceptor.js';
+export * from './grpc/request-scope.js';
 export * from './grpc/read-through.js';
 export * from './grpc/catalog-client.js';
 export * from './db/database.js';

@@ -37,7 +37,7 @@ async function catalogWithCounter() {
 }
 
 function readThrough(port: number, version: () => Promise<string>, extra: { maxEntries?: number; keep?: (answer: object) => boolean } = {}) {
-  const client = new ReadThroughClient(new ServiceClient(definition, `127.0.0.1:${port}`, { deadlineMs: 2000 }), { cached: ['GetSystem'], version, ...extra });
+  const client = new ReadThroughClient(new ServiceClient(definition, `127.0.0.1:${port}`, { deadlineMs: 2000 }), { cached: ['GetSystem'], version, owner: 'catalog', ...extra });
   clients.push(client);
   return client;
 }

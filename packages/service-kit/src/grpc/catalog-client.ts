@@ -29,7 +29,8 @@ const shortLists = (answer: object) => Object.values(answer).every((field) => !A
 export function catalogClient(db: Knex, address: string, options: ClientOptions): CatalogClient {
   return new ReadThroughClient(new ServiceClient(laurelProtos().catalog.v1.Catalog.service, address, options), {
     cached: CACHED_READS,
-    version: coalesced(changeVersionReader(db, CATALOG_SCHEMA)),
+    version: coalesced(changeVersionReader(db, CATALOG_SCHEMA, options.metrics)),
+    owner: CATALOG_SCHEMA,
     keep: shortLists,
     maxEntries: 5_000,
   });

@@ -4,7 +4,8 @@
  * exponential backoff until that deadline. Writes that may be retried must carry
  * an idempotency key in their request, so that a retry after a lost answer
  * cannot act twice. Failures come back as DomainError. The trace context
- * travels in the metadata by OpenTelemetry's gRPC instrumentation (telemetry.ts).
+ * travels in the metadata by OpenTelemetry's gRPC instrumentation (telemetry.ts),
+ * the request's change-version stamps by this client (request-scope.ts).
  */
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
@@ -12,6 +13,7 @@ import type { MethodDefinition } from '@grpc/proto-loader';
 import { DomainError, fromGrpcError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { clientMetricsInterceptor } from './metrics-interceptor.js';
+import { currentRequestScope, type RequestScope } from './request-scope.js';
 import type { ClientResponseOf, MethodName, RequestOf } from './types.js';
 
 export interface ClientOptions {
@@ -27,6 +29,8 @@ export interface ClientOptions {
 export interface CallOptions {
   deadlineMs?: number;
   requestId?: string;
+  /** The request this call serves, when not the gRPC call being served (which is found by itself, request-scope.ts). */
+  scope?: RequestScope;
 }
 
 /**
@@ -80,6 +84,8 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     const deadline = Date.now() + (options.deadlineMs ?? this.options.deadlineMs);
     const metadata = new grpc.Metadata();
     if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId)) metadata.set('x-request-id', options.requestId);
+    // The change-version stamps this request read, so that the callee reads none of its own (request-scope.ts).
+    (options.scope ?? currentRequestScope())?.addTo(metadata);
     let backoff = this.options.initialBackoffMs ?? 50;
     for (;;) {
       try {

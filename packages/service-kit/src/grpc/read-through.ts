@@ -9,7 +9,9 @@
  * stamp read now, so a write answered to anybody before this call began is
  * seen by this call on every replica; no TTL, no invalidation message that
  * could arrive late. Reading one stamp costs a single-row read instead of a
- * gRPC hop plus the owner's queries.
+ * gRPC hop plus the owner's queries, and a request reads it once on its whole
+ * path: the stamp is shared by the request's later calls, here and in the
+ * processes it calls (request-scope.ts says why that is exact).
  *
  * Answers are shared between callers: they must be treated as read-only.
  * Failures other than not-found are never kept.
@@ -17,13 +19,16 @@
 import type * as grpc from '@grpc/grpc-js';
 import { isDomainError, type DomainError } from '../errors.js';
 import type { CallOptions, ServiceClient } from './client.js';
+import { currentRequestScope } from './request-scope.js';
 import type { ClientResponseOf, MethodName, RequestOf, UnaryClient } from './types.js';
 
 export interface ReadThroughOptions<D extends grpc.ServiceDefinition> {
   /** Methods whose answers depend only on the owner's data (and the request). */
   cached: readonly MethodName<D>[];
-  /** The owner's current version stamp; called once per cached call (coalesced, see coalesced()). */
+  /** The owner's current version stamp; called at most once per request (coalesced, see coalesced()). */
   version: () => Promise<string>;
+  /** Whose stamp it is (e.g. catalog): the name a request shares it under, also with the processes it calls. */
+  owner: string;
   /** Answers kept at most; the oldest go first. */
   maxEntries?: number;
   /** Whether an answer is worth keeping (e.g. not a long list); all are, by default. */
@@ -48,9 +53,18 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
   }
 
   async call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options: CallOptions = {}): Promise<ClientResponseOf<D[K]>> {
-    if (!this.cached.has(method)) return this.client.call(method, request, options);
+    const scope = options.scope ?? currentRequestScope();
+    if (!this.cached.has(method)) {
+      try {
+        return await this.client.call(method, request, options);
+      } finally {
+        // Possibly a write: the request's later reads must not reuse a stamp read before it.
+        scope?.forget(this.options.owner);
+      }
+    }
     // The stamp is read before the answer, so an answer can only be newer than the stamp it is kept under.
-    const version = await this.options.version();
+    // That holds for a stamp this request read earlier or carried in too: it was read before this call began.
+    const version = await (scope ? scope.stamp(this.options.owner, this.options.version) : this.options.version());
     const key = `${method}\u0000${JSON.stringify(request)}`;
     const entry = this.entries.get(key);
     if (entry?.version === version) {

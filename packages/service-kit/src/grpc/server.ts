@@ -12,6 +12,7 @@ import { databaseInputError, postgresCode } from '../db/input-errors.js';
 import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { statusName } from './metrics-interceptor.js';
+import { RequestScope, runInRequestScope } from './request-scope.js';
 import type { CallContext, UnaryHandlers } from './types.js';
 
 type ErasedHandler = (request: unknown, context: CallContext) => Promise<unknown>;
@@ -71,10 +72,13 @@ function wrapHandler<Req, Res>(
     const started = process.hrtime.bigint();
     let log: Logger = options.logger;
     let answered = false;
+    let scope: RequestScope | undefined;
     const answer = (error: Partial<grpc.StatusObject> | null, response: Res | null, code: grpc.status): number => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (answered) return seconds;
       answered = true;
+      // What the handler left running (or ever starts) must not use this call's stamps any more.
+      scope?.end();
       duration?.observe({ method: rpc, code: statusName(code) }, seconds);
       try {
         callback(error, response);
@@ -119,14 +123,19 @@ function wrapHandler<Req, Res>(
       };
       // trace_id and span_id come from the active span (logger.ts), which the gRPC instrumentation starts.
       log = options.logger.child({ rpc, requestId: context.requestId });
-      // Promise.resolve().then: a handler that throws before returning its promise rejects like any other.
-      Promise.resolve()
-        .then(() => handler(call.request, context))
-        .then((response) => {
-          const seconds = answer(null, response, grpc.status.OK);
-          log.debug({ ms: Math.round(seconds * 1000) }, 'rpc ok');
-        })
-        .catch(fail);
+      // Everything the handler starts runs in the call's scope, so every catalog read and gRPC call it
+      // makes shares the stamps the caller carried (request-scope.ts) without being handed them.
+      scope = RequestScope.fromMetadata(call.metadata);
+      runInRequestScope(scope, () => {
+        // Promise.resolve().then: a handler that throws before returning its promise rejects like any other.
+        Promise.resolve()
+          .then(() => handler(call.request, context))
+          .then((response) => {
+            const seconds = answer(null, response, grpc.status.OK);
+            log.debug({ ms: Math.round(seconds * 1000) }, 'rpc ok');
+          })
+          .catch(fail);
+      });
     } catch (error) {
       fail(error);
     }
