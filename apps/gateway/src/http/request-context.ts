@@ -7,20 +7,27 @@
 import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger, Metrics } from '@laurel/service-kit';
+import { RequestScope, runInRequestScope, type Logger, type Metrics } from '@laurel/service-kit';
 
 declare module 'express-serve-static-core' {
   interface Request {
     requestId: string;
+    /** The catalog stamp this request's calls share (service-kit request-scope.ts); absent outside requestContext. */
+    scope?: RequestScope;
   }
 }
 
 /**
- * What every gRPC call made for this request carries, so service logs line up with the gateway's.
+ * What every gRPC call made for this request carries: its id, so service logs line up with the
+ * gateway's, and its scope, so that the request reads the catalog's change version once for all its
+ * cached catalog calls and for the services it calls. Passed by hand, which is exact whatever
+ * callbacks Express and its body parsers run the next middleware in; requestContext also makes it
+ * the current scope, so that the few calls made without callOptions (consumer-key lookups) share it
+ * where Node's async context reaches them, and read their own where it does not.
  * The trace context travels by itself (OpenTelemetry's HTTP and gRPC instrumentations).
  */
-export function callOptions(req: Request): { requestId: string } {
-  return { requestId: req.requestId };
+export function callOptions(req: Request): { requestId: string; scope?: RequestScope } {
+  return { requestId: req.requestId, ...(req.scope && { scope: req.scope }) };
 }
 
 /** Collapses runs of `/`, and drops a `/` before `?` or at the end (the root stays `/`). */
@@ -55,6 +62,12 @@ export function requestContext(logger: Logger, metrics: Metrics) {
     const offered = req.headers['x-request-id'];
     req.requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
     res.setHeader('X-Request-Id', req.requestId);
+    // A fresh scope per request, never one built from the client's headers: a stamp is only trusted
+    // from Laurel's own processes, so a `laurel-catalog-version` header sent here is ignored.
+    const scope = new RequestScope();
+    req.scope = scope;
+    // Answered (or abandoned): work still running for it reads stamps of its own.
+    res.on('close', () => scope.end());
     // The HTTP instrumentation's server span; 'finish' runs outside the request's context, so take it now.
     const spanContext = trace.getActiveSpan()?.spanContext();
     const started = process.hrtime.bigint();
@@ -68,6 +81,6 @@ export function requestContext(logger: Logger, metrics: Metrics) {
         method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000),
       }, 'request');
     });
-    next();
+    runInRequestScope(scope, next);
   };
 }
