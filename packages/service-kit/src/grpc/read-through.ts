@@ -25,7 +25,10 @@ import type { ClientResponseOf, MethodName, RequestOf, UnaryClient } from './typ
 export interface ReadThroughOptions<D extends grpc.ServiceDefinition> {
   /** Methods whose answers depend only on the owner's data (and the request). */
   cached: readonly MethodName<D>[];
-  /** The owner's current version stamp; called at most once per request (coalesced, see coalesced()). */
+  /**
+   * The owner's current version stamp (coalesced, see coalesced()): read once per request that carried
+   * none in, again after a write the request made, and once per cached call made outside any request.
+   */
   version: () => Promise<string>;
   /** Whose stamp it is (e.g. catalog): the name a request shares it under, also with the processes it calls. */
   owner: string;
