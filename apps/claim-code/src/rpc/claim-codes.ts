@@ -29,6 +29,7 @@ function toMessage(row: ClaimCodeRow): claimcodesV1.ClaimCode {
 }
 
 const notFound = (code: string) => DomainError.notFound('claimCode', 'code', code);
+const trimmed = (value: string | undefined): string | null => (value !== undefined && value.trim() !== '' ? value.trim() : null);
 const earlier = (claim: ClaimRow) => ({ email: claim.email, pending: claim.state === 'pending', requestKey: claim.request_key });
 
 /** What a claim did: the code as its answer shows it, the claim to award, and whether this request made that claim. */
@@ -45,7 +46,6 @@ function refuseUsed(decision: ClaimDecision, code: ClaimCodeRow): void {
 
 /** A claim can race a code being deleted and created again (of the other kind) or a claim being undone; it then starts over, a bounded number of times. */
 const CLAIM_ATTEMPTS = 3;
-const trimmed = (value: string | undefined): string | null => (value !== undefined && value.trim() !== '' ? value.trim() : null);
 
 function newCode(code: string, flags: claimcodesV1.ClaimCodeFlags__Output | null): NewCode {
   return { code, claimed: flags?.claimed ?? false, email: trimmed(flags?.email) , multiuse: flags?.multiuse ?? false };
@@ -97,6 +97,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     // The answer shows this claimant as the latest (§8.7), as the code's reads now do.
     const shown = { ...code, claimed: true, email };
     if (tried.claim) {
+      // claims_per_email let the claim in, so this email had no earlier claim; the rule still has its say.
       refuseUsed(decideClaim(code, undefined, false), code);
       return { code: shown, claim: tried.claim, fresh: true };
     }
