@@ -73,6 +73,7 @@ export class ClaimStore {
     const { code_id, code_site_id, code_badge_id, code_code, code_claimed, code_email, code_multiuse, code_request_key, code_created_at, ...claim } = row;
     return {
       code: { id: code_id, site_id: code_site_id, badge_id: code_badge_id, code: code_code, claimed: code_claimed, email: code_email, multiuse: code_multiuse, request_key: code_request_key, created_at: code_created_at },
+      // Every column of an inserted claim is as stored; all are null when nothing was inserted.
       claim: claim.id === null ? undefined : (claim as ClaimRow),
     };
   }
@@ -136,6 +137,19 @@ export class ClaimStore {
   }
 }
 
+/**
+ * The columns a prepared statement returns, named rather than `*`: a
+ * prepared statement whose result columns change (a later migration adding
+ * one) fails with "cached plan must not change result type" until the
+ * process restarts. Keyed by ClaimRow so that the two cannot drift apart.
+ */
+const CLAIM_COLUMN_SET: Record<keyof ClaimRow, true> = {
+  id: true, claim_code_id: true, single_use: true, site_id: true, badge_id: true, code: true, email: true, user_id: true, state: true,
+  earned_badge_id: true, request_key: true, uid: true, issued_on: true, expires: true, comment: true, public_origin: true, attempts: true,
+  next_attempt_at: true, created_at: true, repeat_seq: true, repeat_email: true,
+};
+const CLAIM_COLUMNS = Object.keys(CLAIM_COLUMN_SET).join(', ');
+
 type CodeColumns = { [K in keyof ClaimCodeRow as `code_${K}`]: ClaimCodeRow[K] };
 /** The code's columns, and the inserted claim's (all null when nothing was inserted). */
 type MultiUseRow = CodeColumns & { [K in keyof ClaimRow]: ClaimRow[K] | null };
@@ -150,7 +164,7 @@ const CLAIM_MULTI_USE = `
            $8::text, $9::text, $10::text, $11::text, $12::text, now() + $13::integer * interval '1 millisecond'
       from found where multiuse
     on conflict (claim_code_id, lower(email)) where email is not null do nothing
-    returning *
+    returning ${CLAIM_COLUMNS}
   ), marked as (
     update claim_codes set claimed = true where id = (select claim_code_id from inserted) and not claimed
   )
@@ -163,6 +177,6 @@ const CLAIM_MULTI_USE = `
 const REPEAT_CLAIM = `
   update claims set repeat_seq = nextval('claims_id_seq'), repeat_email = $2
    where claim_code_id = $1 and email is not null and lower(email) = lower($2)
-  returning *`;
+  returning ${CLAIM_COLUMNS}`;
 
 const MARK_AWARDED = `update claims set state = 'awarded', earned_badge_id = $2 where id = $1 and state = 'pending'`;
