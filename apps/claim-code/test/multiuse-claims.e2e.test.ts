@@ -113,6 +113,33 @@ describe('claims of a multi-use code', () => {
     expect(got).toMatchObject({ claimed: true, multiuse: true });
     expect(got?.email ?? null).toBeNull();
     expect(await awardsOfCode(codeId)).toBe(0);
+    // Recorded as a claim with nothing to award, which the sweep (pending claims only) leaves alone.
+    const recorded = await db.query('select email, state from claim_codes.claims where claim_code_id = $1', [codeId]);
+    expect(recorded.rows).toEqual([{ email: null, state: 'none' }]);
+  });
+
+  it('neither waits for nor writes the code row once the code is claimed', async () => {
+    const codeId = await multiUseCode('unlocked');
+    await client.call('Claim', { ...site(), code: 'unlocked', email: 'first@example.org' });
+    const version = async () => (await db.query<{ xmin: string }>('select xmin::text from claim_codes.claim_codes where id = $1', [codeId])).rows[0]?.xmin;
+    const before = await version();
+
+    const holder = new pg.Client({ connectionString: system.database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select id from claim_codes.claim_codes where id = $1 for update', [codeId]);
+      const claim = (name: string) => client.call('Claim', { ...site(), code: 'unlocked', email: `${name}@example.org` });
+      // New claimants at once, then a repeat, which makes its email the latest again.
+      const claimed = Promise.all([claim('second'), claim('third')]).then(() => claim('first'));
+      const timedOut = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000));
+      expect(await Promise.race([claimed.then(() => 'answered'), timedOut])).toBe('answered');
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    expect(await version()).toBe(before);
+    expect(await shownEmails('unlocked')).toEqual(['first@example.org', 'first@example.org', 'first@example.org']);
   });
 
   it('shows the email the code was created with until it is claimed', async () => {
