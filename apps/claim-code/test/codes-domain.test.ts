@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awardKey, codeKey, decideClaim, randomCode, randomCodes } from '../src/domain/codes.js';
+import { awardKey, claimState, codeKey, decideClaim, priorClaim, randomCode, randomCodes } from '../src/domain/codes.js';
 
 describe('random codes', () => {
   it('draws lowercase hex of the configured length', () => {
@@ -49,5 +49,34 @@ describe('decideClaim', () => {
     expect(decideClaim(multi, undefined, false)).toBe('claim');
     expect(decideClaim(multi, prior({ sameEmail: true }), false)).toBe('repeat');
     expect(decideClaim(multi, prior(), false)).toBe('claim');
+  });
+});
+
+describe('priorClaim', () => {
+  const earlier = { email: 'Ada@example.org', pending: true, requestKey: 'k-1' };
+
+  it('compares emails case-insensitively and keeps whether the earlier claim is pending', () => {
+    expect(priorClaim(earlier, 'ada@EXAMPLE.org', '')).toEqual({ sameEmail: true, pending: true, sameRequest: false });
+    expect(priorClaim({ ...earlier, pending: false }, 'bob@example.org', '')).toEqual({ sameEmail: false, pending: false, sameRequest: false });
+  });
+
+  it('sees a retry only in the same key from the same claimant', () => {
+    expect(priorClaim(earlier, 'ada@example.org', 'k-1').sameRequest).toBe(true);
+    expect(priorClaim(earlier, 'bob@example.org', 'k-1').sameRequest).toBe(false);
+    expect(priorClaim(earlier, 'ada@example.org', 'k-2').sameRequest).toBe(false);
+    expect(priorClaim({ ...earlier, requestKey: null }, 'ada@example.org', '').sameRequest).toBe(false);
+  });
+
+  it('never sees two claims without an email as the same email, but a keyed retry of one is the same request', () => {
+    const nobody = { email: null, pending: false, requestKey: 'k-3' };
+    expect(priorClaim(nobody, null, 'k-3')).toEqual({ sameEmail: false, pending: false, sameRequest: true });
+    expect(priorClaim(nobody, null, '')).toEqual({ sameEmail: false, pending: false, sameRequest: false });
+  });
+});
+
+describe('claimState', () => {
+  it('owes an award to a claim with an email and nothing to one without', () => {
+    expect(claimState('ada@example.org')).toBe('pending');
+    expect(claimState(null)).toBe('none');
   });
 });

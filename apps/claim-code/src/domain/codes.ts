@@ -49,6 +49,32 @@ export interface PriorClaim {
 
 export type ClaimDecision = 'claim' | 'repeat' | 'used';
 
+/** What the rules need to know of an earlier claim of the code. */
+export interface EarlierClaim {
+  email: string | null;
+  pending: boolean;
+  requestKey: string | null;
+}
+
+/**
+ * How an earlier claim relates to this one: emails compare
+ * case-insensitively, and a request key reused for another claimant is not a
+ * retry.
+ */
+export function priorClaim(earlier: EarlierClaim, email: string | null, requestKey: string): PriorClaim {
+  const sameEmail = (earlier.email ?? '').toLowerCase() === (email ?? '').toLowerCase();
+  return {
+    sameEmail: sameEmail && email !== null,
+    pending: earlier.pending,
+    sameRequest: sameEmail && requestKey !== '' && earlier.requestKey === requestKey,
+  };
+}
+
+/** A claim with an email owes an award until issuance confirmed it; one without has nothing to award. */
+export function claimState(email: string | null): 'pending' | 'none' {
+  return email ? 'pending' : 'none';
+}
+
 /**
  * What a claim does (model.md "Earned badges"):
  *  - a multi-use code: a new email claims; the same email again repeats (no second award);

@@ -1,15 +1,16 @@
 /**
  * The ClaimCodes contract: proto in, store and domain calls, proto out. The
- * catalog is asked whether a badge exists in the site (and may be earned);
- * the claims themselves are decided under the code's row lock and guarded by
- * the claims table's constraints.
+ * catalog is asked whether a badge exists in the site (and may be earned).
+ * Claims are guarded by the claims table's constraints: a multi-use code's
+ * claim is one statement that the constraints alone decide; a single-use
+ * code's is decided under the code's row lock.
  */
 import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { claimcodesV1 } from '@laurel/protos';
 import type { Awarder } from '../awards/awarder.js';
-import { decideClaim, MAX_GENERATED, randomCodes } from '../domain/codes.js';
-import type { ClaimCodeRow, ClaimCodeStore, NewCode } from '../store/claim-codes.js';
-import type { ClaimRow, ClaimStore } from '../store/claims.js';
+import { claimState, decideClaim, MAX_GENERATED, priorClaim, randomCodes, type ClaimDecision } from '../domain/codes.js';
+import type { ClaimCodeRow, ClaimCodeStore, CodeLookup, NewCode } from '../store/claim-codes.js';
+import type { ClaimDetails, ClaimRow, ClaimStore, MultiUseAttempt } from '../store/claims.js';
 
 export interface ClaimCodeDeps {
   db: Knex;
@@ -29,6 +30,22 @@ function toMessage(row: ClaimCodeRow): claimcodesV1.ClaimCode {
 
 const notFound = (code: string) => DomainError.notFound('claimCode', 'code', code);
 const trimmed = (value: string | undefined): string | null => (value !== undefined && value.trim() !== '' ? value.trim() : null);
+const earlier = (claim: ClaimRow) => ({ email: claim.email, pending: claim.state === 'pending', requestKey: claim.request_key });
+
+/** What a claim did: the code as its answer shows it, the claim to award, and whether this request made that claim. */
+interface ClaimOutcome {
+  code: ClaimCodeRow;
+  claim: ClaimRow | undefined;
+  fresh: boolean;
+}
+
+/** A claim the rules refuse; 'claim' and 'repeat' pass. */
+function refuseUsed(decision: ClaimDecision, code: ClaimCodeRow): void {
+  if (decision === 'used') throw new DomainError('CodeAlreadyUsed', `Claim code \`${code.code}\` has already been claimed`, { code: code.code });
+}
+
+/** A claim can race a code being deleted and created again (of the other kind) or a claim being undone; it then starts over, a bounded number of times. */
+const CLAIM_ATTEMPTS = 3;
 
 function newCode(code: string, flags: claimcodesV1.ClaimCodeFlags__Output | null): NewCode {
   return { code, claimed: flags?.claimed ?? false, email: trimmed(flags?.email) , multiuse: flags?.multiuse ?? false };
@@ -56,6 +73,62 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     return made;
   };
 
+  /**
+   * Claims a code. A multi-use code's claim is the one statement of
+   * ClaimStore.claimMultiUse, which also says which kind the code is; a
+   * single-use code is then claimed under its row lock.
+   */
+  const claimCode = async (lookup: CodeLookup, details: ClaimDetails, requestKey: string, allowSameEmailRepeat: boolean): Promise<ClaimOutcome> => {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const tried = await claims.claimMultiUse(lookup, details);
+      if (!tried.code) throw notFound(lookup.code);
+      const outcome = tried.code.multiuse ? await multiUseOutcome(tried.code, tried, details.email, requestKey) : await claimSingleUse(lookup, details, requestKey, allowSameEmailRepeat);
+      if (outcome) return outcome;
+    }
+    throw new DomainError('Internal', `claim of code \`${lookup.code}\` kept racing changes to the code`);
+  };
+
+  /**
+   * A multi-use claim's outcome: the claim it recorded, or, when this email
+   * had claimed the code before (the insert conflicted), that earlier claim as
+   * a repeat. Undefined if that earlier claim was undone meanwhile.
+   */
+  const multiUseOutcome = async (code: ClaimCodeRow, tried: MultiUseAttempt, email: string | null, requestKey: string): Promise<ClaimOutcome | undefined> => {
+    // The answer shows this claimant as the latest (§8.7), as the code's reads now do.
+    const shown = { ...code, claimed: true, email };
+    if (tried.claim) {
+      // claims_per_email let the claim in, so this email had no earlier claim; the rule still has its say.
+      refuseUsed(decideClaim(code, undefined, false), code);
+      return { code: shown, claim: tried.claim, fresh: true };
+    }
+    // Only an email's claim can conflict (claims_per_email); one without an email is always recorded.
+    if (email === null) throw new Error(`claim of code ${code.id} without an email was not recorded`);
+    const prior = await claims.repeat(code.id, email);
+    if (!prior) return undefined;
+    const decision = decideClaim(code, priorClaim(earlier(prior), email, requestKey), false);
+    refuseUsed(decision, code);
+    if (decision !== 'repeat') throw new Error(`claim of code ${code.id} conflicted with claim ${prior.id} of another email`);
+    return { code: shown, claim: prior, fresh: false };
+  };
+
+  /** A single-use code's claim, decided under the code's row lock. Undefined if the code is multi-use by now. */
+  const claimSingleUse = (lookup: CodeLookup, details: ClaimDetails, requestKey: string, allowSameEmailRepeat: boolean): Promise<ClaimOutcome | undefined> =>
+    db.transaction(async (trx) => {
+      const code = await codes.lock(trx, lookup);
+      if (!code) throw notFound(lookup.code);
+      if (code.multiuse) return undefined;
+      // An unclaimed code has no claims (claiming sets the flag, undoing a claim clears it), so only a claimed one is searched.
+      const prior = code.claimed ? await claims.first(trx, code.id) : undefined;
+      const decision = decideClaim(code, prior && priorClaim(earlier(prior), details.email, requestKey), allowSameEmailRepeat);
+      refuseUsed(decision, code);
+      if (decision === 'repeat' && prior) {
+        // The latest claimant is shown on the code (§8.7), also on a repeat.
+        return { code: await codes.markClaimed(trx, code.id, details.email ?? prior.email), claim: prior, fresh: false };
+      }
+      const claim = await claims.insertMarkingCode(trx, { ...details, claim_code_id: code.id, single_use: true, site_id: lookup.siteId, badge_id: lookup.badgeId, code: code.code });
+      return { code: { ...code, claimed: true, email: details.email }, claim, fresh: true };
+    });
+
   return {
     async ListClaimCodes(request) {
       const window = pageWindow(request.page);
@@ -64,7 +137,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     },
 
     async GetClaimCode(request) {
-      const row = await codes.find(db, request.siteId, request.badgeId, request.code);
+      const row = await codes.find(request);
       if (!row) throw notFound(request.code);
       return { claimCode: toMessage(row) };
     },
@@ -75,7 +148,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       const key = request.idempotencyKey || null;
       const [row] = await codes.insertMany(request.siteId, request.badgeId, [newCode(request.code, request.flags)], key);
       if (row) return { claimCode: toMessage(row) };
-      const existing = await codes.find(db, request.siteId, request.badgeId, request.code);
+      const existing = await codes.find(request);
       if (existing && key && existing.request_key === key) return { claimCode: toMessage(existing) };
       throw DomainError.conflict('claimCode', 'code', { code: request.code });
     },
@@ -100,41 +173,19 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
 
     async Claim(request) {
       const email = trimmed(request.email);
-      const requestKey = request.idempotencyKey;
       // Whether the badge exists in the site and may be earned (not archived) is issuance's
       // check when it awards; a refused award undoes the claim (Awarder.complete), so no
       // catalog call is spent here on the hot path. Callers that hold the badge check first.
       if (!request.badgeId || request.badgeId === '0') throw DomainError.validation([{ field: 'badgeId', value: '' }]);
-      const outcome = await db.transaction(async (trx) => {
-        // The row lock serialises every claim of this code; the constraints on claims back it up.
-        const code = await codes.find(trx, request.siteId, request.badgeId, request.code, { forUpdate: true });
-        if (!code) throw notFound(request.code);
-        // An unclaimed code has no claims (claiming sets the flag, undoing a claim clears it), so only a claimed one is searched.
-        const prior = code.claimed ? await claims.prior(trx, code.id, !code.multiuse, email, requestKey) : undefined;
-        const sameEmail = prior !== undefined && (prior.email ?? '').toLowerCase() === (email ?? '').toLowerCase();
-        const decision = decideClaim(code, prior && {
-          sameEmail: sameEmail && email !== null,
-          pending: prior.state === 'pending',
-          // A key reused for another claimant is not a retry.
-          sameRequest: sameEmail && requestKey !== '' && prior.request_key === requestKey,
-        }, request.allowSameEmailRepeat);
-        if (decision === 'used') throw new DomainError('CodeAlreadyUsed', `Claim code \`${code.code}\` has already been claimed`, { code: code.code });
-        if (decision === 'repeat' && prior) {
-          // The latest claimant is shown on the code (§8.7), also on a repeat.
-          return { code: await codes.markClaimed(trx, code.id, email ?? prior.email), claim: prior, fresh: false };
-        }
-        // A multi-use code claimed without an email records nothing to award; only the code changes.
-        if (!email && code.multiuse) return { code: await codes.markClaimed(trx, code.id, null), claim: undefined, fresh: true };
-        const claim = await claims.insertMarkingCode(trx, {
-          claim_code_id: code.id, single_use: !code.multiuse, site_id: request.siteId, badge_id: request.badgeId, code: code.code,
-          email, user_id: request.userId && request.userId !== '0' ? request.userId : null, state: email ? 'pending' : 'none',
-          request_key: requestKey || null, uid: request.uid ?? null, issued_on: request.issuedOn ?? null, expires: request.expires ?? null,
-          comment: request.comment ?? null, public_origin: request.publicOrigin ?? null,
-        });
-        return { code: { ...code, claimed: true, email }, claim, fresh: true };
-      });
+      const lookup = { siteId: request.siteId, badgeId: request.badgeId, code: request.code };
+      const details: ClaimDetails = {
+        email, user_id: request.userId && request.userId !== '0' ? request.userId : null, state: claimState(email),
+        request_key: request.idempotencyKey || null, uid: request.uid ?? null, issued_on: request.issuedOn ?? null, expires: request.expires ?? null,
+        comment: request.comment ?? null, public_origin: request.publicOrigin ?? null,
+      };
+      const outcome = await claimCode(lookup, details, request.idempotencyKey, request.allowSameEmailRepeat);
 
-      const claim: ClaimRow | undefined = outcome.claim;
+      const claim = outcome.claim;
       let earnedBadgeId = claim?.earned_badge_id ?? '';
       let awarded = false;
       if (claim?.state === 'pending') {

@@ -1,6 +1,9 @@
 /**
  * The claim_codes table. Lookups compare codes as the unique index does
- * (lower(rtrim(code))), so each is one index probe.
+ * (lower(rtrim(code))), so each is one index probe. A code is read with the
+ * email it shows (§8.7): for a multi-use code with claims, its latest
+ * claimant, which claims no longer write on the code (migration 0003);
+ * otherwise the email the code was created or (single-use) claimed with.
  */
 import type { Knex } from '@laurel/service-kit';
 
@@ -23,32 +26,68 @@ export interface NewCode {
   multiuse: boolean;
 }
 
-const SAME_CODE = 'lower(rtrim(code)) = lower(rtrim(?))';
+/** How a request names a code: within its badge, in its site. */
+export interface CodeLookup {
+  siteId: string;
+  badgeId: string;
+  code: string;
+}
+
+const SAME_CODE = 'lower(rtrim(c.code)) = lower(rtrim(?))';
+
+/**
+ * Codes with the email they show. The latest claim of a multi-use code is
+ * one probe of claims_latest, ordered as ClaimStore.repeat moves a claim to
+ * the front; single-use codes skip the probe.
+ */
+const shown = (codes: string, rest: string) => `
+  select c.id, c.site_id, c.badge_id, c.code, c.claimed, c.multiuse, c.request_key, c.created_at,
+         case when latest.found then latest.email else c.email end as email
+    from ${codes} c
+    left join lateral (
+      select true as found, coalesce(l.repeat_email, l.email) as email from claims l
+       where l.claim_code_id = c.id and c.multiuse
+       order by coalesce(l.repeat_seq, l.id) desc limit 1) latest on true
+  ${rest}`;
 
 export class ClaimCodeStore {
   constructor(private readonly db: Knex) {}
 
+  private async read(sql: string, bindings: readonly Knex.RawBinding[], db: Knex = this.db): Promise<ClaimCodeRow[]> {
+    return (await db.raw<{ rows: ClaimCodeRow[] }>(sql, bindings)).rows;
+  }
+
   async list(siteId: string, badgeId: string, window?: { offset: number; limit: number }): Promise<{ rows: ClaimCodeRow[]; total: number }> {
-    const scope = () => this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId, badge_id: badgeId });
-    const rowsQuery = scope().orderBy('id');
-    if (window) rowsQuery.offset(window.offset).limit(window.limit);
-    const [rows, counted] = await Promise.all([rowsQuery, window ? scope().count<{ n: string }[]>({ n: '*' }) : undefined]);
+    const scope = 'where c.site_id = ? and c.badge_id = ?';
+    const rowsQuery = window
+      ? this.read(shown('claim_codes', `${scope} order by c.id offset ? limit ?`), [siteId, badgeId, window.offset, window.limit])
+      : this.read(shown('claim_codes', `${scope} order by c.id`), [siteId, badgeId]);
+    const counting = window ? this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId, badge_id: badgeId }).count<{ n: string }[]>({ n: '*' }) : undefined;
+    const [rows, counted] = await Promise.all([rowsQuery, counting]);
     return { rows, total: counted ? Number(counted[0]?.n ?? 0) : rows.length };
   }
 
-  async find(db: Knex, siteId: string, badgeId: string, code: string, options: { forUpdate?: boolean } = {}): Promise<ClaimCodeRow | undefined> {
-    const query = db<ClaimCodeRow>('claim_codes').where({ badge_id: badgeId, site_id: siteId }).whereRaw(SAME_CODE, [code]).first();
-    if (options.forUpdate) query.forUpdate();
-    return query;
+  async find(lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
+    const rows = await this.read(shown('claim_codes', `where c.badge_id = ? and c.site_id = ? and ${SAME_CODE}`), [lookup.badgeId, lookup.siteId, lookup.code]);
+    return rows[0];
+  }
+
+  /**
+   * The code under its row lock, as stored: only single-use codes are
+   * claimed under it, and they keep their claimant on the row.
+   */
+  async lock(trx: Knex, lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
+    const rows = await this.read(`select * from claim_codes c where c.badge_id = ? and c.site_id = ? and ${SAME_CODE} for update`, [lookup.badgeId, lookup.siteId, lookup.code], trx);
+    return rows[0];
   }
 
   /** Every code of the site equal to `code`, lowest badge id first (§8.8). */
   async findInSite(siteId: string, code: string): Promise<ClaimCodeRow[]> {
-    return this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId }).whereRaw(SAME_CODE, [code]).orderBy('badge_id');
+    return this.read(shown('claim_codes', `where c.site_id = ? and ${SAME_CODE} order by c.badge_id`), [siteId, code]);
   }
 
   async byRequestKey(siteId: string, badgeId: string, key: string): Promise<ClaimCodeRow[]> {
-    return this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId, badge_id: badgeId, request_key: key }).orderBy('id');
+    return this.read(shown('claim_codes', 'where c.site_id = ? and c.badge_id = ? and c.request_key = ? order by c.id'), [siteId, badgeId, key]);
   }
 
   /**
@@ -70,11 +109,16 @@ export class ClaimCodeStore {
     return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
+  /** Deletes a code and answers it as it was shown; its claims stay (a pending award must not be lost). */
   async delete(siteId: string, badgeId: string, code: string): Promise<ClaimCodeRow | undefined> {
-    const rows = await this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId, badge_id: badgeId }).whereRaw(SAME_CODE, [code]).delete().returning('*');
+    const rows = await this.read(
+      `with deleted as (delete from claim_codes c where c.site_id = ? and c.badge_id = ? and ${SAME_CODE} returning *) ${shown('deleted', '')}`,
+      [siteId, badgeId, code],
+    );
     return rows[0];
   }
 
+  /** A single-use code's claimant, written under the code's row lock. */
   async markClaimed(trx: Knex, id: string, email: string | null): Promise<ClaimCodeRow> {
     const rows = await trx<ClaimCodeRow>('claim_codes').where({ id }).update({ claimed: true, email }).returning('*');
     const row = rows[0];
