@@ -28,6 +28,7 @@ export * from './paging.js';
 export * from './runtime.js';
 export * from './badgekit-json.js';
 export * from './polling.js';
+export * from './group-commit.js';
 export * from './retention.js';
 export * from './db/notifications.js';
 export * from './sealing.js';

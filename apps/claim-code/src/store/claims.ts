@@ -2,7 +2,7 @@
  * The claims table: one row per claim, which is also the claim's pending
  * award until issuance confirmed it (see the migrations).
  */
-import { preparedQuery, type Knex } from '@laurel/service-kit';
+import { GroupCommit, preparedQuery, type Knex } from '@laurel/service-kit';
 import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
@@ -104,9 +104,18 @@ export class ClaimStore {
     return row;
   }
 
-  async markAwarded(id: string, earnedBadgeId: string): Promise<void> {
-    await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [id, earnedBadgeId]);
+  /**
+   * Marks a claim awarded once issuance confirmed it. Concurrent claims share
+   * one statement (group-commit.ts): under load, one round trip and one commit
+   * for many claims instead of one each; alone, a claim is marked at once.
+   */
+  markAwarded(id: string, earnedBadgeId: string): Promise<void> {
+    return this.awardedMarks.submit({ id, earnedBadgeId });
   }
+
+  private readonly awardedMarks = new GroupCommit<{ id: string; earnedBadgeId: string }>(async (marks) => {
+    await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [marks.map((m) => m.id), marks.map((m) => m.earnedBadgeId)]);
+  });
 
   /**
    * Undoes a claim whose award can never be made (the badge was archived or
@@ -179,4 +188,7 @@ const REPEAT_CLAIM = `
    where claim_code_id = $1 and email is not null and lower(email) = lower($2)
   returning ${CLAIM_COLUMNS}`;
 
-const MARK_AWARDED = `update claims set state = 'awarded', earned_badge_id = $2 where id = $1 and state = 'pending'`;
+const MARK_AWARDED = `
+  update claims set state = 'awarded', earned_badge_id = marks.earned_badge_id
+    from unnest($1::bigint[], $2::uuid[]) as marks (id, earned_badge_id)
+   where claims.id = marks.id and claims.state = 'pending'`;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from '../src/group-commit.js';
+
+/** A flush that stays open until released, recording what each flush carried. */
+function gatedFlush() {
+  const flushed: number[][] = [];
+  const gates: (() => void)[] = [];
+  const flush = (items: number[]) => {
+    flushed.push(items);
+    return new Promise<void>((resolve) => gates.push(resolve));
+  };
+  return { flushed, flush, release: () => gates.shift()?.() };
+}
+
+describe('GroupCommit', () => {
+  it('flushes a lone item at once, and what arrives meanwhile together in the next flush', async () => {
+    const { flushed, flush, release } = gatedFlush();
+    const group = new GroupCommit(flush);
+    const first = group.submit(1);
+    expect(flushed).toEqual([[1]]);
+    const later = [2, 3, 4].map((n) => group.submit(n));
+    expect(flushed).toEqual([[1]]);
+    release();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(flushed).toEqual([[1], [2, 3, 4]]);
+    release();
+    await Promise.all(later);
+  });
+
+  it('answers nobody before the flush that carries their item', async () => {
+    const { flush, release } = gatedFlush();
+    const group = new GroupCommit(flush);
+    let settled = false;
+    void group.submit(1).then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(true);
+  });
+
+  it('rejects every item of a failed flush and goes on with the next', async () => {
+    let calls = 0;
+    const group = new GroupCommit<number>(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('down');
+    });
+    const failed = group.submit(1);
+    const next = group.submit(2);
+    await expect(failed).rejects.toThrow('down');
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('never flushes more than maxBatch items at once', async () => {
+    const sizes: number[] = [];
+    const group = new GroupCommit<number>(async (items) => {
+      sizes.push(items.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }, 3);
+    await Promise.all(Array.from({ length: 8 }, (_, n) => group.submit(n)));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(8);
+  });
+});
