@@ -9,7 +9,7 @@
  *
  * Only one relay per schema publishes at a time (a transaction-scoped advisory
  * lock), so that replicas do not publish the same rows twice as a matter of
- * course; see relayRound for why per-key order holds.
+ * course; see publishOnce in startOutboxRelay for why per-key order holds.
  */
 import type { Knex } from 'knex';
 import { signalWork, type WorkListener } from '../db/notifications.js';
@@ -119,7 +119,7 @@ interface ClaimedRow extends Omit<OutboxRow, 'id'> {
   id: string | null;
 }
 
-/** A pooled node-postgres connection, used directly for the simple-query protocol (see relayRound). */
+/** A pooled node-postgres connection, used directly for the simple-query protocol (see relayStatements). */
 interface SimpleQueryConnection {
   query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
   end(): Promise<void>;
@@ -205,7 +205,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    *    id that committed before a batch was read is either in that batch,
    *    ahead of it, or was already acknowledged, and Kafka keeps one key's
    *    messages in the order they were acknowledged. A republished duplicate
-   *    may come later, but only after its first copy.
+   *    may come later, but only after its first copy. (Rows of concurrent
+   *    transactions can commit out of id order; their events are concurrent
+   *    too. One recipient's causally ordered events, such as an award and its
+   *    revocation, commit one after the other, in id order.)
    *  - Nothing is lost: a row is deleted only in the transaction that read it
    *    under the lock, after sendBatch resolved with acks from all in-sync
    *    replicas; any failure before the commit rolls the delete back.
@@ -229,7 +232,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return rows.length === batchSize;
     } catch (error) {
       // The claim opened a transaction that must not go back to the pool; a
-      // connection that cannot roll back is ended, and so never handed out again.
+      // connection that cannot roll back is ended, and knex's pool discards
+      // an ended connection instead of handing it out again.
       await connection.query('rollback').catch(() => connection.end().catch(() => undefined));
       throw error;
     } finally {
