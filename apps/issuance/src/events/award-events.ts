@@ -1,8 +1,9 @@
 /**
  * The events every award and revocation emits (architecture.md "Events"),
  * recorded in the outbox with the award, in its transaction or its very
- * statement: an event exists exactly when its award does. Key = the recipient, so one recipient's events
- * stay in order. Single and bulk awards build them here alike.
+ * statement: an event exists exactly when its award does. Key = the
+ * recipient, so one recipient's events stay in order. Single and bulk awards
+ * build them here alike.
  */
 import { randomUUID } from 'node:crypto';
 import { enqueueEvents, outboxRow, topicName, type Knex, type OutboxEvent, type OutboxRowValues } from '@laurel/service-kit';
