@@ -1,16 +1,24 @@
 /**
  * The events every award and revocation emits (architecture.md "Events"),
- * recorded in the outbox inside the award's own transaction: an event exists
- * exactly when its award does. Key = the recipient, so one recipient's events
- * stay in order. Single and bulk awards build them here alike.
+ * recorded in the outbox with the award, in its transaction or its very
+ * statement: an event exists exactly when its award does. Key = the
+ * recipient, so one recipient's events stay in order. Single and bulk awards
+ * build them here alike.
  */
 import { randomUUID } from 'node:crypto';
-import { enqueueEvents, topicName, type Knex, type OutboxEvent } from '@laurel/service-kit';
+import { enqueueEvents, outboxRow, topicName, type Knex, type OutboxEvent, type OutboxRowValues } from '@laurel/service-kit';
 import type { EarnedBadgeRow } from '../store/earned-badges.js';
 import { channelName } from '../domain/channel.js';
 
+/**
+ * What an award's events say of it: its row, or, for a single award, the
+ * columns it is about to insert (the id is chosen before the insert, so that
+ * one statement writes the award and its event).
+ */
+export type AwardFacts = Pick<EarnedBadgeRow, 'id' | 'site_id' | 'badge_id' | 'user_id' | 'email' | 'uid' | 'channel' | 'issued_on' | 'expires'>;
+
 /** What an earned badge's events share: who, which award, and where they go. */
-function envelope(row: EarnedBadgeRow) {
+function envelope(row: AwardFacts) {
   return {
     key: `${row.site_id}:${row.user_id ?? (row.email ?? '').toLowerCase()}`,
     common: {
@@ -27,7 +35,7 @@ function envelope(row: EarnedBadgeRow) {
  * BadgeAwarded for a new award. `occurredAt` is when the badge was earned for
  * an import (its earn event date) and now otherwise.
  */
-export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, occurredAt: Date = new Date()): OutboxEvent {
+export function awardedEvent(topicPrefix: string, row: AwardFacts, occurredAt: Date = new Date()): OutboxEvent {
   const { key, common } = envelope(row);
   return {
     topic: topicName(topicPrefix, 'badgeAwarded'),
@@ -43,8 +51,9 @@ export function awardedEvent(topicPrefix: string, row: EarnedBadgeRow, occurredA
   };
 }
 
-export async function recordAwarded(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow): Promise<void> {
-  await enqueueEvents(trx, [awardedEvent(topicPrefix, row)]);
+/** BadgeAwarded of a single award, as the outbox row its insert writes (EarnedBadgeStore.insert). */
+export function awardedOutboxRow(topicPrefix: string, award: AwardFacts): OutboxRowValues {
+  return outboxRow(awardedEvent(topicPrefix, award));
 }
 
 export async function recordRevoked(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow): Promise<void> {

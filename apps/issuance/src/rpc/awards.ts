@@ -3,14 +3,15 @@
  * The catalog says whether the badge exists in the site and may be earned;
  * the earned_badges constraints decide, atomically, whether this call awards.
  */
+import { randomUUID } from 'node:crypto';
 import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
 import { recipientKey } from '../domain/webhook.js';
-import { recordAwarded, recordRevoked } from '../events/award-events.js';
+import { awardedOutboxRow, recordRevoked } from '../events/award-events.js';
 import type { DeliveryStore } from '../store/deliveries.js';
 import type { StatusListStore } from '../store/status-lists.js';
-import type { EarnedBadgeRow, EarnedBadgeStore } from '../store/earned-badges.js';
+import type { EarnedBadgeRow, EarnedBadgeStore, InsertOutcome, NewAward, NewAwardColumns } from '../store/earned-badges.js';
 import { storedChannel } from '../domain/channel.js';
 import { toEarnedBadgeMessage } from './present.js';
 import { startsMilestoneCheck } from '../milestones/rules.js';
@@ -76,22 +77,27 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     }
     const checkMilestones = deps.milestones !== undefined && startsMilestoneCheck(request) && (await deps.milestones.concerns(badge));
 
+    const newAward: NewAward = {
+      id: randomUUID(), recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
+      idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
+    };
+    const announce = (columns: NewAwardColumns) => awardedOutboxRow(deps.topicPrefix, columns);
+
     let milestoneCheck: string | undefined;
-    const outcome = await db.transaction(async (trx) => {
-      const result = await awards.insert(trx, {
-        recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
-        idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
-      });
-      if (result.kind === 'created') {
-        await recordAwarded(trx, deps.topicPrefix, result.row);
-        if (hooked) await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
-        // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
-        if (deps.milestones && checkMilestones) {
-          milestoneCheck = await deps.milestones.enqueue(trx, { siteId: request.siteId, email: request.email, badgeId: request.badgeId, publicOrigin: request.publicOrigin ?? null });
+    // The common award, with nothing else to record, is one autocommitted statement (award and event together).
+    const outcome: InsertOutcome = !hooked && !checkMilestones
+      ? await awards.insert(db, newAward, announce)
+      : await db.transaction(async (trx) => {
+        const result = await awards.insert(trx, newAward, announce);
+        if (result.kind === 'created') {
+          if (hooked) await deps.deliveries.record(trx, [webhookFor(result.row, 'award', { comment: request.comment, origin: request.publicOrigin })]);
+          // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
+          if (deps.milestones && checkMilestones) {
+            milestoneCheck = await deps.milestones.enqueue(trx, { siteId: request.siteId, email: request.email, badgeId: request.badgeId, publicOrigin: request.publicOrigin ?? null });
+          }
         }
-      }
-      return result;
-    });
+        return result;
+      });
 
     switch (outcome.kind) {
       case 'created':

@@ -4,7 +4,7 @@
  * uid) the database decides atomically, also under concurrent calls, and the
  * caller then reads what is there to say why.
  */
-import { DomainError, type Knex } from '@laurel/service-kit';
+import { announceOutbox, DomainError, OUTBOX_TABLE, preparedQuery, type Knex, type OutboxRowValues } from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -29,6 +29,8 @@ export interface EarnedBadgeRow {
 }
 
 export interface NewAward {
+  /** Chosen by the caller, so that the award's event can be written by the statement that inserts it. */
+  id: string;
   recipient: Recipient;
   badgeId: string;
   badgeUnique: boolean;
@@ -40,6 +42,41 @@ export interface NewAward {
   claimCode: string | null;
   evidenceUrl: string | null;
 }
+
+/** The columns a new award writes, as its row will hold them. */
+export type NewAwardColumns = Pick<EarnedBadgeRow,
+  'id' | 'site_id' | 'badge_id' | 'user_id' | 'email' | 'uid' | 'channel' | 'idempotency_key' | 'badge_unique' | 'issued_on' | 'expires' | 'claim_code' | 'evidence_url'>;
+
+function columnsOf(award: NewAward): NewAwardColumns {
+  return {
+    id: award.id, site_id: award.recipient.siteId, badge_id: award.badgeId, user_id: award.recipient.userId, email: award.recipient.email, uid: award.uid,
+    channel: award.channel, idempotency_key: award.idempotencyKey, badge_unique: award.badgeUnique, issued_on: award.issuedOn, expires: award.expires,
+    claim_code: award.claimCode, evidence_url: award.evidenceUrl,
+  };
+}
+
+const AWARD_COLUMNS = ['id', 'site_id', 'badge_id', 'user_id', 'email', 'uid', 'channel', 'idempotency_key', 'badge_unique', 'issued_on', 'expires', 'claim_code', 'evidence_url'] as const satisfies readonly (keyof NewAwardColumns)[];
+
+/**
+ * The award and its event in one statement: the outbox row is selected from
+ * the inserted row, so it exists exactly when the award was inserted, and an
+ * award outside a transaction is one autocommitted statement, one commit.
+ */
+function insertAnnounced(param: (n: number) => string): string {
+  const event = AWARD_COLUMNS.length;
+  return `with inserted as (
+    insert into earned_badges (${AWARD_COLUMNS.join(', ')})
+    values (${AWARD_COLUMNS.map((_, i) => param(i + 1)).join(', ')})
+    on conflict do nothing
+    returning *
+  ), announced as (
+    insert into ${OUTBOX_TABLE} (topic, message_key, payload, headers)
+    select ${param(event + 1)}::text, ${param(event + 2)}::text, ${param(event + 3)}::bytea, ${param(event + 4)}::jsonb from inserted
+  )
+  select * from inserted`;
+}
+/** The statement as a prepared one ($n) and for a knex transaction (`?`, bound in the same order). */
+const INSERT_ANNOUNCED = { prepared: insertAnnounced((n) => `$${n}`), knex: insertAnnounced(() => '?') };
 
 export type InsertOutcome =
   | { kind: 'created'; row: EarnedBadgeRow }
@@ -70,21 +107,27 @@ function heldBy(query: Knex.QueryBuilder, userId: string | null, email: string |
 export class EarnedBadgeStore {
   constructor(private readonly db: Knex) {}
 
-  async insert(trx: Knex, award: NewAward): Promise<InsertOutcome> {
-    const inserted = await trx.raw<{ rows: EarnedBadgeRow[] }>(
-      `insert into earned_badges (site_id, badge_id, user_id, email, uid, channel, idempotency_key, badge_unique, issued_on, expires, claim_code, evidence_url)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict do nothing
-       returning *`,
-      [award.recipient.siteId, award.badgeId, award.recipient.userId, award.recipient.email, award.uid, award.channel, award.idempotencyKey,
-        award.badgeUnique, award.issuedOn, award.expires, award.claimCode, award.evidenceUrl],
-    );
-    const created = inserted.rows[0];
-    if (created) return { kind: 'created', row: created };
-    const byKey = await trx<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
+  /**
+   * Inserts an award with the outbox row `announce` makes of it, in `db`'s
+   * transaction or, given the service's knex, as one autocommitted statement
+   * (prepared: it is the hottest write). The relays are woken once it commits.
+   */
+  async insert(db: Knex, award: NewAward, announce: (award: NewAwardColumns) => OutboxRowValues): Promise<InsertOutcome> {
+    const columns = columnsOf(award);
+    const event = announce(columns);
+    const values = [...AWARD_COLUMNS.map((name) => columns[name]), event.topic, event.message_key, event.payload, event.headers];
+    const inserted = db.isTransaction
+      ? (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, values)).rows
+      : await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-award', INSERT_ANNOUNCED.prepared, values);
+    const created = inserted[0];
+    if (created) {
+      await announceOutbox(db);
+      return { kind: 'created', row: created };
+    }
+    const byKey = await db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
     if (byKey) return { kind: 'key-exists', row: byKey };
     if (award.badgeUnique) {
-      const held = await heldBy(trx<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
+      const held = await heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
         .orderBy('seq')
         .first();
       if (held) return { kind: 'already-held', row: held };

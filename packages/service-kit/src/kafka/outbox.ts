@@ -1,17 +1,19 @@
 /**
  * The transactional outbox (architecture.md, "Events"): a service that changes
  * its tables and emits an event writes the event into its own `outbox` table
- * in the same transaction, so the event exists if and only if the change
- * committed. The relay publishes rows in id order and deletes them once Kafka
- * acknowledged them. A crash between the two publishes a row again, which is
- * why every consumer is idempotent on event_id.
+ * in the same transaction (or the same statement), so the event exists if and
+ * only if the change committed. The relay publishes rows in id order and
+ * deletes them once Kafka acknowledged them. A crash between the two
+ * publishes a row again, which is why every consumer is idempotent on
+ * event_id.
  *
  * Only one relay per schema publishes at a time (a transaction-scoped advisory
- * lock), which keeps per-key order when several replicas run.
+ * lock), so that replicas do not publish the same rows twice as a matter of
+ * course; see publishOnce in startOutboxRelay for why per-key order holds.
  */
 import type { Knex } from 'knex';
 import { signalWork, type WorkListener } from '../db/notifications.js';
-import { startPollingLoop, WORK_POLL_MS, type PollingLoop } from '../polling.js';
+import { startPollingLoop, WORK_POLL_MS, type PollingLoop, type RoundResult } from '../polling.js';
 import type { Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -34,22 +36,44 @@ export async function enqueueRaw(trx: Knex.Transaction, messages: { topic: strin
   if (messages.length === 0) return;
   const rows = messages.map((m) => ({ topic: m.topic, message_key: m.key, payload: m.value, headers: JSON.stringify(m.headers) }));
   for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
-  await signalWork(trx, OUTBOX_CHANNEL);
+  await announceOutbox(trx);
+}
+
+/** An outbox row's values. */
+export interface OutboxRowValues {
+  topic: string;
+  message_key: string;
+  payload: Buffer;
+  /** JSON text of the message headers. */
+  headers: string;
 }
 
 /**
- * Records events in the caller's transaction, with the trace context active
- * now (the request's), which the relay continues when it publishes them.
+ * An event as its outbox row, with the trace context active now (the
+ * request's), which the relay continues when it publishes it. For a writer
+ * that inserts the row in a statement of its own; announce it afterwards
+ * with announceOutbox.
  */
+export function outboxRow(e: OutboxEvent): OutboxRowValues {
+  const encoded = encodeEvent(e.name, e.event);
+  return { topic: e.topic, message_key: e.key, payload: encoded.value, headers: JSON.stringify({ ...encoded.headers, ...traceHeaders() }) };
+}
+
+/**
+ * Wakes the relays for outbox rows written in `db`: after the commit when
+ * `db` is a transaction, at once when the statement that wrote them already
+ * committed (see signalWork).
+ */
+export function announceOutbox(db: Knex): Promise<void> {
+  return signalWork(db, OUTBOX_CHANNEL);
+}
+
+/** Records events in the caller's transaction (see outboxRow for their trace). */
 export async function enqueueEvents(trx: Knex.Transaction, events: OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const trace = traceHeaders();
-  const rows = events.map((e) => {
-    const encoded = encodeEvent(e.name, e.event);
-    return { topic: e.topic, message_key: e.key, payload: encoded.value, headers: JSON.stringify({ ...encoded.headers, ...trace }) };
-  });
+  const rows = events.map(outboxRow);
   for (let i = 0; i < rows.length; i += 1000) await trx(OUTBOX_TABLE).insert(rows.slice(i, i + 1000));
-  await signalWork(trx, OUTBOX_CHANNEL);
+  await announceOutbox(trx);
 }
 
 /** Rows not yet published, and how long the oldest has waited (0 when there is none). */
@@ -89,38 +113,133 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** What the claiming statement answers: one row with `locked` and no id when there is nothing to publish. */
+interface ClaimedRow extends Omit<OutboxRow, 'id'> {
+  locked: boolean;
+  id: string | null;
+}
+
+/** A pooled node-postgres connection, used directly for the simple-query protocol (see relayStatements). */
+interface SimpleQueryConnection {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+  end(): Promise<void>;
+}
+
+/** A multi-statement query answers one result per statement; the last one is the one that reads. */
+function lastRows<T>(result: { rows: unknown[] } | { rows: unknown[] }[]): T[] {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return (last?.rows ?? []) as T[];
+}
+
+/**
+ * The statements of a relay round. A round is one transaction, as before,
+ * but sent in two round trips instead of five (BEGIN, lock, SELECT, DELETE,
+ * COMMIT): the simple-query protocol carries several statements in one
+ * message, and the lock is taken by the SELECT that reads the batch. The
+ * values are constants of the relay (schema, batch size) and ids read from
+ * the table, which is why they are written into the text rather than bound.
+ */
+function relayStatements(schema: string, batchSize: number) {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`outbox batch size must be a positive integer, not ${batchSize}`);
+  const lockKey = `'${`laurel:outbox:${schema}`.replace(/'/g, "''")}'`;
+  return {
+    /**
+     * Opens the transaction and, only when this relay got the schema's lock,
+     * reads the oldest batch. The lock is taken once (a materialized CTE),
+     * not per row; `locked` tells a contended round from an empty one.
+     */
+    claim: `begin;
+      with claim_lock as materialized (select pg_try_advisory_xact_lock(hashtext(${lockKey})) as locked)
+      select claim_lock.locked, o.id, o.topic, o.message_key, o.payload, o.headers
+        from claim_lock left join lateral (
+          select id, topic, message_key, payload, headers from ${OUTBOX_TABLE} where claim_lock.locked order by id limit ${batchSize}
+        ) o on true
+       order by o.id`,
+    /** Deletes what Kafka acknowledged and commits, which also releases the lock. */
+    complete(ids: readonly string[]): string {
+      if (!ids.every((id) => /^[0-9]+$/.test(id))) throw new Error('outbox ids must be integers');
+      return `delete from ${OUTBOX_TABLE} where id in (${ids.join(', ')}); commit`;
+    },
+  };
+}
+
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;
+  const statements = relayStatements(options.schema, batchSize);
   // Registered now, so the relay's process exposes it before the first event.
   const published = options.metrics?.outboxPublished();
+
+  /** Sends a batch to Kafka, each row in the trace of the request that enqueued it (tracing.ts). */
+  const send = async (rows: OutboxRow[]): Promise<Map<string, unknown[]>> => {
+    const outgoing = rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }));
+    const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+    await sendInTheirTraces(outgoing, () => {
+      for (const { topic, ...message } of outgoing) {
+        const list = byTopic.get(topic) ?? [];
+        list.push(message);
+        byTopic.set(topic, list);
+      }
+      return options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    });
+    return byTopic;
+  };
 
   /**
    * Publishes up to one batch; true when a full batch went out (there may be
    * more). When another relay holds the lock, rows announced to this one may
    * have committed after that relay read the table, so it looks again soon.
+   *
+   * Why this is safe across replicas and crashes:
+   *  - The lock is transaction-scoped, so PostgreSQL releases it only when the
+   *    round's transaction ends: after the DELETE committed (the next holder's
+   *    snapshot no longer sees the rows) or when it rolled back or its
+   *    connection died (the rows are still there, for the next holder). No
+   *    other relay reads the table between a holder's read and its delete, so
+   *    two relays do not publish the same rows, except after a relay lost its
+   *    connection while sending: then the next holder publishes them again,
+   *    as after a crash between send and delete, and consumers drop the
+   *    duplicates by event_id.
+   *  - Per-key order: every batch is the lowest ids present, sorted, and a row
+   *    leaves the table only after Kafka acknowledged it. So any row of lower
+   *    id that committed before a batch was read is either in that batch,
+   *    ahead of it, or was already acknowledged, and Kafka keeps one key's
+   *    messages in the order they were acknowledged. A republished duplicate
+   *    may come later, but only after its first copy. (Rows of concurrent
+   *    transactions can commit out of id order; their events are concurrent
+   *    too. One recipient's causally ordered events, such as an award and its
+   *    revocation, commit one after the other, in id order.)
+   *  - Nothing is lost: a row is deleted only in the transaction that read it
+   *    under the lock, after sendBatch resolved with acks from all in-sync
+   *    replicas; any failure before the commit rolls the delete back.
    */
-  const publishOnce = (): Promise<boolean | number> =>
-    options.db.transaction(async (trx) => {
-      const lock = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`laurel:outbox:${options.schema}`]);
-      if (!lock.rows[0]?.locked) return options.contendedMs ?? 100;
-      const rows: OutboxRow[] = await trx(OUTBOX_TABLE).select('id', 'topic', 'message_key', 'payload', 'headers').orderBy('id').limit(batchSize);
-      if (rows.length === 0) return false;
-      // Each row continues the trace of the request that enqueued it (tracing.ts), which sets its headers.
-      const outgoing = rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }));
-      const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
-      await sendInTheirTraces(outgoing, () => {
-        for (const { topic, ...message } of outgoing) {
-          const list = byTopic.get(topic) ?? [];
-          list.push(message);
-          byTopic.set(topic, list);
-        }
-        return options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      });
-      await trx(OUTBOX_TABLE).whereIn('id', rows.map((r) => r.id)).del();
+  const publishOnce = async (): Promise<RoundResult> => {
+    const connection = (await options.db.client.acquireConnection()) as SimpleQueryConnection;
+    try {
+      const claimed = lastRows<ClaimedRow>(await connection.query(statements.claim));
+      if (!claimed[0]?.locked) {
+        await connection.query('commit');
+        return options.contendedMs ?? 100;
+      }
+      const rows = claimed.filter((row): row is OutboxRow & ClaimedRow => row.id !== null);
+      if (rows.length === 0) {
+        await connection.query('commit');
+        return false;
+      }
+      const byTopic = await send(rows);
+      await connection.query(statements.complete(rows.map((r) => r.id)));
       for (const [topic, messages] of byTopic) published?.inc({ topic }, messages.length);
       return rows.length === batchSize;
-    });
+    } catch (error) {
+      // The claim opened a transaction that must not go back to the pool; a
+      // connection that cannot roll back is ended, and knex's pool discards
+      // an ended connection instead of handing it out again.
+      await connection.query('rollback').catch(() => connection.end().catch(() => undefined));
+      throw error;
+    } finally {
+      await options.db.client.releaseConnection(connection);
+    }
+  };
 
   return startPollingLoop({
     round: publishOnce,
