@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from '../src/group-commit.js';
+import { GroupCommit, noResults } from '../src/group-commit.js';
 
 /** A flush that stays open until released, recording what each flush carried. */
 function gatedFlush() {
   const flushed: number[][] = [];
   const gates: (() => void)[] = [];
-  const flush = (items: number[]) => {
+  const flush = async (items: number[]) => {
     flushed.push(items);
-    return new Promise<void>((resolve) => gates.push(resolve));
+    await new Promise<void>((resolve) => gates.push(resolve));
+    return noResults(items);
   };
   return { flushed, flush, release: () => gates.shift()?.() };
 }
@@ -42,9 +43,10 @@ describe('GroupCommit', () => {
 
   it('rejects every item of a failed flush and goes on with the next', async () => {
     let calls = 0;
-    const group = new GroupCommit<number>(async () => {
+    const group = new GroupCommit<number>(async (items) => {
       calls += 1;
       if (calls === 1) throw new Error('down');
+      return noResults(items);
     });
     const failed = group.submit(1);
     const next = group.submit(2);
@@ -57,9 +59,17 @@ describe('GroupCommit', () => {
     const group = new GroupCommit<number>(async (items) => {
       sizes.push(items.length);
       await new Promise((resolve) => setImmediate(resolve));
+      return noResults(items);
     }, 3);
     await Promise.all(Array.from({ length: 8 }, (_, n) => group.submit(n)));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(8);
+  });
+
+  it('answers each item with its own result, and rejects all when a flush miscounts them', async () => {
+    const doubled = new GroupCommit<number, number>(async (items) => items.map((n) => n * 2));
+    expect(await Promise.all([1, 2, 3].map((n) => doubled.submit(n)))).toEqual([2, 4, 6]);
+    const short = new GroupCommit<number, number>(async (items) => items.slice(1));
+    await expect(short.submit(1)).rejects.toThrow('0 results for 1 items');
   });
 });

@@ -2,7 +2,7 @@
  * The claims table: one row per claim, which is also the claim's pending
  * award until issuance confirmed it (see the migrations).
  */
-import { GroupCommit, preparedQuery, type Knex } from '@laurel/service-kit';
+import { GroupCommit, noResults, preparedQuery, type Knex } from '@laurel/service-kit';
 import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
@@ -115,6 +115,7 @@ export class ClaimStore {
 
   private readonly awardedMarks = new GroupCommit<{ id: string; earnedBadgeId: string }>(async (marks) => {
     await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [marks.map((m) => m.id), marks.map((m) => m.earnedBadgeId)]);
+    return noResults(marks);
   });
 
   /**

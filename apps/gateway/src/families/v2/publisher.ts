@@ -9,7 +9,7 @@
  * published it.
  */
 import type { Producer } from 'kafkajs';
-import { GroupCommit, sendInTheirTraces, traceHeaders } from '@laurel/service-kit';
+import { GroupCommit, noResults, sendInTheirTraces, traceHeaders } from '@laurel/service-kit';
 
 interface OutgoingMessage {
   key: string;
@@ -25,6 +25,7 @@ export class BatchingPublisher {
       // sendInTheirTraces sets each message's headers to its send span, so those objects are what is sent.
       const traced = messages.map((m) => ({ topic, ...m }));
       await sendInTheirTraces(traced, () => producer.send({ topic, acks: -1, messages: traced.map(({ topic: _topic, ...m }) => m) }));
+      return noResults(messages);
     });
   }
 
