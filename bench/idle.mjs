@@ -4,7 +4,11 @@
 // process, the PostgreSQL backends serving the system's database (sampled every
 // second, so backends that come and go are counted while they live), and the
 // Kafka broker when this machine runs it.
-//   npm run bench -- idle [--seconds 20] [--settle 10]
+// `--threads` also lists where each process spends it, by thread name (Linux
+// names threads: Kafka's request handlers, purgatory reapers, the JIT; Node's
+// main thread, libuv pool, V8 workers), to tell which timer to go after.
+//   npm run bench -- idle [--seconds 20] [--settle 10] [--threads]
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -12,10 +16,38 @@ import { startSystem } from '@laurel/testkit';
 import { cpuMs } from './lib/cpu.mjs';
 import { listeningPid } from './lib/pids.mjs';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, settle: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, settle: { type: 'string', default: '10' }, threads: { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const settleSeconds = Number(values.settle);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU ms of each thread of `pid`, by thread id, with the thread's name (digits dropped, so a pool adds up). */
+function threadCpu(pid) {
+  const threads = new Map();
+  let tids = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+/g, '#');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(tid, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return threads;
+}
+
+function threadsPerSecond(before, after, elapsed) {
+  const byName = {};
+  for (const [tid, { name, ms }] of after) byName[name] = (byName[name] ?? 0) + (ms - (before.get(tid)?.ms ?? 0)) / elapsed;
+  return Object.entries(byName).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+}
 
 const system = await startSystem('bench-idle', { env: { LOG_LEVEL: 'warn' } });
 const admin = new pg.Client({ connectionString: system.database.url, application_name: 'bench-idle' });
@@ -40,6 +72,7 @@ try {
   };
 
   const before = Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuMs(pid)]));
+  const threadsBefore = values.threads ? Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, threadCpu(pid)])) : {};
   await sampleBackends();
   const started = Date.now();
   while (Date.now() - started < seconds * 1000) {
@@ -48,6 +81,7 @@ try {
   }
   const elapsed = (Date.now() - started) / 1000;
   const perSecond = Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, (cpuMs(pid) - before[name]) / elapsed]));
+  const threadsAfter = values.threads ? Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, threadCpu(pid)])) : {};
   const postgresByApp = {};
   for (const { app, first, last } of backends.values()) postgresByApp[app || '(none)'] = (postgresByApp[app || '(none)'] ?? 0) + (last - first) / elapsed;
   const postgres = Object.values(postgresByApp).reduce((a, b) => a + b, 0);
@@ -57,6 +91,10 @@ try {
   console.log(`  ${'postgres'.padEnd(14)} ${postgres.toFixed(1).padStart(6)} ms CPU per second (backends: ${Object.entries(postgresByApp).map(([app, ms]) => `${app} ${ms.toFixed(1)}`).join(', ')})`);
   const total = Object.values(perSecond).reduce((a, b) => a + b, 0) + postgres;
   console.log(`  ${'total'.padEnd(14)} ${total.toFixed(1).padStart(6)} ms CPU per second${brokerPid ? '' : ' (Kafka not on this machine: not counted)'}`);
+  for (const [name, after] of Object.entries(threadsAfter)) {
+    const top = threadsPerSecond(threadsBefore[name], after, elapsed).slice(0, 12);
+    console.log(`\n  ${name} by thread: ${top.map(([thread, ms]) => `${thread} ${ms.toFixed(2)}`).join(', ')}`);
+  }
   console.log(`\ngoal: whole-system idle CPU < 20 ms per second -> ${total < 20 ? 'met' : 'NOT met'}`);
 } finally {
   await admin.end().catch(() => undefined);
