@@ -40,6 +40,22 @@ describe('renderServerProperties', () => {
     expect(props.get('metadata.max.idle.interval.ms')).toBe('0');
   });
 
+  it('runs one network thread, one request handler and one background thread: each polls on a timer when idle', () => {
+    expect(props.get('num.network.threads')).toBe('1');
+    expect(props.get('num.io.threads')).toBe('1');
+    expect(props.get('background.threads')).toBe('1');
+  });
+
+  it('checkpoints high watermarks and looks for timed-out transactions once a minute, not every 5 and 10 s', () => {
+    expect(props.get('replica.high.watermark.checkpoint.interval.ms')).toBe('60000');
+    expect(props.get('transaction.abort.timed.out.transaction.cleanup.interval.ms')).toBe('60000');
+  });
+
+  it('keeps the broker session and heartbeat at their defaults, so a restart after a crash is not delayed', () => {
+    expect(props.has('broker.session.timeout.ms')).toBe(false);
+    expect(props.has('broker.heartbeat.interval.ms')).toBe(false);
+  });
+
   it('has one line per key', () => {
     const lines = renderServerProperties({ port: 1, controllerPort: 2, dataDir: '/d' }).trim().split('\n');
     expect(new Set(lines.map((l) => l.split('=')[0])).size).toBe(lines.length);

@@ -11,7 +11,7 @@ import { migrate } from '../src/db/migrations.js';
 import { outboxMigration, processedEventsMigration } from '../src/db/kit-migrations.js';
 import { createKafka, createProducer, ensureTopics, type Kafka } from '../src/kafka/client.js';
 import { encodeEvent } from '../src/kafka/codec.js';
-import { startIdempotentConsumer } from '../src/kafka/consumer.js';
+import { IDLE_FETCH_WAIT_MS, SESSION_TIMEOUT_MS, startIdempotentConsumer } from '../src/kafka/consumer.js';
 import pg from 'pg';
 import { createWorkListener } from '../src/db/notifications.js';
 import { enqueueEvents, OUTBOX_CHANNEL, startOutboxRelay } from '../src/kafka/outbox.js';
@@ -96,6 +96,45 @@ describe('startIdempotentConsumer', () => {
     await eventually(() => db('applied').where({ member_id: 'restart' }), (r) => r.length === 2);
     await consumer.stop();
     expect(await db('applied').where({ event_id: event.eventId })).toHaveLength(1);
+  });
+
+  it('asks an idle broker once per fetch wait, yet applies an event as soon as it is published', { timeout: 60_000 }, async () => {
+    const topic = `${prefix}idle`;
+    // The consumer is made inside startIdempotentConsumer; watching the Kafka client it is given shows its requests.
+    const fetchesSent: number[] = [];
+    const watched = new Proxy(kafka, {
+      get(target, property, receiver) {
+        if (property !== 'consumer') return Reflect.get(target, property, receiver) as unknown;
+        return (config: Parameters<Kafka['consumer']>[0]) => {
+          const made = target.consumer(config);
+          made.on(made.events.REQUEST, ({ payload }) => void (payload.apiName === 'Fetch' && fetchesSent.push(payload.sentAt)));
+          return made;
+        };
+      },
+    });
+    let appliedAt = 0;
+    const consumer = await startIdempotentConsumer<Outcome>({
+      kafka: watched, producer, db, logger, topic, groupId: `${prefix}idle-group`, eventName: 'OutcomeRecorded', consumerName: 'idle',
+      handle: async (events, trx) => {
+        await trx('applied').insert(events.map((e) => ({ member_id: 'idle', event_id: e.event.eventId })));
+        appliedAt = Date.now();
+      },
+    });
+    try {
+      // Idle fetches in a row (the first may come back early, while the group settles): the broker held the later one open for the whole wait.
+      const fetched = await eventually(async () => [...fetchesSent], (sent) => sent.length >= 3, 30_000);
+      expect(fetched[2]! - fetched[1]!).toBeGreaterThanOrEqual(IDLE_FETCH_WAIT_MS - 200);
+      expect(IDLE_FETCH_WAIT_MS).toBeLessThanOrEqual(SESSION_TIMEOUT_MS / 2);
+
+      // Mid-wait: the fetch in flight answers as soon as the event is there.
+      await new Promise((resolve) => setTimeout(resolve, IDLE_FETCH_WAIT_MS / 2));
+      const publishedAt = Date.now();
+      await publish(topic, [outcome(11)]);
+      await eventually(() => db('applied').where({ member_id: 'idle' }), (r) => r.length === 1);
+      expect(appliedAt - publishedAt).toBeLessThan(IDLE_FETCH_WAIT_MS / 2);
+    } finally {
+      await consumer.stop();
+    }
   });
 });
 

@@ -49,12 +49,28 @@ export function renderServerProperties(layout: BrokerLayout): string {
     // half of an idle broker's CPU here. Topic data and offsets are written and flushed as before.
     ['metadata.max.idle.interval.ms', 0],
 
-    // A dev machine may have two cores; Kafka's defaults assume a server.
-    ['num.network.threads', 2],
-    ['num.io.threads', 2],
-    ['background.threads', 2],
+    // A dev machine may have two cores; Kafka's defaults assume a server. One thread each, not two:
+    // every network thread polls its sockets and every request handler its queue every 300 ms even
+    // with nothing to do, for the client listener and again for the controller's, so each thread
+    // fewer is ~6 wake-ups a second fewer on an idle broker (issue 10). A fetch waiting for data
+    // parks in purgatory, not in a handler, so one handler is not held up by consumers' long-polls.
+    ['num.network.threads', 1],
+    ['num.io.threads', 1],
+    ['background.threads', 1],
     ['num.recovery.threads.per.data.dir', 1],
     ['log.cleaner.threads', 1],
+
+    // Timers of a one-node cluster that cost an idle broker CPU and buy a dev broker nothing:
+    // (Not the broker's 2 s heartbeat to its own controller: the heartbeat must stay well inside the
+    // broker session timeout, and a longer session delays a restart after a crash by as much,
+    // because the controller refuses the new incarnation until the old session has expired.)
+    // - high watermarks are checkpointed to a file (written and fsynced) every 5 s by default. With a
+    //   single replica the leader's high watermark is its log end as soon as it starts, so a stale
+    //   checkpoint after a crash loses nothing; the data itself is written as before.
+    ['replica.high.watermark.checkpoint.interval.ms', 60_000],
+    // - Laurel's producers are idempotent, not transactional: no transaction can time out, so the
+    //   10 s default search for timed-out ones finds nothing.
+    ['transaction.abort.timed.out.transaction.cleanup.interval.ms', 60_000],
 
     // Tests create many small topics: keep per-partition files small and the disk quiet.
     ['log.index.size.max.bytes', 1024 * 1024],

@@ -57,8 +57,21 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
-/** How long the broker holds a fetch open while there is nothing to consume. */
-export const IDLE_FETCH_WAIT_MS = 3000;
+/**
+ * How long the broker holds a fetch open while there is nothing to consume. A fetch is answered
+ * as soon as a message arrives, so this costs events no latency; it only decides how often an
+ * idle consumer asks again, and each ask (a fetch and, after it, the heartbeat) runs kafkajs'
+ * rarely-run, hence unoptimised, response handling in the service and a request, a purgatory
+ * entry and its expiry in the broker: at 3 s the two consumers of requirements were most of that
+ * process's idle CPU (issue 10). 5 s is kafkajs' own default. It is bounded by the session timeout
+ * below, because kafkajs heartbeats only between fetches: 5 s leaves as much again for a slow
+ * answer before the broker would drop the member (which costs a rebalance, never an event); and
+ * by the stop, which lets the fetch in flight finish.
+ */
+export const IDLE_FETCH_WAIT_MS = 5000;
+
+/** A crashed member holds its partitions this long; the wait above must stay well under it. */
+export const SESSION_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -68,13 +81,10 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   // Subscribing to a topic that does not exist yet fails; the dead-letter topic must exist before it is needed.
   await ensureTopics(options.kafka, [options.topic, deadLetterTopic(options.topic)]);
   // A crashed member holds its partitions until its session times out; 10 s (rather than kafkajs' 30 s)
-  // bounds how long a restarted replica waits to take them over.
-  // A fetch is answered as soon as a message arrives, so its wait only decides how often an idle
-  // consumer asks again (each ask wakes this process and the broker). kafkajs heartbeats between
-  // fetches and a stopping consumer lets its fetch finish: the wait stays well under the session
-  // timeout and short enough not to hold up a stop.
+  // bounds how long a restarted replica waits to take them over. The heartbeat interval is only a
+  // floor: kafkajs heartbeats between fetches, so an idle consumer heartbeats once per fetch wait.
   const consumer: Consumer = options.kafka.consumer({
-    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, sessionTimeout: 10_000, heartbeatInterval: 1000,
+    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: 1000,
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
