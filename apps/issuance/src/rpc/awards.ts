@@ -84,7 +84,8 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     const announce = (columns: NewAwardColumns) => awardedOutboxRow(deps.topicPrefix, columns);
 
     let milestoneCheck: string | undefined;
-    // The common award, with nothing else to record, is one autocommitted statement (award and event together).
+    // The common award, with nothing else to record, is one autocommitted statement (award and event together),
+    // shared with the common awards made meanwhile (EarnedBadgeStore.insert).
     const outcome: InsertOutcome = !hooked && !checkMilestones
       ? await awards.insert(db, newAward, announce)
       : await db.transaction(async (trx) => {

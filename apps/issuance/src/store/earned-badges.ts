@@ -2,9 +2,11 @@
  * The earned_badges table. Awarding is one INSERT … ON CONFLICT DO NOTHING:
  * whichever constraint stops a row (idempotency key, non-repeatable badge,
  * uid) the database decides atomically, also under concurrent calls, and the
- * caller then reads what is there to say why.
+ * caller then reads what is there to say why. Awards outside a transaction
+ * that arrive while another is being written share one statement (one round
+ * trip, one commit) with the others waiting (group-commit.ts).
  */
-import { announceOutbox, DomainError, OUTBOX_TABLE, preparedQuery, type Knex, type OutboxRowValues } from '@laurel/service-kit';
+import { announceOutbox, DomainError, GroupCommit, OUTBOX_TABLE, preparedQuery, type Knex, type OutboxRowValues } from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -78,6 +80,63 @@ function insertAnnounced(param: (n: number) => string): string {
 /** The statement as a prepared one ($n) and for a knex transaction (`?`, bound in the same order). */
 const INSERT_ANNOUNCED = { prepared: insertAnnounced((n) => `$${n}`), knex: insertAnnounced(() => '?') };
 
+/**
+ * The array type each column travels as in the batch statement. Strings go as
+ * text[] even into varchar(n) columns: an explicit cast to varchar(n) would
+ * silently truncate a value that is too long, where the insert's assignment
+ * cast refuses it, as the single statement does.
+ */
+const AWARD_ARRAY_TYPES: Record<(typeof AWARD_COLUMNS)[number], string> = {
+  id: 'uuid', site_id: 'bigint', badge_id: 'bigint', user_id: 'bigint', email: 'text', uid: 'text', channel: 'text', idempotency_key: 'text', badge_unique: 'boolean',
+  issued_on: 'timestamptz', expires: 'timestamptz', claim_code: 'text', evidence_url: 'text',
+};
+const EVENT_ARRAY_TYPES = ['text', 'text', 'bytea', 'jsonb'] as const;
+
+/**
+ * insertAnnounced for many awards: one array per column (so one prepared plan
+ * serves any batch size), each inserted row's event joined to it by the id
+ * chosen in TS. A row stopped by a constraint, including by another row of the
+ * same batch (ON CONFLICT DO NOTHING skips it without an error), writes no
+ * event, exactly as alone. Rows and events go in in submission order.
+ */
+const INSERT_ANNOUNCED_BATCH = (() => {
+  const types = [...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]), ...EVENT_ARRAY_TYPES];
+  return `with input as (
+    select * from unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) with ordinality
+      as input(${AWARD_COLUMNS.join(', ')}, topic, message_key, payload, headers, position)
+  ), inserted as (
+    insert into earned_badges (${AWARD_COLUMNS.join(', ')})
+    select ${AWARD_COLUMNS.join(', ')} from input order by position
+    on conflict do nothing
+    returning *
+  ), announced as (
+    insert into ${OUTBOX_TABLE} (topic, message_key, payload, headers)
+    select input.topic, input.message_key, input.payload, input.headers from inserted join input on input.id = inserted.id order by input.position
+  )
+  select * from inserted`;
+})();
+
+/** An award with its event, built in the request that makes it (the event carries that request's trace). */
+interface AnnouncedAward {
+  columns: NewAwardColumns;
+  event: OutboxRowValues;
+}
+
+/** The single statement's values, in its parameter order. */
+function valuesOf({ columns, event }: AnnouncedAward): Knex.Value[] {
+  return [...AWARD_COLUMNS.map((name) => columns[name]), event.topic, event.message_key, event.payload, event.headers];
+}
+
+/**
+ * Whether PostgreSQL refused the statement with an ERROR: the statement (and,
+ * autocommitted, its transaction) then rolled back, so nothing of it exists.
+ * Not so for a FATAL or a lost connection, after which it may have committed.
+ */
+function refusedStatement(error: unknown): boolean {
+  const severityOf = (e: unknown) => (e instanceof Error ? (e as Error & { severity?: unknown }).severity : undefined);
+  return severityOf(error) === 'ERROR' || (error instanceof Error && severityOf(error.cause) === 'ERROR');
+}
+
 export type InsertOutcome =
   | { kind: 'created'; row: EarnedBadgeRow }
   | { kind: 'key-exists'; row: EarnedBadgeRow }
@@ -109,21 +168,28 @@ export class EarnedBadgeStore {
 
   /**
    * Inserts an award with the outbox row `announce` makes of it, in `db`'s
-   * transaction or, given the service's knex, as one autocommitted statement
+   * transaction or, given the store's own knex, as one autocommitted statement
+   * shared with the awards that arrive while another is being written
    * (prepared: it is the hottest write). The relays are woken once it commits.
+   * A refused award is then classified by what is there, alone or batched alike.
    */
   async insert(db: Knex, award: NewAward, announce: (award: NewAwardColumns) => OutboxRowValues): Promise<InsertOutcome> {
     const columns = columnsOf(award);
-    const event = announce(columns);
-    const values = [...AWARD_COLUMNS.map((name) => columns[name]), event.topic, event.message_key, event.payload, event.headers];
-    const inserted = db.isTransaction
-      ? (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, values)).rows
-      : await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-award', INSERT_ANNOUNCED.prepared, values);
-    const created = inserted[0];
-    if (created) {
-      await announceOutbox(db);
-      return { kind: 'created', row: created };
+    // Built now, in the caller's context, not in the flush: the event carries the trace of the request that made it.
+    const announced: AnnouncedAward = { columns, event: announce(columns) };
+    let created: EarnedBadgeRow | undefined;
+    if (db === this.db) {
+      const settled = await this.shared.submit(announced);
+      if (settled.status === 'rejected') throw settled.reason;
+      created = settled.value;
+    } else if (db.isTransaction) {
+      created = (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, valuesOf(announced))).rows[0];
+      if (created) await announceOutbox(db);
+    } else {
+      created = await this.insertAlone(db, announced);
+      if (created) await announceOutbox(db);
     }
+    if (created) return { kind: 'created', row: created };
     const byKey = await db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
     if (byKey) return { kind: 'key-exists', row: byKey };
     if (award.badgeUnique) {
@@ -133,6 +199,47 @@ export class EarnedBadgeStore {
       if (held) return { kind: 'already-held', row: held };
     }
     return { kind: 'uid-taken' };
+  }
+
+  /** One award as one autocommitted prepared statement: its row, or undefined when a constraint stopped it. */
+  private async insertAlone(db: Knex, award: AnnouncedAward): Promise<EarnedBadgeRow | undefined> {
+    return (await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-award', INSERT_ANNOUNCED.prepared, valuesOf(award)))[0];
+  }
+
+  /**
+   * Each award's row (undefined when a constraint stopped it) or its own
+   * error. A lone award is the single statement. When PostgreSQL refuses the
+   * batch statement (one award's value it cannot store, a deadlock with
+   * another writer), nothing of it committed and each award is tried alone,
+   * so that each is answered as it would have been without company; after a
+   * lost connection the batch may have committed, so every award fails, as a
+   * lone one would.
+   */
+  private readonly shared = new GroupCommit<AnnouncedAward, PromiseSettledResult<EarnedBadgeRow | undefined>>(async (awards) => {
+    let rows: (EarnedBadgeRow | undefined)[];
+    if (awards.length === 1) rows = [await this.insertAlone(this.db, awards[0] as AnnouncedAward)];
+    else {
+      try {
+        rows = await this.insertBatch(awards);
+      } catch (error) {
+        if (!refusedStatement(error)) throw error;
+        const settled = await Promise.allSettled(awards.map((award) => this.insertAlone(this.db, award)));
+        if (settled.some((result) => result.status === 'fulfilled' && result.value)) await announceOutbox(this.db);
+        return settled;
+      }
+    }
+    if (rows.some((row) => row)) await announceOutbox(this.db);
+    return rows.map((value) => ({ status: 'fulfilled', value }));
+  });
+
+  private async insertBatch(awards: AnnouncedAward[]): Promise<(EarnedBadgeRow | undefined)[]> {
+    const values = [
+      ...AWARD_COLUMNS.map((name) => awards.map((award) => award.columns[name])),
+      awards.map((award) => award.event.topic), awards.map((award) => award.event.message_key), awards.map((award) => award.event.payload), awards.map((award) => award.event.headers),
+    ];
+    const inserted = await preparedQuery<EarnedBadgeRow>(this.db, 'issuance.insert-awards', INSERT_ANNOUNCED_BATCH, values);
+    const byId = new Map(inserted.map((row) => [row.id, row]));
+    return awards.map((award) => byId.get(award.columns.id));
   }
 
   /** Marks an award revoked; undefined when it was revoked already (or does not exist). */
