@@ -5,7 +5,7 @@
  * ignoring case) and the failed-login window.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Knex } from '@laurel/service-kit';
+import { GroupCommit, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
 import type { Role } from '../domain/members.js';
 
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -94,8 +94,41 @@ export class TokenStore {
     await this.db('login_failures').insert({ site_id: siteId, login: login.slice(0, 255) });
   }
 
-  /** Remembers a published v2 outcome (its refId) for BadgeAssignment; a replay changes nothing. */
+  /**
+   * Remembers a published v2 outcome (its refId) for BadgeAssignment, before
+   * it is answered; a replay changes nothing. Concurrent outcomes share one
+   * statement and one commit (group-commit.ts).
+   */
   async recordOutcome(eventId: string, siteId: string, userId: string, outcomeCode: string): Promise<void> {
-    await this.db('v2_outcomes').insert({ event_id: eventId, site_id: siteId, user_id: userId, outcome_code: outcomeCode }).onConflict('event_id').ignore();
+    const refused = await this.outcomes.submit({ eventId, siteId, userId, outcomeCode });
+    if (refused) throw refused;
   }
+
+  /** Answers, per outcome, the error that refused it alone, if any. */
+  private readonly outcomes = new GroupCommit<OutcomeRecord, unknown>(async (records) => {
+    const insert = (batch: readonly OutcomeRecord[]) => preparedQuery(this.db, 'gateway.record-outcomes', RECORD_OUTCOMES, [
+      batch.map((r) => r.eventId), batch.map((r) => r.siteId), batch.map((r) => r.userId), batch.map((r) => r.outcomeCode),
+    ]);
+    try {
+      await insert(records);
+      return records.map(() => undefined);
+    } catch (error) {
+      // A statement PostgreSQL refused committed nothing: each outcome alone, so that one bad row fails only its own request.
+      if (records.length === 1 || !refusedStatement(error)) throw error;
+      return Promise.all(records.map((r) => insert([r]).then(() => undefined, (alone: unknown) => alone)));
+    }
+  });
 }
+
+interface OutcomeRecord {
+  eventId: string;
+  siteId: string;
+  userId: string;
+  outcomeCode: string;
+}
+
+const RECORD_OUTCOMES = `
+  insert into v2_outcomes (event_id, site_id, user_id, outcome_code)
+  select * from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::text[])
+  on conflict (event_id) do nothing`;
+

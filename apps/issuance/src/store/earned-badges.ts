@@ -6,7 +6,7 @@
  * that arrive while another is being written share one statement (one round
  * trip, one commit) with the others waiting (group-commit.ts).
  */
-import { announceOutbox, DomainError, GroupCommit, OUTBOX_TABLE, preparedQuery, type Knex, type OutboxRowValues } from '@laurel/service-kit';
+import { announceOutbox, DomainError, GroupCommit, OUTBOX_TABLE, preparedQuery, refusedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -125,16 +125,6 @@ interface AnnouncedAward {
 /** The single statement's values, in its parameter order. */
 function valuesOf({ columns, event }: AnnouncedAward): Knex.Value[] {
   return [...AWARD_COLUMNS.map((name) => columns[name]), event.topic, event.message_key, event.payload, event.headers];
-}
-
-/**
- * Whether PostgreSQL refused the statement with an ERROR: the statement (and,
- * autocommitted, its transaction) then rolled back, so nothing of it exists.
- * Not so for a FATAL or a lost connection, after which it may have committed.
- */
-function refusedStatement(error: unknown): boolean {
-  const severityOf = (e: unknown) => (e instanceof Error ? (e as Error & { severity?: unknown }).severity : undefined);
-  return severityOf(error) === 'ERROR' || (error instanceof Error && severityOf(error.cause) === 'ERROR');
 }
 
 export type InsertOutcome =

@@ -93,6 +93,17 @@ export async function preparedQuery<T>(db: Knex, name: string, text: string, val
   }
 }
 
+/**
+ * Whether PostgreSQL refused the statement with an ERROR: the statement (and,
+ * autocommitted, its transaction) then rolled back, so nothing of it exists.
+ * Not so for a FATAL or a lost connection, after which it may have committed.
+ * A batch refused so can be retried row by row (group-commit.ts callers).
+ */
+export function refusedStatement(error: unknown): boolean {
+  const severityOf = (e: unknown) => (e instanceof Error ? (e as Error & { severity?: unknown }).severity : undefined);
+  return severityOf(error) === 'ERROR' || (error instanceof Error && severityOf(error.cause) === 'ERROR');
+}
+
 /** PostgreSQL's foreign_key_violation: the row a write refers to is gone (e.g. deleted concurrently). */
 export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof Error && (error as Error & { code?: unknown }).code === '23503';
