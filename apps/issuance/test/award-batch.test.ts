@@ -115,6 +115,37 @@ describe('concurrent awards', () => {
     expect(await db('earned_badges').where({ site_id: '1', badge_id: '9' })).toHaveLength(1);
   });
 
+  it('asked to refuse a recipient who holds the badge, in one statement: the email or member holding it is told so with that award, the rest are created', async () => {
+    const repeatable = { badgeId: '11', badgeUnique: false };
+    const byEmail = newAward({ ...repeatable, recipient: { siteId: '1', userId: null, email: 'keeps@example.org' } });
+    const byMember = newAward({ ...repeatable, recipient: { siteId: '1', userId: '501', email: null } });
+    const revoked = newAward({ ...repeatable, recipient: { siteId: '1', userId: null, email: 'gave-back@example.org' } });
+    for (const held of [byEmail, byMember, revoked]) expect((await award(held)).kind).toBe('created');
+    await db('earned_badges').where({ id: revoked.id }).update({ revoked_at: new Date() });
+    await db('outbox').del();
+
+    const refusing = (recipient: NewAward['recipient'], holderUserId: string | null = null) => newAward({ ...repeatable, recipient, refuseIfHeld: { holderUserId } });
+    const batch = [
+      refusing({ siteId: '1', userId: null, email: 'KEEPS@example.org' }),
+      refusing({ siteId: '1', userId: null, email: 'member-501@example.org' }, '501'),
+      refusing({ siteId: '1', userId: null, email: 'gave-back@example.org' }),
+      refusing({ siteId: '1', userId: null, email: 'new@example.org' }, '502'),
+      // Not asked to refuse: a repeatable badge is awarded again.
+      newAward({ ...repeatable, recipient: { siteId: '1', userId: null, email: 'keeps@example.org' } }),
+    ];
+    const outcomes = await behindOne(batch);
+    expect(outcomes[0]).toMatchObject({ kind: 'already-held', row: { id: byEmail.id } });
+    expect(outcomes[1]).toMatchObject({ kind: 'already-held', row: { id: byMember.id } });
+    [2, 3, 4].forEach((i) => expect(outcomes[i]).toMatchObject({ kind: 'created', row: { id: batch[i]?.id } }));
+    const rows = await written(batch.map((a) => a.id));
+    expect(rows.map((row) => row.id).sort()).toEqual([2, 3, 4].map((i) => batch[i]?.id).sort());
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+    const announced = (await outboxRows()).map((event) => payloadOf(event).earnedBadgeId);
+    expect(announced).toEqual(expect.arrayContaining(rows.map((row) => row.id)));
+    expect(announced).not.toContain(batch[0]?.id);
+    expect(announced).not.toContain(batch[1]?.id);
+  });
+
   it('with one uid already taken: that award is told so, the others are created with their events', async () => {
     const taken = newAward();
     expect((await award(taken)).kind).toBe('created');

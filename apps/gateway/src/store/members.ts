@@ -9,7 +9,7 @@
  * The lower() unique indexes remain the guarantee; the look-up only lets the
  * caller name each clashing element.
  */
-import { DomainError, isUniqueViolation, type Knex } from '@laurel/service-kit';
+import { DomainError, GroupCommit, isUniqueViolation, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
 import { conflictMessage, type Member, type NewMember, type Role, type UniqueField } from '../domain/members.js';
 
 export interface MemberRecord extends Member {
@@ -44,6 +44,11 @@ const toRecord = (row: MemberRow): MemberRecord => ({
   role: row.role,
   passwordHash: row.password_hash,
 });
+
+/** Each (site, email) of the input with its member's userId, by the input's position; one probe of members_site_email_key each. */
+const USER_ID_BY_EMAIL = `select input.position, members.user_id
+  from unnest($1::bigint[], $2::text[]) with ordinality as input(site_id, email, position)
+  join members on members.site_id = input.site_id and lower(members.email) = lower(input.email)`;
 
 const UNIQUE_INDEXES: Record<string, UniqueField> = { members_site_username_key: 'username', members_site_email_key: 'email' };
 
@@ -117,10 +122,34 @@ export class MemberStore {
     return Number(last);
   }
 
-  /** The userId of the site's member with this email (compared case-insensitively), if there is one. */
+  /**
+   * The userId of the site's member with this email (compared
+   * case-insensitively), if there is one. Asked before every BadgeKit award of
+   * a repeatable badge, so look-ups made while another is in flight share one
+   * prepared statement (group-commit.ts): one round trip for many awards.
+   */
   async userIdByEmail(siteId: string, email: string): Promise<string | undefined> {
-    const row = (await this.db('members').select('user_id').where({ site_id: siteId }).whereRaw('lower(email) = lower(?)', [email]).first()) as { user_id: string | number } | undefined;
-    return row === undefined ? undefined : String(row.user_id);
+    const settled = await this.userIdLookups.submit({ siteId, email });
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
+  }
+
+  /** One statement for all; when PostgreSQL refuses it (a value one client sent that it cannot compare), each is asked alone, so that only that one fails. */
+  private readonly userIdLookups = new GroupCommit<{ siteId: string; email: string }, PromiseSettledResult<string | undefined>>(async (lookups) => {
+    try {
+      return (await this.userIdsByEmail(lookups)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (lookups.length === 1 || !refusedStatement(error)) throw error;
+      return Promise.allSettled(lookups.map(async (lookup) => (await this.userIdsByEmail([lookup]))[0]));
+    }
+  });
+
+  private async userIdsByEmail(lookups: readonly { siteId: string; email: string }[]): Promise<(string | undefined)[]> {
+    const rows = await preparedQuery<{ position: string; user_id: string }>(this.db, 'members.user-id-by-email', USER_ID_BY_EMAIL, [
+      lookups.map((l) => l.siteId), lookups.map((l) => l.email),
+    ]);
+    const byPosition = new Map(rows.map((row) => [Number(row.position), String(row.user_id)]));
+    return lookups.map((_, i) => byPosition.get(i + 1));
   }
 
   async find(siteId: string, userId: number): Promise<MemberRecord | undefined> {

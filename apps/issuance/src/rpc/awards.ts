@@ -70,16 +70,13 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     const issuedOn = parseTime('issuedOn', request.issuedOn) ?? new Date();
     const expires = parseTime('expires', request.expires) ?? null;
     const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, request.siteId, request.badgeId), deps.webhookSet(request.siteId)]);
-    if (request.refuseIfHeld) {
-      const holderUserId = request.holderUserId !== '0' ? request.holderUserId : null;
-      const held = await awards.findHeld(request.siteId, request.badgeId, holderUserId, recipient.email);
-      if (held) return { earnedBadge: toEarnedBadgeMessage(held), result: 'AWARD_RESULT_ALREADY_HELD' };
-    }
     const checkMilestones = deps.milestones !== undefined && startsMilestoneCheck(request) && (await deps.milestones.concerns(badge));
 
     const newAward: NewAward = {
       id: randomUUID(), recipient, badgeId: request.badgeId, badgeUnique: badge.unique, uid: request.uid || newUid(), channel: storedChannel(request.channel),
       idempotencyKey: request.idempotencyKey, issuedOn, expires, claimCode: request.claimCode ?? null, evidenceUrl: request.evidenceUrl ?? null,
+      // Checked by the insert itself, not by a query before it.
+      ...(request.refuseIfHeld && { refuseIfHeld: { holderUserId: request.holderUserId && request.holderUserId !== '0' ? request.holderUserId : null } }),
     };
     const announce = (columns: NewAwardColumns) => awardedOutboxRow(deps.topicPrefix, columns);
 

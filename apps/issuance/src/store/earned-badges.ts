@@ -43,6 +43,11 @@ export interface NewAward {
   expires: Date | null;
   claimCode: string | null;
   evidenceUrl: string | null;
+  /**
+   * Not awarded when the recipient's email, or this member id, holds the badge
+   * unrevoked already: answered 'already-held' with that award.
+   */
+  refuseIfHeld?: { holderUserId: string | null };
 }
 
 /** The columns a new award writes, as its row will hold them. */
@@ -60,53 +65,46 @@ function columnsOf(award: NewAward): NewAwardColumns {
 const AWARD_COLUMNS = ['id', 'site_id', 'badge_id', 'user_id', 'email', 'uid', 'channel', 'idempotency_key', 'badge_unique', 'issued_on', 'expires', 'claim_code', 'evidence_url'] as const satisfies readonly (keyof NewAwardColumns)[];
 
 /**
- * The award and its event in one statement: the outbox row is selected from
- * the inserted row, so it exists exactly when the award was inserted, and an
- * award outside a transaction is one autocommitted statement, one commit.
- */
-function insertAnnounced(param: (n: number) => string): string {
-  const event = AWARD_COLUMNS.length;
-  return `with inserted as (
-    insert into earned_badges (${AWARD_COLUMNS.join(', ')})
-    values (${AWARD_COLUMNS.map((_, i) => param(i + 1)).join(', ')})
-    on conflict do nothing
-    returning *
-  ), announced as (
-    insert into ${OUTBOX_TABLE} (topic, message_key, payload, headers)
-    select ${param(event + 1)}::text, ${param(event + 2)}::text, ${param(event + 3)}::bytea, ${param(event + 4)}::jsonb from inserted
-  )
-  select * from inserted`;
-}
-/** The statement as a prepared one ($n) and for a knex transaction (`?`, bound in the same order). */
-const INSERT_ANNOUNCED = { prepared: insertAnnounced((n) => `$${n}`), knex: insertAnnounced(() => '?') };
-
-/**
- * The array type each column travels as in the batch statement. Strings go as
- * text[] even into varchar(n) columns: an explicit cast to varchar(n) would
- * silently truncate a value that is too long, where the insert's assignment
- * cast refuses it, as the single statement does.
+ * The array type each column travels as. Strings go as text[] even into
+ * varchar(n) columns: an explicit cast to varchar(n) would silently truncate a
+ * value that is too long, where the insert's assignment cast refuses it.
  */
 const AWARD_ARRAY_TYPES: Record<(typeof AWARD_COLUMNS)[number], string> = {
   id: 'uuid', site_id: 'bigint', badge_id: 'bigint', user_id: 'bigint', email: 'text', uid: 'text', channel: 'text', idempotency_key: 'text', badge_unique: 'boolean',
   issued_on: 'timestamptz', expires: 'timestamptz', claim_code: 'text', evidence_url: 'text',
 };
 const EVENT_ARRAY_TYPES = ['text', 'text', 'bytea', 'jsonb'] as const;
+const HELD_CHECK_ARRAY_TYPES = ['boolean', 'bigint'] as const;
 
 /**
- * insertAnnounced for many awards: one array per column (so one prepared plan
- * serves any batch size), each inserted row's event joined to it by the id
- * chosen in TS. A row stopped by a constraint, including by another row of the
- * same batch (ON CONFLICT DO NOTHING skips it without an error), writes no
- * event, exactly as alone. Rows and events go in in submission order.
+ * Awards and their events in one statement, one array per column (so one
+ * prepared plan serves one award or a batch of any size): the outbox row is
+ * selected from the inserted row, joined by the id chosen in TS, so it exists
+ * exactly when the award was inserted, and an award outside a transaction is
+ * one autocommitted statement, one commit. A row stopped by a constraint,
+ * including by another row of the same batch (ON CONFLICT DO NOTHING skips it
+ * without an error), writes no event, exactly as alone. An award asked to
+ * refuse a recipient who holds the badge already (BadgeKit's one award per
+ * email, §16.5) is not inserted when the email or the holder's member id holds
+ * it unrevoked: checked here rather than by a query before, which cost every
+ * such award a round trip (issue 10); one probe per key, as findHeld, for the
+ * indexes of migration 0008. Rows and events go in in submission order. Each
+ * parameter appears once and in order, so `?` can stand for `$n` in a knex
+ * transaction.
  */
-const INSERT_ANNOUNCED_BATCH = (() => {
-  const types = [...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]), ...EVENT_ARRAY_TYPES];
+function insertAnnounced(param: (n: number) => string): string {
+  const types = [...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]), ...EVENT_ARRAY_TYPES, ...HELD_CHECK_ARRAY_TYPES];
+  const held = `select from earned_badges held where held.site_id = input.site_id and held.badge_id = input.badge_id and held.revoked_at is null`;
   return `with input as (
-    select * from unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) with ordinality
-      as input(${AWARD_COLUMNS.join(', ')}, topic, message_key, payload, headers, position)
+    select * from unnest(${types.map((type, i) => `${param(i + 1)}::${type}[]`).join(', ')}) with ordinality
+      as input(${AWARD_COLUMNS.join(', ')}, topic, message_key, payload, headers, refuse_if_held, holder_user_id, position)
   ), inserted as (
     insert into earned_badges (${AWARD_COLUMNS.join(', ')})
-    select ${AWARD_COLUMNS.join(', ')} from input order by position
+    select ${AWARD_COLUMNS.join(', ')} from input
+    where not input.refuse_if_held or (
+      not exists (${held} and held.user_id is not null and held.user_id = input.holder_user_id)
+      and not exists (${held} and held.email is not null and lower(held.email) = lower(input.email)))
+    order by position
     on conflict do nothing
     returning *
   ), announced as (
@@ -114,17 +112,24 @@ const INSERT_ANNOUNCED_BATCH = (() => {
     select input.topic, input.message_key, input.payload, input.headers from inserted join input on input.id = inserted.id order by input.position
   )
   select * from inserted`;
-})();
+}
+/** The statement as a prepared one ($n) and for a knex transaction (`?`, bound in the same order). */
+const INSERT_ANNOUNCED = { prepared: insertAnnounced((n) => `$${n}`), knex: insertAnnounced(() => '?') };
 
 /** An award with its event, built in the request that makes it (the event carries that request's trace). */
 interface AnnouncedAward {
   columns: NewAwardColumns;
   event: OutboxRowValues;
+  refuseIfHeld: NewAward['refuseIfHeld'];
 }
 
-/** The single statement's values, in its parameter order. */
-function valuesOf({ columns, event }: AnnouncedAward): Knex.Value[] {
-  return [...AWARD_COLUMNS.map((name) => columns[name]), event.topic, event.message_key, event.payload, event.headers];
+/** The statement's values for these awards, in its parameter order: one array per column. */
+function valuesOf(awards: readonly AnnouncedAward[]): Knex.Value[] {
+  return [
+    ...AWARD_COLUMNS.map((name) => awards.map((award) => award.columns[name])),
+    awards.map((award) => award.event.topic), awards.map((award) => award.event.message_key), awards.map((award) => award.event.payload), awards.map((award) => award.event.headers),
+    awards.map((award) => award.refuseIfHeld !== undefined), awards.map((award) => award.refuseIfHeld?.holderUserId ?? null),
+  ] as Knex.Value[];
 }
 
 export type InsertOutcome =
@@ -166,20 +171,24 @@ export class EarnedBadgeStore {
   async insert(db: Knex, award: NewAward, announce: (award: NewAwardColumns) => OutboxRowValues): Promise<InsertOutcome> {
     const columns = columnsOf(award);
     // Built now, in the caller's context, not in the flush: the event carries the trace of the request that made it.
-    const announced: AnnouncedAward = { columns, event: announce(columns) };
+    const announced: AnnouncedAward = { columns, event: announce(columns), refuseIfHeld: award.refuseIfHeld };
     let created: EarnedBadgeRow | undefined;
     if (db === this.db) {
       const settled = await this.shared.submit(announced);
       if (settled.status === 'rejected') throw settled.reason;
       created = settled.value;
-    } else if (db.isTransaction) {
-      created = (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, valuesOf(announced))).rows[0];
-      if (created) await announceOutbox(db);
     } else {
-      created = await this.insertAlone(db, announced);
+      created = db.isTransaction
+        ? (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, valuesOf([announced]))).rows[0]
+        : (await this.insertAll(db, [announced]))[0];
       if (created) await announceOutbox(db);
     }
     if (created) return { kind: 'created', row: created };
+    // Why not: held already is asked first, as it was asked before the insert when it was a query of its own.
+    if (award.refuseIfHeld) {
+      const held = await this.findHeld(award.recipient.siteId, award.badgeId, award.refuseIfHeld.holderUserId, award.recipient.email, db);
+      if (held) return { kind: 'already-held', row: held };
+    }
     const byKey = await db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
     if (byKey) return { kind: 'key-exists', row: byKey };
     if (award.badgeUnique) {
@@ -191,46 +200,34 @@ export class EarnedBadgeStore {
     return { kind: 'uid-taken' };
   }
 
-  /** One award as one autocommitted prepared statement: its row, or undefined when a constraint stopped it. */
-  private async insertAlone(db: Knex, award: AnnouncedAward): Promise<EarnedBadgeRow | undefined> {
-    return (await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-award', INSERT_ANNOUNCED.prepared, valuesOf(award)))[0];
+  /** Awards as one autocommitted prepared statement (prepared: it is the hottest write): each one's row, or undefined when it was stopped. */
+  private async insertAll(db: Knex, awards: readonly AnnouncedAward[]): Promise<(EarnedBadgeRow | undefined)[]> {
+    const inserted = await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-awards', INSERT_ANNOUNCED.prepared, valuesOf(awards));
+    const byId = new Map(inserted.map((row) => [row.id, row]));
+    return awards.map((award) => byId.get(award.columns.id));
   }
 
   /**
-   * Each award's row (undefined when a constraint stopped it) or its own
-   * error. A lone award is the single statement. When PostgreSQL refuses the
-   * batch statement (one award's value it cannot store, a deadlock with
-   * another writer), nothing of it committed and each award is tried alone,
-   * so that each is answered as it would have been without company; after a
-   * lost connection the batch may have committed, so every award fails, as a
-   * lone one would.
+   * Each award's row (undefined when it was stopped) or its own error. When
+   * PostgreSQL refuses a batch (one award's value it cannot store, a deadlock
+   * with another writer), nothing of it committed and each award is tried
+   * alone, so that each is answered as it would have been without company;
+   * after a lost connection the batch may have committed, so every award
+   * fails, as a lone one would.
    */
   private readonly shared = new GroupCommit<AnnouncedAward, PromiseSettledResult<EarnedBadgeRow | undefined>>(async (awards) => {
     let rows: (EarnedBadgeRow | undefined)[];
-    if (awards.length === 1) rows = [await this.insertAlone(this.db, awards[0] as AnnouncedAward)];
-    else {
-      try {
-        rows = await this.insertBatch(awards);
-      } catch (error) {
-        if (!refusedStatement(error)) throw error;
-        const settled = await Promise.allSettled(awards.map((award) => this.insertAlone(this.db, award)));
-        if (settled.some((result) => result.status === 'fulfilled' && result.value)) await announceOutbox(this.db);
-        return settled;
-      }
+    try {
+      rows = await this.insertAll(this.db, awards);
+    } catch (error) {
+      if (awards.length === 1 || !refusedStatement(error)) throw error;
+      const settled = await Promise.allSettled(awards.map(async (award) => (await this.insertAll(this.db, [award]))[0]));
+      if (settled.some((result) => result.status === 'fulfilled' && result.value)) await announceOutbox(this.db);
+      return settled;
     }
     if (rows.some((row) => row)) await announceOutbox(this.db);
     return rows.map((value) => ({ status: 'fulfilled', value }));
   });
-
-  private async insertBatch(awards: AnnouncedAward[]): Promise<(EarnedBadgeRow | undefined)[]> {
-    const values = [
-      ...AWARD_COLUMNS.map((name) => awards.map((award) => award.columns[name])),
-      awards.map((award) => award.event.topic), awards.map((award) => award.event.message_key), awards.map((award) => award.event.payload), awards.map((award) => award.event.headers),
-    ];
-    const inserted = await preparedQuery<EarnedBadgeRow>(this.db, 'issuance.insert-awards', INSERT_ANNOUNCED_BATCH, values);
-    const byId = new Map(inserted.map((row) => [row.id, row]));
-    return awards.map((award) => byId.get(award.columns.id));
-  }
 
   /** Marks an award revoked; undefined when it was revoked already (or does not exist). */
   async revoke(trx: Knex, siteId: string, key: { id?: string; uid?: string }, reason: string): Promise<EarnedBadgeRow | undefined> {
@@ -257,14 +254,14 @@ export class EarnedBadgeStore {
    * probe per key (migration 0008), not an OR, which the planner answered by
    * walking all the badge's awards in seq order.
    */
-  async findHeld(siteId: string, badgeId: string, userId: string | null, email: string | null): Promise<EarnedBadgeRow | undefined> {
-    const held = () => this.db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at');
+  async findHeld(siteId: string, badgeId: string, userId: string | null, email: string | null, db: Knex = this.db): Promise<EarnedBadgeRow | undefined> {
+    const held = () => db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at');
     const probes: Knex.QueryBuilder[] = [];
     if (userId) probes.push(held().where({ user_id: userId }).orderBy('seq').limit(1));
     if (email) probes.push(held().whereNotNull('email').whereRaw('lower(email) = lower(?)', [email]).orderBy('seq').limit(1));
     const [first, ...rest] = probes;
     if (!first) return undefined;
-    const rows = (await (rest.length === 0 ? first : this.db.select('*').from(first.unionAll(rest, true).as('held')).orderBy('seq').limit(1))) as EarnedBadgeRow[];
+    const rows = (await (rest.length === 0 ? first : db.select('*').from(first.unionAll(rest, true).as('held')).orderBy('seq').limit(1))) as EarnedBadgeRow[];
     return rows[0];
   }
 
