@@ -249,6 +249,32 @@ describe('the outbox relay', () => {
     }
   });
 
+  it('carries a stream of events written one at a time in fewer rounds than events, in order', async () => {
+    const topic = `${prefix}stream`;
+    await ensureTopics(kafka, [topic], 1);
+    let sends = 0;
+    const counted: Producer = { ...producer, sendBatch: async (batch) => ((sends += 1), producer.sendBatch(batch)) };
+    const listener = createWorkListener({ url: database.url, applicationName: 'kit-stream-relay', logger });
+    const relay = startOutboxRelay({ db, producer: counted, schema: 'kit', logger, listener, pollMs: 60_000 });
+    const collector = await collectTopic(topic);
+    try {
+      const events = Array.from({ length: 40 }, (_, i) => outcome(i));
+      // One event per transaction, each announced, as one award at a time writes them.
+      for (const event of events) {
+        await db.transaction((trx) => enqueueEvents(trx, [{ topic, key: 'one-key', name: 'OutcomeRecorded', event }]));
+        await sleep(2);
+      }
+      await collector.waitFor((m) => m.length >= events.length, 30_000);
+      expect(eventIds(collector.messages)).toEqual(events.map((e) => e.eventId));
+      // Rounds wait OUTBOX_LINGER_MS while events keep coming, so each carries several.
+      expect(sends).toBeLessThanOrEqual(events.length / 4);
+    } finally {
+      await relay.stop();
+      await listener.close();
+      await collector.stop();
+    }
+  });
+
   it('publishes again, after the first copies, what it sent but failed to delete', async () => {
     const topic = `${prefix}failed-delete`;
     await ensureTopics(kafka, [topic], 1);
