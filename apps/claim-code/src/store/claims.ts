@@ -2,7 +2,7 @@
  * The claims table: one row per claim, which is also the claim's pending
  * award until issuance confirmed it (see the migrations).
  */
-import { GroupCommit, noResults, preparedQuery, type Knex } from '@laurel/service-kit';
+import { GroupCommit, noResults, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
 import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
@@ -43,6 +43,12 @@ export interface MultiUseAttempt {
   claim: ClaimRow | undefined;
 }
 
+/** A multi-use claim as submitted: the code it names and what it records. */
+interface MultiUseClaim {
+  lookup: CodeLookup;
+  details: ClaimDetails;
+}
+
 /** How long the request that made a pending claim has to finish it before the sweep may. */
 export const REQUEST_GRACE_MS = 5_000;
 
@@ -55,28 +61,54 @@ export class ClaimStore {
   }
 
   /**
-   * Claims a multi-use code in one statement and one round trip, without
-   * locking the code: finds the code, records the claim unless this email
-   * already claimed it (claims_per_email decides a race between two requests
-   * of one email), and marks the code claimed if this is its first claim. A
-   * code already claimed is not written, so claims of one code never queue
-   * on its row. Finds a single-use code without claiming it: those are
-   * claimed under the code's row lock.
+   * Claims a multi-use code in one statement, without locking the code: finds
+   * the code, records the claim unless this email already claimed it
+   * (claims_per_email decides a race between two requests of one email), and
+   * marks the code claimed if this is its first claim. A code already claimed
+   * is not written, so claims of one code never queue on its row. Finds a
+   * single-use code without claiming it: those are claimed under the code's
+   * row lock. Claims that arrive while another claim statement is in flight
+   * share the next one (group-commit.ts): under load one round trip and one
+   * commit for many claims instead of one each; alone, a claim goes at once.
    */
   async claimMultiUse(lookup: CodeLookup, details: ClaimDetails): Promise<MultiUseAttempt> {
-    const rows = await preparedQuery<MultiUseRow>(this.db, 'claim-codes.claim-multi-use', CLAIM_MULTI_USE, [
-      lookup.badgeId, lookup.siteId, lookup.code, details.email, details.user_id, details.state, details.request_key,
-      details.uid, details.issued_on, details.expires, details.comment, details.public_origin, REQUEST_GRACE_MS,
-    ]);
-    const row = rows[0];
-    if (!row) return { code: undefined, claim: undefined };
-    const { code_id, code_site_id, code_badge_id, code_code, code_claimed, code_email, code_multiuse, code_request_key, code_created_at, ...claim } = row;
-    return {
-      code: { id: code_id, site_id: code_site_id, badge_id: code_badge_id, code: code_code, claimed: code_claimed, email: code_email, multiuse: code_multiuse, request_key: code_request_key, created_at: code_created_at },
-      // Every column of an inserted claim is as stored; all are null when nothing was inserted.
-      claim: claim.id === null ? undefined : (claim as ClaimRow),
-    };
+    const settled = await this.multiUseClaims.submit({ lookup, details });
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
   }
+
+  /** Claims as one autocommitted prepared statement: each one's attempt, in the order given. */
+  private async claimAll(claims: readonly MultiUseClaim[]): Promise<MultiUseAttempt[]> {
+    const values = [...MULTI_USE_INPUT.map(([, , valueOf]) => claims.map(valueOf)), REQUEST_GRACE_MS];
+    const rows = await preparedQuery<MultiUseRow>(this.db, 'claim-codes.claim-multi-use', CLAIM_MULTI_USE, values);
+    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
+    return claims.map((_, i) => {
+      const row = byPosition.get(i + 1);
+      if (!row) throw new Error(`claim statement answered no row for claim ${i + 1} of ${claims.length}`);
+      return attemptOf(row);
+    });
+  }
+
+  /**
+   * Each claim's attempt or its own error. When PostgreSQL refuses a batch
+   * (one claim's value it cannot store, a deadlock with another replica's
+   * batch), nothing of it committed and each claim is tried alone, so that
+   * each is answered as it would have been without company; after a lost
+   * connection the batch may have committed, so every claim fails, as a lone
+   * one would.
+   */
+  private readonly multiUseClaims = new GroupCommit<MultiUseClaim, PromiseSettledResult<MultiUseAttempt>>(async (claims) => {
+    try {
+      return (await this.claimAll(claims)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (claims.length === 1 || !refusedStatement(error)) throw error;
+      return Promise.allSettled(claims.map(async (claim) => {
+        const [attempt] = await this.claimAll([claim]);
+        if (!attempt) throw new Error('claim statement answered nothing');
+        return attempt;
+      }));
+    }
+  });
 
   /**
    * This email's claim of a multi-use code, brought to the front as the
@@ -160,28 +192,90 @@ const CLAIM_COLUMN_SET: Record<keyof ClaimRow, true> = {
 };
 const CLAIM_COLUMNS = Object.keys(CLAIM_COLUMN_SET).join(', ');
 
-type CodeColumns = { [K in keyof ClaimCodeRow as `code_${K}`]: ClaimCodeRow[K] };
-/** The code's columns, and the inserted claim's (all null when nothing was inserted). */
-type MultiUseRow = CodeColumns & { [K in keyof ClaimRow]: ClaimRow[K] | null };
+type CodeColumns = { [K in keyof ClaimCodeRow as `code_${K}`]: ClaimCodeRow[K] | null };
+/** A claim's position in its batch (from 1), the code it found (all null when none) and its inserted claim (all null when nothing was inserted). */
+type MultiUseRow = { position: string } & CodeColumns & { [K in keyof ClaimRow]: ClaimRow[K] | null };
 
+function attemptOf(row: MultiUseRow): MultiUseAttempt {
+  const { position: _position, code_id, code_site_id, code_badge_id, code_code, code_claimed, code_email, code_multiuse, code_request_key, code_created_at, ...claim } = row;
+  return {
+    // The code's non-null columns are null only when no code was found.
+    code: code_id === null ? undefined : ({
+      id: code_id, site_id: code_site_id, badge_id: code_badge_id, code: code_code, claimed: code_claimed, email: code_email, multiuse: code_multiuse,
+      request_key: code_request_key, created_at: code_created_at,
+    } as ClaimCodeRow),
+    // Every column of an inserted claim is as stored; all are null when nothing was inserted.
+    claim: claim.id === null ? undefined : (claim as ClaimRow),
+  };
+}
+
+/**
+ * The statement's per-claim inputs, one array each, in parameter order: the
+ * column name in the input, its array type, and the value a claim gives it.
+ * Strings go as text[] even into varchar(n) columns (state, uid): an explicit
+ * cast to varchar(n) would silently truncate a value that is too long, where
+ * the insert's assignment cast refuses it, as it refused the lone claim's.
+ */
+const MULTI_USE_INPUT: readonly (readonly [string, string, (claim: MultiUseClaim) => string | null])[] = [
+  ['badge_id', 'bigint', (c) => c.lookup.badgeId],
+  ['site_id', 'bigint', (c) => c.lookup.siteId],
+  ['code', 'text', (c) => c.lookup.code],
+  ['email', 'text', (c) => c.details.email],
+  ['user_id', 'bigint', (c) => c.details.user_id],
+  ['state', 'text', (c) => c.details.state],
+  ['request_key', 'text', (c) => c.details.request_key],
+  ['uid', 'text', (c) => c.details.uid],
+  ['issued_on', 'text', (c) => c.details.issued_on],
+  ['expires', 'text', (c) => c.details.expires],
+  ['comment', 'text', (c) => c.details.comment],
+  ['public_origin', 'text', (c) => c.details.public_origin],
+];
+/** The claim details the insert takes from the input as they are. */
+const CLAIM_DETAIL_INPUT = ['email', 'user_id', 'state', 'request_key', 'uid', 'issued_on', 'expires', 'comment', 'public_origin'] as const satisfies readonly (keyof ClaimDetails)[];
+const GRACE_PARAM = `$${MULTI_USE_INPUT.length + 1}`;
+
+/**
+ * Multi-use claims, one array per input column, so that one prepared plan
+ * serves one claim or a batch of any size. Each claim's id is drawn from the
+ * claims id sequence in the input, in submission order, before the insert:
+ * the inserted row is then found by that id, which, unlike the email (null
+ * for some claims), always tells the claims apart; and ids keep ordering
+ * claims as the insert's own default did, so the latest claimant (claims_latest,
+ * coalesce(repeat_seq, id)) is still the one that came last. The input is
+ * materialized so that nextval runs once per claim. Two claims of one code by
+ * one email in a batch: the first (in submission order) is inserted, the
+ * second is skipped by ON CONFLICT DO NOTHING as it would have been alone. A
+ * code is marked claimed once, by the statement of its first claim. Every
+ * claim answers one row: its code (none when not found) and its inserted claim
+ * (none when it conflicted, or the code is single-use).
+ */
 const CLAIM_MULTI_USE = `
-  with found as (
-    select * from claim_codes where badge_id = $1 and site_id = $2 and lower(rtrim(code)) = lower(rtrim($3))
+  with input as materialized (
+    select nextval('claims_id_seq') as claim_id, input.*
+      from unnest(${MULTI_USE_INPUT.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) with ordinality
+        as input(${MULTI_USE_INPUT.map(([name]) => name).join(', ')}, position)
+  ), found as (
+    select input.position, c.id, c.site_id, c.badge_id, c.code, c.claimed, c.email, c.multiuse, c.request_key, c.created_at
+      from input join claim_codes c on c.badge_id = input.badge_id and c.site_id = input.site_id and lower(rtrim(c.code)) = lower(rtrim(input.code))
   ), inserted as (
-    insert into claims (claim_code_id, single_use, site_id, badge_id, code, email, user_id, state, request_key,
-                        uid, issued_on, expires, comment, public_origin, next_attempt_at)
-    select id, false, site_id, badge_id, code, $4::text, $5::bigint, $6::text, $7::text,
-           $8::text, $9::text, $10::text, $11::text, $12::text, now() + $13::integer * interval '1 millisecond'
-      from found where multiuse
+    insert into claims (id, claim_code_id, single_use, site_id, badge_id, code, ${CLAIM_DETAIL_INPUT.join(', ')}, next_attempt_at)
+    select input.claim_id, found.id, false, found.site_id, found.badge_id, found.code, ${CLAIM_DETAIL_INPUT.map((name) => `input.${name}`).join(', ')},
+           now() + ${GRACE_PARAM}::integer * interval '1 millisecond'
+      from input join found on found.position = input.position
+     where found.multiuse
+     order by input.position
     on conflict (claim_code_id, lower(email)) where email is not null do nothing
     returning ${CLAIM_COLUMNS}
   ), marked as (
-    update claim_codes set claimed = true where id = (select claim_code_id from inserted) and not claimed
+    update claim_codes set claimed = true where id in (select claim_code_id from inserted) and not claimed
   )
-  select found.id as code_id, found.site_id as code_site_id, found.badge_id as code_badge_id, found.code as code_code,
+  select input.position, found.id as code_id, found.site_id as code_site_id, found.badge_id as code_badge_id, found.code as code_code,
          found.claimed as code_claimed, found.email as code_email, found.multiuse as code_multiuse,
          found.request_key as code_request_key, found.created_at as code_created_at, inserted.*
-    from found left join inserted on true`;
+    from input
+    left join found on found.position = input.position
+    left join inserted on inserted.id = input.claim_id
+   order by input.position`;
 
 /** repeat_seq comes from the id sequence, so that a repeat orders against the claims made since. */
 const REPEAT_CLAIM = `

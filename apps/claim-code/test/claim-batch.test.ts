@@ -1,0 +1,150 @@
+/**
+ * Concurrent multi-use claims share one statement (ClaimStore.claimMultiUse),
+ * against a real PostgreSQL: every claim is answered exactly as alone (the
+ * code it found or none, its inserted claim or none when its email had
+ * claimed the code, or its own error), ids keep the order the claims came
+ * in (the latest claimant), a code is marked claimed once, and fewer
+ * transactions than claims are written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, DomainError, migrate, type Knex } from '@laurel/service-kit';
+import { freshDatabase, type TestDatabase } from '@laurel/testkit';
+import { migrations } from '../migrations/index.js';
+import { ClaimCodeStore } from '../src/store/claim-codes.js';
+import { ClaimStore, type ClaimDetails, type MultiUseAttempt } from '../src/store/claims.js';
+
+const SCHEMA = 'claim_codes';
+const SITE = '1';
+const BADGE = '2';
+let database: TestDatabase;
+let db: Knex;
+let claims: ClaimStore;
+
+interface Written { id: string; email: string | null; xmin: string }
+const written = (codeId: string): Promise<Written[]> =>
+  db('claims').where({ claim_code_id: codeId }).select('id', 'email', db.raw('xmin::text as xmin')).orderBy('id');
+
+async function code(name: string, multiuse = true): Promise<string> {
+  const [row] = await db('claim_codes').insert({ site_id: SITE, badge_id: BADGE, code: name, multiuse }).returning<{ id: string }[]>('id');
+  return String(row?.id);
+}
+
+const details = (email: string | null, fields: Partial<ClaimDetails> = {}): ClaimDetails => ({
+  email, user_id: null, state: email === null ? 'none' : 'pending', request_key: null, uid: null, issued_on: null, expires: null, comment: null, public_origin: null, ...fields,
+});
+const claim = (name: string, d: ClaimDetails): Promise<MultiUseAttempt> => claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: name }, d);
+
+/**
+ * Claims submitted while a first one (of a code of its own) is in flight, so
+ * that they share the next statement; each settles with its attempt or its error.
+ */
+let lone = 0;
+async function behindOne(batch: { name: string; details: ClaimDetails }[]): Promise<(MultiUseAttempt | unknown)[]> {
+  lone += 1;
+  const first = `lone-${lone}`;
+  await code(first);
+  const [, ...rest] = await Promise.all([
+    claim(first, details(null)),
+    ...batch.map((c) => claim(c.name, c.details).then((attempt) => attempt, (error: unknown) => error)),
+  ]);
+  return rest;
+}
+
+beforeAll(async () => {
+  database = await freshDatabase('claim-batch');
+  db = createDatabase({ url: database.url, schema: SCHEMA, poolMax: 5, applicationName: 'claim-batch-test' });
+  await migrate(db, SCHEMA, migrations);
+  claims = new ClaimStore(db);
+}, 60_000);
+
+afterAll(async () => {
+  await db?.destroy();
+  await database?.drop();
+});
+
+describe('concurrent claims of multi-use codes', () => {
+  it('record 45 claimants of one code, each answered with its own claim, in fewer transactions than claims, the last one latest', async () => {
+    const codeId = await code('crowd');
+    const emails = Array.from({ length: 45 }, (_, i) => `crowd-${i}@example.org`);
+    const attempts = await Promise.all(emails.map((email) => claim('crowd', details(email))));
+    attempts.forEach((attempt, i) => {
+      expect(attempt.code).toMatchObject({ id: codeId, multiuse: true });
+      expect(attempt.claim).toMatchObject({ claim_code_id: codeId, email: emails[i], state: 'pending', single_use: false });
+    });
+    expect(new Set(attempts.map((a) => a.claim?.id)).size).toBe(45);
+
+    const rows = await written(codeId);
+    expect(rows).toHaveLength(45);
+    // The first claim goes alone; the ones that arrived meanwhile share the next statement(s).
+    expect(new Set(rows.map((row) => row.xmin)).size).toBeLessThanOrEqual(2);
+    // Ids follow the order the claims came in, so the last one is the code's latest claimant.
+    expect(rows.map((row) => row.email)).toEqual(emails);
+    expect(attempts.map((a) => a.claim?.id)).toEqual(rows.map((row) => row.id));
+    const shown = await new ClaimCodeStore(db).find({ siteId: SITE, badgeId: BADGE, code: 'crowd' });
+    expect(shown).toMatchObject({ claimed: true, email: emails[44] });
+  });
+
+  it('of one email twice in one statement (spelled otherwise): the first is recorded, the second finds the code and no claim', async () => {
+    const codeId = await code('twice');
+    const [first, second, other] = (await behindOne([
+      { name: 'twice', details: details('Twin@example.org') },
+      { name: 'twice', details: details('twin@EXAMPLE.org') },
+      { name: 'twice', details: details('other@example.org') },
+    ])) as MultiUseAttempt[];
+    expect(first).toMatchObject({ code: { id: codeId }, claim: { email: 'Twin@example.org' } });
+    expect(second?.code).toMatchObject({ id: codeId });
+    expect(second?.claim).toBeUndefined();
+    expect(other).toMatchObject({ code: { id: codeId }, claim: { email: 'other@example.org' } });
+    const rows = await written(codeId);
+    expect(rows.map((row) => row.email)).toEqual(['Twin@example.org', 'other@example.org']);
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+  });
+
+  it('mark a code claimed once: a code already claimed is not written again', async () => {
+    const codeId = await code('marked');
+    await behindOne([{ name: 'marked', details: details('a@example.org') }, { name: 'marked', details: details('b@example.org') }]);
+    const [before] = await db('claim_codes').where({ id: codeId }).select('claimed', db.raw('xmin::text as xmin'));
+    expect(before).toMatchObject({ claimed: true });
+    await behindOne([{ name: 'marked', details: details('c@example.org') }, { name: 'marked', details: details('d@example.org') }]);
+    const [after] = await db('claim_codes').where({ id: codeId }).select('claimed', db.raw('xmin::text as xmin'));
+    expect(after).toEqual(before);
+    expect(await written(codeId)).toHaveLength(4);
+  });
+
+  it('with a value PostgreSQL cannot store: that claim alone fails, as it would alone, and the others are recorded', async () => {
+    const codeId = await code('refused');
+    // uid is varchar(255): the batch must refuse it, not truncate it.
+    const batch = Array.from({ length: 5 }, (_, i) => ({ name: 'refused', details: details(`refused-${i}@example.org`, i === 2 ? { uid: 'u'.repeat(300) } : {}) }));
+    const settled = await behindOne(batch);
+    settled.forEach((result, i) => {
+      if (i === 2) expect(result).toBeInstanceOf(DomainError);
+      else expect(result).toMatchObject({ code: { id: codeId }, claim: { email: `refused-${i}@example.org` } });
+    });
+    expect((await written(codeId)).map((row) => row.email).sort()).toEqual([0, 1, 3, 4].map((i) => `refused-${i}@example.org`));
+  });
+
+  it('of an unknown code or a single-use one in one statement: no code, or the code unclaimed, and no claim; the rest are recorded', async () => {
+    const multi = await code('known');
+    const single = await code('single', false);
+    const [unknown, singleUse, known] = (await behindOne([
+      { name: 'no-such-code', details: details('x@example.org') },
+      { name: 'SINGLE  ', details: details('y@example.org') },
+      { name: 'Known ', details: details('z@example.org') },
+    ])) as MultiUseAttempt[];
+    expect(unknown).toEqual({ code: undefined, claim: undefined });
+    expect(singleUse).toEqual({ code: expect.objectContaining({ id: single, multiuse: false, claimed: false }) as unknown, claim: undefined });
+    expect(known).toMatchObject({ code: { id: multi }, claim: { email: 'z@example.org' } });
+    expect(await written(single)).toEqual([]);
+    expect(await db('claim_codes').where({ id: single }).first('claimed')).toEqual({ claimed: false });
+  });
+
+  it('without an email, in one statement: each claim gets its own row', async () => {
+    const codeId = await code('nameless');
+    const attempts = (await behindOne(Array.from({ length: 6 }, () => ({ name: 'nameless', details: details(null) })))) as MultiUseAttempt[];
+    const rows = await written(codeId);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+    expect(attempts.map((a) => a.claim?.id)).toEqual(rows.map((row) => row.id));
+    attempts.forEach((attempt) => expect(attempt.claim).toMatchObject({ email: null, state: 'none' }));
+  });
+});
