@@ -148,3 +148,38 @@ describe('concurrent claims of multi-use codes', () => {
     attempts.forEach((attempt) => expect(attempt.claim).toMatchObject({ email: null, state: 'none' }));
   });
 });
+
+describe('codes looked up together (ClaimCodeStore.find)', () => {
+  it('answers 30 concurrent look-ups each with its own code as shown, or none, in fewer statements than look-ups', async () => {
+    const codes = new ClaimCodeStore(db);
+    const ids = { plain: await code('find-plain'), single: await code('find-single', false), claimed: await code('find-claimed') };
+    await claim('find-claimed', details('latest@example.org'));
+    const asked = ['find-plain', 'FIND-SINGLE', 'find-claimed  ', 'find-unknown', 'find-plain'];
+    const expected = [
+      { id: ids.plain, multiuse: true, email: null }, { id: ids.single, multiuse: false, email: null }, { id: ids.claimed, multiuse: true, email: 'latest@example.org' }, undefined, { id: ids.plain },
+    ];
+    let statements = 0;
+    const acquire = db.client.acquireConnection.bind(db.client) as () => Promise<unknown>;
+    db.client.acquireConnection = () => ((statements += 1), acquire());
+    try {
+      const found = await Promise.all(Array.from({ length: 30 }, (_, i) => codes.find({ siteId: SITE, badgeId: BADGE, code: asked[i % asked.length] ?? '' })));
+      found.forEach((row, i) => {
+        const want = expected[i % expected.length];
+        if (want === undefined) expect(row).toBeUndefined();
+        else expect(row).toMatchObject(want);
+      });
+      expect(statements).toBeLessThan(10);
+    } finally {
+      db.client.acquireConnection = acquire;
+    }
+  });
+
+  it('fails only the look-up PostgreSQL refuses, when it shares a statement with others', async () => {
+    const codes = new ClaimCodeStore(db);
+    await code('find-next-to-bad');
+    const settled = await Promise.allSettled(['find-next-to-bad', 'bad\u0000code', 'find-next-to-bad'].map((name) => codes.find({ siteId: SITE, badgeId: BADGE, code: name })));
+    expect(settled[0]).toMatchObject({ status: 'fulfilled', value: { code: 'find-next-to-bad' } });
+    expect(settled[1]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
+    expect(settled[2]).toMatchObject({ status: 'fulfilled', value: { code: 'find-next-to-bad' } });
+  });
+});

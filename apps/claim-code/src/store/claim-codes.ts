@@ -5,7 +5,7 @@
  * claimant, which claims no longer write on the code (migration 0003);
  * otherwise the email the code was created or (single-use) claimed with.
  */
-import type { Knex } from '@laurel/service-kit';
+import { GroupCommit, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
 
 export interface ClaimCodeRow {
   id: string;
@@ -40,8 +40,8 @@ const SAME_CODE = 'lower(rtrim(c.code)) = lower(rtrim(?))';
  * one probe of claims_latest, ordered as ClaimStore.repeat moves a claim to
  * the front; single-use codes skip the probe.
  */
-const shown = (codes: string, rest: string) => `
-  select c.id, c.site_id, c.badge_id, c.code, c.claimed, c.multiuse, c.request_key, c.created_at,
+const shown = (codes: string, rest: string, leading = '') => `
+  select ${leading}c.id, c.site_id, c.badge_id, c.code, c.claimed, c.multiuse, c.request_key, c.created_at,
          case when latest.found then latest.email else c.email end as email
     from ${codes} c
     left join lateral (
@@ -49,6 +49,19 @@ const shown = (codes: string, rest: string) => `
        where l.claim_code_id = c.id and c.multiuse
        order by coalesce(l.repeat_seq, l.id) desc limit 1) latest on true
   ${rest}`;
+
+/**
+ * find for many lookups in one statement: each code found, with the position
+ * of the lookup that found it. One prepared plan for any number (arrays).
+ */
+const FIND_MANY = shown(
+  `(select input.position, claim_codes.*
+      from unnest($1::bigint[], $2::bigint[], $3::text[]) with ordinality as input(badge_id, site_id, code, position)
+      join claim_codes on claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
+                      and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)))`,
+  '', 'c.position, ');
+
+type Settled<T> = PromiseSettledResult<T>;
 
 export class ClaimCodeStore {
   constructor(private readonly db: Knex) {}
@@ -67,9 +80,34 @@ export class ClaimCodeStore {
     return { rows, total: counted ? Number(counted[0]?.n ?? 0) : rows.length };
   }
 
+  /**
+   * The code as shown. Read before every claim and on every GET of a code, so
+   * look-ups made while another is in flight share one prepared statement
+   * (group-commit.ts): one round trip for many requests. When PostgreSQL
+   * refuses it (a value one client sent that it cannot compare), each is
+   * asked alone, so that only that one fails.
+   */
   async find(lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
-    const rows = await this.read(shown('claim_codes', `where c.badge_id = ? and c.site_id = ? and ${SAME_CODE}`), [lookup.badgeId, lookup.siteId, lookup.code]);
-    return rows[0];
+    const settled = await this.lookups.submit(lookup);
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
+  }
+
+  private readonly lookups = new GroupCommit<CodeLookup, Settled<ClaimCodeRow | undefined>>(async (lookups) => {
+    try {
+      return (await this.findMany(lookups)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (lookups.length === 1 || !refusedStatement(error)) throw error;
+      return Promise.allSettled(lookups.map(async (lookup) => (await this.findMany([lookup]))[0]));
+    }
+  });
+
+  private async findMany(lookups: readonly CodeLookup[]): Promise<(ClaimCodeRow | undefined)[]> {
+    const rows = await preparedQuery<ClaimCodeRow & { position: string }>(this.db, 'claim-codes.find-many', FIND_MANY, [
+      lookups.map((l) => l.badgeId), lookups.map((l) => l.siteId), lookups.map((l) => l.code),
+    ]);
+    const byPosition = new Map(rows.map(({ position, ...row }) => [Number(position), row]));
+    return lookups.map((_, i) => byPosition.get(i + 1));
   }
 
   /**
