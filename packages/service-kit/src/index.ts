@@ -11,6 +11,7 @@ export * from './grpc/request-scope.js';
 export * from './grpc/read-through.js';
 export * from './grpc/catalog-client.js';
 export * from './db/database.js';
+export * from './db/shared-statement.js';
 export * from './db/pool-metrics.js';
 export * from './db/change-version.js';
 export * from './db/input-errors.js';

@@ -5,7 +5,7 @@
  * claimant, which claims no longer write on the code (migration 0003);
  * otherwise the email the code was created or (single-use) claimed with.
  */
-import { GroupCommit, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
+import { preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 
 export interface ClaimCodeRow {
   id: string;
@@ -61,8 +61,6 @@ const FIND_MANY = shown(
                       and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)))`,
   '', 'c.position, ');
 
-type Settled<T> = PromiseSettledResult<T>;
-
 export class ClaimCodeStore {
   constructor(private readonly db: Knex) {}
 
@@ -83,24 +81,13 @@ export class ClaimCodeStore {
   /**
    * The code as shown. Read before every claim and on every GET of a code, so
    * look-ups made while another is in flight share one prepared statement
-   * (group-commit.ts): one round trip for many requests. When PostgreSQL
-   * refuses it (a value one client sent that it cannot compare), each is
-   * asked alone, so that only that one fails.
+   * (shared-statement.ts): one round trip for many requests.
    */
-  async find(lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
-    const settled = await this.lookups.submit(lookup);
-    if (settled.status === 'rejected') throw settled.reason;
-    return settled.value;
+  find(lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
+    return this.lookup(lookup);
   }
 
-  private readonly lookups = new GroupCommit<CodeLookup, Settled<ClaimCodeRow | undefined>>(async (lookups) => {
-    try {
-      return (await this.findMany(lookups)).map((value) => ({ status: 'fulfilled', value }));
-    } catch (error) {
-      if (lookups.length === 1 || !refusedStatement(error)) throw error;
-      return Promise.allSettled(lookups.map(async (lookup) => (await this.findMany([lookup]))[0]));
-    }
-  });
+  private readonly lookup = sharedStatement((lookups: readonly CodeLookup[]) => this.findMany(lookups));
 
   private async findMany(lookups: readonly CodeLookup[]): Promise<(ClaimCodeRow | undefined)[]> {
     const rows = await preparedQuery<ClaimCodeRow & { position: string }>(this.db, 'claim-codes.find-many', FIND_MANY, [

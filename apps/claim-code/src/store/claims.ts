@@ -2,7 +2,7 @@
  * The claims table: one row per claim, which is also the claim's pending
  * award until issuance confirmed it (see the migrations).
  */
-import { GroupCommit, noResults, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
+import { noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
@@ -68,13 +68,11 @@ export class ClaimStore {
    * is not written, so claims of one code never queue on its row. Finds a
    * single-use code without claiming it: those are claimed under the code's
    * row lock. Claims that arrive while another claim statement is in flight
-   * share the next one (group-commit.ts): under load one round trip and one
+   * share the next one (shared-statement.ts): under load one round trip and one
    * commit for many claims instead of one each; alone, a claim goes at once.
    */
-  async claimMultiUse(lookup: CodeLookup, details: ClaimDetails): Promise<MultiUseAttempt> {
-    const settled = await this.multiUseClaims.submit({ lookup, details });
-    if (settled.status === 'rejected') throw settled.reason;
-    return settled.value;
+  claimMultiUse(lookup: CodeLookup, details: ClaimDetails): Promise<MultiUseAttempt> {
+    return this.multiUseClaim({ lookup, details });
   }
 
   /** Claims as one autocommitted prepared statement: each one's attempt, in the order given. */
@@ -89,26 +87,7 @@ export class ClaimStore {
     });
   }
 
-  /**
-   * Each claim's attempt or its own error. When PostgreSQL refuses a batch
-   * (one claim's value it cannot store, a deadlock with another replica's
-   * batch), nothing of it committed and each claim is tried alone, so that
-   * each is answered as it would have been without company; after a lost
-   * connection the batch may have committed, so every claim fails, as a lone
-   * one would.
-   */
-  private readonly multiUseClaims = new GroupCommit<MultiUseClaim, PromiseSettledResult<MultiUseAttempt>>(async (claims) => {
-    try {
-      return (await this.claimAll(claims)).map((value) => ({ status: 'fulfilled', value }));
-    } catch (error) {
-      if (claims.length === 1 || !refusedStatement(error)) throw error;
-      return Promise.allSettled(claims.map(async (claim) => {
-        const [attempt] = await this.claimAll([claim]);
-        if (!attempt) throw new Error('claim statement answered nothing');
-        return attempt;
-      }));
-    }
-  });
+  private readonly multiUseClaim = sharedStatement((claims: readonly MultiUseClaim[]) => this.claimAll(claims));
 
   /**
    * This email's claim of a multi-use code, brought to the front as the
@@ -138,14 +117,14 @@ export class ClaimStore {
 
   /**
    * Marks a claim awarded once issuance confirmed it. Concurrent claims share
-   * one statement (group-commit.ts): under load, one round trip and one commit
+   * one statement (shared-statement.ts): under load, one round trip and one commit
    * for many claims instead of one each; alone, a claim is marked at once.
    */
   markAwarded(id: string, earnedBadgeId: string): Promise<void> {
-    return this.awardedMarks.submit({ id, earnedBadgeId });
+    return this.awardedMark({ id, earnedBadgeId });
   }
 
-  private readonly awardedMarks = new GroupCommit<{ id: string; earnedBadgeId: string }>(async (marks) => {
+  private readonly awardedMark = sharedStatement(async (marks: readonly { id: string; earnedBadgeId: string }[]) => {
     await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [marks.map((m) => m.id), marks.map((m) => m.earnedBadgeId)]);
     return noResults(marks);
   });

@@ -9,7 +9,7 @@
  * The lower() unique indexes remain the guarantee; the look-up only lets the
  * caller name each clashing element.
  */
-import { DomainError, GroupCommit, isUniqueViolation, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
+import { DomainError, isUniqueViolation, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 import { conflictMessage, type Member, type NewMember, type Role, type UniqueField } from '../domain/members.js';
 
 export interface MemberRecord extends Member {
@@ -126,23 +126,13 @@ export class MemberStore {
    * The userId of the site's member with this email (compared
    * case-insensitively), if there is one. Asked before every BadgeKit award of
    * a repeatable badge, so look-ups made while another is in flight share one
-   * prepared statement (group-commit.ts): one round trip for many awards.
+   * prepared statement (shared-statement.ts): one round trip for many awards.
    */
-  async userIdByEmail(siteId: string, email: string): Promise<string | undefined> {
-    const settled = await this.userIdLookups.submit({ siteId, email });
-    if (settled.status === 'rejected') throw settled.reason;
-    return settled.value;
+  userIdByEmail(siteId: string, email: string): Promise<string | undefined> {
+    return this.userIdLookup({ siteId, email });
   }
 
-  /** One statement for all; when PostgreSQL refuses it (a value one client sent that it cannot compare), each is asked alone, so that only that one fails. */
-  private readonly userIdLookups = new GroupCommit<{ siteId: string; email: string }, PromiseSettledResult<string | undefined>>(async (lookups) => {
-    try {
-      return (await this.userIdsByEmail(lookups)).map((value) => ({ status: 'fulfilled', value }));
-    } catch (error) {
-      if (lookups.length === 1 || !refusedStatement(error)) throw error;
-      return Promise.allSettled(lookups.map(async (lookup) => (await this.userIdsByEmail([lookup]))[0]));
-    }
-  });
+  private readonly userIdLookup = sharedStatement((lookups: readonly { siteId: string; email: string }[]) => this.userIdsByEmail(lookups));
 
   private async userIdsByEmail(lookups: readonly { siteId: string; email: string }[]): Promise<(string | undefined)[]> {
     const rows = await preparedQuery<{ position: string; user_id: string }>(this.db, 'members.user-id-by-email', USER_ID_BY_EMAIL, [

@@ -5,7 +5,7 @@
  * ignoring case) and the failed-login window.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { GroupCommit, preparedQuery, refusedStatement, type Knex } from '@laurel/service-kit';
+import { noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 import type { Role } from '../domain/members.js';
 
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -97,26 +97,17 @@ export class TokenStore {
   /**
    * Remembers a published v2 outcome (its refId) for BadgeAssignment, before
    * it is answered; a replay changes nothing. Concurrent outcomes share one
-   * statement and one commit (group-commit.ts).
+   * statement and one commit (shared-statement.ts).
    */
-  async recordOutcome(eventId: string, siteId: string, userId: string, outcomeCode: string): Promise<void> {
-    const refused = await this.outcomes.submit({ eventId, siteId, userId, outcomeCode });
-    if (refused) throw refused;
+  recordOutcome(eventId: string, siteId: string, userId: string, outcomeCode: string): Promise<void> {
+    return this.outcomes({ eventId, siteId, userId, outcomeCode });
   }
 
-  /** Answers, per outcome, the error that refused it alone, if any. */
-  private readonly outcomes = new GroupCommit<OutcomeRecord, unknown>(async (records) => {
-    const insert = (batch: readonly OutcomeRecord[]) => preparedQuery(this.db, 'gateway.record-outcomes', RECORD_OUTCOMES, [
-      batch.map((r) => r.eventId), batch.map((r) => r.siteId), batch.map((r) => r.userId), batch.map((r) => r.outcomeCode),
+  private readonly outcomes = sharedStatement(async (records: readonly OutcomeRecord[]) => {
+    await preparedQuery(this.db, 'gateway.record-outcomes', RECORD_OUTCOMES, [
+      records.map((r) => r.eventId), records.map((r) => r.siteId), records.map((r) => r.userId), records.map((r) => r.outcomeCode),
     ]);
-    try {
-      await insert(records);
-      return records.map(() => undefined);
-    } catch (error) {
-      // A statement PostgreSQL refused committed nothing: each outcome alone, so that one bad row fails only its own request.
-      if (records.length === 1 || !refusedStatement(error)) throw error;
-      return Promise.all(records.map((r) => insert([r]).then(() => undefined, (alone: unknown) => alone)));
-    }
+    return noResults(records);
   });
 }
 

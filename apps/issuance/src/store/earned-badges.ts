@@ -4,9 +4,9 @@
  * uid) the database decides atomically, also under concurrent calls, and the
  * caller then reads what is there to say why. Awards outside a transaction
  * that arrive while another is being written share one statement (one round
- * trip, one commit) with the others waiting (group-commit.ts).
+ * trip, one commit) with the others waiting (shared-statement.ts).
  */
-import { announceOutbox, DomainError, GroupCommit, OUTBOX_TABLE, preparedQuery, refusedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
+import { announceOutbox, DomainError, OUTBOX_TABLE, preparedQuery, sharedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -174,9 +174,7 @@ export class EarnedBadgeStore {
     const announced: AnnouncedAward = { columns, event: announce(columns), refuseIfHeld: award.refuseIfHeld };
     let created: EarnedBadgeRow | undefined;
     if (db === this.db) {
-      const settled = await this.shared.submit(announced);
-      if (settled.status === 'rejected') throw settled.reason;
-      created = settled.value;
+      created = await this.shared(announced);
     } else {
       created = db.isTransaction
         ? (await db.raw<{ rows: EarnedBadgeRow[] }>(INSERT_ANNOUNCED.knex, valuesOf([announced]))).rows[0]
@@ -207,26 +205,11 @@ export class EarnedBadgeStore {
     return awards.map((award) => byId.get(award.columns.id));
   }
 
-  /**
-   * Each award's row (undefined when it was stopped) or its own error. When
-   * PostgreSQL refuses a batch (one award's value it cannot store, a deadlock
-   * with another writer), nothing of it committed and each award is tried
-   * alone, so that each is answered as it would have been without company;
-   * after a lost connection the batch may have committed, so every award
-   * fails, as a lone one would.
-   */
-  private readonly shared = new GroupCommit<AnnouncedAward, PromiseSettledResult<EarnedBadgeRow | undefined>>(async (awards) => {
-    let rows: (EarnedBadgeRow | undefined)[];
-    try {
-      rows = await this.insertAll(this.db, awards);
-    } catch (error) {
-      if (awards.length === 1 || !refusedStatement(error)) throw error;
-      const settled = await Promise.allSettled(awards.map(async (award) => (await this.insertAll(this.db, [award]))[0]));
-      if (settled.some((result) => result.status === 'fulfilled' && result.value)) await announceOutbox(this.db);
-      return settled;
-    }
+  /** Common awards outside a transaction, shared with those that arrive meanwhile (shared-statement.ts); the relays are woken once per statement. */
+  private readonly shared = sharedStatement(async (awards: readonly AnnouncedAward[]) => {
+    const rows = await this.insertAll(this.db, awards);
     if (rows.some((row) => row)) await announceOutbox(this.db);
-    return rows.map((value) => ({ status: 'fulfilled', value }));
+    return rows;
   });
 
   /** Marks an award revoked; undefined when it was revoked already (or does not exist). */
