@@ -53,12 +53,17 @@ const shown = (codes: string, rest: string, leading = '') => `
 /**
  * find for many lookups in one statement: each code found, with the position
  * of the lookup that found it. One prepared plan for any number (arrays).
+ * Each lookup is its own index probe (lateral, limit 1: the code is unique in
+ * its badge), whatever the planner estimated when it planned the statement
+ * once for the connection: a plan made while the table was small (a hash join
+ * over all codes) would otherwise be kept as the table grows.
  */
 const FIND_MANY = shown(
-  `(select input.position, claim_codes.*
+  `(select input.position, found.*
       from unnest($1::bigint[], $2::bigint[], $3::text[]) with ordinality as input(badge_id, site_id, code, position)
-      join claim_codes on claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
-                      and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)))`,
+      cross join lateral (
+        select * from claim_codes where claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
+                                    and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)) limit 1) found)`,
   '', 'c.position, ');
 
 export class ClaimCodeStore {

@@ -226,7 +226,8 @@ const GRACE_PARAM = `$${MULTI_USE_INPUT.length + 1}`;
  * second is skipped by ON CONFLICT DO NOTHING as it would have been alone. A
  * code is marked claimed once, by the statement of its first claim. Every
  * claim answers one row: its code (none when not found) and its inserted claim
- * (none when it conflicted, or the code is single-use).
+ * (none when it conflicted, or the code is single-use). Each code is found by
+ * its own index probe (lateral, limit 1), as ClaimCodeStore.find explains.
  */
 const CLAIM_MULTI_USE = `
   with input as materialized (
@@ -235,7 +236,9 @@ const CLAIM_MULTI_USE = `
         as input(${MULTI_USE_INPUT.map(([name]) => name).join(', ')}, position)
   ), found as (
     select input.position, c.id, c.site_id, c.badge_id, c.code, c.claimed, c.email, c.multiuse, c.request_key, c.created_at
-      from input join claim_codes c on c.badge_id = input.badge_id and c.site_id = input.site_id and lower(rtrim(c.code)) = lower(rtrim(input.code))
+      from input cross join lateral (
+        select * from claim_codes c where c.badge_id = input.badge_id and c.site_id = input.site_id and lower(rtrim(c.code)) = lower(rtrim(input.code)) limit 1
+      ) c
   ), inserted as (
     insert into claims (id, claim_code_id, single_use, site_id, badge_id, code, ${CLAIM_DETAIL_INPUT.join(', ')}, next_attempt_at)
     select input.claim_id, found.id, false, found.site_id, found.badge_id, found.code, ${CLAIM_DETAIL_INPUT.map((name) => `input.${name}`).join(', ')},

@@ -45,10 +45,15 @@ const toRecord = (row: MemberRow): MemberRecord => ({
   passwordHash: row.password_hash,
 });
 
-/** Each (site, email) of the input with its member's userId, by the input's position; one probe of members_site_email_key each. */
-const USER_ID_BY_EMAIL = `select input.position, members.user_id
+/**
+ * Each (site, email) of the input with its member's userId, by the input's
+ * position: one probe of members_site_email_key each (lateral, limit 1), so
+ * that a plan made once per connection while the table was small does not
+ * scan every member as the table grows.
+ */
+const USER_ID_BY_EMAIL = `select input.position, member.user_id
   from unnest($1::bigint[], $2::text[]) with ordinality as input(site_id, email, position)
-  join members on members.site_id = input.site_id and lower(members.email) = lower(input.email)`;
+  cross join lateral (select user_id from members where members.site_id = input.site_id and lower(members.email) = lower(input.email) limit 1) member`;
 
 const UNIQUE_INDEXES: Record<string, UniqueField> = { members_site_username_key: 'username', members_site_email_key: 'email' };
 
