@@ -5,7 +5,7 @@
  * claimant, which claims no longer write on the code (migration 0003);
  * otherwise the email the code was created or (single-use) claimed with.
  */
-import { preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
+import { inInputOrder, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 
 export interface ClaimCodeRow {
   id: string;
@@ -98,8 +98,11 @@ export class ClaimCodeStore {
     const rows = await preparedQuery<ClaimCodeRow & { position: string }>(this.db, 'claim-codes.find-many', FIND_MANY, [
       lookups.map((l) => l.badgeId), lookups.map((l) => l.siteId), lookups.map((l) => l.code),
     ]);
-    const byPosition = new Map(rows.map(({ position, ...row }) => [Number(position), row]));
-    return lookups.map((_, i) => byPosition.get(i + 1));
+    return inInputOrder(rows, lookups.length).map((row) => {
+      if (!row) return undefined;
+      const { position: _position, ...code } = row;
+      return code;
+    });
   }
 
   /**

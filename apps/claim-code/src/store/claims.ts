@@ -2,7 +2,7 @@
  * The claims table: one row per claim, which is also the claim's pending
  * award until issuance confirmed it (see the migrations).
  */
-import { noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
+import { inInputOrder, noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
@@ -79,9 +79,7 @@ export class ClaimStore {
   private async claimAll(claims: readonly MultiUseClaim[]): Promise<MultiUseAttempt[]> {
     const values = [...MULTI_USE_INPUT.map(([, , valueOf]) => claims.map(valueOf)), REQUEST_GRACE_MS];
     const rows = await preparedQuery<MultiUseRow>(this.db, 'claim-codes.claim-multi-use', CLAIM_MULTI_USE, values);
-    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
-    return claims.map((_, i) => {
-      const row = byPosition.get(i + 1);
+    return inInputOrder(rows, claims.length).map((row, i) => {
       if (!row) throw new Error(`claim statement answered no row for claim ${i + 1} of ${claims.length}`);
       return attemptOf(row);
     });

@@ -9,7 +9,7 @@
  * The lower() unique indexes remain the guarantee; the look-up only lets the
  * caller name each clashing element.
  */
-import { DomainError, isUniqueViolation, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
+import { DomainError, inInputOrder, isUniqueViolation, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 import { conflictMessage, type Member, type NewMember, type Role, type UniqueField } from '../domain/members.js';
 
 export interface MemberRecord extends Member {
@@ -143,8 +143,7 @@ export class MemberStore {
     const rows = await preparedQuery<{ position: string; user_id: string }>(this.db, 'members.user-id-by-email', USER_ID_BY_EMAIL, [
       lookups.map((l) => l.siteId), lookups.map((l) => l.email),
     ]);
-    const byPosition = new Map(rows.map((row) => [Number(row.position), String(row.user_id)]));
-    return lookups.map((_, i) => byPosition.get(i + 1));
+    return inInputOrder(rows, lookups.length).map((row) => row && String(row.user_id));
   }
 
   async find(siteId: string, userId: number): Promise<MemberRecord | undefined> {

@@ -37,3 +37,13 @@ export function sharedStatement<T, R>(run: (items: readonly T[]) => Promise<R[]>
     return settled.value;
   };
 }
+
+/**
+ * The rows of a shared statement that read its input `with ordinality as
+ * input(…, position)`, put back in input order: for each of the `count`
+ * items, the row whose position (from 1) is its own, or undefined.
+ */
+export function inInputOrder<R extends { position: string | number }>(rows: readonly R[], count: number): (R | undefined)[] {
+  const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
+  return Array.from({ length: count }, (_, i) => byPosition.get(i + 1));
+}
