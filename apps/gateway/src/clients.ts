@@ -1,7 +1,7 @@
 /**
  * The gateway's gRPC clients, one per service, with the configured deadline.
  */
-import { catalogClient, ServiceClient, type CatalogClient, type Knex, type Metrics } from '@laurel/service-kit';
+import { catalogClient, ServiceClient, sharedAwards, type AwardCall, type CatalogClient, type Knex, type Metrics } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
 import type { GatewayConfig } from './config.js';
 
@@ -10,20 +10,24 @@ export interface ServiceClients {
   claimCodes: ServiceClient<claimcodesV1.ClaimCodesDefinition>;
   requirements: ServiceClient<requirementsV1.RequirementsDefinition>;
   issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+  /** issuance's Award, shared between concurrent requests (service-kit award-client.ts). */
+  awards: AwardCall;
 }
 
 export function createClients(config: GatewayConfig, db?: Knex, metrics?: Metrics): ServiceClients {
   const protos = laurelProtos();
   const options = { deadlineMs: config.GRPC_DEADLINE_MS, ...(metrics && { metrics }) };
+  const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options);
   return {
     // Without a database (document tests) there is no change version to check, so nothing is kept.
     catalog: db ? catalogClient(db, config.CATALOG_ADDR, options) : new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),
     claimCodes: new ServiceClient(protos.claimcodes.v1.ClaimCodes.service, config.CLAIM_CODE_ADDR, options),
     requirements: new ServiceClient(protos.requirements.v1.Requirements.service, config.REQUIREMENTS_ADDR, options),
-    issuance: new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, options),
+    issuance,
+    awards: sharedAwards(issuance),
   };
 }
 
 export function closeClients(clients: ServiceClients): void {
-  for (const client of Object.values(clients)) client.close();
+  for (const client of [clients.catalog, clients.claimCodes, clients.requirements, clients.issuance]) client.close();
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
-import { DomainError, ServiceClient, topicName } from '@laurel/service-kit';
+import { DomainError, fromItemFailure, ServiceClient, sharedAwards, topicName, type UnaryClient } from '@laurel/service-kit';
 import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 
 let system: TestSystem;
@@ -98,6 +98,62 @@ describe('Award', () => {
     await expect(award({ idempotencyKey: 'a-1', email: 'x@example.org', badgeId: ids.archived })).rejects.toMatchObject({ reason: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
     await expect(award({ idempotencyKey: 'a-2', email: 'x@example.org', siteId: ids.otherSite })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
     await expect(award({ idempotencyKey: 'a-3' })).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('AwardEach, and awards that share it', () => {
+  const item = (key: string, fields: Partial<issuanceV1.AwardRequest> = {}): issuanceV1.AwardRequest =>
+    ({ siteId: ids.site, badgeId: ids.repeatable, channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: key, email: `${key}@example.org`, ...fields });
+
+  it('answers each award as Award alone would, in order, and a refused one fails alone', async () => {
+    await award({ idempotencyKey: 'each-taken', email: 'first@example.org', badgeId: ids.repeatable });
+    const refused = [
+      item('each-archived', { badgeId: ids.archived }),
+      item('each-taken', { email: 'second@example.org' }),
+      item(''),
+      item('each-elsewhere', { siteId: ids.otherSite }),
+    ];
+    const { answers } = await issuance.call('AwardEach', { items: [item('each-1'), ...refused, item('each-2')] });
+    expect(answers).toHaveLength(refused.length + 2);
+    expect([answers[0], answers.at(-1)].map((a) => [a?.awarded?.result, a?.awarded?.earnedBadge?.recipient?.email])).toEqual([
+      ['AWARD_RESULT_CREATED', 'each-1@example.org'], ['AWARD_RESULT_CREATED', 'each-2@example.org'],
+    ]);
+    for (const [i, request] of refused.entries()) {
+      const failed = answers[i + 1]?.failed;
+      expect(failed, request.idempotencyKey).toBeTruthy();
+      const alone = await issuance.call('Award', request).then(() => undefined, (error: unknown) => error);
+      expect(alone).toBeInstanceOf(DomainError);
+      expect(fromItemFailure(failed ?? { reason: '', message: '', details: Buffer.alloc(0) })).toEqual(alone);
+    }
+    const rows = await db.query(`select idempotency_key from issuance.earned_badges where idempotency_key like 'each-%' order by 1`);
+    expect(rows.rows.map((r: { idempotency_key: string }) => r.idempotency_key)).toEqual(['each-1', 'each-2', 'each-taken']);
+  });
+
+  it('refuses more than 1000 awards in one call, before awarding any', async () => {
+    const items = Array.from({ length: 1001 }, (_, i) => item(`each-many-${i}`));
+    await expect(issuance.call('AwardEach', { items })).rejects.toMatchObject({ reason: 'ValidationError' });
+    const rows = await db.query(`select count(*)::int as n from issuance.earned_badges where idempotency_key like 'each-many-%'`);
+    expect(rows.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('awards forty concurrent awards in a few calls, each exactly once, an archived badge failing alone', async () => {
+    let calls = 0;
+    const counted: UnaryClient<issuanceV1.IssuanceDefinition> = Object.assign(Object.create(issuance) as typeof issuance, {
+      call: ((method, request, options) => {
+        calls += 1;
+        return issuance.call(method, request, options);
+      }) as typeof issuance.call,
+    });
+    const shared = sharedAwards(counted);
+    const settled = await Promise.allSettled([
+      ...Array.from({ length: 40 }, (_, i) => shared(item(`shared-${i}`))),
+      shared(item('shared-archived', { badgeId: ids.archived })),
+    ]);
+    expect(settled.slice(0, 40).map((s) => s.status === 'fulfilled' && s.value.result)).toEqual(Array(40).fill('AWARD_RESULT_CREATED'));
+    expect(settled[40]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
+    expect(calls).toBeLessThan(10);
+    const rows = await db.query(`select count(*)::int as n, count(distinct email)::int as emails from issuance.earned_badges where idempotency_key like 'shared-%'`);
+    expect(rows.rows[0]).toEqual({ n: 40, emails: 40 });
   });
 });
 

@@ -126,18 +126,47 @@ function encodeDetails(details: ErrorDetails): Buffer | undefined {
 /** The status sent when nothing better can be: no metadata, so it cannot fail to build. */
 export const PLAIN_INTERNAL_STATUS: Readonly<Partial<grpc.StatusObject>> = Object.freeze({ code: grpc.status.INTERNAL, details: 'internal error' });
 
+/** What of a thrown value crosses a process boundary: its reason, a bounded message and its details' bytes. */
+function crossing(error: unknown): { reason: ErrorReason; message: string; details?: Buffer } {
+  if (!isDomainError(error)) {
+    // Never leak internals across the boundary: the message stays in the server's log.
+    return { reason: 'Internal', message: 'internal error' };
+  }
+  const details = error.details === undefined ? undefined : encodeDetails(error.details);
+  return { reason: error.reason, message: safeText(error.message, MAX_MESSAGE_LENGTH), ...(details && { details }) };
+}
+
 /** Server side: any thrown value becomes a status object for the callback. */
 export function toGrpcError(error: unknown): Partial<grpc.StatusObject> {
+  const { reason, message, details } = crossing(error);
   const metadata = new grpc.Metadata();
-  if (isDomainError(error)) {
-    metadata.set(REASON_METADATA_KEY, error.reason);
-    const details = error.details === undefined ? undefined : encodeDetails(error.details);
-    if (details) metadata.set(DETAILS_METADATA_KEY, details);
-    return { code: ERROR_REASONS[error.reason], details: safeText(error.message, MAX_MESSAGE_LENGTH), metadata };
-  }
-  // Never leak internals across the boundary: the message stays in the server's log.
-  metadata.set(REASON_METADATA_KEY, 'Internal');
-  return { code: grpc.status.INTERNAL, details: 'internal error', metadata };
+  metadata.set(REASON_METADATA_KEY, reason);
+  if (details) metadata.set(DETAILS_METADATA_KEY, details);
+  return { code: ERROR_REASONS[reason], details: message, metadata };
+}
+
+/**
+ * One item's failure in a call that answers many items each on its own
+ * (laurel.common.v1.ItemFailure): the same reason, message and details a
+ * failed call of that item alone would carry in its status and trailers.
+ */
+export interface ItemFailure {
+  reason: string;
+  message: string;
+  details: Uint8Array;
+}
+
+/** Server side: a thrown value as its item's failure. */
+export function toItemFailure(error: unknown): ItemFailure {
+  const { reason, message, details } = crossing(error);
+  return { reason, message, details: details ?? Buffer.alloc(0) };
+}
+
+/** Client side: an item's failure as the DomainError its call alone would have failed with. */
+export function fromItemFailure(failure: ItemFailure): DomainError {
+  const reason: ErrorReason = isErrorReason(failure.reason) ? failure.reason : 'Internal';
+  const details = failure.details.length > 0 ? parseDetails(Buffer.from(failure.details).toString('utf8')) : undefined;
+  return new DomainError(reason, failure.message, details);
 }
 
 function isServiceError(e: unknown): e is grpc.ServiceError {
@@ -162,7 +191,10 @@ function readDetails(metadata: grpc.Metadata | undefined): ErrorDetails | undefi
   const [binary] = metadata?.get(DETAILS_METADATA_KEY) ?? [];
   const [legacy] = metadata?.get(LEGACY_DETAILS_METADATA_KEY) ?? [];
   const json = Buffer.isBuffer(binary) ? binary.toString('utf8') : typeof legacy === 'string' ? legacy : undefined;
-  if (json === undefined) return undefined;
+  return json === undefined ? undefined : parseDetails(json);
+}
+
+function parseDetails(json: string): ErrorDetails | undefined {
   try {
     const parsed: unknown = JSON.parse(json);
     // Details are a list of field problems or an object; anything else is not details.

@@ -5,14 +5,15 @@
  * replicas at once) never awards twice. Requests finish their own claims;
  * the sweep finishes those whose request died.
  */
-import { DomainError, startPollingLoop, WORK_POLL_MS, type Logger, type PollingLoop, type ServiceClient } from '@laurel/service-kit';
+import { currentRequestScope, DomainError, startPollingLoop, WORK_POLL_MS, type AwardCall, type Logger, type PollingLoop } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import { awardKey } from '../domain/codes.js';
 import type { ClaimRow, ClaimStore } from '../store/claims.js';
 
 export interface AwarderDeps {
   claims: ClaimStore;
-  issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
+  /** Issuance's Award, shared between concurrent claims (service-kit award-client.ts). */
+  award: AwardCall;
   logger: Logger;
 }
 
@@ -28,11 +29,11 @@ export class Awarder {
 
   /** Awards a pending claim; returns the earned badge id and whether this call created it. */
   async complete(claim: ClaimRow): Promise<{ earnedBadgeId: string; created: boolean }> {
-    const { claims, issuance } = this.deps;
+    const { claims, award } = this.deps;
     if (!claim.email) throw new Error(`claim ${claim.id} has nobody to award`);
     let answer: issuanceV1.AwardResponse__Output;
     try {
-      answer = await issuance.call('Award', {
+      answer = await award({
         siteId: claim.site_id,
         badgeId: claim.badge_id,
         userId: claim.user_id ?? '0',
@@ -45,7 +46,7 @@ export class Awarder {
         ...(claim.expires !== null && { expires: claim.expires }),
         ...(claim.comment !== null && { comment: claim.comment }),
         ...(claim.public_origin !== null && { publicOrigin: claim.public_origin }),
-      });
+      }, currentRequestScope());
     } catch (error) {
       if (error instanceof DomainError && PERMANENT.has(error.reason)) await claims.undo(claim);
       throw error;

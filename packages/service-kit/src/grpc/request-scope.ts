@@ -70,6 +70,28 @@ export class RequestScope {
   }
 
   /**
+   * The scope of one call made for several requests at once (shared-call.ts):
+   * for each owner every one of them knows a stamp of, the newest of those
+   * stamps. Each was read after its own request began, so the newest was read
+   * after every one of them began, and serves them all; an owner some request
+   * has no known stamp of is read by the callee itself.
+   */
+  static merged(scopes: readonly (RequestScope | undefined)[]): RequestScope {
+    const merged = new RequestScope();
+    const [first, ...rest] = scopes;
+    if (!first || first.ended) return merged;
+    for (const [owner, { value }] of first.stamps) {
+      let newest = value === undefined ? undefined : BigInt(value);
+      for (const scope of rest) {
+        const other = scope && !scope.ended ? scope.stamps.get(owner)?.value : undefined;
+        newest = other === undefined || newest === undefined ? undefined : BigInt(other) > newest ? BigInt(other) : newest;
+      }
+      if (newest !== undefined) merged.stamps.set(owner, { read: Promise.resolve(String(newest)), value: String(newest) });
+    }
+    return merged;
+  }
+
+  /**
    * `owner`'s stamp for this request: the one carried in or read earlier in
    * it, or else what `read` answers, which the rest of the request then
    * shares. `read` must begin its read when called (after the request began).

@@ -9,7 +9,7 @@ import { HealthImplementation } from 'grpc-health-check';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../logger.js';
 import { databaseInputError, postgresCode } from '../db/input-errors.js';
-import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError } from '../errors.js';
+import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { statusName } from './metrics-interceptor.js';
 import { RequestScope, runInRequestScope } from './request-scope.js';
@@ -53,6 +53,41 @@ function firstString(metadata: grpc.Metadata, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A thrown value as the error it is answered with. Queries convert these already (db/database.ts); this catches a pg client used directly. */
+function asAnswered(raw: unknown): unknown {
+  return databaseInputError(raw) ?? raw;
+}
+
+function logFailure(log: Logger, error: unknown, ms: number): void {
+  if (isDomainError(error)) {
+    const sqlstate = postgresCode(error.cause);
+    // A client's value that PostgreSQL refused is routine: logged, but not as our failure.
+    if (sqlstate) log.info({ ms, reason: error.reason, sqlstate }, 'PostgreSQL refused a value from the client');
+    else log.debug({ ms, reason: error.reason }, error.message);
+  } else {
+    log.error({ err: error, ms }, 'rpc failed');
+  }
+}
+
+/**
+ * The answers of a call that serves many items each on its own (a shared
+ * call, shared-call.ts): each item handled as its own call would have been,
+ * concurrently, answered with its result or with its failure as its own
+ * call's status would have carried it, and logged as a failed call is.
+ */
+export function answerEach<T, R>(items: readonly T[], handle: (item: T) => Promise<R>, log: Logger): Promise<({ ok: R } | { failed: ItemFailure })[]> {
+  return Promise.all(items.map(async (item) => {
+    const started = Date.now();
+    try {
+      return { ok: await handle(item) };
+    } catch (raw) {
+      const error = asAnswered(raw);
+      logFailure(log, error, Date.now() - started);
+      return { failed: toItemFailure(error) };
+    }
+  }));
+}
+
 /**
  * One unary call, answered exactly once whatever the handler does: a value it
  * resolves to, a DomainError, anything else it throws or rejects with
@@ -94,19 +129,10 @@ function wrapHandler<Req, Res>(
     };
     const fail = (raw: unknown) => {
       try {
-        // Queries convert these already (db/database.ts); this catches a pg client used directly.
-        const error = databaseInputError(raw) ?? raw;
+        const error = asAnswered(raw);
         const status = toGrpcError(error);
         const code = status.code ?? grpc.status.UNKNOWN;
-        const ms = Math.round(answer(status, null, code) * 1000);
-        if (isDomainError(error)) {
-          const sqlstate = postgresCode(error.cause);
-          // A client's value that PostgreSQL refused is routine: logged, but not as our failure.
-          if (sqlstate) log.info({ ms, reason: error.reason, sqlstate }, 'PostgreSQL refused a value from the client');
-          else log.debug({ ms, reason: error.reason }, error.message);
-        } else {
-          log.error({ err: error, ms }, 'rpc failed');
-        }
+        logFailure(log, error, Math.round(answer(status, null, code) * 1000));
       } catch (mappingError) {
         answer({ ...PLAIN_INTERNAL_STATUS }, null, grpc.status.INTERNAL);
         try {

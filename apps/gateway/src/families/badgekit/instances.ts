@@ -35,7 +35,7 @@ const MAX_REAWARDS = 20;
 const BULK_CONCURRENCY = 8;
 
 export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
-  const { catalog, issuance, claimCodes } = deps.clients;
+  const { catalog, issuance, awards, claimCodes } = deps.clients;
   const members = deps.members;
   const ctx = (req: Request) => presentContext(req, deps.config.PUBLIC_BASE_URL);
   const emailParam = (req: Request) => String(req.params.email);
@@ -79,7 +79,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
     const baseKey = directAwardKey(badge.id, email);
     let key = baseKey;
     for (let attempt = 0; attempt < MAX_REAWARDS; attempt++) {
-      const answer = await issuance.call('Award', {
+      const answer = await awards({
         siteId, badgeId: badge.id, userId: '0', email, channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: key,
         ...(details.issuedOn !== undefined && { issuedOn: details.issuedOn }),
         ...(details.expires !== undefined && { expires: details.expires }),
@@ -87,7 +87,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
         ...(details.comment !== undefined && { comment: details.comment }),
         publicOrigin: ctx(req).origin,
         ...(!badge.unique && { refuseIfHeld: true, holderUserId }),
-      }, callOptions(req));
+      }, callOptions(req).scope);
       const earned = found(answer.earnedBadge, 'an earned badge');
       if (answer.result === 'AWARD_RESULT_REPLAYED' && earned.revokedAt) {
         key = `${baseKey}:after:${earned.uid}`;
