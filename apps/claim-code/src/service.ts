@@ -3,7 +3,7 @@
  * with its pending award in one transaction and awarded through issuance;
  * the sweep finishes awards whose request died (architecture.md flow 3).
  */
-import { catalogClient, registerService, ServiceClient, sharedAwards, startServiceRuntime } from '@laurel/service-kit';
+import { catalogClient, registerService, ServiceClient, sharedEach, startServiceRuntime } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import { Awarder, startSweep } from './awards/awarder.js';
@@ -34,10 +34,10 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
       return Promise.resolve();
     });
     const claims = new ClaimStore(db);
-    const awarder = new Awarder({ claims, award: sharedAwards(issuance), logger });
+    const awarder = new Awarder({ claims, award: sharedEach(issuance, 'AwardEach'), logger });
     const sweep = startSweep(awarder, logger, config.WORK_POLL_MS);
     runtime.onStop(sweep.stop);
-    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH });
+    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger });
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);
     return { grpcPort, stop: runtime.stop };
   } catch (error) {

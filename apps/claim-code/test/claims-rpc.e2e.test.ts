@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eventually, startSystem, type TestSystem } from '@laurel/testkit';
-import { ServiceClient } from '@laurel/service-kit';
+import { DomainError, fromItemFailure, ServiceClient } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1 } from '@laurel/protos';
 
 let system: TestSystem;
@@ -86,6 +86,39 @@ describe('Claim', () => {
     );
     expect(awarded?.n).toBe(1);
     await eventually(async () => (await db.query(`select state from claim_codes.claims where claim_code_id = $1`, [claimCode?.id])).rows[0], (r) => r?.state === 'awarded');
+  });
+});
+
+describe('ClaimEach and GetClaimCodeEach', () => {
+  const settle = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error);
+
+  it('answer each request as its single call would, in order, a refused one failing alone', async () => {
+    await client.call('CreateClaimCode', { ...site(), code: 'each-multi', flags: { multiuse: true } });
+    await client.call('CreateClaimCode', { ...site(), code: 'each-once' });
+    await client.call('Claim', { ...site(), code: 'each-once', email: 'first@example.org' });
+    const refused: claimcodesV1.ClaimRequest[] = [
+      { ...site(), code: 'each-unknown', email: 'x@example.org' },
+      { ...site(), code: 'each-once', email: 'second@example.org' },
+      { siteId: ids.site, badgeId: '0', code: 'each-multi', email: 'y@example.org' },
+      { siteId: ids.otherSite, badgeId: ids.badge, code: 'each-multi', email: 'z@example.org' },
+    ];
+    const { answers } = await client.call('ClaimEach', {
+      items: [{ ...site(), code: 'each-multi', email: 'a@example.org' }, ...refused, { ...site(), code: 'EACH-MULTI', email: 'b@example.org' }],
+    });
+    expect(answers).toHaveLength(refused.length + 2);
+    for (const answer of [answers[0], answers.at(-1)]) expect(answer?.ok).toMatchObject({ awarded: true, claimCode: { code: 'each-multi' } });
+    for (const [i, request] of refused.entries()) {
+      const alone = await settle(client.call('Claim', request));
+      expect(alone, request.code).toBeInstanceOf(DomainError);
+      expect(fromItemFailure(answers[i + 1]?.failed ?? { reason: '', message: '', details: Buffer.alloc(0) })).toEqual(alone);
+    }
+    const awards = await db.query(`select email from issuance.earned_badges where claim_code = 'each-multi' order by email`);
+    expect(awards.rows.map((r: { email: string }) => r.email)).toEqual(['a@example.org', 'b@example.org']);
+
+    const read = await client.call('GetClaimCodeEach', { items: [{ ...site(), code: 'each-once' }, { ...site(), code: 'each-unknown' }] });
+    expect(read.answers[0]?.ok).toMatchObject({ claimCode: { code: 'each-once', claimed: true, email: 'first@example.org' } });
+    expect(fromItemFailure(read.answers[1]?.failed ?? { reason: '', message: '', details: Buffer.alloc(0) }))
+      .toEqual(await settle(client.call('GetClaimCode', { ...site(), code: 'each-unknown' })));
   });
 });
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
-import { DomainError, fromItemFailure, ServiceClient, sharedAwards, topicName, type UnaryClient } from '@laurel/service-kit';
+import { DomainError, fromItemFailure, ServiceClient, sharedEach, topicName } from '@laurel/service-kit';
 import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 
 let system: TestSystem;
@@ -115,7 +115,7 @@ describe('AwardEach, and awards that share it', () => {
     ];
     const { answers } = await issuance.call('AwardEach', { items: [item('each-1'), ...refused, item('each-2')] });
     expect(answers).toHaveLength(refused.length + 2);
-    expect([answers[0], answers.at(-1)].map((a) => [a?.awarded?.result, a?.awarded?.earnedBadge?.recipient?.email])).toEqual([
+    expect([answers[0], answers.at(-1)].map((a) => [a?.ok?.result, a?.ok?.earnedBadge?.recipient?.email])).toEqual([
       ['AWARD_RESULT_CREATED', 'each-1@example.org'], ['AWARD_RESULT_CREATED', 'each-2@example.org'],
     ]);
     for (const [i, request] of refused.entries()) {
@@ -138,13 +138,13 @@ describe('AwardEach, and awards that share it', () => {
 
   it('awards forty concurrent awards in a few calls, each exactly once, an archived badge failing alone', async () => {
     let calls = 0;
-    const counted: UnaryClient<issuanceV1.IssuanceDefinition> = Object.assign(Object.create(issuance) as typeof issuance, {
+    const counted: ServiceClient<issuanceV1.IssuanceDefinition> = Object.assign(Object.create(issuance) as typeof issuance, {
       call: ((method, request, options) => {
         calls += 1;
         return issuance.call(method, request, options);
       }) as typeof issuance.call,
     });
-    const shared = sharedAwards(counted);
+    const shared = sharedEach(counted, 'AwardEach');
     const settled = await Promise.allSettled([
       ...Array.from({ length: 40 }, (_, i) => shared(item(`shared-${i}`))),
       shared(item('shared-archived', { badgeId: ids.archived })),

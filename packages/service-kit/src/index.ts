@@ -11,7 +11,6 @@ export * from './grpc/request-scope.js';
 export * from './grpc/read-through.js';
 export * from './grpc/catalog-client.js';
 export * from './grpc/shared-call.js';
-export * from './grpc/award-client.js';
 export * from './db/database.js';
 export * from './db/shared-statement.js';
 export * from './db/pool-metrics.js';

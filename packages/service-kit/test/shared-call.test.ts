@@ -1,6 +1,6 @@
 /**
  * Awards asked for while one is in flight share one AwardEach call over a
- * real grpc-js server and client (shared-call.ts, award-client.ts), and each
+ * real grpc-js server and client (shared-call.ts, server.ts eachOf), and each
  * is answered as its own call would have been: its own result, or its own
  * error with the same reason, message and details, never a neighbour's. A
  * failure of the whole call fails every item of it. The call carries the
@@ -11,10 +11,10 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { afterEach, describe, expect, it } from 'vitest';
 import { laurelProtos, packageDefinition, type issuanceV1 } from '@laurel/protos';
 import { DomainError } from '../src/errors.js';
-import { sharedAwards } from '../src/grpc/award-client.js';
 import { ServiceClient } from '../src/grpc/client.js';
 import { RequestScope, stampMetadataKey } from '../src/grpc/request-scope.js';
-import { answerEach, registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { sharedEach } from '../src/grpc/shared-call.js';
+import { eachOf, registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
 import { createLogger } from '../src/logger.js';
 
 type Issuance = issuanceV1.IssuanceDefinition;
@@ -41,13 +41,13 @@ async function serve(delayMs = 20): Promise<{ client: ServiceClient<Issuance>; c
     if (item.email.startsWith('boom')) throw new Error('a bug, with internals the caller must not see');
     return { result: 'AWARD_RESULT_CREATED', earnedBadge: { id: item.idempotencyKey.replace(/\D/g, '') || '1', uid: item.idempotencyKey } };
   };
+  const awardEach = eachOf(award, createLogger('test', 'silent'));
   const server = await startGrpcServer([registerService('laurel.issuance.v1.Issuance', definition, {
     AwardEach: async (request, context) => {
       const [stamp] = context.metadata.get(stampMetadataKey('catalog'));
       calls.push({ items: request.items.length, stamp: typeof stamp === 'string' ? stamp : undefined });
       if (request.items.some((item) => item.email === 'all-fail')) throw new DomainError('PreconditionFailed', 'the whole call is refused');
-      const answers = await answerEach(request.items, award, createLogger('test', 'silent'));
-      return { answers: answers.map((answer) => ('ok' in answer ? { awarded: answer.ok } : { failed: answer.failed })) };
+      return awardEach(request, context);
     },
   })], { logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000 });
   servers.push(server);
@@ -73,7 +73,7 @@ afterEach(async () => {
 describe('shared awards', () => {
   it('carry concurrent awards in fewer calls than awards, each answered with its own result', async () => {
     const { client, calls } = await serve();
-    const award = sharedAwards(client);
+    const award = sharedEach(client, 'AwardEach');
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => award(request(`key-${i + 1}`))));
     expect(answers.map((answer) => answer.earnedBadge?.uid)).toEqual(Array.from({ length: 30 }, (_, i) => `key-${i + 1}`));
     expect(calls.reduce((sum, call) => sum + call.items, 0)).toBe(30);
@@ -83,7 +83,7 @@ describe('shared awards', () => {
 
   it('fail only the item at fault, with the reason, message and details its own call would carry', async () => {
     const { client } = await serve();
-    const award = sharedAwards(client);
+    const award = sharedEach(client, 'AwardEach');
     const odd = 'bad-ünïcödé-\u0000-%41@example.org';
     const settled = await Promise.allSettled([award(request('ok-1')), award(request('bad-1', odd)), award(request('boom-1', 'boom@example.org')), award(request('ok-2'))]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
@@ -97,7 +97,7 @@ describe('shared awards', () => {
 
   it('fail every item of a call that fails as a whole, and nothing of the next call', async () => {
     const { client, calls } = await serve();
-    const award = sharedAwards(client);
+    const award = sharedEach(client, 'AwardEach');
     const first = award(request('alone'));
     const sharing = [award(request('x-1')), award(request('all-fail', 'all-fail')), award(request('x-2'))];
     await expect(first).resolves.toMatchObject({ result: 'AWARD_RESULT_CREATED' });
@@ -109,14 +109,14 @@ describe('shared awards', () => {
   it('fail every item with Unavailable when issuance cannot be reached', async () => {
     const unreachable = new ServiceClient(definition, '127.0.0.1:1', { deadlineMs: 300 });
     clients.push(unreachable);
-    const award = sharedAwards(unreachable);
+    const award = sharedEach(unreachable, 'AwardEach');
     const settled = await Promise.allSettled([award(request('u-1')), award(request('u-2')), award(request('u-3'))]);
     for (const item of settled) expect(item).toMatchObject({ status: 'rejected', reason: { reason: expect.stringMatching(/^(Unavailable|DeadlineExceeded)$/) } });
   });
 
   it("carry the newest stamp every item's request had read, and none when one had read none", async () => {
     const { client, calls } = await serve();
-    const award = sharedAwards(client);
+    const award = sharedEach(client, 'AwardEach');
     const group = async (scopes: (RequestScope | undefined)[]) => {
       const blocker = award(request('blocker'));
       await Promise.all([blocker, ...scopes.map((scope, i) => award(request(`s-${i}`), scope))]);
@@ -137,7 +137,7 @@ describe('a shared call', () => {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     try {
       const { client } = await serve(0);
-      const award = sharedAwards(client);
+      const award = sharedEach(client, 'AwardEach');
       const key = createContextKey('request');
       const seen: unknown[] = [];
       const call = client.call.bind(client);

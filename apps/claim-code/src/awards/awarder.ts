@@ -5,15 +5,15 @@
  * replicas at once) never awards twice. Requests finish their own claims;
  * the sweep finishes those whose request died.
  */
-import { currentRequestScope, DomainError, startPollingLoop, WORK_POLL_MS, type AwardCall, type Logger, type PollingLoop } from '@laurel/service-kit';
+import { currentRequestScope, DomainError, startPollingLoop, WORK_POLL_MS, type Logger, type PollingLoop, type SharedEach } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import { awardKey } from '../domain/codes.js';
 import type { ClaimRow, ClaimStore } from '../store/claims.js';
 
 export interface AwarderDeps {
   claims: ClaimStore;
-  /** Issuance's Award, shared between concurrent claims (service-kit award-client.ts). */
-  award: AwardCall;
+  /** Issuance's Award, one call shared between concurrent claims (service-kit shared-call.ts). */
+  award: SharedEach<issuanceV1.IssuanceDefinition, 'AwardEach'>;
   logger: Logger;
 }
 

@@ -5,7 +5,7 @@
  * claim is one statement that the constraints alone decide; a single-use
  * code's is decided under the code's row lock.
  */
-import { DomainError, pageInfo, pageWindow, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { claimcodesV1 } from '@laurel/protos';
 import type { Awarder } from '../awards/awarder.js';
 import { claimState, decideClaim, MAX_GENERATED, priorClaim, randomCodes, type ClaimDecision } from '../domain/codes.js';
@@ -19,6 +19,7 @@ export interface ClaimCodeDeps {
   awarder: Awarder;
   catalog: CatalogClient;
   codeLength: number;
+  logger: Logger;
 }
 
 function toMessage(row: ClaimCodeRow): claimcodesV1.ClaimCode {
@@ -129,6 +130,38 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       return { code: { ...code, claimed: true, email: details.email }, claim, fresh: true };
     });
 
+  const getClaimCode = async (request: claimcodesV1.GetClaimCodeRequest__Output): Promise<claimcodesV1.GetClaimCodeResponse> => {
+    const row = await codes.find(request);
+    if (!row) throw notFound(request.code);
+    return { claimCode: toMessage(row) };
+  };
+
+  const claimOne = async (request: claimcodesV1.ClaimRequest__Output): Promise<claimcodesV1.ClaimResponse> => {
+    const email = trimmed(request.email);
+    // Whether the badge exists in the site and may be earned (not archived) is issuance's
+    // check when it awards; a refused award undoes the claim (Awarder.complete), so no
+    // catalog call is spent here on the hot path. Callers that hold the badge check first.
+    if (!request.badgeId || request.badgeId === '0') throw DomainError.validation([{ field: 'badgeId', value: '' }]);
+    const lookup = { siteId: request.siteId, badgeId: request.badgeId, code: request.code };
+    const details: ClaimDetails = {
+      email, user_id: request.userId && request.userId !== '0' ? request.userId : null, state: claimState(email),
+      request_key: request.idempotencyKey || null, uid: request.uid ?? null, issued_on: request.issuedOn ?? null, expires: request.expires ?? null,
+      comment: request.comment ?? null, public_origin: request.publicOrigin ?? null,
+    };
+    const outcome = await claimCode(lookup, details, request.idempotencyKey, request.allowSameEmailRepeat);
+
+    const claim = outcome.claim;
+    let earnedBadgeId = claim?.earned_badge_id ?? '';
+    let awarded = false;
+    if (claim?.state === 'pending') {
+      // Success is answered only once issuance confirmed the award; if this fails, the sweep finishes it.
+      const done = await awarder.complete(claim);
+      earnedBadgeId = done.earnedBadgeId;
+      awarded = outcome.fresh && done.created;
+    }
+    return { claimCode: toMessage(outcome.code), awarded, earnedBadgeId };
+  };
+
   return {
     async ListClaimCodes(request) {
       const window = pageWindow(request.page);
@@ -136,11 +169,11 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       return { claimCodes: rows.map(toMessage), pageInfo: pageInfo(request.page, total) };
     },
 
-    async GetClaimCode(request) {
-      const row = await codes.find(request);
-      if (!row) throw notFound(request.code);
-      return { claimCode: toMessage(row) };
-    },
+    GetClaimCode: getClaimCode,
+    // The gateway's concurrent requests, one call for many (service-kit shared-call.ts); run together,
+    // their look-ups and claim statements are shared too (ClaimCodeStore.find, ClaimStore).
+    GetClaimCodeEach: eachOf(getClaimCode, deps.logger.child({ rpc: 'laurel.claimcodes.v1.ClaimCodes/GetClaimCodeEach' })),
+    ClaimEach: eachOf(claimOne, deps.logger.child({ rpc: 'laurel.claimcodes.v1.ClaimCodes/ClaimEach' })),
 
     async CreateClaimCode(request) {
       if (request.code.length === 0 || request.code.length > 255) throw DomainError.validation([{ field: 'code', value: request.code, message: 'String is not in range' }]);
@@ -171,31 +204,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       return { claimCode: toMessage(row) };
     },
 
-    async Claim(request) {
-      const email = trimmed(request.email);
-      // Whether the badge exists in the site and may be earned (not archived) is issuance's
-      // check when it awards; a refused award undoes the claim (Awarder.complete), so no
-      // catalog call is spent here on the hot path. Callers that hold the badge check first.
-      if (!request.badgeId || request.badgeId === '0') throw DomainError.validation([{ field: 'badgeId', value: '' }]);
-      const lookup = { siteId: request.siteId, badgeId: request.badgeId, code: request.code };
-      const details: ClaimDetails = {
-        email, user_id: request.userId && request.userId !== '0' ? request.userId : null, state: claimState(email),
-        request_key: request.idempotencyKey || null, uid: request.uid ?? null, issued_on: request.issuedOn ?? null, expires: request.expires ?? null,
-        comment: request.comment ?? null, public_origin: request.publicOrigin ?? null,
-      };
-      const outcome = await claimCode(lookup, details, request.idempotencyKey, request.allowSameEmailRepeat);
-
-      const claim = outcome.claim;
-      let earnedBadgeId = claim?.earned_badge_id ?? '';
-      let awarded = false;
-      if (claim?.state === 'pending') {
-        // Success is answered only once issuance confirmed the award; if this fails, the sweep finishes it.
-        const done = await awarder.complete(claim);
-        earnedBadgeId = done.earnedBadgeId;
-        awarded = outcome.fresh && done.created;
-      }
-      return { claimCode: toMessage(outcome.code), awarded, earnedBadgeId };
-    },
+    Claim: claimOne,
 
     async FindBadgeByCode(request) {
       const candidates = await codes.findInSite(request.siteId, request.code);

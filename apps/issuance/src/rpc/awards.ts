@@ -4,7 +4,7 @@
  * the earned_badges constraints decide, atomically, whether this call awards.
  */
 import { randomUUID } from 'node:crypto';
-import { answerEach, DomainError, pageInfo, pageWindow, type Knex, type Logger, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
 import { recipientKey } from '../domain/webhook.js';
@@ -36,9 +36,6 @@ export interface AwardDeps {
   /** Milestone checks after direct awards (§13.3); absent, none are made. */
   milestones?: MilestoneHook;
 }
-
-/** Awards in one AwardEach call: the sharing callers send at most 200 (service-kit award-client.ts). */
-const MAX_AWARDS_PER_CALL = 1000;
 
 /**
  * The `award`/`revoke` webhook message of a row, recorded with it. What the
@@ -118,20 +115,11 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
   };
   deps.milestones?.useAward(award);
 
-  const eachLog = deps.logger.child({ rpc: 'laurel.issuance.v1.Issuance/AwardEach' });
-
   return {
     Award: award,
-
-    // The awards other processes' requests asked for meanwhile, each answered as Award alone would answer it;
-    // run together, their inserts share one statement (EarnedBadgeStore.insert).
-    async AwardEach(request) {
-      if (request.items.length > MAX_AWARDS_PER_CALL) {
-        throw DomainError.validation([{ field: 'items', value: String(request.items.length), message: `at most ${MAX_AWARDS_PER_CALL} awards` }]);
-      }
-      const answers = await answerEach(request.items, award, eachLog);
-      return { answers: answers.map((answer) => ('ok' in answer ? { awarded: answer.ok } : { failed: answer.failed })) };
-    },
+    // The awards other processes' requests asked for meanwhile (service-kit shared-call.ts); run together,
+    // their inserts share one statement (EarnedBadgeStore.insert).
+    AwardEach: eachOf(award, deps.logger.child({ rpc: 'laurel.issuance.v1.Issuance/AwardEach' })),
 
     async Revoke(request) {
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };

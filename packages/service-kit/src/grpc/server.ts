@@ -9,7 +9,7 @@ import { HealthImplementation } from 'grpc-health-check';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../logger.js';
 import { databaseInputError, postgresCode } from '../db/input-errors.js';
-import { isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
+import { DomainError, isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { statusName } from './metrics-interceptor.js';
 import { RequestScope, runInRequestScope } from './request-scope.js';
@@ -69,23 +69,33 @@ function logFailure(log: Logger, error: unknown, ms: number): void {
   }
 }
 
+/** Items one *Each call may carry (shared-call.ts sends at most 200). */
+export const MAX_EACH_ITEMS = 1000;
+
 /**
- * The answers of a call that serves many items each on its own (a shared
- * call, shared-call.ts): each item handled as its own call would have been,
- * concurrently, answered with its result or with its failure as its own
- * call's status would have carried it, and logged as a failed call is.
+ * The handler of an *Each method (shared-call.ts) from its single call's:
+ * each item handled as its own call would have been, concurrently, and
+ * answered with its result (`ok`) or with its failure as its own call's
+ * status would have carried it (`failed`), logged as a failed call is.
  */
-export function answerEach<T, R>(items: readonly T[], handle: (item: T) => Promise<R>, log: Logger): Promise<({ ok: R } | { failed: ItemFailure })[]> {
-  return Promise.all(items.map(async (item) => {
-    const started = Date.now();
-    try {
-      return { ok: await handle(item) };
-    } catch (raw) {
-      const error = asAnswered(raw);
-      logFailure(log, error, Date.now() - started);
-      return { failed: toItemFailure(error) };
-    }
-  }));
+export function eachOf<Req, Res>(
+  single: (request: Req, context: CallContext) => Promise<Res>,
+  log: Logger,
+): (request: { items: Req[] }, context: CallContext) => Promise<{ answers: ({ ok: Res } | { failed: ItemFailure })[] }> {
+  return async ({ items }, context) => {
+    if (items.length > MAX_EACH_ITEMS) throw DomainError.validation([{ field: 'items', value: String(items.length), message: `at most ${MAX_EACH_ITEMS} items` }]);
+    const answers = await Promise.all(items.map(async (item) => {
+      const started = Date.now();
+      try {
+        return { ok: await single(item, context) };
+      } catch (raw) {
+        const error = asAnswered(raw);
+        logFailure(log, error, Date.now() - started);
+        return { failed: toItemFailure(error) };
+      }
+    }));
+    return { answers };
+  };
 }
 
 /**

@@ -48,7 +48,7 @@ function idempotencyKey(req: Request): string {
 }
 
 export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
-  const { catalog, claimCodes } = clients;
+  const { catalog, claimCodes, shared } = clients;
   const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
   /**
    * The badge a `{ctx}/badges/:badgeSlug` path names, answering the lookup
@@ -61,7 +61,7 @@ export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKi
 
   const getCode = async (req: Request, res: Response) => {
     const badge = await badgeOf(req);
-    const answer = await claimCodes.call('GetClaimCode', { ...scope(badge), code: codeParam(req) }, callOptions(req));
+    const answer = await shared.getClaimCode({ ...scope(badge), code: codeParam(req) }, callOptions(req).scope);
     res.json({ badge: presentBadge(badge, ctx(req)), claimCode: presentClaimCode(codeOf(answer)) });
   };
   const deleteCode = async (req: Request, res: Response) => {
@@ -162,9 +162,9 @@ export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKi
       const email = asText(body.email).trim();
       // Archived badges cannot be earned (model.md deviations); refused before anything is recorded.
       if (badge.archived && email !== '') throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);
-      const answer = await claimCodes.call('Claim', {
+      const answer = await shared.claim({
         ...scope(badge), code: codeParam(req), ...(email !== '' && { email }), idempotencyKey: idempotencyKey(req), publicOrigin: ctx(req).origin,
-      }, callOptions(req));
+      }, callOptions(req).scope);
       res.json({ status: 'updated', claimCode: presentClaimCode(codeOf(answer)), badge: presentBadge(badge, ctx(req)) });
     },
   }, (noun) => ({

@@ -35,7 +35,7 @@ const MAX_REAWARDS = 20;
 const BULK_CONCURRENCY = 8;
 
 export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
-  const { catalog, issuance, awards, claimCodes } = deps.clients;
+  const { catalog, issuance, shared } = deps.clients;
   const members = deps.members;
   const ctx = (req: Request) => presentContext(req, deps.config.PUBLIC_BASE_URL);
   const emailParam = (req: Request) => String(req.params.email);
@@ -79,7 +79,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
     const baseKey = directAwardKey(badge.id, email);
     let key = baseKey;
     for (let attempt = 0; attempt < MAX_REAWARDS; attempt++) {
-      const answer = await awards({
+      const answer = await shared.award({
         siteId, badgeId: badge.id, userId: '0', email, channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: key,
         ...(details.issuedOn !== undefined && { issuedOn: details.issuedOn }),
         ...(details.expires !== undefined && { expires: details.expires }),
@@ -109,7 +109,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
     if (held && (held.claimCode ?? '').toLowerCase() !== code.toLowerCase()) throw alreadyAwarded(req, input.email, badge, held.uid);
     let claim;
     try {
-      claim = await claimCodes.call('Claim', {
+      claim = await shared.claim({
         siteId, badgeId: badge.id, code, email: input.email, userId: '0', allowSameEmailRepeat: true,
         // One key per request: a retried call answers as its first attempt did.
         idempotencyKey: randomUUID(),
@@ -118,7 +118,7 @@ export function mountInstances(routes: RouteTable, deps: BadgeKitDeps): void {
         ...(input.expires !== undefined && { expires: input.expires }),
         ...(input.comment !== undefined && { comment: input.comment }),
         publicOrigin: ctx(req).origin,
-      }, callOptions(req));
+      }, callOptions(req).scope);
     } catch (error) {
       // The badge is known to exist, so a missing record here is the code (D-10); the texts are BadgeKit's own.
       if (isReason(error, 'ResourceNotFound')) throw DomainError.notFound('claimCode', 'code', code);
