@@ -31,6 +31,9 @@ export class GroupCommit<T, R = void> {
   private async drain(): Promise<void> {
     this.flushing = true;
     try {
+      // The first flush waits for the end of this turn of the event loop (no timer): the items submitted in
+      // the same turn go with it: the requests read from the sockets in one poll, or the items of one *Each call.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommit, noResults } from '../src/group-commit.js';
 
+/** The end of this turn of the event loop, after which a flush submitted in it has begun. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A flush that stays open until released, recording what each flush carried. */
 function gatedFlush() {
   const flushed: number[][] = [];
@@ -14,19 +17,40 @@ function gatedFlush() {
 }
 
 describe('GroupCommit', () => {
-  it('flushes a lone item at once, and what arrives meanwhile together in the next flush', async () => {
+  it('flushes a lone item in the turn of the event loop it came in, and what arrives meanwhile together in the next flush', async () => {
     const { flushed, flush, release } = gatedFlush();
     const group = new GroupCommit(flush);
     const first = group.submit(1);
+    expect(flushed).toEqual([]);
+    await turn();
     expect(flushed).toEqual([[1]]);
     const later = [2, 3, 4].map((n) => group.submit(n));
+    await turn();
     expect(flushed).toEqual([[1]]);
     release();
     await first;
-    await new Promise((resolve) => setImmediate(resolve));
+    await turn();
     expect(flushed).toEqual([[1], [2, 3, 4]]);
     release();
     await Promise.all(later);
+  });
+
+  it('flushes the items submitted in one turn together, without waiting for a timer', async () => {
+    const { flushed, flush, release } = gatedFlush();
+    const group = new GroupCommit(flush);
+    let timerFired = false;
+    const items = await new Promise<Promise<void>[]>((resolve) => {
+      // From an I/O-like callback (an immediate), where Node runs immediates before timers.
+      setImmediate(() => {
+        setTimeout(() => (timerFired = true), 0);
+        resolve([1, 2, 3].map((n) => group.submit(n)));
+      });
+    });
+    await turn();
+    expect(flushed).toEqual([[1, 2, 3]]);
+    expect(timerFired).toBe(false);
+    release();
+    await Promise.all(items);
   });
 
   it('answers nobody before the flush that carries their item', async () => {
@@ -48,9 +72,10 @@ describe('GroupCommit', () => {
       if (calls === 1) throw new Error('down');
       return noResults(items);
     });
-    const failed = group.submit(1);
+    const failed = expect(group.submit(1)).rejects.toThrow('down');
+    await turn();
     const next = group.submit(2);
-    await expect(failed).rejects.toThrow('down');
+    await failed;
     await expect(next).resolves.toBeUndefined();
   });
 

@@ -22,6 +22,8 @@ const definition = laurelProtos().issuance.v1.Issuance.service;
 const servers: RunningGrpcServer[] = [];
 const clients: ServiceClient<Issuance>[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The end of this turn of the event loop: a call submitted in it is in flight, later ones wait for the next. */
+const inFlight = () => new Promise((resolve) => setImmediate(resolve));
 
 interface Seen {
   items: number;
@@ -99,6 +101,7 @@ describe('shared awards', () => {
     const { client, calls } = await serve();
     const award = sharedEach(client, 'AwardEach');
     const first = award(request('alone'));
+    await inFlight();
     const sharing = [award(request('x-1')), award(request('all-fail', 'all-fail')), award(request('x-2'))];
     await expect(first).resolves.toMatchObject({ result: 'AWARD_RESULT_CREATED' });
     for (const item of sharing) await expect(item).rejects.toMatchObject({ reason: 'PreconditionFailed' });
@@ -119,6 +122,7 @@ describe('shared awards', () => {
     const award = sharedEach(client, 'AwardEach');
     const group = async (scopes: (RequestScope | undefined)[]) => {
       const blocker = award(request('blocker'));
+      await inFlight();
       await Promise.all([blocker, ...scopes.map((scope, i) => award(request(`s-${i}`), scope))]);
       return calls.at(-1)?.stamp;
     };
