@@ -13,6 +13,10 @@ describe('award rules', () => {
   it('draws 40 lowercase hex uids', () => {
     expect(newUid()).toMatch(/^[0-9a-f]{40}$/);
     expect(newUid()).not.toBe(newUid());
+    // Across refills of the pool the uids are drawn from: never one twice.
+    const many = Array.from({ length: 1000 }, newUid);
+    expect(new Set(many).size).toBe(1000);
+    expect(many.every((uid) => /^[0-9a-f]{40}$/.test(uid))).toBe(true);
   });
 
   it('treats a repeated key as a replay only for the same badge and recipient', () => {
