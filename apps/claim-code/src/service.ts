@@ -37,7 +37,7 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
     const awarder = new Awarder({ claims, award: sharedEach(issuance, 'AwardEach'), logger });
     const sweep = startSweep(awarder, logger, config.WORK_POLL_MS);
     runtime.onStop(sweep.stop);
-    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger });
+    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger, metrics });
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);
     return { grpcPort, stop: runtime.stop };
   } catch (error) {

@@ -197,6 +197,40 @@ describe('a claim through the gateway', () => {
   });
 });
 
+describe('claims made at once', () => {
+  it('each keep their own trace through the calls they share, which link to every one of them', async () => {
+    const created = await call('POST', '/systems/chicago/badges/reader/codes', { code: 'TRACE-MANY', multiuse: true });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const traces = Array.from({ length: 20 }, () => ({ traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') }));
+    const answers = await Promise.all(traces.map(({ traceId, spanId }, i) =>
+      call('POST', '/systems/chicago/badges/reader/codes/TRACE-MANY/claim', { email: `many-${i}@example.org` }, { traceparent: `00-${traceId}-${spanId}-01` })));
+    expect(answers.map((a) => a.status)).toEqual(traces.map(() => 200));
+
+    // Some of them shared a call: its span starts a trace of its own, linked to the requests it carried.
+    const ids = new Set(traces.map((t) => t.traceId));
+    const sharedSpans = await eventually(
+      () => Promise.resolve(spans.filter((s) => s.service === 'gateway' && /ClaimEach shared by \d+ requests/.test(s.name))),
+      (list) => list.length > 0, 30_000);
+    for (const span of sharedSpans) {
+      expect(ids.has(span.traceId)).toBe(false);
+      expect(span.links.length).toBeGreaterThan(1);
+      expect(span.links.every((l) => ids.has(l.traceId))).toBe(true);
+    }
+    // Yet each claim's work downstream stayed in its own trace: the award's event, published by issuance's relay.
+    for (const { traceId } of traces) {
+      const trace = await eventually(() => Promise.resolve(inTrace(traceId)),
+        (list) => has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER), 30_000);
+      expect(has(trace, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER), traceId).toBe(true);
+    }
+    // And the services' log lines for each item carry its request's trace id.
+    for (const app of ['claim-code', 'issuance'] as const) {
+      const lines = await eventually(() => Promise.resolve(logLines(app).filter((l) => ids.has(String(l.trace_id)))),
+        (list) => new Set(list.map((l) => l.trace_id)).size === ids.size, 10_000);
+      expect(new Set(lines.map((l) => l.trace_id)).size, app).toBe(ids.size);
+    }
+  }, 90_000);
+});
+
 describe('a v2 outcome', () => {
   const traceId = randomBytes(16).toString('hex');
   const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;

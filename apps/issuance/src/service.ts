@@ -91,7 +91,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(publisher.stop);
     const handlers = {
       ...awardHandlers({
-        db, logger, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
+        db, logger, metrics, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
       }),
       ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones }),
       ...deliveryHandlers(deliveries),

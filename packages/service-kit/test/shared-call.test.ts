@@ -43,7 +43,7 @@ async function serve(delayMs = 20): Promise<{ client: ServiceClient<Issuance>; c
     if (item.email.startsWith('boom')) throw new Error('a bug, with internals the caller must not see');
     return { result: 'AWARD_RESULT_CREATED', earnedBadge: { id: item.idempotencyKey.replace(/\D/g, '') || '1', uid: item.idempotencyKey } };
   };
-  const awardEach = eachOf(award, createLogger('test', 'silent'));
+  const awardEach = eachOf(award, { method: 'laurel.issuance.v1.Issuance/Award', logger: createLogger('test', 'silent') });
   const server = await startGrpcServer([registerService('laurel.issuance.v1.Issuance', definition, {
     AwardEach: async (request, context) => {
       const [stamp] = context.metadata.get(stampMetadataKey('catalog'));
@@ -136,11 +136,11 @@ describe('shared awards', () => {
 });
 
 describe('a shared call', () => {
-  it('runs outside the context of the request that happened to start it (a span belongs to one trace)', async () => {
+  it("runs in its request's context when it carries one request, and in none of theirs when it carries several", async () => {
     // The context manager the SDK installs (telemetry.ts); without one every context is the root and this could not fail.
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     try {
-      const { client } = await serve(0);
+      const { client } = await serve();
       const award = sharedEach(client, 'AwardEach');
       const key = createContextKey('request');
       const seen: unknown[] = [];
@@ -149,12 +149,12 @@ describe('a shared call', () => {
         seen.push(context.active().getValue(key));
         return call(method, body, options);
       }) as typeof client.call;
-      const inRequest = await context.with(ROOT_CONTEXT.setValue(key, 'request-1'), () => {
-        expect(context.active().getValue(key)).toBe('request-1');
-        return award(request('traced'));
-      });
-      expect(inRequest.result).toBe('AWARD_RESULT_CREATED');
-      expect(seen).toEqual([undefined]);
+      const inRequest = (name: string) => context.with(ROOT_CONTEXT.setValue(key, name), () => award(request(name)));
+      await inRequest('alone');
+      const first = inRequest('first');
+      await inFlight();
+      await Promise.all([first, inRequest('second'), inRequest('third')]);
+      expect(seen).toEqual(['alone', 'first', undefined]);
     } finally {
       context.disable();
     }

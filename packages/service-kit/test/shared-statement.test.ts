@@ -10,6 +10,9 @@ import { freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { createDatabase, preparedQuery, type Knex } from '../src/db/database.js';
 import { sharedStatement } from '../src/db/shared-statement.js';
 
+/** The end of this turn of the event loop: what was submitted in it is in flight, later items wait for the next statement. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 let database: TestDatabase;
 let db: Knex;
 
@@ -40,7 +43,9 @@ describe('sharedStatement', () => {
     statements.length = 0;
     const insert = sharedStatement(insertNames);
     const names = ['a0', 'b1', 'c2', 'd3', 'e4', 'f5', 'g6'];
-    const rows = await Promise.all(names.map((name) => insert(name)));
+    const first = insert('a0');
+    await turn();
+    const rows = await Promise.all([first, ...names.slice(1).map((name) => insert(name))]);
     expect(statements).toEqual([['a0'], names.slice(1)]);
     const stored = await db('kit.names').whereIn('id', rows.map((row) => row?.id ?? 0)).select('id', 'name');
     expect(new Map(stored.map((row: { id: number; name: string }) => [row.id, row.name]))).toEqual(new Map(rows.map((row, i) => [row?.id, names[i]])));
@@ -63,7 +68,9 @@ describe('sharedStatement', () => {
       if (items.length > 1) throw new Error('connection lost (the statement may have committed)');
       return items.map((n) => n * 2);
     });
-    const settled = await Promise.allSettled([1, 2, 3, 4].map((n) => broken(n)));
+    const first = broken(1);
+    await turn();
+    const settled = await Promise.allSettled([first, ...[2, 3, 4].map((n) => broken(n))]);
     expect(settled[0]).toEqual({ status: 'fulfilled', value: 2 });
     settled.slice(1).forEach((s) => expect(s).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('connection lost') } }));
     expect(calls).toBe(2);

@@ -5,7 +5,7 @@
  * claim is one statement that the constraints alone decide; a single-use
  * code's is decided under the code's row lock.
  */
-import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type Metrics, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { claimcodesV1 } from '@laurel/protos';
 import type { Awarder } from '../awards/awarder.js';
 import { claimState, decideClaim, MAX_GENERATED, priorClaim, randomCodes, type ClaimDecision } from '../domain/codes.js';
@@ -20,6 +20,7 @@ export interface ClaimCodeDeps {
   catalog: CatalogClient;
   codeLength: number;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 function toMessage(row: ClaimCodeRow): claimcodesV1.ClaimCode {
@@ -172,8 +173,8 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     GetClaimCode: getClaimCode,
     // The gateway's concurrent requests, one call for many (service-kit shared-call.ts); run together,
     // their look-ups and claim statements are shared too (ClaimCodeStore.find, ClaimStore).
-    GetClaimCodeEach: eachOf(getClaimCode, deps.logger.child({ rpc: 'laurel.claimcodes.v1.ClaimCodes/GetClaimCodeEach' })),
-    ClaimEach: eachOf(claimOne, deps.logger.child({ rpc: 'laurel.claimcodes.v1.ClaimCodes/ClaimEach' })),
+    GetClaimCodeEach: eachOf(getClaimCode, { method: 'laurel.claimcodes.v1.ClaimCodes/GetClaimCode', logger: deps.logger, metrics: deps.metrics }),
+    ClaimEach: eachOf(claimOne, { method: 'laurel.claimcodes.v1.ClaimCodes/Claim', logger: deps.logger, metrics: deps.metrics }),
 
     async CreateClaimCode(request) {
       if (request.code.length === 0 || request.code.length > 255) throw DomainError.validation([{ field: 'code', value: request.code, message: 'String is not in range' }]);

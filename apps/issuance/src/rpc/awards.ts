@@ -4,7 +4,7 @@
  * the earned_badges constraints decide, atomically, whether this call awards.
  */
 import { randomUUID } from 'node:crypto';
-import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
+import { DomainError, eachOf, pageInfo, pageWindow, type Knex, type Logger, type Metrics, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { isSameAward, newUid, parseTime, recipientOf } from '../domain/award.js';
 import { recipientKey } from '../domain/webhook.js';
@@ -20,6 +20,7 @@ import type { MilestoneHook } from '../milestones/worker.js';
 export interface AwardDeps {
   db: Knex;
   logger: Logger;
+  metrics?: Metrics;
   awards: EarnedBadgeStore;
   catalog: CatalogClient;
   deliveries: DeliveryStore;
@@ -119,7 +120,7 @@ export function awardHandlers(deps: AwardDeps): UnaryHandlers<issuanceV1.Issuanc
     Award: award,
     // The awards other processes' requests asked for meanwhile (service-kit shared-call.ts); run together,
     // their inserts share one statement (EarnedBadgeStore.insert).
-    AwardEach: eachOf(award, deps.logger.child({ rpc: 'laurel.issuance.v1.Issuance/AwardEach' })),
+    AwardEach: eachOf(award, { method: 'laurel.issuance.v1.Issuance/Award', logger: deps.logger, metrics: deps.metrics }),
 
     async Revoke(request) {
       const key = request.key === 'id' ? { id: request.id ?? '' } : { uid: request.uid ?? '' };

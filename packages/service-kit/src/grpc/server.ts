@@ -9,7 +9,8 @@ import { HealthImplementation } from 'grpc-health-check';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../logger.js';
 import { databaseInputError, postgresCode } from '../db/input-errors.js';
-import { DomainError, isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
+import { context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { DomainError, ERROR_REASONS, isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { statusName } from './metrics-interceptor.js';
 import { RequestScope, runInRequestScope } from './request-scope.js';
@@ -72,30 +73,56 @@ function logFailure(log: Logger, error: unknown, ms: number): void {
 /** Items one *Each call may carry (shared-call.ts sends at most 200). */
 export const MAX_EACH_ITEMS = 1000;
 
+export interface EachOptions {
+  /** The single call's full name, e.g. laurel.issuance.v1.Issuance/Award: items are logged and counted as its calls. */
+  method: string;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+}
+
 /**
  * The handler of an *Each method (shared-call.ts) from its single call's:
- * each item handled as its own call would have been, concurrently, and
- * answered with its result (`ok`) or with its failure as its own call's
- * status would have carried it (`failed`), logged as a failed call is.
+ * each item handled as its own call would have been, concurrently, in its own
+ * request's trace (the item's traceparent), and answered with its result
+ * (`ok`) or with its failure as its own call's status would have carried it
+ * (`failed`); logged, and counted in laurel_grpc_server_seconds, as a call of
+ * the single method with that status, so dashboards of the single call keep
+ * seeing every item. The *Each call itself is counted under its own name.
  */
 export function eachOf<Req, Res>(
   single: (request: Req, context: CallContext) => Promise<Res>,
-  log: Logger,
-): (request: { items: Req[] }, context: CallContext) => Promise<{ answers: ({ ok: Res } | { failed: ItemFailure })[] }> {
-  return async ({ items }, context) => {
+  options: EachOptions,
+): (request: { items: Req[]; traceparents?: string[] }, context: CallContext) => Promise<{ answers: ({ ok: Res } | { failed: ItemFailure })[] }> {
+  const log = options.logger.child({ rpc: options.method });
+  const duration = options.metrics?.grpcServerDuration();
+  return async ({ items, traceparents }, call) => {
     if (items.length > MAX_EACH_ITEMS) throw DomainError.validation([{ field: 'items', value: String(items.length), message: `at most ${MAX_EACH_ITEMS} items` }]);
-    const answers = await Promise.all(items.map(async (item) => {
-      const started = Date.now();
+    const callTrace = trace.getActiveSpan()?.spanContext().traceId;
+    const answers = await Promise.all(items.map((item, i) => inTraceOf(traceparents?.[i], callTrace, async () => {
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
       try {
-        return { ok: await single(item, context) };
+        const ok = await single(item, call);
+        duration?.observe({ method: options.method, code: 'OK' }, seconds());
+        log.debug({ ms: Math.round(seconds() * 1000) }, 'rpc ok');
+        return { ok };
       } catch (raw) {
         const error = asAnswered(raw);
-        logFailure(log, error, Date.now() - started);
+        duration?.observe({ method: options.method, code: statusName(isDomainError(error) ? ERROR_REASONS[error.reason] : grpc.status.INTERNAL) }, seconds());
+        logFailure(log, error, Math.round(seconds() * 1000));
         return { failed: toItemFailure(error) };
       }
-    }));
+    })));
     return { answers };
   };
+}
+
+/** Runs `fn` in the trace `traceparent` names when that is not the call's own (an item of a call shared by several requests). */
+function inTraceOf<T>(traceparent: string | undefined, callTrace: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!traceparent) return fn();
+  const parent = propagation.extract(ROOT_CONTEXT, { traceparent });
+  const itemTrace = trace.getSpanContext(parent)?.traceId;
+  return itemTrace === undefined || itemTrace === callTrace ? fn() : context.with(parent, fn);
 }
 
 /**

@@ -4,16 +4,22 @@
  * would have been: sharedStatement's counterpart for a hop between services.
  * What a call costs whatever it carries (an HTTP/2 stream, headers and
  * trailers, the instrumentations' spans, the server's dispatch, at each end)
- * is paid once per group instead of once per request; a lone request goes at
- * once, so nothing waits when nothing else is in flight.
+ * is paid once per group instead of once per request; a lone request goes in
+ * the same turn of the event loop, so nothing waits when nothing else is in
+ * flight.
  *
- * The shared call serves several requests, so it carries none's own context:
- * it starts a trace of its own (a span belongs to one trace), and the
- * change-version stamps it carries are those every request had read, the
+ * Traces: a call that carries one request runs in that request's context, so
+ * its trace is the one a call of its own would have made. A call that carries
+ * several belongs to none of them (a span has one parent): it starts a trace
+ * of its own, from a span linked to each request's span, and carries each
+ * request's traceparent beside its item, so that the server does each item's
+ * work in that item's own trace (server.ts eachOf).
+ *
+ * Change-version stamps: the call carries those every request had read, the
  * newest of each (RequestScope.merged).
  */
 import type * as grpc from '@grpc/grpc-js';
-import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, trace, type Context, type Link } from '@opentelemetry/api';
 import { DomainError, fromItemFailure, type ItemFailure } from '../errors.js';
 import { GroupCommit } from '../group-commit.js';
 import { RequestScope } from './request-scope.js';
@@ -23,20 +29,48 @@ import type { ClientResponseOf, MethodName, RequestOf } from './types.js';
 /** One answer per item, in order: its result, or the error its own call would have failed with. */
 export type EachAnswer<R> = { ok: R } | { failed: DomainError };
 
+/** What a shared call knows of each item's request. */
+export interface ItemOrigin {
+  scope: RequestScope | undefined;
+  /** The W3C traceparent of the request's active span, or '' (no span, or no propagator installed). */
+  traceparent: string;
+}
+
+const tracer = trace.getTracer('@laurel/service-kit/shared-call');
+
+function traceparentOf(ctx: Context): string {
+  const carrier: { traceparent?: string } = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent ?? '';
+}
+
 /**
- * `run` makes one call for `items` in `scope` and answers each; the returned
- * function submits one item, made for the request of `scope` (if any), and
- * resolves or rejects as its own call would. A failure of the whole call
- * (unavailable, past its deadline) fails every item of it, as it would have
- * failed each alone.
+ * `run` makes one call for `items` and answers each; the returned function
+ * submits one item, made for the request of `scope` (if any), and resolves or
+ * rejects as its own call would. A failure of the whole call (unavailable,
+ * past its deadline) fails every item of it, as it would have failed each alone.
  */
-export function sharedCall<T, R>(run: (items: T[], scope: RequestScope) => Promise<EachAnswer<R>[]>, maxItems: number): (item: T, scope?: RequestScope) => Promise<R> {
-  const shared = new GroupCommit<{ item: T; scope: RequestScope | undefined }, EachAnswer<R>>(
-    (entries) => context.with(ROOT_CONTEXT, () => run(entries.map((e) => e.item), RequestScope.merged(entries.map((e) => e.scope)))),
-    maxItems,
-  );
+export function sharedCall<T, R>(
+  name: string,
+  run: (items: T[], scope: RequestScope, origins: ItemOrigin[]) => Promise<EachAnswer<R>[]>,
+  maxItems: number,
+): (item: T, scope?: RequestScope) => Promise<R> {
+  const shared = new GroupCommit<{ item: T; origin: ItemOrigin; context: Context }, EachAnswer<R>>((entries) => {
+    const items = entries.map((e) => e.item);
+    const origins = entries.map((e) => e.origin);
+    const scope = RequestScope.merged(origins.map((o) => o.scope));
+    const [only] = entries;
+    if (entries.length === 1 && only) return context.with(only.context, () => run(items, scope, origins));
+    const links: Link[] = entries.flatMap((e) => {
+      const spanContext = trace.getSpanContext(e.context);
+      return spanContext ? [{ context: spanContext }] : [];
+    });
+    return tracer.startActiveSpan(`${name} shared by ${entries.length} requests`, { links }, ROOT_CONTEXT, (span) =>
+      run(items, scope, origins).finally(() => span.end()));
+  }, maxItems);
   return async (item, scope) => {
-    const answer = await shared.submit({ item, scope });
+    const active = context.active();
+    const answer = await shared.submit({ item, origin: { scope, traceparent: traceparentOf(active) }, context: active });
     if ('failed' in answer) throw answer.failed;
     return answer.ok;
   };
@@ -59,9 +93,10 @@ export type SharedEach<D, K extends MethodName<D>> = (item: EachItemOf<D[K]>, sc
  */
 export function sharedEach<D extends grpc.ServiceDefinition, K extends MethodName<D>>(client: ServiceClient<D>, method: K, maxItems = ITEMS_PER_CALL): SharedEach<D, K> {
   type Answer = { ok?: EachResultOf<D[K]> | null; failed?: ItemFailure | null };
-  return sharedCall<EachItemOf<D[K]>, EachResultOf<D[K]>>(async (items, scope) => {
+  return sharedCall<EachItemOf<D[K]>, EachResultOf<D[K]>>(method, async (items, scope, origins) => {
     // The generated types cannot say that every *Each method has this shape; the proto comments do.
-    const response = (await client.call(method, { items } as RequestOf<D[K]>, { scope })) as { answers?: Answer[] | null };
+    const request = { items, traceparents: origins.map((o) => o.traceparent) } as RequestOf<D[K]>;
+    const response = (await client.call(method, request, { scope })) as { answers?: Answer[] | null };
     const answers = response.answers ?? [];
     if (answers.length !== items.length) throw new DomainError('Internal', `${method} answered ${answers.length} of ${items.length} items`);
     return answers.map((answer): EachAnswer<EachResultOf<D[K]>> => {
