@@ -1,3 +1,5 @@
+import { stat } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GroupCommit, noResults } from '../src/group-commit.js';
 
@@ -39,16 +41,17 @@ describe('GroupCommit', () => {
     const { flushed, flush, release } = gatedFlush();
     const group = new GroupCommit(flush);
     let timerFired = false;
-    const items = await new Promise<Promise<void>[]>((resolve) => {
-      // From an I/O-like callback (an immediate), where Node runs immediates before timers.
-      setImmediate(() => {
+    const { items, flushedThen, timerFiredThen } = await new Promise<{ items: Promise<void>[]; flushedThen: number[][]; timerFiredThen: boolean }>((resolve) => {
+      // From an I/O callback, as a request's socket read is: Node runs the immediates queued there before any timer.
+      stat(fileURLToPath(import.meta.url), () => {
         setTimeout(() => (timerFired = true), 0);
-        resolve([1, 2, 3].map((n) => group.submit(n)));
+        const submitted = [1, 2, 3].map((n) => group.submit(n));
+        // The group's immediate was queued first, so by this one its flush has begun.
+        setImmediate(() => resolve({ items: submitted, flushedThen: [...flushed], timerFiredThen: timerFired }));
       });
     });
-    await turn();
-    expect(flushed).toEqual([[1, 2, 3]]);
-    expect(timerFired).toBe(false);
+    expect(flushedThen).toEqual([[1, 2, 3]]);
+    expect(timerFiredThen).toBe(false);
     release();
     await Promise.all(items);
   });
