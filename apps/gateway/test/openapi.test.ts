@@ -19,6 +19,7 @@ import { createApp } from '../src/app.js';
 import { closeClients, createClients, type ServiceClients } from '../src/clients.js';
 import { loadGatewayConfig } from '../src/config.js';
 import { noConsumerKeys } from '../src/families/badgekit/auth.js';
+import type { ServedUnder } from '../src/http/served-under.js';
 import type { OpenApiDocument } from '../src/openapi/document.js';
 
 /** Operational endpoints are not part of any API family. */
@@ -26,23 +27,30 @@ const OPERATIONAL = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json',
 
 interface Layer {
   route?: { path: string | string[]; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
+  handle?: RouterLike & Partial<ServedUnder>;
+}
+/** A router (its stack) or a sub-app (its router's stack). */
+interface RouterLike { stack?: Layer[]; router?: { stack: Layer[] } }
+
+/** Every route below `stack`, with the prefixes of the servedUnder gate it sits behind (none at the root). */
+function routesBelow(stack: Layer[], gate?: readonly string[]): { method: string; path: string; gate?: readonly string[] }[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      const { route } = layer;
+      const paths = Array.isArray(route.path) ? route.path : [route.path];
+      return paths.flatMap((path) => Object.entries(route.methods).filter(([method, on]) => on && method !== '_all').map(([method]) => ({ method, path, gate })));
+    }
+    const handle = layer.handle;
+    if (handle?.prefixes) {
+      const inner = handle.inner as RouterLike;
+      return routesBelow(inner.stack ?? inner.router?.stack ?? [], handle.prefixes);
+    }
+    return handle?.stack ? routesBelow(handle.stack, gate) : [];
+  });
 }
 
 function servedRoutes(app: Express): { method: string; path: string }[] {
-  const found: { method: string; path: string }[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const path of paths) {
-          for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') found.push({ method, path });
-        }
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return found.filter((r) => !OPERATIONAL.has(r.path));
+  return routesBelow((app as unknown as RouterLike & { router: { stack: Layer[] } }).router.stack).filter((r) => !OPERATIONAL.has(r.path));
 }
 
 let server: Server;
@@ -128,6 +136,19 @@ async function lint(doc: unknown): Promise<{ totals: { errors: number; warnings:
 
 beforeAll(async () => {
   document = (await (await fetch(`${base}/openapi.json`)).json()) as OpenApiDocument;
+});
+
+describe('the routers behind prefixes', () => {
+  it('are entered for every route they serve: each route is under its gate', () => {
+    const all = routesBelow((app as unknown as { router: { stack: Layer[] } }).router.stack);
+    const gated = all.filter((r) => r.gate);
+    // The public pages' sub-app, admin, KickApps, v2, the import, OB 3.0, probes and the document.
+    expect(new Set(gated.map((r) => r.gate)).size).toBe(8);
+    const under = (path: string, prefix: string) => path.toLowerCase() === prefix.toLowerCase() || path.toLowerCase().startsWith(`${prefix.toLowerCase()}/`);
+    expect(gated.filter((r) => !r.gate?.some((prefix) => under(r.path, prefix)))).toEqual([]);
+    // BadgeKit, at the root, is the family every other path falls through to.
+    expect(all.filter((r) => !r.gate).map((r) => r.path)).toContain('/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim');
+  });
 });
 
 describe('/openapi.json', () => {

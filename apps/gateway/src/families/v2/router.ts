@@ -34,7 +34,7 @@ interface V2Doc {
   security?: readonly SecurityScheme[];
 }
 
-const BASE = '/api/v2';
+export const V2_BASE = '/api/v2';
 const OUTCOME_CODE_MAX = 32;
 /** How long the Outcome route waits for Kafka's acknowledgement before answering 503. */
 const PUBLISH_TIMEOUT_MS = 10_000;
@@ -147,11 +147,11 @@ export function v2Router(options: FamilyOptions): Router {
   /** `doc`: the route's body, headers and Ok answer; the path parameters come from `path`. */
   const declare = (method: 'get' | 'post', path: string, doc: V2Doc, handler: (req: Request, res: Response) => Promise<void>, body = false) => {
     registry.add({
-      family: 'v2', method: method.toUpperCase(), path: `${BASE}${path}`, authenticated: doc.authenticated ?? false, summary: doc.summary, success: 200, errors: [404, 503],
+      family: 'v2', method: method.toUpperCase(), path: `${V2_BASE}${path}`, authenticated: doc.authenticated ?? false, summary: doc.summary, success: 200, errors: [404, 503],
       contentTypes: ['application/json'], response: z.union([doc.response, V2ErrorSchema]),
       ...(doc.body && { body: doc.body }), ...(doc.headers && { headers: doc.headers }), ...(doc.security && { security: doc.security }),
     });
-    router[method](`${BASE}${path}`, stamp, ...(body ? [readBody] : []), wrap(handler));
+    router[method](`${V2_BASE}${path}`, stamp, ...(body ? [readBody] : []), wrap(handler));
   };
 
   declare('post', '/Login', { summary: 'Log a member in; returns the user and a login token', body: LoginBody, response: LoginAnswer }, async (req, res) => {
@@ -272,7 +272,7 @@ export function v2Router(options: FamilyOptions): Router {
     return outcome.consumer.siteId;
   };
 
-  router.all(`${BASE}/*rest`, stamp, (req, res) => send(req, res, {}, RESULT.notFound, 'route not found', 404));
-  router.use(BASE, v2Errors(options.logger));
+  router.all(`${V2_BASE}/*rest`, stamp, (req, res) => send(req, res, {}, RESULT.notFound, 'route not found', 404));
+  router.use(V2_BASE, v2Errors(options.logger));
   return router;
 }
