@@ -183,3 +183,54 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
     expect(settled[2]).toMatchObject({ status: 'fulfilled', value: { code: 'find-next-to-bad' } });
   });
 });
+
+describe('codes drawn together (ClaimCodeStore.draw)', () => {
+  const plain = (name: string) => ({ code: name, claimed: false, email: null, multiuse: false });
+  const draw = (codes: ClaimCodeStore, names: string[], requestKey: string | null, badgeId = BADGE) => codes.draw({ siteId: SITE, badgeId, codes: names.map(plain), requestKey });
+
+  it('inserts 30 concurrent draws each with its own codes, in input order, in fewer transactions than draws', async () => {
+    const codes = new ClaimCodeStore(db);
+    const drawn = await Promise.all(Array.from({ length: 30 }, (_, i) => draw(codes, [`drawn-${i}-a`, `drawn-${i}-b`], `draw-key-${i}`)));
+    drawn.forEach((answer, i) => {
+      expect(answer.replay).toBe(false);
+      expect(answer.inserted.map((row) => [row.code, row.request_key])).toEqual([[`drawn-${i}-a`, `draw-key-${i}`], [`drawn-${i}-b`, `draw-key-${i}`]]);
+      expect(Number(answer.inserted[0]?.id)).toBeLessThan(Number(answer.inserted[1]?.id));
+    });
+    const rows = await db('claim_codes').where('code', 'like', 'drawn-%').select(db.raw('xmin::text as xmin'));
+    expect(rows).toHaveLength(60);
+    // The first draw goes alone; the ones that arrived meanwhile share the next statement(s).
+    expect(new Set(rows.map((row: { xmin: string }) => row.xmin)).size).toBeLessThanOrEqual(3);
+  });
+
+  it('in one statement: a retried key is a replay that inserts nothing, a code that exists is skipped, the same code drawn twice goes to the first', async () => {
+    const codes = new ClaimCodeStore(db);
+    await draw(codes, ['replayed-a'], 'replayed-key');
+    await code('existing-code', false);
+    const [, retry, collided, first, second, otherBadge] = await Promise.all([
+      draw(codes, ['lead-draw'], null),
+      draw(codes, ['replayed-b'], 'replayed-key'),
+      draw(codes, ['EXISTING-CODE', 'fresh-code'], 'collided-key'),
+      draw(codes, ['twice-drawn'], 'twice-1'),
+      draw(codes, ['twice-drawn'], 'twice-2'),
+      // Another badge's key and code are its own.
+      draw(codes, ['replayed-a'], 'replayed-key', '3'),
+    ]);
+    expect(retry).toEqual({ inserted: [], replay: true });
+    expect(await db('claim_codes').where({ code: 'replayed-b' }).count<{ n: string }[]>({ n: '*' })).toEqual([{ n: '0' }]);
+    expect(collided.replay).toBe(false);
+    expect(collided.inserted.map((row) => row.code)).toEqual(['fresh-code']);
+    expect(first.inserted.map((row) => [row.code, row.request_key])).toEqual([['twice-drawn', 'twice-1']]);
+    expect(second.inserted).toEqual([]);
+    expect(otherBadge.inserted.map((row) => [row.badge_id, row.code])).toEqual([['3', 'replayed-a']]);
+  });
+
+  it('fails only the draw PostgreSQL refuses, when it shares a statement with others', async () => {
+    const codes = new ClaimCodeStore(db);
+    const settled = await Promise.allSettled([
+      draw(codes, ['bad-neighbour-lead'], null), draw(codes, ['bad-neighbour-1'], null), draw(codes, ['bad\u0000drawn'], null), draw(codes, ['bad-neighbour-2'], null),
+    ]);
+    expect(settled[1]).toMatchObject({ status: 'fulfilled', value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-1' })] } });
+    expect(settled[2]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
+    expect(settled[3]).toMatchObject({ status: 'fulfilled', value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-2' })] } });
+  });
+});

@@ -134,6 +134,31 @@ describe('creating codes', () => {
     expect(retry.claimCodes.map((c) => c.code)).toEqual(first.claimCodes.map((c) => c.code));
   });
 
+  it('GenerateClaimCodesEach answers each request as its single call would, a refused one failing alone and a retry replayed', async () => {
+    const settle = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error);
+    const earlier = await client.call('GenerateClaimCodes', { ...site(), count: 2, idempotencyKey: 'each-replayed' });
+    const refused: claimcodesV1.GenerateClaimCodesRequest[] = [
+      { ...site(), count: 10_001 },
+      { siteId: ids.site, badgeId: '0', count: 1 },
+      { siteId: ids.otherSite, badgeId: ids.badge, count: 1 },
+    ];
+    const { answers } = await client.call('GenerateClaimCodesEach', {
+      items: [{ ...site(), count: 3, flags: { multiuse: true }, idempotencyKey: 'each-new' }, ...refused, { ...site(), count: 2, idempotencyKey: 'each-replayed' }],
+    });
+    expect(answers).toHaveLength(refused.length + 2);
+    const drawn = answers[0]?.ok?.claimCodes ?? [];
+    expect(drawn).toHaveLength(3);
+    expect(drawn.every((c) => c.multiuse && /^[0-9a-f]{16}$/.test(c.code))).toBe(true);
+    expect(answers.at(-1)?.ok?.claimCodes.map((c) => c.code)).toEqual(earlier.claimCodes.map((c) => c.code));
+    for (const [i, request] of refused.entries()) {
+      const alone = await settle(client.call('GenerateClaimCodes', request));
+      expect(alone, JSON.stringify(request)).toBeInstanceOf(DomainError);
+      expect(fromItemFailure(answers[i + 1]?.failed ?? { reason: '', message: '', details: Buffer.alloc(0) })).toEqual(alone);
+    }
+    // Nothing was written for the refused requests nor for the retry.
+    expect((await db.query(`select count(*)::int as n from claim_codes.claim_codes where request_key in ('each-new', 'each-replayed')`)).rows[0]).toEqual({ n: 5 });
+  });
+
   it('draws up to 10,000 codes in one call and refuses more', async () => {
     const { claimCodes } = await client.call('GenerateClaimCodes', { ...site(), count: 10_000, flags: { multiuse: true } });
     expect(claimCodes).toHaveLength(10_000);

@@ -18,6 +18,7 @@ export interface ServiceClients {
     award: SharedEach<issuanceV1.IssuanceDefinition, 'AwardEach'>;
     claim: SharedEach<claimcodesV1.ClaimCodesDefinition, 'ClaimEach'>;
     getClaimCode: SharedEach<claimcodesV1.ClaimCodesDefinition, 'GetClaimCodeEach'>;
+    generateClaimCodes: SharedEach<claimcodesV1.ClaimCodesDefinition, 'GenerateClaimCodesEach'>;
   };
 }
 
@@ -36,6 +37,7 @@ export function createClients(config: GatewayConfig, db?: Knex, metrics?: Metric
       award: sharedEach(issuance, 'AwardEach'),
       claim: sharedEach(claimCodes, 'ClaimEach'),
       getClaimCode: sharedEach(claimCodes, 'GetClaimCodeEach'),
+      generateClaimCodes: sharedEach(claimCodes, 'GenerateClaimCodesEach'),
     },
   };
 }

@@ -65,14 +65,29 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
   };
 
   /** Draws `count` codes and inserts them in one statement, redrawing only the ones that collided. */
+  /**
+   * Draws `count` codes for the request `key`, or answers the codes an earlier request with that key drew
+   * (a retry). The first draw is shared with the draws of concurrent requests (ClaimCodeStore.draw);
+   * the rare redraw of codes that collided with existing ones is not, and skips the key's probe, which
+   * would find the codes of the first draw.
+   */
   const generate = async (siteId: string, badgeId: string, count: number, flags: claimcodesV1.ClaimCodeFlags__Output | null, key: string | null) => {
-    const made: ClaimCodeRow[] = [];
-    for (let attempt = 0; made.length < count; attempt += 1) {
+    const first = await codes.draw({ siteId, badgeId, codes: randomCodes(deps.codeLength, count).map((code) => newCode(code, flags)), requestKey: key });
+    if (first.replay && key) return codes.byRequestKey(siteId, badgeId, key);
+    const made = first.inserted;
+    for (let attempt = 1; made.length < count; attempt += 1) {
       if (attempt >= 5) throw new DomainError('Internal', 'could not draw unused claim codes');
       const drawn = randomCodes(deps.codeLength, count - made.length).map((code) => newCode(code, flags));
       made.push(...(await codes.insertMany(siteId, badgeId, drawn, key)));
     }
     return made;
+  };
+
+  const generateClaimCodes = async (request: claimcodesV1.GenerateClaimCodesRequest__Output): Promise<claimcodesV1.GenerateClaimCodesResponse> => {
+    const count = request.count || 1;
+    if (count < 0 || count > MAX_GENERATED) throw DomainError.validation([{ field: 'count', value: count, message: `between 1 and ${MAX_GENERATED}` }]);
+    await badgeOf(request.siteId, request.badgeId);
+    return { claimCodes: (await generate(request.siteId, request.badgeId, count, request.flags, request.idempotencyKey || null)).map(toMessage) };
   };
 
   /**
@@ -175,6 +190,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     // their look-ups and claim statements are shared too (ClaimCodeStore.find, ClaimStore).
     GetClaimCodeEach: eachOf(getClaimCode, { method: 'laurel.claimcodes.v1.ClaimCodes/GetClaimCode', logger: deps.logger, metrics: deps.metrics }),
     ClaimEach: eachOf(claimOne, { method: 'laurel.claimcodes.v1.ClaimCodes/Claim', logger: deps.logger, metrics: deps.metrics }),
+    GenerateClaimCodesEach: eachOf(generateClaimCodes, { method: 'laurel.claimcodes.v1.ClaimCodes/GenerateClaimCodes', logger: deps.logger, metrics: deps.metrics }),
 
     async CreateClaimCode(request) {
       if (request.code.length === 0 || request.code.length > 255) throw DomainError.validation([{ field: 'code', value: request.code, message: 'String is not in range' }]);
@@ -187,17 +203,7 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       throw DomainError.conflict('claimCode', 'code', { code: request.code });
     },
 
-    async GenerateClaimCodes(request) {
-      const count = request.count || 1;
-      if (count < 0 || count > MAX_GENERATED) throw DomainError.validation([{ field: 'count', value: count, message: `between 1 and ${MAX_GENERATED}` }]);
-      await badgeOf(request.siteId, request.badgeId);
-      const key = request.idempotencyKey || null;
-      if (key) {
-        const earlier = await codes.byRequestKey(request.siteId, request.badgeId, key);
-        if (earlier.length > 0) return { claimCodes: earlier.map(toMessage) };
-      }
-      return { claimCodes: (await generate(request.siteId, request.badgeId, count, request.flags, key)).map(toMessage) };
-    },
+    GenerateClaimCodes: generateClaimCodes,
 
     async DeleteClaimCode(request) {
       const row = await codes.delete(request.siteId, request.badgeId, request.code);

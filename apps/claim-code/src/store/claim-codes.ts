@@ -26,6 +26,21 @@ export interface NewCode {
   multiuse: boolean;
 }
 
+/** New codes for a badge, drawn for one request. */
+export interface CodeDraw {
+  siteId: string;
+  badgeId: string;
+  codes: readonly NewCode[];
+  /** Retries of the request carry it too: a draw whose key a code of the badge carries already is a replay. */
+  requestKey: string | null;
+}
+
+/** What a draw wrote: its codes that did not collide with existing ones, or nothing when it was a replay. */
+export interface DrawnCodes {
+  inserted: ClaimCodeRow[];
+  replay: boolean;
+}
+
 /** How a request names a code: within its badge, in its site. */
 export interface CodeLookup {
   siteId: string;
@@ -65,6 +80,32 @@ const FIND_MANY = shown(
         select * from claim_codes where claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
                                     and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)) limit 1) found)`,
   '', 'c.position, ');
+
+/**
+ * Many draws in one statement (ClaimCodeStore.draw): each input row is a code with the position of its
+ * draw. A draw whose key is on a code of its badge already inserts nothing and comes back as a replay;
+ * the others insert their codes, skipping those that collide (on conflict do nothing). Each input row
+ * comes back once, with the row it inserted, if any (codes are inserted exactly as given, so the code
+ * finds its row).
+ */
+const DRAW_MANY = `
+  with input as (
+    select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::text[], $5::boolean[], $6::text[], $7::boolean[], $8::text[])
+      with ordinality as input(draw, site_id, badge_id, code, claimed, email, multiuse, request_key, position)),
+  replays as (
+    select distinct input.draw from input
+     where input.request_key is not null
+       and exists (select 1 from claim_codes c where c.site_id = input.site_id and c.badge_id = input.badge_id and c.request_key = input.request_key)),
+  inserted as (
+    insert into claim_codes (site_id, badge_id, code, claimed, email, multiuse, request_key)
+    select site_id, badge_id, code, claimed, email, multiuse, request_key from input
+     where draw not in (select draw from replays)
+     order by position
+    on conflict do nothing
+    returning *)
+  select input.draw, input.draw in (select draw from replays) as replay, inserted.*
+    from input left join inserted on inserted.badge_id = input.badge_id and inserted.code = input.code
+   order by input.position`;
 
 export class ClaimCodeStore {
   constructor(private readonly db: Knex) {}
@@ -140,6 +181,38 @@ export class ClaimCodeStore {
       [siteId, badgeId, requestKey, JSON.stringify(codes)],
     );
     return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /**
+   * Inserts a draw of new codes, unless it is a replay (CodeDraw.requestKey). POST …/codes/random
+   * makes one per request, so draws made while another is in flight share one statement and one
+   * commit (shared-statement.ts).
+   */
+  draw(draw: CodeDraw): Promise<DrawnCodes> {
+    return this.drawShared(draw);
+  }
+
+  private readonly drawShared = sharedStatement((draws: readonly CodeDraw[]) => this.drawMany(draws));
+
+  private async drawMany(draws: readonly CodeDraw[]): Promise<DrawnCodes[]> {
+    const rows = draws.flatMap((draw, index) => draw.codes.map((code) => ({ draw: index + 1, ...draw, ...code })));
+    const found = await preparedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(this.db, 'claim-codes.draw-many', DRAW_MANY, [
+      rows.map((r) => r.draw), rows.map((r) => r.siteId), rows.map((r) => r.badgeId), rows.map((r) => r.code),
+      rows.map((r) => r.claimed), rows.map((r) => r.email), rows.map((r) => r.multiuse), rows.map((r) => r.requestKey),
+    ]);
+    const answers = draws.map((): DrawnCodes => ({ inserted: [], replay: false }));
+    // Two draws of one badge could draw the same code; the row goes to the first, the other redraws it.
+    const taken = new Set<string>();
+    for (const { draw, replay, ...row } of found) {
+      const answer = answers[draw - 1];
+      if (!answer) continue;
+      if (replay) answer.replay = true;
+      else if (row.id !== undefined && row.id !== null && !taken.has(row.id)) {
+        taken.add(row.id);
+        answer.inserted.push(row as ClaimCodeRow);
+      }
+    }
+    return answers;
   }
 
   /** Deletes a code and answers it as it was shown; its claims stay (a pending award must not be lost). */

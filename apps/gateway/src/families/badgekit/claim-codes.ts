@@ -122,7 +122,7 @@ export function mountClaimCodes(routes: RouteTable, { clients, config }: BadgeKi
         problems.push({ field: 'count', value: body.count, message: `Expected an integer between 1 and ${MAX_GENERATED_CODES}` });
       }
       if (problems.length > 0) throw DomainError.validation(problems);
-      const answer = await claimCodes.call('GenerateClaimCodes', { ...scope(badge), count: count ?? 1, flags: codeFlags(body), idempotencyKey: idempotencyKey(req) }, callOptions(req));
+      const answer = await shared.generateClaimCodes({ ...scope(badge), count: count ?? 1, flags: codeFlags(body), idempotencyKey: idempotencyKey(req) }, callOptions(req).scope);
       const badgeJson = presentBadge(badge, ctx(req));
       if (count === undefined) {
         const [code] = answer.claimCodes;
