@@ -316,7 +316,7 @@ async function bench() {
   const [name, ...args] = process.argv.slice(3);
   const script = name && join(root, 'bench', `${name}.mjs`);
   if (!script || !existsSync(script)) {
-    say('usage: npm run bench -- <name> [args]; benchmarks: catalog, claim-codes, credentials, idle, import, outcomes, peer-routes, reevaluation');
+    say('usage: npm run bench -- <name> [args]; benchmarks: catalog, claim-codes, credentials, idle, import, outcomes, peer-routes, reevaluation, wake-cost');
     process.exit(2);
   }
   ensureInstalled();

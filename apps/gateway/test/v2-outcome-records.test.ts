@@ -2,7 +2,8 @@
  * TokenStore.recordOutcome against a real PostgreSQL: concurrent v2 outcomes
  * are remembered by a shared statement (fewer commits than outcomes), every
  * one of them is there when its call resolves, a replay changes nothing, and
- * a row PostgreSQL refuses fails only its own call.
+ * a row PostgreSQL refuses fails only its own call. TokenStore.check: concurrent
+ * checks of login tokens share a statement, each answered as it would be alone.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,5 +55,35 @@ describe('recording v2 outcomes', () => {
     expect(settled.slice(0, 5).every((s) => s.status === 'fulfilled')).toBe(true);
     expect(settled[5]?.status).toBe('rejected');
     expect(await recorded(good)).toHaveLength(5);
+  });
+});
+
+describe('checking login tokens', () => {
+  it('answers 30 concurrent checks each as alone (valid, unknown, expired, revoked, another site), in fewer statements than checks', async () => {
+    await db('members').insert([
+      { site_id: 1, user_id: 501, username: 'ada', email: 'ada@example.org' },
+      { site_id: 1, user_id: 502, username: 'bob', email: 'bob@example.org', role: 'EDITOR' },
+    ]);
+    const ada = await tokens.issue('1', '501');
+    const bob = await tokens.issue('1', '502');
+    const expired = await new TokenStore(db, -1000).issue('1', '501');
+    const revoked = await tokens.issue('1', '502');
+    await tokens.revoke(revoked);
+    const asked: [string, string | undefined][] = [[ada, undefined], [bob, '1'], ['no-such-token', undefined], [expired, undefined], [revoked, undefined], [ada, '2']];
+    const expected = [
+      { state: 'valid', member: { siteId: '1', userId: '501', username: 'ada', email: 'ada@example.org', role: 'MEMBER' } },
+      { state: 'valid', member: { siteId: '1', userId: '502', username: 'bob', role: 'EDITOR' } },
+      { state: 'unknown' }, { state: 'expired' }, { state: 'unknown' }, { state: 'unknown' },
+    ];
+    let statements = 0;
+    const acquire = db.client.acquireConnection.bind(db.client) as () => Promise<unknown>;
+    db.client.acquireConnection = () => ((statements += 1), acquire());
+    try {
+      const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => tokens.check(...(asked[i % asked.length] ?? ['', undefined]))));
+      checks.forEach((check, i) => expect(check).toMatchObject(expected[i % expected.length] ?? {}));
+      expect(statements).toBeLessThan(10);
+    } finally {
+      db.client.acquireConnection = acquire;
+    }
   });
 });
