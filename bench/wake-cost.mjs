@@ -9,7 +9,7 @@
 // it then runs several times slower (cold caches, a halted virtual CPU to
 // resume). A Laurel claim at c=1 crosses four processes and PostgreSQL several
 // times, each woken by the last, so this factor multiplies most of its CPU.
-//   npm run bench -- wake-cost [--requests 400] [--gaps 0,1,5,10]
+//   npm run bench -- wake-cost [--requests 1000] [--gaps 0,1,5,10]
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
@@ -18,10 +18,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '400' }, gaps: { type: 'string', default: '0,1,5,10' } } });
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, gaps: { type: 'string', default: '0,1,5,10' } } });
 const requests = Number(values.requests);
 const gaps = values.gaps.split(',').map(Number);
-if (!(requests > 0) || gaps.some((gap) => !(gap >= 0))) throw new Error('usage: --requests 400 --gaps 0,1,5,10');
+if (!(requests > 0) || gaps.some((gap) => !(gap >= 0))) throw new Error('usage: --requests 1000 --gaps 0,1,5,10');
 
 /** CPU ms of every thread of `pid` so far (schedstat: nanoseconds on the CPU). */
 function threadsCpuMs(pid) {
@@ -59,7 +59,8 @@ const backend = (await db.query('select pg_backend_pid() as pid')).rows[0].pid;
 
 /** Server CPU per request (µs) for `requests` requests sent one at a time, `gap` ms apart. */
 async function perRequest(pid, send, gap) {
-  for (let i = 0; i < 50; i += 1) await send(); // warm
+  // Back to back first, so that the code is compiled and its compilation (on V8's worker threads, counted too) is over.
+  for (let i = 0; i < 3000; i += 1) await send();
   const before = threadsCpuMs(pid);
   for (let i = 0; i < requests; i += 1) {
     await send();
