@@ -83,7 +83,9 @@ const FIND_MANY = shown(
 
 /**
  * Many draws in one statement (ClaimCodeStore.draw): each input row is a code with the position of its
- * draw. A draw whose key is on a code of its badge already inserts nothing and comes back as a replay;
+ * draw. A draw whose key is on a code of its badge already inserts nothing and comes back as a replay
+ * (a lateral probe per code, limit 1: an `exists` could be planned as a hash join reading every keyed
+ * code of the table, and a prepared plan keeps that choice while the table grows);
  * the others insert their codes, skipping those that collide (on conflict do nothing). Each input row
  * comes back once, with the row it inserted, if any (codes are inserted exactly as given, so the code
  * finds its row).
@@ -94,8 +96,9 @@ const DRAW_MANY = `
       with ordinality as input(draw, site_id, badge_id, code, claimed, email, multiuse, request_key, position)),
   replays as (
     select distinct input.draw from input
-     where input.request_key is not null
-       and exists (select 1 from claim_codes c where c.site_id = input.site_id and c.badge_id = input.badge_id and c.request_key = input.request_key)),
+      cross join lateral (
+        select from claim_codes c where c.site_id = input.site_id and c.badge_id = input.badge_id and c.request_key = input.request_key limit 1) earlier
+     where input.request_key is not null),
   inserted as (
     insert into claim_codes (site_id, badge_id, code, claimed, email, multiuse, request_key)
     select site_id, badge_id, code, claimed, email, multiuse, request_key from input

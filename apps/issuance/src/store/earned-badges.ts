@@ -94,17 +94,24 @@ const HELD_CHECK_ARRAY_TYPES = ['boolean', 'bigint'] as const;
  */
 function insertAnnounced(param: (n: number) => string): string {
   const types = [...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]), ...EVENT_ARRAY_TYPES, ...HELD_CHECK_ARRAY_TYPES];
-  const held = `select from earned_badges held where held.site_id = input.site_id and held.badge_id = input.badge_id and held.revoked_at is null`;
+  // A lateral probe with limit 1, never `not exists`: PostgreSQL may answer `not exists` with a hashed
+  // subplan, which reads every unrevoked award of every badge once per statement; a prepared plan kept
+  // that choice while the table grew, so an award's cost grew with every award ever made (issue 10).
+  // A lateral subquery is run per row, and not at all when the award does not ask (a one-time filter).
+  const held = (key: string) => `left join lateral (
+      select true as found from earned_badges held
+       where input.refuse_if_held and held.site_id = input.site_id and held.badge_id = input.badge_id and held.revoked_at is null and ${key}
+       limit 1) as`;
   return `with input as (
     select * from unnest(${types.map((type, i) => `${param(i + 1)}::${type}[]`).join(', ')}) with ordinality
       as input(${AWARD_COLUMNS.join(', ')}, topic, message_key, payload, headers, refuse_if_held, holder_user_id, position)
   ), inserted as (
     insert into earned_badges (${AWARD_COLUMNS.join(', ')})
-    select ${AWARD_COLUMNS.join(', ')} from input
-    where not input.refuse_if_held or (
-      not exists (${held} and held.user_id is not null and held.user_id = input.holder_user_id)
-      and not exists (${held} and held.email is not null and lower(held.email) = lower(input.email)))
-    order by position
+    select ${AWARD_COLUMNS.map((name) => `input.${name}`).join(', ')} from input
+      ${held('held.user_id is not null and held.user_id = input.holder_user_id')} held_by_member on true
+      ${held('held.email is not null and lower(held.email) = lower(input.email)')} held_by_email on true
+    where held_by_member.found is null and held_by_email.found is null
+    order by input.position
     on conflict do nothing
     returning *
   ), announced as (
@@ -115,6 +122,8 @@ function insertAnnounced(param: (n: number) => string): string {
 }
 /** The statement as a prepared one ($n) and for a knex transaction (`?`, bound in the same order). */
 const INSERT_ANNOUNCED = { prepared: insertAnnounced((n) => `$${n}`), knex: insertAnnounced(() => '?') };
+/** The prepared statement's text, for the test that reads its plan (award-plan.test.ts). */
+export const INSERT_AWARDS_STATEMENT = INSERT_ANNOUNCED.prepared;
 
 /** An award with its event, built in the request that makes it (the event carries that request's trace). */
 interface AnnouncedAward {
