@@ -6,14 +6,18 @@
  * connection) and thousands of awards stored since, a batch of awards that ask
  * "refuse if held" must probe the held-by indexes once per award, never read
  * every held award of the table once per statement (what a hashed `not exists`
- * subplan did).
+ * subplan did). And the store runs it unprepared, so that it is planned for the
+ * table as it is: a prepared statement's generic plan, made while the table was
+ * empty, kept probing "held by email" through the badge's index, reading every
+ * award of the badge for every award.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, migrate, type Knex } from '@laurel/service-kit';
 import { freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
-import { INSERT_AWARDS_STATEMENT } from '../src/store/earned-badges.js';
+import { awardedOutboxRow } from '../src/events/award-events.js';
+import { EarnedBadgeStore, INSERT_AWARDS_STATEMENT } from '../src/store/earned-badges.js';
 
 let database: TestDatabase;
 let db: Knex;
@@ -68,5 +72,27 @@ describe('the statement that inserts awards', () => {
     const rowsRead = scans.reduce((sum, node) => sum + (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1), 0);
     expect(rowsRead).toBeLessThanOrEqual(BATCH);
     expect(scans.filter((node) => node['Subplan Name']?.startsWith('hashed'))).toEqual([]);
+  });
+});
+
+describe('the store', () => {
+  it('runs the award statement unprepared, so no plan made while the table was small outlives it', async () => {
+    const pool = createDatabase({ url: database.url, schema: 'issuance', poolMax: 1, applicationName: 'issuance-award-plan-store' });
+    try {
+      const store = new EarnedBadgeStore(pool);
+      // More than the five executions after which PostgreSQL settles on a prepared statement's generic plan.
+      for (let i = 0; i < 8; i += 1) {
+        const outcome = await store.insert(pool, {
+          id: randomUUID(), recipient: { siteId: '1', userId: null, email: `store-${i}@example.org` }, badgeId: '8', badgeUnique: true, uid: `store-uid-${i}`,
+          channel: 'direct', idempotencyKey: `store-key-${i}`, issuedOn: new Date(), expires: null, claimCode: null, evidenceUrl: null,
+          refuseIfHeld: { holderUserId: null },
+        }, (columns) => awardedOutboxRow('test.', columns));
+        expect(outcome.kind).toBe('created');
+      }
+      const prepared = await pool.raw<{ rows: { statement: string }[] }>('select statement from pg_prepared_statements');
+      expect(prepared.rows.filter((row) => row.statement.includes('insert into earned_badges'))).toEqual([]);
+    } finally {
+      await pool.destroy();
+    }
   });
 });

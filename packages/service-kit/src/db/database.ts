@@ -71,8 +71,20 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
-interface PreparedCapableConnection {
-  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+interface QueryableConnection {
+  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+async function queryOnConnection<T>(db: Knex, config: { name?: string; text: string; values: readonly unknown[] }): Promise<T[]> {
+  const connection = (await db.client.acquireConnection()) as QueryableConnection;
+  try {
+    const result = await connection.query(config).catch((error: unknown) => {
+      throw databaseInputError(error) ?? error;
+    });
+    return result.rows as T[];
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
 }
 
 /**
@@ -81,16 +93,19 @@ interface PreparedCapableConnection {
  * call. For the hottest read paths only: `name` must always denote the same
  * `text` (node-postgres refuses a name reused with other text).
  */
-export async function preparedQuery<T>(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
-  const connection = (await db.client.acquireConnection()) as PreparedCapableConnection;
-  try {
-    const result = await connection.query({ name, text, values }).catch((error: unknown) => {
-      throw databaseInputError(error) ?? error;
-    });
-    return result.rows as T[];
-  } finally {
-    await db.client.releaseConnection(connection);
-  }
+export function preparedQuery<T>(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+  return queryOnConnection<T>(db, { name, text, values });
+}
+
+/**
+ * Runs a statement with `$n` parameters unprepared, so that PostgreSQL plans it for these values and
+ * the tables as they are now. For a statement whose right plan depends on how much a table holds: a
+ * prepared statement's generic plan, made while a table was empty, can keep an index that reads every
+ * row of it until the connection ends (issue 10: the award insert kept one that read all of a badge's
+ * awards for every award).
+ */
+export function plannedQuery<T>(db: Knex, text: string, values: readonly unknown[]): Promise<T[]> {
+  return queryOnConnection<T>(db, { text, values });
 }
 
 /**
