@@ -5,7 +5,7 @@
  * claimant, which claims no longer write on the code (migration 0003);
  * otherwise the email the code was created or (single-use) claimed with.
  */
-import { inInputOrder, plannedQuery, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
+import { inInputOrder, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
 
 export interface ClaimCodeRow {
   id: string;
@@ -199,8 +199,7 @@ export class ClaimCodeStore {
 
   private async drawMany(draws: readonly CodeDraw[]): Promise<DrawnCodes[]> {
     const rows = draws.flatMap((draw, index) => draw.codes.map((code) => ({ draw: index + 1, ...draw, ...code })));
-    // Planned per call, not prepared (service-kit plannedQuery): its probes must follow the table as it grows.
-    const found = await plannedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(this.db, DRAW_MANY, [
+    const found = await preparedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(this.db, 'claim-codes.draw-many', DRAW_MANY, [
       rows.map((r) => r.draw), rows.map((r) => r.siteId), rows.map((r) => r.badgeId), rows.map((r) => r.code),
       rows.map((r) => r.claimed), rows.map((r) => r.email), rows.map((r) => r.multiuse), rows.map((r) => r.requestKey),
     ]);

@@ -6,7 +6,7 @@
  * that arrive while another is being written share one statement (one round
  * trip, one commit) with the others waiting (shared-statement.ts).
  */
-import { announceOutbox, DomainError, OUTBOX_TABLE, plannedQuery, sharedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
+import { announceOutbox, DomainError, OUTBOX_TABLE, preparedQuery, sharedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -208,13 +208,11 @@ export class EarnedBadgeStore {
   }
 
   /**
-   * Awards as one autocommitted statement: each one's row, or undefined when it was stopped. Planned
-   * on every call, not prepared: a generic plan made while earned_badges was empty probed "held by
-   * email" through the badge's index, reading every award of the badge for every award (issue 10);
-   * planning costs less than a millisecond a statement, and concurrent awards share one.
+   * Awards as one autocommitted prepared statement (prepared: it is the hottest write; planned for the
+   * table as it is on every call, see createDatabase): each one's row, or undefined when it was stopped.
    */
   private async insertAll(db: Knex, awards: readonly AnnouncedAward[]): Promise<(EarnedBadgeRow | undefined)[]> {
-    const inserted = await plannedQuery<EarnedBadgeRow>(db, INSERT_ANNOUNCED.prepared, valuesOf(awards));
+    const inserted = await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-awards', INSERT_ANNOUNCED.prepared, valuesOf(awards));
     const byId = new Map(inserted.map((row) => [row.id, row]));
     return awards.map((award) => byId.get(award.columns.id));
   }
