@@ -89,11 +89,10 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     const keys = new IssuerKeyStore(db, keyCipher);
     const publisher = startStatusListPublisher({ db, statusLists, keys, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, listener: runtime.listener, pollMs: runtime.workPollMs });
     runtime.onStop(publisher.stop);
+    const webhookSet = async (siteId: string) => (await webhookOf(siteId)) !== undefined;
     const handlers = {
-      ...awardHandlers({
-        db, logger, metrics, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet: async (siteId) => (await webhookOf(siteId)) !== undefined,
-      }),
-      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones }),
+      ...awardHandlers({ db, logger, metrics, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet }),
+      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet }),
       ...deliveryHandlers(deliveries),
       ...credentialHandlers({
         awards,

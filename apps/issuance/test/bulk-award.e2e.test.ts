@@ -2,8 +2,8 @@
  * BulkAward through the real issuance and catalog processes: one batch, one
  * transaction; per-item results (created, replayed, already held, rejected
  * with the catalog's reasons); the batch key and request hash; and every
- * created award's BadgeAwarded event (occurred_at = the earn date) and
- * webhook delivery recorded with it.
+ * created award's BadgeAwarded event (occurred_at = the earn date) and,
+ * when the site has a webhook, its delivery recorded with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -14,7 +14,7 @@ import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 let system: TestSystem;
 let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
 let db: pg.Client;
-const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '', draft: '', foreign: '' };
+const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '', draft: '', foreign: '', hookedSite: '', hooked: '' };
 
 async function seed(): Promise<void> {
   const insertSystem = async (slug: string) =>
@@ -31,6 +31,10 @@ async function seed(): Promise<void> {
   ids.archived = await insertBadge(ids.site, 'retired', false, true);
   ids.draft = await insertBadge(ids.site, 'draft', false, false, false);
   ids.foreign = await insertBadge(ids.otherSite, 'theirs', false, false);
+  ids.hookedSite = await insertSystem('hooked');
+  ids.hooked = await insertBadge(ids.hookedSite, 'hooked', false, false);
+  // Nothing listens there: the deliveries stay pending or failing, and are counted as recorded.
+  await db.query(`insert into catalog.webhooks (system_id, url, secret) values ($1, 'http://127.0.0.1:9/hook', 's')`, [ids.hookedSite]);
 }
 
 const item = (badgeId: string, userId: string, key: string, extra: Partial<issuanceV1.BulkAwardItem> = {}): issuanceV1.BulkAwardItem => ({
@@ -99,6 +103,19 @@ describe('BulkAward', () => {
     }
     expect(await count('select count(*)::int as n from issuance.webhook_deliveries')).toBeLessThanOrEqual((deliveriesBefore ?? 0) + 4);
     expect(await count(`select count(*)::int as n from issuance.imports where batch_key = 'b1' and request_hash = 'h1' and item_count = 9`)).toBe(1);
+  });
+
+  it('records a webhook delivery for each created award only where the site has a webhook', async () => {
+    const deliveriesOf = (siteId: string) => count('select count(*)::int as n from issuance.webhook_deliveries where site_id = $1', [siteId]);
+    const plain = await bulk([item(ids.repeatable, '5', 'b5:1'), item(ids.repeatable, '5', 'b5:2')]);
+    expect(plain.results.map((r) => r.result)).toEqual(['AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED']);
+    expect(await deliveriesOf(ids.site)).toBe(0);
+
+    const hooked = await issuance.call('BulkAward', {
+      siteId: ids.hookedSite, channel: 'AWARD_CHANNEL_IMPORT', items: [item(ids.hooked, '5', 'b5:3'), item(ids.hooked, '5', 'b5:4')],
+    });
+    expect(hooked.results.map((r) => r.result)).toEqual(['AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED']);
+    expect(await deliveriesOf(ids.hookedSite)).toBe(2);
   });
 
   it('replays a known batch without writing, and refuses its key with another hash', async () => {

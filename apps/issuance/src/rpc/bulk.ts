@@ -2,8 +2,9 @@
  * BulkAward over gRPC: the customer import (and BadgeKit's bulk route). One
  * catalog call for every badge of the batch, then one transaction: the batch
  * row, one multi-row insert of every valid item, and the created awards'
- * outbox events and webhook deliveries, each as one multi-row insert. An
- * invalid item never blocks the others; a failed transaction writes nothing.
+ * outbox events and (when the site has a webhook) webhook deliveries, each as
+ * one multi-row insert. An invalid item never blocks the others; a failed
+ * transaction writes nothing.
  */
 import { DomainError, enqueueEvents, type Knex, type UnaryHandlers, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
@@ -25,6 +26,8 @@ export interface BulkDeps {
   topicPrefix: string;
   /** Milestone checks after direct awards (BadgeKit's bulk route); imports never start one. */
   milestones?: MilestoneHook;
+  /** Whether the site has a webhook now: as for a single award (AwardDeps.webhookSet), deliveries are recorded only then. */
+  webhookSet: (siteId: string) => Promise<boolean>;
 }
 
 type Issue = issuanceV1.BulkAwardIssue;
@@ -101,7 +104,7 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
       const channel = storedChannel(request.channel);
       const now = Date.now();
       const badgeIds = [...new Set(request.items.map((i) => i.badgeId).filter((id) => id && id !== '0'))];
-      const badges = await badgesOf(deps.catalog, siteId, badgeIds);
+      const [badges, hooked] = await Promise.all([badgesOf(deps.catalog, siteId, badgeIds), deps.webhookSet(siteId)]);
       const checked = request.items.map((item, index) => check(item, index, siteId, badges, now));
       const valid = checked.filter((c): c is Checked & { row: BulkRow; recipient: Recipient } => c.row !== undefined && c.recipient !== undefined);
 
@@ -135,7 +138,9 @@ export function bulkHandlers(deps: BulkDeps): UnaryHandlers<issuanceV1.IssuanceD
 
         // occurred_at is when the badge was earned (an import's earn event date).
         await enqueueEvents(trx, inserted.map((row) => awardedEvent(deps.topicPrefix, row, row.issued_on)));
-        await deps.deliveries.record(trx, inserted.map((row) => ({
+        // Without a webhook a delivery would only be leased and discarded: for a re-evaluation's 100,000 awards that
+        // was 100,000 rows written, leased by a scan of the pending ones, and deleted, most of PostgreSQL's work.
+        if (hooked) await deps.deliveries.record(trx, inserted.map((row) => ({
           siteId: row.site_id, action: 'award' as const, recipientKey: recipientKey(row.user_id, row.email), channel: row.channel,
           input: { earnedBadgeId: row.id, ...(request.comment !== undefined && { comment: request.comment }), ...(request.publicOrigin !== undefined && { origin: request.publicOrigin }) },
         })));
