@@ -36,9 +36,13 @@ export interface AwardWorker {
   stop(): Promise<void>;
 }
 
-/** Items per BulkAward call, and calls in flight at once. */
+/**
+ * Items per BulkAward call, and calls in flight at once: a whole batch (6,000) in flight, so that issuance
+ * always has the next chunk while PostgreSQL commits one (bench/reevaluation: 3 in flight left issuance idle
+ * a quarter of the time, 18.4 s for 100,000 awards against 14.8-15.5 s; 12 chunks of 500 were no faster).
+ */
 const BULK_CHUNK = 1000;
-const BULK_CONCURRENCY = 3;
+const BULK_CONCURRENCY = 6;
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
