@@ -186,7 +186,7 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
 
 describe('codes drawn together (ClaimCodeStore.draw)', () => {
   const plain = (name: string) => ({ code: name, claimed: false, email: null, multiuse: false });
-  const draw = (codes: ClaimCodeStore, names: string[], requestKey: string | null, badgeId = BADGE) => codes.draw({ siteId: SITE, badgeId, codes: names.map(plain), requestKey });
+  const draw = (codes: ClaimCodeStore, names: string[], requestKey: string | null, badgeId = BADGE) => codes.draw({ siteId: SITE, badgeId, codes: names.map(plain), requestKey, replayable: true });
 
   it('inserts 30 concurrent draws each with its own codes, in input order, in fewer transactions than draws', async () => {
     const codes = new ClaimCodeStore(db);
@@ -222,6 +222,15 @@ describe('codes drawn together (ClaimCodeStore.draw)', () => {
     expect(first.inserted.map((row) => [row.code, row.request_key])).toEqual([['twice-drawn', 'twice-1']]);
     expect(second.inserted).toEqual([]);
     expect(otherBadge.inserted.map((row) => [row.badge_id, row.code])).toEqual([['3', 'replayed-a']]);
+  });
+
+  it('a draw that is not replayable (a redraw, a chosen code) inserts under a key that codes of its badge carry already', async () => {
+    const codes = new ClaimCodeStore(db);
+    await draw(codes, ['redraw-first'], 'redraw-key');
+    const redraw = await codes.draw({ siteId: SITE, badgeId: BADGE, codes: [plain('redraw-second')], requestKey: 'redraw-key', replayable: false });
+    expect(redraw.replay).toBe(false);
+    expect(redraw.inserted.map((row) => [row.code, row.request_key])).toEqual([['redraw-second', 'redraw-key']]);
+    expect((await codes.byRequestKey(SITE, BADGE, 'redraw-key')).map((row) => row.code)).toEqual(['redraw-first', 'redraw-second']);
   });
 
   it('fails only the draw PostgreSQL refuses, when it shares a statement with others', async () => {

@@ -64,21 +64,21 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
     return badge;
   };
 
-  /** Draws `count` codes and inserts them in one statement, redrawing only the ones that collided. */
   /**
    * Draws `count` codes for the request `key`, or answers the codes an earlier request with that key drew
-   * (a retry). The first draw is shared with the draws of concurrent requests (ClaimCodeStore.draw);
-   * the rare redraw of codes that collided with existing ones is not, and skips the key's probe, which
-   * would find the codes of the first draw.
+   * (a retry). Draws are shared with the draws of concurrent requests (ClaimCodeStore.draw); the rare
+   * redraw of codes that collided with existing ones skips the key's probe, which would find the codes of
+   * the first draw.
    */
   const generate = async (siteId: string, badgeId: string, count: number, flags: claimcodesV1.ClaimCodeFlags__Output | null, key: string | null) => {
-    const first = await codes.draw({ siteId, badgeId, codes: randomCodes(deps.codeLength, count).map((code) => newCode(code, flags)), requestKey: key });
+    const drawOf = (n: number, replayable: boolean) =>
+      codes.draw({ siteId, badgeId, codes: randomCodes(deps.codeLength, n).map((code) => newCode(code, flags)), requestKey: key, replayable });
+    const first = await drawOf(count, true);
     if (first.replay && key) return codes.byRequestKey(siteId, badgeId, key);
     const made = first.inserted;
     for (let attempt = 1; made.length < count; attempt += 1) {
       if (attempt >= 5) throw new DomainError('Internal', 'could not draw unused claim codes');
-      const drawn = randomCodes(deps.codeLength, count - made.length).map((code) => newCode(code, flags));
-      made.push(...(await codes.insertMany(siteId, badgeId, drawn, key)));
+      made.push(...(await drawOf(count - made.length, false)).inserted);
     }
     return made;
   };
@@ -196,7 +196,8 @@ export function claimCodeHandlers(deps: ClaimCodeDeps): UnaryHandlers<claimcodes
       if (request.code.length === 0 || request.code.length > 255) throw DomainError.validation([{ field: 'code', value: request.code, message: 'String is not in range' }]);
       await badgeOf(request.siteId, request.badgeId);
       const key = request.idempotencyKey || null;
-      const [row] = await codes.insertMany(request.siteId, request.badgeId, [newCode(request.code, request.flags)], key);
+      // The code itself tells a retry (below), so the key is stored but not probed.
+      const { inserted: [row] } = await codes.draw({ siteId: request.siteId, badgeId: request.badgeId, codes: [newCode(request.code, request.flags)], requestKey: key, replayable: false });
       if (row) return { claimCode: toMessage(row) };
       const existing = await codes.find(request);
       if (existing && key && existing.request_key === key) return { claimCode: toMessage(existing) };

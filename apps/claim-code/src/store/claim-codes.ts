@@ -26,13 +26,19 @@ export interface NewCode {
   multiuse: boolean;
 }
 
-/** New codes for a badge, drawn for one request. */
+/** New codes for a badge, drawn (or chosen by the client) for one request. */
 export interface CodeDraw {
   siteId: string;
   badgeId: string;
   codes: readonly NewCode[];
-  /** Retries of the request carry it too: a draw whose key a code of the badge carries already is a replay. */
+  /** Stored on every code. Retries of the request carry it too: see `replayable`. */
   requestKey: string | null;
+  /**
+   * Whether a code of the badge that carries `requestKey` already makes this draw a replay that inserts
+   * nothing (a request's first draw). False for a redraw after a collision, which would find the codes of
+   * its own first draw, and for a client-chosen code, whose retry is recognised by the code itself.
+   */
+  replayable: boolean;
 }
 
 /** What a draw wrote: its codes that did not collide with existing ones, or nothing when it was a replay. */
@@ -82,8 +88,9 @@ const FIND_MANY = shown(
   '', 'c.position, ');
 
 /**
- * Many draws in one statement (ClaimCodeStore.draw): each input row is a code with the position of its
- * draw. A draw whose key is on a code of its badge already inserts nothing and comes back as a replay
+ * Many draws in one statement (ClaimCodeStore.draw), and the one insert of claim_codes: each input row is a
+ * code with the position of its draw. A replayable draw whose key is on a code of its badge already inserts
+ * nothing and comes back as a replay
  * (a lateral probe per code, limit 1: an `exists` could be planned as a hash join reading every keyed
  * code of the table, and a prepared plan keeps that choice while the table grows);
  * the others insert their codes, skipping those that collide (on conflict do nothing). Each input row
@@ -92,13 +99,13 @@ const FIND_MANY = shown(
  */
 const DRAW_MANY = `
   with input as (
-    select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::text[], $5::boolean[], $6::text[], $7::boolean[], $8::text[])
-      with ordinality as input(draw, site_id, badge_id, code, claimed, email, multiuse, request_key, position)),
+    select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::text[], $5::boolean[], $6::text[], $7::boolean[], $8::text[], $9::boolean[])
+      with ordinality as input(draw, site_id, badge_id, code, claimed, email, multiuse, request_key, replayable, position)),
   replays as (
     select distinct input.draw from input
       cross join lateral (
         select from claim_codes c where c.site_id = input.site_id and c.badge_id = input.badge_id and c.request_key = input.request_key limit 1) earlier
-     where input.request_key is not null),
+     where input.replayable and input.request_key is not null),
   inserted as (
     insert into claim_codes (site_id, badge_id, code, claimed, email, multiuse, request_key)
     select site_id, badge_id, code, claimed, email, multiuse, request_key from input
@@ -168,26 +175,8 @@ export class ClaimCodeStore {
   }
 
   /**
-   * Inserts all codes in one statement. Codes that already exist for the
-   * badge are skipped, not failed, so that the caller can tell which ones
-   * collided and redraw only those.
-   */
-  async insertMany(siteId: string, badgeId: string, codes: NewCode[], requestKey: string | null): Promise<ClaimCodeRow[]> {
-    if (codes.length === 0) return [];
-    const result = await this.db.raw<{ rows: ClaimCodeRow[] }>(
-      `insert into claim_codes (site_id, badge_id, code, claimed, email, multiuse, request_key)
-       select ?, ?, c.code, c.claimed, c.email, c.multiuse, ?
-         from rows from (jsonb_to_recordset(?::jsonb) as (code text, claimed boolean, email text, multiuse boolean)) with ordinality as c(code, claimed, email, multiuse, ord)
-        order by c.ord
-       on conflict do nothing
-       returning *`,
-      [siteId, badgeId, requestKey, JSON.stringify(codes)],
-    );
-    return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
-  }
-
-  /**
-   * Inserts a draw of new codes, unless it is a replay (CodeDraw.requestKey). POST …/codes/random
+   * Inserts a draw of new codes, unless it is a replay (CodeDraw.replayable), skipping (not failing) the
+   * codes that already exist for the badge, so that the caller can redraw only those. POST …/codes/random
    * makes one per request, so draws made while another is in flight share one statement and one
    * commit (shared-statement.ts).
    */
@@ -201,7 +190,7 @@ export class ClaimCodeStore {
     const rows = draws.flatMap((draw, index) => draw.codes.map((code) => ({ draw: index + 1, ...draw, ...code })));
     const found = await preparedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(this.db, 'claim-codes.draw-many', DRAW_MANY, [
       rows.map((r) => r.draw), rows.map((r) => r.siteId), rows.map((r) => r.badgeId), rows.map((r) => r.code),
-      rows.map((r) => r.claimed), rows.map((r) => r.email), rows.map((r) => r.multiuse), rows.map((r) => r.requestKey),
+      rows.map((r) => r.claimed), rows.map((r) => r.email), rows.map((r) => r.multiuse), rows.map((r) => r.requestKey), rows.map((r) => r.replayable),
     ]);
     const answers = draws.map((): DrawnCodes => ({ inserted: [], replay: false }));
     // Two draws of one badge could draw the same code; the row goes to the first, the other redraws it.
