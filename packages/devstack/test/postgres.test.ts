@@ -58,6 +58,15 @@ describe('providePostgres', () => {
       const rows = await query<{ db: string }>(a.url, 'select current_database() as db');
       expect(rows).toEqual([{ db: database }]);
     });
+
+    it('says so when the server never analyses or vacuums tables (autovacuum off), and only then', async () => {
+      const lines: string[] = [];
+      const provided = await providePostgres({ env, database, log: (line) => lines.push(line) });
+      await provided.stop();
+      const [{ autovacuum } = { autovacuum: '' }] = await query<{ autovacuum: string }>(provided.url, "select current_setting('autovacuum') as autovacuum");
+      const warnings = lines.filter((line) => line.includes('autovacuum is off'));
+      expect(warnings).toHaveLength(autovacuum === 'on' ? 0 : 1);
+    });
   });
 
   it('starts an embedded server when nothing answers on the local port, and keeps its data in a caller\'s stateDir', { timeout: 240_000 }, async () => {

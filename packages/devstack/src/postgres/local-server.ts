@@ -15,3 +15,23 @@ export async function probeLocalServer(server: ServerAddress): Promise<Probe> {
     return { usable: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }
+
+/**
+ * What the server's configuration will cost Laurel, to be said when it is used: with autovacuum off
+ * (seen on this project's machines) no table is ever analysed or vacuumed, so PostgreSQL plans every
+ * statement on default estimates and the outbox and delivery tables keep every deleted row. On a
+ * long-lived `npm start` database that made a random code's replay probe read the whole site's codes
+ * (PostgreSQL 0.9–1.0 ms a code instead of 0.1). Only the server's own configuration can turn it on:
+ * a table or database setting can turn autovacuum off, never on.
+ */
+export async function maintenanceWarning(server: ServerAddress): Promise<string | undefined> {
+  const client = await connectAdmin(server);
+  try {
+    const { rows } = await client.query<{ autovacuum: string }>("select current_setting('autovacuum') as autovacuum");
+    if (rows[0]?.autovacuum === 'on') return undefined;
+    return `postgres: autovacuum is off on ${server.host}:${server.port}: tables are never analysed or vacuumed, so statements ` +
+      'slow down as data grows; turn it on (as a superuser: ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();)';
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
