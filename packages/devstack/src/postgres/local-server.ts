@@ -20,9 +20,9 @@ export async function probeLocalServer(server: ServerAddress): Promise<Probe> {
  * What the server's configuration will cost Laurel, to be said when it is used: with autovacuum off
  * (seen on this project's machines) no table is ever analysed or vacuumed, so PostgreSQL plans every
  * statement on default estimates and the outbox and delivery tables keep every deleted row. On a
- * long-lived `npm start` database that made a random code's replay probe read the whole site's codes
- * (PostgreSQL 0.9–1.0 ms a code instead of 0.1). Only the server's own configuration can turn it on:
- * a table or database setting can turn autovacuum off, never on.
+ * long-lived `npm start` database the random code's replay probe was seen planned through the site's
+ * code index, filtering every code of the site by its key. Only the server's own configuration can
+ * turn it on: a table or database setting can turn autovacuum off, never on.
  */
 export async function maintenanceWarning(server: ServerAddress): Promise<string | undefined> {
   const client = await connectAdmin(server);
