@@ -5,7 +5,7 @@ import type { ProvidedPostgres, StackOptions } from '../types.js';
 import { postgresUrl, type ServerAddress } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { ensureDatabase } from './ensure-database.js';
-import { maintenanceWarning, probeLocalServer } from './local-server.js';
+import { autovacuumOffWarning, probeLocalServer } from './local-server.js';
 
 /** Knobs for tests; not part of the public API. */
 export interface PostgresInternalOptions extends StackOptions {
@@ -36,8 +36,7 @@ export async function providePostgres(opts: PostgresInternalOptions = {}): Promi
   if (probe.usable) {
     const outcome = await ensureDatabase(local, database);
     log(`postgres: local server on ${local.host}:${local.port}, database "${database}" ${outcome}`);
-    const warning = await maintenanceWarning(local);
-    if (warning) log(warning);
+    if (!probe.autovacuum) log(autovacuumOffWarning(local));
     return { url: postgresUrl(local, database), source: 'local-server', stop: async () => undefined };
   }
 
