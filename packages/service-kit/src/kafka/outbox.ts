@@ -151,7 +151,7 @@ function lastRows<T>(result: { rows: unknown[] } | { rows: unknown[] }[]): T[] {
  * The statements of a relay round. A round is one transaction, as before,
  * but sent in two round trips instead of five (BEGIN, lock, SELECT, DELETE,
  * COMMIT): the simple-query protocol carries several statements in one
- * message, and the lock is taken by the SELECT that reads the batch. The
+ * message, and the lock is taken by the statement before the SELECT. The
  * values are constants of the relay (schema, batch size) and ids read from
  * the table, which is why they are written into the text rather than bound.
  */
@@ -160,12 +160,19 @@ function relayStatements(schema: string, batchSize: number) {
   const lockKey = `'${`laurel:outbox:${schema}`.replace(/'/g, "''")}'`;
   return {
     /**
-     * Opens the transaction and, only when this relay got the schema's lock,
-     * reads the oldest batch. The lock is taken once (a materialized CTE),
-     * not per row; `locked` tells a contended round from an empty one.
+     * Opens the transaction, tries the schema's lock in a statement of its
+     * own, and only when this relay got it reads the oldest batch; `locked`
+     * tells a contended round from an empty one. The read must be a later
+     * statement than the lock: a statement reads with a snapshot taken when
+     * it starts, so a read in the locking statement could start before the
+     * previous holder's delete committed and get the lock just after, and
+     * publish that holder's rows again (seen once in the two-relay test of
+     * kafka-pipeline.test.ts). The lock's outcome is passed on in a
+     * transaction-local setting.
      */
     claim: `begin;
-      with claim_lock as materialized (select pg_try_advisory_xact_lock(hashtext(${lockKey})) as locked)
+      select set_config('laurel.outbox_locked', pg_try_advisory_xact_lock(hashtext(${lockKey}))::text, true);
+      with claim_lock as materialized (select current_setting('laurel.outbox_locked')::boolean as locked)
       select claim_lock.locked, o.id, o.topic, o.message_key, o.payload, o.headers
         from claim_lock left join lateral (
           select id, topic, message_key, payload, headers from ${OUTBOX_TABLE} where claim_lock.locked order by id limit ${batchSize}
