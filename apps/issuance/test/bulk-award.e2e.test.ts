@@ -128,6 +128,23 @@ describe('BulkAward', () => {
     expect(await count(`select count(*)::int as n from issuance.earned_badges where user_id = 2`)).toBe(2);
   });
 
+  it('answers a batch that mixes known keys and held badges with new items item by item, writing each new one once', async () => {
+    // The batch is first tried as a plain insert (store/imports.ts); the known key makes that fail, and the
+    // ON CONFLICT insert that follows must see nothing of the first try.
+    const first = await bulk([item(ids.repeatable, '6', 'b6:1'), item(ids.unique, '6', 'b6:2')]);
+    const mixed = await bulk([
+      item(ids.repeatable, '6', 'b6:3'),
+      item(ids.repeatable, '6', 'b6:1'),
+      item(ids.unique, '6', 'b6:4'),
+      item(ids.repeatable, '6', 'b6:5'),
+    ]);
+    expect(mixed.results.map((r) => r.result)).toEqual(['AWARD_RESULT_CREATED', 'AWARD_RESULT_REPLAYED', 'AWARD_RESULT_ALREADY_HELD', 'AWARD_RESULT_CREATED']);
+    expect(mixed.results[1]?.earnedBadge?.id).toBe(first.results[0]?.earnedBadge?.id);
+    expect(mixed.results[2]?.earnedBadge?.id).toBe(first.results[1]?.earnedBadge?.id);
+    const keys = await db.query<{ idempotency_key: string }>('select idempotency_key from issuance.earned_badges where user_id = 6 order by seq');
+    expect(keys.rows.map((r) => r.idempotency_key)).toEqual(['b6:1', 'b6:2', 'b6:3', 'b6:5']);
+  });
+
   it('records concurrent identical batches once', async () => {
     const items = Array.from({ length: 200 }, (_, i) => item(ids.repeatable, '3', `b3:${i}`));
     const answers = await Promise.all(Array.from({ length: 4 }, () => bulk(items, { batchKey: 'b3', requestHash: 'h3' })));
