@@ -37,18 +37,27 @@ try {
   await waitFor(() => due(), (n) => n >= qualifying, { everyMs: 100, timeoutMs: Number(values.timeout) * 1000 });
   const recorded = Date.now();
   console.log(`edit answered after ${((answered - started) / 1000).toFixed(2)} s; all ${qualifying} qualifications recorded after ${((recorded - started) / 1000).toFixed(2)} s`);
+  // Polled twice a second while the awards are made, so it must cost PostgreSQL next to nothing: counting the
+  // 100,000 awarded rows each time was a second or more of PostgreSQL's CPU in a 15 s run. Whether a pending
+  // qualification is left is one probe of the pending index (a failed award stays pending for its retry; a
+  // dropped one is deleted); the awarded ones are counted once none is left, and every 10 s for progress.
+  const pendingLeft = async () => (await db.query(
+    "select 1 from requirements.due_awards where state = 'pending' and badge_id = $1 order by next_attempt_at limit 1", [site.badgeId],
+  )).rows.length > 0;
   let lastReport = Date.now();
   await waitFor(async () => {
-    const n = await due('awarded');
-    if (Date.now() - lastReport > 10_000) {
+    const left = await pendingLeft();
+    if (left && Date.now() - lastReport > 10_000) {
       lastReport = Date.now();
-      console.log(`  ${n} awarded after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.log(`  ${await due('awarded')} awarded after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
-    return n;
-  }, (n) => n >= qualifying, { everyMs: 500, timeoutMs: Number(values.timeout) * 1000 });
+    return left;
+  }, (left) => !left, { everyMs: 500, timeoutMs: Number(values.timeout) * 1000 });
   const awarded = (Date.now() - started) / 1000;
+  const made = await due('awarded');
   console.log(`all ${qualifying} awards made after ${awarded.toFixed(1)} s (${(qualifying / awarded).toFixed(0)} awards/s)`);
-  console.log(`\ngoal: every award within 10 s -> ${awarded < 10 ? 'met' : 'NOT met'}`);
+  if (made !== qualifying) console.log(`but only ${made} of the ${qualifying} qualifications ended awarded: the others were dropped`);
+  console.log(`\ngoal: every award within 10 s -> ${awarded < 10 && made === qualifying ? 'met' : 'NOT met'}`);
 } finally {
   await db.end();
   await system.stop();
