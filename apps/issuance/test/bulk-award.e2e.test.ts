@@ -129,8 +129,6 @@ describe('BulkAward', () => {
   });
 
   it('answers a batch that mixes known keys and held badges with new items item by item, writing each new one once', async () => {
-    // The batch is first tried as a plain insert (store/imports.ts); the known key makes that fail, and the
-    // ON CONFLICT insert that follows must see nothing of the first try.
     const first = await bulk([item(ids.repeatable, '6', 'b6:1'), item(ids.unique, '6', 'b6:2')]);
     const mixed = await bulk([
       item(ids.repeatable, '6', 'b6:3'),

@@ -4,10 +4,9 @@
  * earned_badges constraints decide per row, in one statement, which items
  * award (a retried item's idempotency key, a non-repeatable badge already
  * held — also by an earlier item of the same batch), and the rows that were
- * not inserted are then explained with two set-based look-ups. (A batch of
- * only new awards is written without ON CONFLICT; see insertAwards.)
+ * not inserted are then explained with two set-based look-ups.
  */
-import { isUniqueViolation, type Knex } from '@laurel/service-kit';
+import type { Knex } from '@laurel/service-kit';
 import type { EarnedBadgeRow } from './earned-badges.js';
 
 export interface BulkRow {
@@ -23,17 +22,6 @@ export interface BulkRow {
 
 /** A Postgres array parameter; node-postgres sends JS arrays (nulls included) as array literals. */
 const pgArray = (values: readonly unknown[]): Knex.RawBinding => values as unknown as Knex.RawBinding;
-
-/** The batch's rows in request order, with `onConflict` ('' or ON CONFLICT DO NOTHING). */
-function insertAwardsStatement(onConflict: string): string {
-  return `insert into earned_badges (site_id, badge_id, user_id, email, uid, channel, idempotency_key, badge_unique, issued_on, expires)
-       select ?, t.badge_id, t.user_id, t.email, t.uid, ?, t.idempotency_key, t.badge_unique, t.issued_on, t.expires
-         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
-              with ordinality as t(badge_id, user_id, email, uid, idempotency_key, badge_unique, issued_on, expires, ord)
-        order by t.ord
-       ${onConflict}
-       returning *`;
-}
 
 export type BatchClaim = 'new' | 'replay' | 'conflict';
 
@@ -53,30 +41,24 @@ export class ImportStore {
     return existing?.request_hash === requestHash ? 'replay' : 'conflict';
   }
 
-  /**
-   * Inserts the batch's rows and returns those inserted. Most batches hold only
-   * new awards (a re-evaluation's 100,000), so they are first written with a
-   * plain insert, under a savepoint: ON CONFLICT DO NOTHING probes every unique
-   * index for every row before inserting it (speculative insertion), which
-   * made PostgreSQL spend about 60 % more on the insert. A batch that meets a
-   * taken key, a held badge or a taken uid fails that insert on the first such
-   * row; it is rolled back to the savepoint and written again with ON CONFLICT
-   * DO NOTHING, which decides row by row as before.
-   */
   async insertAwards(trx: Knex.Transaction, siteId: string, channel: string, rows: readonly BulkRow[]): Promise<EarnedBadgeRow[]> {
     if (rows.length === 0) return [];
-    const bindings = [
-      siteId, channel,
-      pgArray(rows.map((r) => r.badgeId)), pgArray(rows.map((r) => r.userId)), pgArray(rows.map((r) => r.email)), pgArray(rows.map((r) => r.uid)),
-      pgArray(rows.map((r) => r.idempotencyKey)), pgArray(rows.map((r) => r.badgeUnique)),
-      pgArray(rows.map((r) => r.issuedOn.toISOString())), pgArray(rows.map((r) => r.expires?.toISOString() ?? null)),
-    ];
-    try {
-      return await trx.transaction(async (savepoint) => (await savepoint.raw<{ rows: EarnedBadgeRow[] }>(insertAwardsStatement(''), bindings)).rows);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    return (await trx.raw<{ rows: EarnedBadgeRow[] }>(insertAwardsStatement('on conflict do nothing'), bindings)).rows;
+    const result = await trx.raw<{ rows: EarnedBadgeRow[] }>(
+      `insert into earned_badges (site_id, badge_id, user_id, email, uid, channel, idempotency_key, badge_unique, issued_on, expires)
+       select ?, t.badge_id, t.user_id, t.email, t.uid, ?, t.idempotency_key, t.badge_unique, t.issued_on, t.expires
+         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
+              with ordinality as t(badge_id, user_id, email, uid, idempotency_key, badge_unique, issued_on, expires, ord)
+        order by t.ord
+       on conflict do nothing
+       returning *`,
+      [
+        siteId, channel,
+        pgArray(rows.map((r) => r.badgeId)), pgArray(rows.map((r) => r.userId)), pgArray(rows.map((r) => r.email)), pgArray(rows.map((r) => r.uid)),
+        pgArray(rows.map((r) => r.idempotencyKey)), pgArray(rows.map((r) => r.badgeUnique)),
+        pgArray(rows.map((r) => r.issuedOn.toISOString())), pgArray(rows.map((r) => r.expires?.toISOString() ?? null)),
+      ],
+    );
+    return result.rows;
   }
 
   async findByKeys(trx: Knex.Transaction, siteId: string, keys: readonly string[]): Promise<EarnedBadgeRow[]> {
