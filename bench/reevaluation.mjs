@@ -55,8 +55,8 @@ try {
   }, (left) => !left, { everyMs: 500, timeoutMs: Number(values.timeout) * 1000 });
   const awarded = (Date.now() - started) / 1000;
   const made = await due('awarded');
-  console.log(`all ${qualifying} awards made after ${awarded.toFixed(1)} s (${(qualifying / awarded).toFixed(0)} awards/s)`);
-  if (made !== qualifying) console.log(`but only ${made} of the ${qualifying} qualifications ended awarded: the others were dropped`);
+  // A qualification whose badge became unawardable meanwhile is dropped, not awarded: say so rather than count it.
+  console.log(`all ${qualifying} qualifications settled after ${awarded.toFixed(1)} s: ${made} awarded (${(made / awarded).toFixed(0)} awards/s)`);
   console.log(`\ngoal: every award within 10 s -> ${awarded < 10 && made === qualifying ? 'met' : 'NOT met'}`);
 } finally {
   await db.end();
