@@ -1,4 +1,4 @@
-import { outboxMigration, type Migration } from '@laurel/service-kit';
+import { outboxBatchesMigration, outboxMigration, type Migration } from '@laurel/service-kit';
 import { earnedBadges } from './0001_earned_badges.js';
 import { webhookDeliveries } from './0002_webhook_deliveries.js';
 import { assessment } from './0003_assessment.js';
@@ -15,5 +15,5 @@ import { statusListPublishing } from './0012_status_list_publishing.js';
 /** The issuance schema's migrations, in the order they run. */
 export const migrations: readonly Migration[] = [
   outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists,
-  credentialJwts, statusListPublishing,
+  credentialJwts, statusListPublishing, outboxBatchesMigration,
 ];

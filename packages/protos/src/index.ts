@@ -18,6 +18,7 @@ export type * as requirementsV1 from './generated/requirements-v1.js';
 export type * as issuanceV1 from './generated/issuance-v1.js';
 export type * as eventsV1 from './generated/events-v1.js';
 export type * as commonV1 from './generated/common-v1.js';
+export type * as outboxV1 from './generated/outbox-v1.js';
 export type { ProtoGrpcType } from './generated/laurel.js';
 
 /** The repository's protos/ folder (dist/ and src/ both sit two levels below packages/protos). */
@@ -57,16 +58,26 @@ export function packageDefinition(): protoLoader.PackageDefinition {
 
 let eventRoot: protobuf.Root | undefined;
 
+/** The events' and the outbox's message types, loaded once (not through proto-loader: these are payloads, not RPCs). */
+function payloadRoot(): protobuf.Root {
+  if (!eventRoot) {
+    eventRoot = new protobuf.Root();
+    eventRoot.resolvePath = (_origin, target) => join(PROTO_ROOT, target);
+    eventRoot.loadSync(['laurel/events/v1/events.proto', 'laurel/outbox/v1/outbox.proto'], { keepCase: false });
+    eventRoot.resolveAll();
+  }
+  return eventRoot;
+}
+
 /**
  * protobufjs types for event messages, used to encode and decode Kafka payloads
  * (proto3 JSON by default, binary when the content-type header says so).
  */
 export function eventType(name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked' | 'StatusListPublished'): protobuf.Type {
-  if (!eventRoot) {
-    eventRoot = new protobuf.Root();
-    eventRoot.resolvePath = (_origin, target) => join(PROTO_ROOT, target);
-    eventRoot.loadSync('laurel/events/v1/events.proto', { keepCase: false });
-    eventRoot.resolveAll();
-  }
-  return eventRoot.lookupType(`laurel.events.v1.${name}`);
+  return payloadRoot().lookupType(`laurel.events.v1.${name}`);
+}
+
+/** laurel.outbox.v1.OutboxBatch: several messages kept as one outbox row (service-kit kafka/outbox.ts). */
+export function outboxBatchType(): protobuf.Type {
+  return payloadRoot().lookupType('laurel.outbox.v1.OutboxBatch');
 }

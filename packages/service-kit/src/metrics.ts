@@ -82,7 +82,7 @@ export class Metrics {
 
   outboxPublished(): client.Counter<'topic'> {
     return this.single('laurel_outbox_published_total', (registers) => new client.Counter({
-      name: 'laurel_outbox_published_total', help: 'Outbox rows published to Kafka', labelNames: ['topic'], registers,
+      name: 'laurel_outbox_published_total', help: 'Outbox messages published to Kafka', labelNames: ['topic'], registers,
     }));
   }
 

@@ -11,13 +11,13 @@ import type { Producer } from 'kafkajs';
 import { collectTopic, eventually, freshDatabase, testEnvironment, uniquePrefix, type TestDatabase } from '@laurel/testkit';
 import { createDatabase, type Knex } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
-import { outboxMigration, processedEventsMigration } from '../src/db/kit-migrations.js';
+import { outboxBatchesMigration, outboxMigration, processedEventsMigration } from '../src/db/kit-migrations.js';
 import { createKafka, createProducer, ensureTopics, type Kafka } from '../src/kafka/client.js';
 import { encodeEvent } from '../src/kafka/codec.js';
 import { IDLE_FETCH_WAIT_MS, SESSION_TIMEOUT_MS, startIdempotentConsumer } from '../src/kafka/consumer.js';
 import pg from 'pg';
 import { createWorkListener } from '../src/db/notifications.js';
-import { enqueueEvents, OUTBOX_CHANNEL, startOutboxRelay, type OutboxRelay } from '../src/kafka/outbox.js';
+import { enqueueEvents, OUTBOX_BATCH_MESSAGES, OUTBOX_CHANNEL, outboxBacklog, startOutboxRelay, type OutboxRelay } from '../src/kafka/outbox.js';
 import { createLogger } from '../src/logger.js';
 
 type Outcome = { eventId: string; memberId: string; action: string };
@@ -51,7 +51,7 @@ async function publish(topic: string, events: Record<string, unknown>[], key?: s
 beforeAll(async () => {
   database = await freshDatabase('kit-kafka');
   db = createDatabase({ url: database.url, schema: 'kit', poolMax: 5, applicationName: 'kit-test' });
-  await migrate(db, 'kit', [processedEventsMigration, outboxMigration]);
+  await migrate(db, 'kit', [processedEventsMigration, outboxMigration, outboxBatchesMigration]);
   await db.schema.createTable('applied', (t) => {
     t.increments('id');
     t.text('member_id');
@@ -177,6 +177,55 @@ describe('the transactional outbox', () => {
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
       await collector.stop();
+    }
+  });
+
+  it('keeps a transaction\'s many events of a topic in few rows, and sends each as its own record, in order, at most a batch a round', async () => {
+    const topic = `${prefix}batched`;
+    const other = `${prefix}batched-other`;
+    await ensureTopics(kafka, [topic, other], 1);
+    const bulk = Array.from({ length: 2 * OUTBOX_BATCH_MESSAGES + 3 }, (_, i) => outcome(i));
+    const alone = outcome(5000);
+    const small = Array.from({ length: 3 }, (_, i) => outcome(6000 + i));
+    // Two topics in one transaction: each topic's events share rows, in their order.
+    await db.transaction((trx) => enqueueEvents(trx, bulk.flatMap((event, i) => [
+      { topic, key: `member-${i % 7}`, name: 'OutcomeRecorded' as const, event },
+      ...(i === 1 ? [{ topic: other, key: 'k', name: 'OutcomeRecorded' as const, event: alone }] : []),
+    ])));
+    await db.transaction((trx) => enqueueEvents(trx, small.map((event) => ({ topic, key: 'k', name: 'OutcomeRecorded' as const, event }))));
+    const rows = await db('outbox').orderBy('id').select<{ topic: string; batch_size: number | null }[]>('topic', 'batch_size');
+    expect(rows).toEqual([
+      { topic, batch_size: OUTBOX_BATCH_MESSAGES }, { topic, batch_size: OUTBOX_BATCH_MESSAGES }, { topic, batch_size: 3 },
+      { topic: other, batch_size: null },
+      { topic, batch_size: 3 },
+    ]);
+    expect((await outboxBacklog(db)).messages).toBe(bulk.length + 1 + small.length);
+
+    const sent: number[] = [];
+    const counting: Producer = { ...producer, sendBatch: async (batch) => {
+      sent.push(batch.topicMessages?.reduce((n, t) => n + t.messages.length, 0) ?? 0);
+      return producer.sendBatch(batch);
+    } };
+    const collector = await collectTopic(topic);
+    const otherCollector = await collectTopic(other);
+    const relay = startOutboxRelay({ db, producer: counting, schema: 'kit', logger, pollMs: 50 });
+    try {
+      const expected = [...bulk, ...small].map((e) => e.eventId);
+      const messages = await collector.waitFor((m) => m.length >= expected.length, 30_000);
+      await otherCollector.waitFor((m) => m.length >= 1);
+      await sleep(500); // room for a (wrong) duplicate to show up
+      expect(eventIds(messages)).toEqual(expected);
+      expect(eventIds(otherCollector.messages)).toEqual([alone.eventId]);
+      // Each record keeps its own key and headers.
+      expect(messages.slice(0, 8).map((m) => m.key?.toString())).toEqual(['member-0', 'member-1', 'member-2', 'member-3', 'member-4', 'member-5', 'member-6', 'member-0']);
+      expect(messages.every((m) => m.headers?.['content-type']?.toString() === 'application/json' && m.headers['event-type']?.toString() === 'laurel.events.v1.OutcomeRecorded')).toBe(true);
+      expect(Math.max(...sent)).toBeLessThanOrEqual(OUTBOX_BATCH_MESSAGES);
+      expect(sent.reduce((a, b) => a + b, 0)).toBe(expected.length + 1);
+      expect(await db('outbox').count<{ count: string }[]>({ count: '*' })).toEqual([{ count: '0' }]);
+    } finally {
+      await relay.stop();
+      await collector.stop();
+      await otherCollector.stop();
     }
   });
 

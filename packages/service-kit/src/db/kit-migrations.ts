@@ -30,6 +30,21 @@ export const outboxMigration: Migration = {
   },
 };
 
+/**
+ * Lets one outbox row carry several messages of one topic (kafka/outbox.ts): `batch_size` is null
+ * for a row that is one message, else the number of messages its payload holds
+ * (laurel.outbox.v1.OutboxBatch). A batch's payload is hundreds of kilobytes, so it is stored out
+ * of line uncompressed: compressing protobuf and JSON that PostgreSQL then decompresses for the
+ * relay cost as much CPU as the rows the batch saves.
+ */
+export const outboxBatchesMigration: Migration = {
+  name: '0000_kit_outbox_batches',
+  async up(knex) {
+    await knex.raw('alter table outbox add column batch_size integer check (batch_size > 1)');
+    await knex.raw('alter table outbox alter column payload set storage external');
+  },
+};
+
 /** Retention deletes processed ids by age (kafka/processed-events-store.ts); without this it would scan the table. */
 export const processedEventsAgeMigration: Migration = {
   name: '0000_kit_processed_events_age',
