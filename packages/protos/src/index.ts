@@ -57,6 +57,8 @@ export function packageDefinition(): protoLoader.PackageDefinition {
 }
 
 let eventRoot: protobuf.Root | undefined;
+const eventTypes = new Map<string, protobuf.Type>();
+let outboxBatch: protobuf.Type | undefined;
 
 /** The events' and the outbox's message types, loaded once (not through proto-loader: these are payloads, not RPCs). */
 function payloadRoot(): protobuf.Root {
@@ -74,10 +76,13 @@ function payloadRoot(): protobuf.Root {
  * (proto3 JSON by default, binary when the content-type header says so).
  */
 export function eventType(name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked' | 'StatusListPublished'): protobuf.Type {
-  return payloadRoot().lookupType(`laurel.events.v1.${name}`);
+  // Kept: protobufjs resolves a dotted name afresh on every lookup, and every event encoded asks.
+  let type = eventTypes.get(name);
+  if (!type) eventTypes.set(name, (type = payloadRoot().lookupType(`laurel.events.v1.${name}`)));
+  return type;
 }
 
 /** laurel.outbox.v1.OutboxBatch: several messages kept as one outbox row (service-kit kafka/outbox.ts). */
 export function outboxBatchType(): protobuf.Type {
-  return payloadRoot().lookupType('laurel.outbox.v1.OutboxBatch');
+  return (outboxBatch ??= payloadRoot().lookupType('laurel.outbox.v1.OutboxBatch'));
 }

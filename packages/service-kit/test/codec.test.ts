@@ -30,6 +30,8 @@ describe('event codec', () => {
   it('accepts snake_case field names and numbers for int64', () => {
     const json = JSON.stringify({ event_id: randomUUID(), site_id: 3, member_id: 42, action: 'comment' });
     expect(decodeEvent<Outcome>('OutcomeRecorded', Buffer.from(json)).event).toMatchObject({ siteId: '3', memberId: '42' });
+    const awarded = encodeEvent('BadgeAwarded', { event_id: randomUUID(), badge_id: 5, recipient: { site_id: 1, user_id: 9 }, channel: 'AWARD_CHANNEL_CLAIM' });
+    expect(JSON.parse(awarded.value.toString())).toMatchObject({ badgeId: '5', recipient: { siteId: '1', userId: '9' } });
   });
 
   it.each([
@@ -38,6 +40,8 @@ describe('event codec', () => {
     ['an unknown field', JSON.stringify({ ...outcome(), colour: 'red' }), /colour: unknown field/],
     ['a wrong type', JSON.stringify({ ...outcome(), memberId: 'forty-two' }), /memberId: expected an integer/],
     ['a missing event id', JSON.stringify({ ...outcome(), eventId: '' }), /eventId must be a UUID/],
+    // JSON.parse makes __proto__ an own key; it must stay a key, not become the event's prototype.
+    ['a __proto__ key', `{"__proto__":{"memberId":"7"},${JSON.stringify(outcome()).slice(1)}`, /_Proto__: unknown field/],
   ])('refuses %s as a poison message', (_label, text, reason) => {
     expect(() => decodeEvent('OutcomeRecorded', Buffer.from(text))).toThrow(PoisonMessage);
     expect(() => decodeEvent('OutcomeRecorded', Buffer.from(text))).toThrow(reason);

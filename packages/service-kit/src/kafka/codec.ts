@@ -31,10 +31,15 @@ export interface EncodedEvent {
 function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()), camelKeys(v)]),
-  );
+  // No prototype: a key named __proto__ stays a key (and is refused as an unknown field), as with fromEntries.
+  const camel = Object.create(null) as Record<string, unknown>;
+  // Most keys are camelCase already (every event Laurel writes): they are copied without a regex.
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) camel[k.includes('_') ? k.replace(SNAKE_STEP, upperFirst) : k] = camelKeys(v);
+  return camel;
 }
+
+const SNAKE_STEP = /_([a-z0-9])/g;
+const upperFirst = (_match: string, c: string): string => c.toUpperCase();
 
 const INTEGER_TYPES = new Set(['int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64']);
 

@@ -73,7 +73,11 @@ function decodeBatch(topic: string, payload: Buffer): OutboxMessage[] {
  */
 function outboxRows(messages: readonly OutboxMessage[]): (OutboxRowValues & { batch_size?: number })[] {
   const byTopic = new Map<string, OutboxMessage[]>();
-  for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+  for (const m of messages) {
+    const list = byTopic.get(m.topic);
+    if (list) list.push(m);
+    else byTopic.set(m.topic, [m]);
+  }
   return [...byTopic].flatMap(([topic, list]) => {
     if (list.length === 1) return list.map(plainRow);
     const rows = [];
