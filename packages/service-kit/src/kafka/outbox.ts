@@ -12,7 +12,7 @@
  * course; see publishOnce in startOutboxRelay for why per-key order holds.
  */
 import type { Knex } from 'knex';
-import { outboxBatchType } from '@laurel/protos';
+import { outboxBatchType, type outboxV1 } from '@laurel/protos';
 import { signalWork, type WorkListener } from '../db/notifications.js';
 import { startPollingLoop, WORK_POLL_MS, type PollingLoop, type RoundResult } from '../polling.js';
 import type { Producer } from 'kafkajs';
@@ -54,16 +54,11 @@ function encodeBatch(messages: readonly OutboxMessage[]): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-interface BatchedMessage {
-  key: string;
-  value: Uint8Array;
-  headers: Record<string, string>;
-}
-
 /** The messages of a batch row, in the order they were written. */
 function decodeBatch(topic: string, payload: Buffer): OutboxMessage[] {
-  const batch = outboxBatchType().decode(payload) as unknown as { messages: BatchedMessage[] };
-  return batch.messages.map((m) => ({ topic, key: m.key, value: Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength), headers: m.headers }));
+  // protobufjs decodes a Buffer's bytes fields as Buffers, which the generated output type says.
+  const batch = outboxBatchType().decode(payload) as unknown as outboxV1.OutboxBatch__Output;
+  return batch.messages.map(({ key, value, headers }) => ({ topic, key, value, headers }));
 }
 
 /**
@@ -79,7 +74,6 @@ function outboxRows(messages: readonly OutboxMessage[]): (OutboxRowValues & { ba
     else byTopic.set(m.topic, [m]);
   }
   return [...byTopic].flatMap(([topic, list]) => {
-    if (list.length === 1) return list.map(plainRow);
     const rows = [];
     for (let i = 0; i < list.length; i += OUTBOX_BATCH_MESSAGES) {
       const chunk = list.slice(i, i + OUTBOX_BATCH_MESSAGES);
@@ -279,7 +273,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Sends a batch to Kafka, each row in the trace of the request that enqueued it (tracing.ts). */
   const send = async (rows: OutboxRow[]): Promise<Map<string, unknown[]>> => {
     const outgoing = rows.flatMap((row) => row.batch_size === null ? [{ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }] : decodeBatch(row.topic, row.payload));
-    const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+    const byTopic = new Map<string, Omit<OutboxMessage, 'topic'>[]>();
     await sendInTheirTraces(outgoing, () => {
       for (const { topic, ...message } of outgoing) {
         const list = byTopic.get(topic) ?? [];
@@ -346,7 +340,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         sent += messages.length;
       }
       // A full round may have left more; one that did not has caught up.
-      const full = sent >= batchSize || rows.length === batchSize;
+      const full = sent >= batchSize;
       if (!full) caughtUpAt = Date.now();
       return full;
     } catch (error) {
