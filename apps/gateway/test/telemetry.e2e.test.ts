@@ -218,8 +218,9 @@ describe('claims made at once', () => {
     }
     // Yet each claim's work downstream stayed in its own trace: the award's event, published by issuance's relay.
     for (const { traceId } of traces) {
+      // Each process exports its spans on its own schedule: wait for the gateway's too, not just the last hop's.
       const trace = await eventually(() => Promise.resolve(inTrace(traceId)),
-        (list) => has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER), 30_000);
+        (list) => has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER) && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER), 30_000);
       expect(has(trace, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER), traceId).toBe(true);
     }
     // And the services' log lines for each item carry its request's trace id.
