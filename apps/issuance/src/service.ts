@@ -4,8 +4,9 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  bareBadgeJson, catalogClient, DomainError, fullBadgeJson, registerService, SecretCipher, startEventPublishing, startRetention, startServiceRuntime, topicName,
+  catalogClient, DomainError, registerService, SecretCipher, startEventPublishing, startRetention, startServiceRuntime, topicName,
 } from '@laurel/service-kit';
+import { bareBadgeJson, fullBadgeJson } from '@laurel/badgekit-json';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import { MilestoneCheckStore } from './milestones/store.js';

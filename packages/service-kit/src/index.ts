@@ -28,7 +28,6 @@ export * from './kafka/tracing.js';
 export * from './kafka/processed-events-store.js';
 export * from './paging.js';
 export * from './runtime.js';
-export * from './badgekit-json.js';
 export * from './polling.js';
 export * from './group-commit.js';
 export * from './retention.js';

@@ -25,6 +25,12 @@ export function badgeIssuerPath(badge: catalogV1.Badge__Output): string {
   return path;
 }
 
+/** An image's absolute URL: external URLs as given, uploaded bytes at {origin}/public/images/{slug} (D-6). */
+export function imageUrlOf(image: catalogV1.Image__Output | null | undefined, origin: string): string | null {
+  if (!image) return null;
+  return image.url !== undefined ? image.url : `${origin}/public/images/${image.slug}`;
+}
+
 /** The badge class path for the badge's deepest context. */
 export function badgeClassPath(badge: catalogV1.Badge__Output): string {
   return `${badgeIssuerPath(badge)}/badges/${segment(badge.slug)}`;

@@ -3,7 +3,7 @@
  * service-kit (issuance's webhook messages send the same JSON); here they get
  * this request's origin for absolute image URLs.
  */
-import { bareBadgeJson, fullBadgeJson, type BadgeJson } from '@laurel/service-kit';
+import { bareBadgeJson, fullBadgeJson, type BadgeJson } from '@laurel/badgekit-json';
 import type { catalogV1 } from '@laurel/protos';
 import type { PresentContext } from './present.js';
 

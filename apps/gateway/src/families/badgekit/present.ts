@@ -6,7 +6,8 @@
  */
 import type { Request } from 'express';
 import type { catalogV1 } from '@laurel/protos';
-import { imageUrlOf, shallowIssuerJson, shallowOrganization, type IssuerJson, type OrganizationJson } from '@laurel/service-kit';
+import { imageUrlOf } from '@laurel/service-kit';
+import { shallowIssuerJson, shallowOrganization, type IssuerJson, type OrganizationJson } from '@laurel/badgekit-json';
 import { publicOrigin } from '../../http/public-origin.js';
 
 /** Per-request presentation settings: where absolute URLs point. */

@@ -7,6 +7,7 @@
  * `required`); `archived` is a boolean.
  */
 import type { catalogV1 } from '@laurel/protos';
+import { imageUrlOf } from '@laurel/service-kit';
 
 export interface OrganizationJson {
   id: number;
@@ -67,12 +68,6 @@ export const shallowIssuerJson = (i: Organization & { programs: Organization[] }
   ...shallowOrganization(i),
   programs: i.programs.map(shallowOrganization),
 });
-
-/** An image's absolute URL: external URLs as given, uploaded bytes at {origin}/public/images/{slug} (D-6). */
-export function imageUrlOf(image: catalogV1.Image__Output | null | undefined, origin: string): string | null {
-  if (!image) return null;
-  return image.url !== undefined ? image.url : `${origin}/public/images/${image.slug}`;
-}
 
 const numberOrNull = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
 
