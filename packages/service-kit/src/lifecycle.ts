@@ -22,6 +22,8 @@ export interface RunMainOptions<C, S extends Stoppable> {
 function report(level: 'fatal' | 'error', name: string, message: string, error?: unknown): void {
   let err: unknown;
   try {
+    // String() of a thrown non-Error is the last resort, whatever it prints.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : error === undefined ? undefined : { value: String(error) };
   } catch {
     err = { value: 'unprintable' }; // a thrown object whose toString throws must not stop the report

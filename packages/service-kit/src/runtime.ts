@@ -90,7 +90,7 @@ export async function startServiceRuntime(options: {
       const server = await startGrpcServer(registrations, {
         logger, metrics, packageDefinition: packageDefinition(), host: config.GRPC_HOST, port: config.GRPC_PORT, drainMs: config.GRPC_DRAIN_MS,
       });
-      grpcShutdown = server.shutdown;
+      grpcShutdown = () => server.shutdown();
       logger.info({ grpcPort: server.port }, `${name} serving`);
       return server.port;
     },
@@ -127,7 +127,7 @@ export async function startEventPublishing(runtime: ServiceRuntime, options: { b
   const relay = startOutboxRelay({
     db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics, listener: runtime.listener, pollMs: runtime.workPollMs,
   });
-  runtime.onStop(relay.stop);
+  runtime.onStop(() => relay.stop());
   trackOutboxBacklog(runtime.metrics, runtime.db);
   return { kafka, producer, relay };
 }

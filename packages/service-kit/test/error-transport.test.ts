@@ -111,6 +111,7 @@ describe('any text crosses the wire', () => {
 });
 
 describe('a handler that fails in any way', () => {
+  /* eslint-disable @typescript-eslint/only-throw-error -- throwing what is not an Error is what these cases test */
   const cases: [string, GetSystem][] = [
     ['throws synchronously', () => { throw new Error('sync boom'); }],
     ['rejects with a string', () => Promise.reject(new Error('x')).catch(() => { throw 'not an error'; })],
@@ -120,6 +121,7 @@ describe('a handler that fails in any way', () => {
     })],
     ['resolves with a response that cannot be serialised', () => Promise.resolve({ system: { id: 'x', issuers: 'not a list' } } as never)],
   ];
+  /* eslint-enable @typescript-eslint/only-throw-error */
 
   it.each(cases)('%s: the caller gets an error and the server keeps serving', async (_name, handler) => {
     const client = await serve(handler);

@@ -240,7 +240,7 @@ describe('the transactional outbox', () => {
     try {
       // The relay has had its first rounds (at start, and once LISTENing) and now sleeps for a minute.
       await eventually(
-        async () => (await writer.query(`select count(*)::int as n from pg_stat_activity where application_name = 'kit-relay:listener' and state = 'idle' and query like 'LISTEN%'`)).rows[0]?.n,
+        async () => (await writer.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = 'kit-relay:listener' and state = 'idle' and query like 'LISTEN%'`)).rows[0]?.n,
         (n) => n === 1,
       );
       await new Promise((resolve) => setTimeout(resolve, 500));

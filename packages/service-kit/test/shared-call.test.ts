@@ -145,10 +145,10 @@ describe('a shared call', () => {
       const key = createContextKey('request');
       const seen: unknown[] = [];
       const call = client.call.bind(client);
-      client.call = ((method, body, options) => {
+      client.call = (method, body, options) => {
         seen.push(context.active().getValue(key));
         return call(method, body, options);
-      }) as typeof client.call;
+      };
       const inRequest = (name: string) => context.with(ROOT_CONTEXT.setValue(key, name), () => award(request(name)));
       await inRequest('alone');
       const first = inRequest('first');

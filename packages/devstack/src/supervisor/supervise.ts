@@ -111,7 +111,7 @@ export function supervise(specs: SupervisedProcess[], opts: SupervisorOptions): 
       (stopping ??= (async () => {
         for (const slot of slots) clearTimeout(slot.restart);
         await Promise.all(
-          slots.map((slot) => (slot.child ? stopChild(slot.child, graceMs) : undefined)),
+          slots.map((slot) => (slot.child ? stopChild(slot.child, graceMs) : Promise.resolve())),
         );
         for (const slot of slots) fs.closeSync(slot.output);
       })()),

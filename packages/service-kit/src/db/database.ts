@@ -75,6 +75,26 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
+/** knex's pool as this kit uses it: knex types its client `any`. */
+interface ConnectionPool {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void>;
+}
+
+/**
+ * One of the pool's connections for statements knex cannot express (a
+ * session-level lock, a prepared statement, a simple-protocol batch); `C` is
+ * the part of node-postgres' client the caller uses. Give it back with
+ * releaseConnection, in a finally.
+ */
+export async function acquireConnection<C>(db: Knex): Promise<C> {
+  return (await (db.client as ConnectionPool).acquireConnection()) as C;
+}
+
+export async function releaseConnection(db: Knex, connection: unknown): Promise<void> {
+  await (db.client as ConnectionPool).releaseConnection(connection);
+}
+
 interface PreparedCapableConnection {
   query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
 }
@@ -87,14 +107,14 @@ interface PreparedCapableConnection {
  * name reused with other text).
  */
 export async function preparedQuery<T>(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
-  const connection = (await db.client.acquireConnection()) as PreparedCapableConnection;
+  const connection = await acquireConnection<PreparedCapableConnection>(db);
   try {
     const result = await connection.query({ name, text, values }).catch((error: unknown) => {
       throw databaseInputError(error) ?? error;
     });
     return result.rows as T[];
   } finally {
-    await db.client.releaseConnection(connection);
+    await releaseConnection(db, connection);
   }
 }
 

@@ -6,11 +6,12 @@
  * other instead of failing on knex's own lock table.
  */
 import type { Knex } from 'knex';
+import { acquireConnection, releaseConnection } from './database.js';
 
 export interface Migration {
   name: string;
-  up(knex: Knex): Promise<void>;
-  down?(knex: Knex): Promise<void>;
+  up: (knex: Knex) => Promise<void>;
+  down?: (knex: Knex) => Promise<void>;
 }
 
 class ListMigrationSource implements Knex.MigrationSource<Migration> {
@@ -30,7 +31,7 @@ export async function migrate(knex: Knex, schema: string, migrations: readonly M
   const names = migrations.map((m) => m.name);
   if (new Set(names).size !== names.length) throw new Error(`duplicate migration names in ${schema}`);
   // A session-level advisory lock needs one dedicated connection for lock and unlock.
-  const connection = await knex.client.acquireConnection();
+  const connection = await acquireConnection<unknown>(knex);
   const lockKey = `laurel:migrate:${schema}`;
   try {
     await knex.raw('select pg_advisory_lock(hashtext(?))', [lockKey]).connection(connection);
@@ -43,6 +44,6 @@ export async function migrate(knex: Knex, schema: string, migrations: readonly M
     return applied;
   } finally {
     await knex.raw('select pg_advisory_unlock(hashtext(?))', [lockKey]).connection(connection).catch(() => undefined);
-    await knex.client.releaseConnection(connection);
+    await releaseConnection(knex, connection);
   }
 }

@@ -81,7 +81,7 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
       if (isDomainError(error) && error.reason === 'ResourceNotFound') this.keep(key, { version, notFound: error });
       throw error;
     }
-    if (!this.options.keep || this.options.keep(value as object)) this.keep(key, { version, value });
+    if (!this.options.keep || this.options.keep(value)) this.keep(key, { version, value });
     return value;
   }
 

@@ -147,9 +147,10 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   await consumer.run({
     autoCommit: true,
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+    eachBatch: async (payload) => {
+      const { batch } = payload;
       for (let start = 0; start < batch.messages.length; start += chunkSize) {
-        if (!isRunning() || isStale()) return;
+        if (!payload.isRunning() || payload.isStale()) return;
         const chunk = batch.messages.slice(start, start + chunkSize);
         const events: DecodedEvent<T>[] = [];
         for (const message of chunk) {
@@ -172,20 +173,20 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
             break;
           } catch (error) {
             // Offsets have not moved: abandoning here (on shutdown or rebalance) means redelivery, not loss.
-            if (!isRunning() || isStale()) {
+            if (!payload.isRunning() || payload.isStale()) {
               endSpans(spans, error);
               throw error;
             }
             log.error({ err: error, retryInMs: backoff }, 'applying events failed; retrying');
             await sleep(backoff);
-            await heartbeat().catch(() => undefined);
+            await payload.heartbeat().catch(() => undefined);
             backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 10_000);
           }
         }
         const last = chunk[chunk.length - 1];
-        if (last) resolveOffset(last.offset);
-        await commitOffsetsIfNecessary();
-        await heartbeat();
+        if (last) payload.resolveOffset(last.offset);
+        await payload.commitOffsetsIfNecessary();
+        await payload.heartbeat();
       }
     },
   });

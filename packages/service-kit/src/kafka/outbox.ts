@@ -16,6 +16,7 @@ import { outboxBatchType, type outboxV1 } from '@laurel/protos';
 import { signalWork, type WorkListener } from '../db/notifications.js';
 import { startPollingLoop, WORK_POLL_MS, type PollingLoop, type RoundResult } from '../polling.js';
 import type { Producer } from 'kafkajs';
+import { acquireConnection, releaseConnection } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { encodeEvent, type EventName } from './codec.js';
@@ -320,7 +321,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const publishOnce = async (): Promise<RoundResult> => {
     if (lingerMs > 0 && caughtUpAt > 0 && Date.now() - caughtUpAt < OUTBOX_STREAM_GAP_MS) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     caughtUpAt = 0;
-    const connection = (await options.db.client.acquireConnection()) as SimpleQueryConnection;
+    const connection = await acquireConnection<SimpleQueryConnection>(options.db);
     try {
       const claimed = lastRows<ClaimedRow>(await connection.query(statements.claim));
       if (!claimed[0]?.locked) {
@@ -350,7 +351,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await connection.query('rollback').catch(() => connection.end().catch(() => undefined));
       throw error;
     } finally {
-      await options.db.client.releaseConnection(connection);
+      await releaseConnection(options.db, connection);
     }
   };
 

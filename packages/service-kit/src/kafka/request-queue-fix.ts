@@ -94,7 +94,10 @@ function armTimeoutCheck(queue: RequestQueueInternals): void {
 
 export function quietIdleRequestQueues(queue: RequestQueueClass): void {
   const proto = queue.prototype as RequestQueueInternals & { [PATCHED]?: true };
+  // Kept unbound on purpose: each replacement below calls its original with `.call(this)`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { scheduleCheckPendingRequests, sendSocketRequest, fulfillRequest, destroy } = proto;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const methods = [scheduleCheckPendingRequests, proto.scheduleRequestTimeoutCheck, sendSocketRequest, fulfillRequest, destroy];
   if (proto[PATCHED] || methods.some((method) => typeof method !== 'function')) return;
   proto.scheduleCheckPendingRequests = function (this: RequestQueueInternals) {

@@ -69,7 +69,7 @@ export async function sendInTheirTraces<T>(messages: TracedMessage[], send: () =
     return await context.with(suppressTracing(context.active()), send);
   } catch (error) {
     for (const span of spans) {
-      span.recordException(error instanceof Error ? error : String(error));
+      span.recordException(asException(error));
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     throw error;
@@ -87,10 +87,13 @@ export function consumeSpans(topic: string, group: string, headers: (IHeaders | 
 }
 
 /** Ends consumer spans, marking them failed when the events could not be applied. */
+/** Whatever was thrown, as a span exception: String() is the last resort for a value that is not an Error. */
+const asException = (error: unknown): Error | string => (error instanceof Error ? error : String(error));
+
 export function endSpans(spans: Span[], error?: unknown): void {
   for (const span of spans) {
     if (error !== undefined) {
-      span.recordException(error instanceof Error ? error : String(error));
+      span.recordException(asException(error));
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end();
