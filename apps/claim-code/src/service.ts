@@ -6,11 +6,11 @@
 import { catalogClient, registerService, ServiceClient, sharedEach, startServiceRuntime } from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
-import { Awarder, startSweep } from './awards/awarder.js';
 import type { ClaimCodeConfig } from './config.js';
 import { claimCodeHandlers } from './rpc/claim-codes.js';
 import { ClaimCodeStore } from './store/claim-codes.js';
 import { ClaimStore } from './store/claims.js';
+import { startClaimSweep } from './workers/claim-sweep.js';
 
 export const SCHEMA = 'claim_codes';
 export const SERVICE_NAME = 'laurel.claimcodes.v1.ClaimCodes';
@@ -34,12 +34,12 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
       return Promise.resolve();
     });
     const claims = new ClaimStore(db);
-    const awarder = new Awarder({ claims, award: sharedEach(issuance, 'AwardEach'), logger });
-    const sweep = startSweep(awarder, logger, config.WORK_POLL_MS);
-    runtime.onStop(sweep.stop);
-    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, awarder, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger, metrics });
+    const award = sharedEach(issuance, 'AwardEach');
+    const sweep = startClaimSweep({ claims, award, logger }, config.WORK_POLL_MS);
+    runtime.onStop(() => sweep.stop());
+    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, award, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger, metrics });
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);
-    return { grpcPort, stop: runtime.stop };
+    return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();
     throw error;

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, DomainError, migrate, type Knex } from '@laurel/service-kit';
 import { freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
-import { ClaimCodeStore } from '../src/store/claim-codes.js';
+import { codeKey } from '../src/domain/codes.js';
+import { ClaimCodeStore, sqlCodeKey } from '../src/store/claim-codes.js';
 import { ClaimStore, type ClaimDetails, type MultiUseAttempt } from '../src/store/claims.js';
 
 const SCHEMA = 'claim_codes';
@@ -39,7 +40,7 @@ const claim = (name: string, d: ClaimDetails): Promise<MultiUseAttempt> => claim
  * that they share the next statement; each settles with its attempt or its error.
  */
 let lone = 0;
-async function behindOne(batch: { name: string; details: ClaimDetails }[]): Promise<(MultiUseAttempt | unknown)[]> {
+async function behindOne(batch: { name: string; details: ClaimDetails }[]): Promise<unknown[]> {
   lone += 1;
   const first = `lone-${lone}`;
   await code(first);
@@ -103,10 +104,10 @@ describe('concurrent claims of multi-use codes', () => {
   it('mark a code claimed once: a code already claimed is not written again', async () => {
     const codeId = await code('marked');
     await behindOne([{ name: 'marked', details: details('a@example.org') }, { name: 'marked', details: details('b@example.org') }]);
-    const [before] = await db('claim_codes').where({ id: codeId }).select('claimed', db.raw('xmin::text as xmin'));
+    const [before] = await db('claim_codes').where({ id: codeId }).select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
     expect(before).toMatchObject({ claimed: true });
     await behindOne([{ name: 'marked', details: details('c@example.org') }, { name: 'marked', details: details('d@example.org') }]);
-    const [after] = await db('claim_codes').where({ id: codeId }).select('claimed', db.raw('xmin::text as xmin'));
+    const [after] = await db('claim_codes').where({ id: codeId }).select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
     expect(after).toEqual(before);
     expect(await written(codeId)).toHaveLength(4);
   });
@@ -149,6 +150,14 @@ describe('concurrent claims of multi-use codes', () => {
   });
 });
 
+describe('the code key', () => {
+  it('is the same in JS (codeKey) as in the SQL the index and look-ups use (sqlCodeKey)', async () => {
+    const samples = ['AbC  ', '  AbC  ', 'a b ', 'abc\t', 'abc\n ', 'abc\u00a0', 'MiXeD-42', ''];
+    const { rows } = await db.raw<{ rows: { keys: string[] }[] }>(`select array[${samples.map(() => sqlCodeKey('?::text')).join(', ')}] as keys`, samples);
+    expect(rows[0]?.keys).toEqual(samples.map(codeKey));
+  });
+});
+
 describe('codes looked up together (ClaimCodeStore.find)', () => {
   it('answers 30 concurrent look-ups each with its own code as shown, or none, in fewer statements than look-ups', async () => {
     const codes = new ClaimCodeStore(db);
@@ -159,8 +168,9 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
       { id: ids.plain, multiuse: true, email: null }, { id: ids.single, multiuse: false, email: null }, { id: ids.claimed, multiuse: true, email: 'latest@example.org' }, undefined, { id: ids.plain },
     ];
     let statements = 0;
-    const acquire = db.client.acquireConnection.bind(db.client) as () => Promise<unknown>;
-    db.client.acquireConnection = () => ((statements += 1), acquire());
+    const client = db.client as { acquireConnection: () => Promise<unknown> };
+    const acquire = client.acquireConnection.bind(client);
+    client.acquireConnection = () => ((statements += 1), acquire());
     try {
       const found = await Promise.all(Array.from({ length: 30 }, (_, i) => codes.find({ siteId: SITE, badgeId: BADGE, code: asked[i % asked.length] ?? '' })));
       found.forEach((row, i) => {
@@ -170,7 +180,7 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
       });
       expect(statements).toBeLessThan(10);
     } finally {
-      db.client.acquireConnection = acquire;
+      client.acquireConnection = acquire;
     }
   });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { eventually, seedBadge, seedSystem, startSystem, type TestSystem } from '@laurel/testkit';
 import { DomainError, fromItemFailure, ServiceClient } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1 } from '@laurel/protos';
 
@@ -16,16 +16,10 @@ let db: pg.Client;
 const ids = { site: '', badge: '', otherSite: '', archived: '' };
 
 async function seed(): Promise<void> {
-  const insertSystem = async (slug: string) =>
-    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
-  ids.site = await insertSystem('claims');
-  ids.otherSite = await insertSystem('elsewhere');
-  ids.badge = (await db.query<{ id: string }>(
-    `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, 'coded', 'coded', true, false, true) returning id`, [ids.site],
-  )).rows[0]?.id ?? '';
-  ids.archived = (await db.query<{ id: string }>(
-    `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, 'retired', 'retired', true, true, true) returning id`, [ids.site],
-  )).rows[0]?.id ?? '';
+  ids.site = (await seedSystem(system, { slug: 'claims' })).id;
+  ids.otherSite = (await seedSystem(system, { slug: 'elsewhere' })).id;
+  ids.badge = (await seedBadge(system, { systemSlug: 'claims', slug: 'coded', unique: true, archived: false, published: true })).id;
+  ids.archived = (await seedBadge(system, { systemSlug: 'claims', slug: 'retired', unique: true, archived: true, published: true })).id;
 }
 
 const site = () => ({ siteId: ids.site, badgeId: ids.badge });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awardKey, claimState, codeKey, decideClaim, priorClaim, randomCode, randomCodes } from '../src/domain/codes.js';
+import { awardKey, claimState, codeKey, decideClaim, decideClaimOf, givenEmail, isPermanentRefusal, priorClaim, randomCode, randomCodes } from '../src/domain/codes.js';
 
 describe('random codes', () => {
   it('draws lowercase hex of the configured length', () => {
@@ -17,6 +17,15 @@ describe('code comparison and award keys', () => {
   it('ignores case and trailing spaces, as BadgeKit did', () => {
     expect(codeKey('AbC  ')).toBe(codeKey('abc'));
     expect(codeKey(' abc')).not.toBe(codeKey('abc'));
+  });
+
+  it('is lower(rtrim(code)): trailing spaces go, leading spaces and other trailing whitespace stay, case folds', () => {
+    expect(codeKey('AbC  ')).toBe('abc');
+    expect(codeKey('  AbC  ')).toBe('  abc');
+    expect(codeKey('a b ')).toBe('a b');
+    expect(codeKey('abc\t')).toBe('abc\t');
+    expect(codeKey('abc\n ')).toBe('abc\n');
+    expect(codeKey('abc\u00a0')).toBe('abc\u00a0');
   });
 
   it('keys a claim by code id and lowercased email', () => {
@@ -71,6 +80,51 @@ describe('priorClaim', () => {
     const nobody = { email: null, pending: false, requestKey: 'k-3' };
     expect(priorClaim(nobody, null, 'k-3')).toEqual({ sameEmail: false, pending: false, sameRequest: true });
     expect(priorClaim(nobody, null, '')).toEqual({ sameEmail: false, pending: false, sameRequest: false });
+  });
+});
+
+describe('decideClaimOf', () => {
+  const used = { claimed: true, multiuse: false };
+  const multi = { claimed: true, multiuse: true };
+  const earlier = { email: 'Ada@example.org', pending: false, requestKey: 'k-1' };
+  const attempt = (email: string | null, requestKey: string | null, allowSameEmailRepeat = false) => ({ email, requestKey, allowSameEmailRepeat });
+
+  it('decides from the raw facts: no earlier claim is a fresh claim of an unclaimed code', () => {
+    expect(decideClaimOf({ claimed: false, multiuse: false }, undefined, attempt('ada@example.org', null))).toBe('claim');
+    expect(decideClaimOf(used, undefined, attempt('ada@example.org', 'k-1', true))).toBe('used');
+  });
+
+  it('sees the same email whatever its case, and the same request only from the same claimant', () => {
+    expect(decideClaimOf(used, earlier, attempt('ADA@example.ORG', 'k-1'))).toBe('repeat');
+    expect(decideClaimOf(used, earlier, attempt('bob@example.org', 'k-1'))).toBe('used');
+    expect(decideClaimOf(used, earlier, attempt('ada@example.org', 'k-2'))).toBe('used');
+    expect(decideClaimOf(used, earlier, attempt('ada@EXAMPLE.org', null, true))).toBe('repeat');
+    expect(decideClaimOf(used, { ...earlier, pending: true }, attempt('ada@example.org', null))).toBe('repeat');
+    expect(decideClaimOf(multi, earlier, attempt('aDa@example.org', null))).toBe('repeat');
+    expect(decideClaimOf(multi, earlier, attempt('bob@example.org', null))).toBe('claim');
+  });
+
+  it('never sees a key as a retry when the request has none, nor two claims without an email as the same email', () => {
+    expect(decideClaimOf(used, { ...earlier, requestKey: null }, attempt('ada@example.org', null))).toBe('used');
+    expect(decideClaimOf(used, { ...earlier, requestKey: '' }, attempt('ada@example.org', ''))).toBe('used');
+    expect(decideClaimOf(used, { email: null, pending: true, requestKey: null }, attempt(null, null, true))).toBe('used');
+    expect(decideClaimOf(used, { email: null, pending: false, requestKey: 'k-3' }, attempt(null, 'k-3'))).toBe('repeat');
+  });
+});
+
+describe('givenEmail', () => {
+  it('trims an email, and reads an absent or blank one as none', () => {
+    expect(givenEmail(' Ada@example.org ')).toBe('Ada@example.org');
+    expect(givenEmail('   ')).toBeNull();
+    expect(givenEmail('')).toBeNull();
+    expect(givenEmail(undefined)).toBeNull();
+  });
+});
+
+describe('isPermanentRefusal', () => {
+  it('undoes a claim only for refusals no retry can change', () => {
+    for (const reason of ['ValidationError', 'ResourceNotFound', 'ResourceConflict']) expect(isPermanentRefusal(reason)).toBe(true);
+    for (const reason of ['Internal', 'Unavailable', 'CodeAlreadyUsed']) expect(isPermanentRefusal(reason)).toBe(false);
   });
 });
 

@@ -61,7 +61,7 @@ describe('migration 0003', () => {
     await claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: 'repeated' }, { ...details, email: 'c@example.org', state: 'pending' });
     expect(await shownEmail('repeated')).toBe('c@example.org');
     await claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: 'bodiless' }, { ...details, email: 'a@example.org', state: 'pending' });
-    const [code] = await db('claim_codes').where({ code: 'bodiless' }).select('id');
+    const [code] = await db<{ id: string; code: string }>('claim_codes').where({ code: 'bodiless' }).select('id');
     await claims.repeat(String(code?.id), 'A@example.org');
     expect(await shownEmail('bodiless')).toBe('A@example.org');
   });

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { startSystem, type TestSystem } from '@laurel/testkit';
+import { seedBadge, seedSystem, startSystem, type TestSystem } from '@laurel/testkit';
 import { ServiceClient } from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1 } from '@laurel/protos';
 
@@ -23,10 +23,8 @@ beforeAll(async () => {
   system = await startSystem('multiuse-claims', { apps: ['badge-catalog', 'issuance', 'claim-code'] });
   db = new pg.Client({ connectionString: system.database.url });
   await db.connect();
-  ids.site = (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ('multi', 'multi', 'https://example.org') returning id`)).rows[0]?.id ?? '';
-  const badge = async (slug: string, archived: boolean) => (await db.query<{ id: string }>(
-    `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, $2, $2, true, $3, true) returning id`, [ids.site, slug, archived],
-  )).rows[0]?.id ?? '';
+  ids.site = (await seedSystem(system, { slug: 'multi' })).id;
+  const badge = async (slug: string, archived: boolean) => (await seedBadge(system, { systemSlug: 'multi', slug, unique: true, archived, published: true })).id;
   ids.badge = await badge('crowded', false);
   ids.archived = await badge('retired', true);
   client = new ServiceClient(laurelProtos().claimcodes.v1.ClaimCodes.service, `127.0.0.1:${system.ports['claim-code']}`, { deadlineMs: 30_000 });

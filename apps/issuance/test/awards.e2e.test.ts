@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { collectTopic, eventually, seedBadge, seedSystem, startSystem, type TestSystem } from '@laurel/testkit';
 import { DomainError, fromItemFailure, ServiceClient, sharedEach, topicName } from '@laurel/service-kit';
 import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 
@@ -15,20 +15,14 @@ let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
 let db: pg.Client;
 const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '' };
 
-/** Catalog fixtures written straight into the catalog's tables, as the catalog would store them. */
+/** Catalog fixtures, created through the catalog's API. */
 async function seed(): Promise<void> {
-  const insertSystem = async (slug: string) =>
-    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
-  const insertBadge = async (systemId: string, slug: string, unique: boolean, archived: boolean) =>
-    (await db.query<{ id: string }>(
-      `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, $2, $2, $3, $4, true) returning id`,
-      [systemId, slug, unique, archived],
-    )).rows[0]?.id ?? '';
-  ids.site = await insertSystem('awards');
-  ids.otherSite = await insertSystem('elsewhere');
-  ids.unique = await insertBadge(ids.site, 'once', true, false);
-  ids.repeatable = await insertBadge(ids.site, 'again', false, false);
-  ids.archived = await insertBadge(ids.site, 'retired', true, true);
+  const badge = async (slug: string, unique: boolean, archived: boolean) => (await seedBadge(system, { systemSlug: 'awards', slug, unique, archived, published: true })).id;
+  ids.site = (await seedSystem(system, { slug: 'awards' })).id;
+  ids.otherSite = (await seedSystem(system, { slug: 'elsewhere' })).id;
+  ids.unique = await badge('once', true, false);
+  ids.repeatable = await badge('again', false, false);
+  ids.archived = await badge('retired', true, true);
 }
 
 const award = (fields: Partial<issuanceV1.AwardRequest> & { idempotencyKey: string }) =>

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { collectTopic, eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { collectTopic, eventually, seedBadge, seedSystem, seedWebhook, startSystem, type TestSystem } from '@laurel/testkit';
 import { ServiceClient, topicName } from '@laurel/service-kit';
 import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 
@@ -17,24 +17,20 @@ let db: pg.Client;
 const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '', draft: '', foreign: '', hookedSite: '', hooked: '' };
 
 async function seed(): Promise<void> {
-  const insertSystem = async (slug: string) =>
-    (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ($1, $1, 'https://example.org') returning id`, [slug])).rows[0]?.id ?? '';
-  const insertBadge = async (systemId: string, slug: string, unique: boolean, archived: boolean, published = true) =>
-    (await db.query<{ id: string }>(
-      `insert into catalog.badges (system_id, slug, name, "unique", archived, published) values ($1, $2, $2, $3, $4, $5) returning id`,
-      [systemId, slug, unique, archived, published],
-    )).rows[0]?.id ?? '';
-  ids.site = await insertSystem('bulk');
-  ids.otherSite = await insertSystem('elsewhere');
-  ids.unique = await insertBadge(ids.site, 'once', true, false);
-  ids.repeatable = await insertBadge(ids.site, 'again', false, false);
-  ids.archived = await insertBadge(ids.site, 'retired', false, true);
-  ids.draft = await insertBadge(ids.site, 'draft', false, false, false);
-  ids.foreign = await insertBadge(ids.otherSite, 'theirs', false, false);
-  ids.hookedSite = await insertSystem('hooked');
-  ids.hooked = await insertBadge(ids.hookedSite, 'hooked', false, false);
+  const site = async (slug: string) => (await seedSystem(system, { slug })).id;
+  const badge = async (systemSlug: string, slug: string, unique: boolean, archived: boolean, published = true) =>
+    (await seedBadge(system, { systemSlug, slug, unique, archived, published })).id;
+  ids.site = await site('bulk');
+  ids.otherSite = await site('elsewhere');
+  ids.unique = await badge('bulk', 'once', true, false);
+  ids.repeatable = await badge('bulk', 'again', false, false);
+  ids.archived = await badge('bulk', 'retired', false, true);
+  ids.draft = await badge('bulk', 'draft', false, false, false);
+  ids.foreign = await badge('elsewhere', 'theirs', false, false);
+  ids.hookedSite = await site('hooked');
+  ids.hooked = await badge('hooked', 'hooked', false, false);
   // Nothing listens there: the deliveries stay pending or failing, and are counted as recorded.
-  await db.query(`insert into catalog.webhooks (system_id, url, secret) values ($1, 'http://127.0.0.1:9/hook', 's')`, [ids.hookedSite]);
+  await seedWebhook(system, { systemSlug: 'hooked', url: 'http://127.0.0.1:9/hook' });
 }
 
 const item = (badgeId: string, userId: string, key: string, extra: Partial<issuanceV1.BulkAwardItem> = {}): issuanceV1.BulkAwardItem => ({

@@ -8,10 +8,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { eventually, seedBadge, seedSystem, seedWebhook, startSystem, type TestSystem } from '@laurel/testkit';
 import { ServiceClient } from '@laurel/service-kit';
-import { laurelProtos, type catalogV1, type issuanceV1 } from '@laurel/protos';
+import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 import { DEVELOPMENT_BASE_URL } from '../src/config.js';
 
 const REQUEST_ORIGIN = 'https://request.example.org';
@@ -57,30 +56,22 @@ const VARIANTS: { label: string; env: Record<string, string>; expectedOrigin: (f
 describe.each(VARIANTS)('award messages $label', ({ label, env, expectedOrigin }) => {
   let system: TestSystem;
   let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
-  let catalog: ServiceClient<catalogV1.CatalogDefinition>;
-  let db: pg.Client;
   const ids = { site: '', badge: '' };
   const hookPath = `/hooks/${label.replace(/\W+/g, '-')}`;
 
   beforeAll(async () => {
     system = await startSystem('webhook-urls', { apps: ['badge-catalog', 'issuance'], env });
-    db = new pg.Client({ connectionString: system.database.url });
-    await db.connect();
-    ids.site = (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ('urls', 'Urls', 'https://example.org') returning id`)).rows[0]?.id ?? '';
-    ids.badge = (await db.query<{ id: string }>(
-      `insert into catalog.badges (system_id, slug, name, "unique", archived, published, earner_description, consumer_description, criteria_url, type)
-       values ($1, 'everywhere', 'Everywhere', false, false, true, 'e', 'c', 'https://example.org/c', 't') returning id`, [ids.site],
-    )).rows[0]?.id ?? '';
-    const protos = laurelProtos();
-    issuance = new ServiceClient(protos.issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
-    catalog = new ServiceClient(protos.catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 15_000 });
-    await catalog.call('PutWebhook', { systemSlug: 'urls', url: `${receiverBase}${hookPath}`, secret: 'webhook-secret-0123456789' });
+    ids.site = (await seedSystem(system, { slug: 'urls', name: 'Urls' })).id;
+    ids.badge = (await seedBadge(system, {
+      systemSlug: 'urls', slug: 'everywhere', name: 'Everywhere', unique: false, archived: false, published: true,
+      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
+    })).id;
+    issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
+    await seedWebhook(system, { systemSlug: 'urls', url: `${receiverBase}${hookPath}`, secret: 'webhook-secret-0123456789' });
   }, 120_000);
 
   afterAll(async () => {
     issuance?.close();
-    catalog?.close();
-    await db?.end();
     await system?.stop();
   });
 

@@ -9,15 +9,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { eventually, startSystem, type TestSystem } from '@laurel/testkit';
+import { eventually, seedBadge, seedSystem, seedWebhook, startSystem, type TestSystem } from '@laurel/testkit';
 import { ServiceClient } from '@laurel/service-kit';
-import { laurelProtos, type catalogV1, type issuanceV1 } from '@laurel/protos';
+import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 import { nextAttemptDelay, RETRY_WINDOW_MS } from '../src/domain/webhook.js';
 
 const SECRET = 'webhook-secret-0123456789';
 let system: TestSystem;
 let issuance: ServiceClient<issuanceV1.IssuanceDefinition>;
-let catalog: ServiceClient<catalogV1.CatalogDefinition>;
 let db: pg.Client;
 let receiver: Server;
 let receiverUrl: string;
@@ -53,20 +52,17 @@ beforeAll(async () => {
   system = await startSystem('webhooks', { apps: ['badge-catalog', 'issuance'] });
   db = new pg.Client({ connectionString: system.database.url });
   await db.connect();
-  ids.site = (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ('hooks', 'Hooks', 'https://example.org') returning id`)).rows[0]?.id ?? '';
-  ids.badge = (await db.query<{ id: string }>(
-    `insert into catalog.badges (system_id, slug, name, "unique", archived, published, earner_description, consumer_description, criteria_url, type)
-     values ($1, 'hooked', 'Hooked', false, false, true, 'e', 'c', 'https://example.org/c', 't') returning id`, [ids.site],
-  )).rows[0]?.id ?? '';
-  const protos = laurelProtos();
-  issuance = new ServiceClient(protos.issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
-  catalog = new ServiceClient(protos.catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
-  await catalog.call('PutWebhook', { systemSlug: 'hooks', url: receiverUrl, secret: SECRET });
+  ids.site = (await seedSystem(system, { slug: 'hooks', name: 'Hooks' })).id;
+  ids.badge = (await seedBadge(system, {
+    systemSlug: 'hooks', slug: 'hooked', name: 'Hooked', unique: false, archived: false, published: true,
+    earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
+  })).id;
+  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
+  await seedWebhook(system, { systemSlug: 'hooks', url: receiverUrl, secret: SECRET });
 });
 
 afterAll(async () => {
   issuance?.close();
-  catalog?.close();
   await db?.end();
   await system?.stop();
   await new Promise((resolve) => receiver.close(resolve));
@@ -122,11 +118,11 @@ describe('webhook deliveries', () => {
 
 describe('a site without a webhook', () => {
   it('records no delivery for its awards and revocations, and gets them once a webhook is set', async () => {
-    const quiet = (await db.query<{ id: string }>(`insert into catalog.systems (slug, name, url) values ('quiet', 'Quiet', 'https://example.org') returning id`)).rows[0]?.id ?? '';
-    const badge = (await db.query<{ id: string }>(
-      `insert into catalog.badges (system_id, slug, name, "unique", archived, published, earner_description, consumer_description, criteria_url, type)
-       values ($1, 'silent', 'Silent', false, false, true, 'e', 'c', 'https://example.org/c', 't') returning id`, [quiet],
-    )).rows[0]?.id ?? '';
+    const quiet = (await seedSystem(system, { slug: 'quiet', name: 'Quiet' })).id;
+    const badge = (await seedBadge(system, {
+      systemSlug: 'quiet', slug: 'silent', name: 'Silent', unique: false, archived: false, published: true,
+      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
+    })).id;
     const awardIn = (email: string) => issuance.call('Award', { siteId: quiet, badgeId: badge, email, channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: `quiet:${email}` });
     const recorded = async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.webhook_deliveries where site_id = $1', [quiet])).rows[0]?.n;
 
@@ -134,7 +130,7 @@ describe('a site without a webhook', () => {
     await issuance.call('Revoke', { siteId: quiet, id: unheard.earnedBadge?.id ?? '', reason: 'test' });
     expect(await recorded()).toBe(0);
 
-    await catalog.call('PutWebhook', { systemSlug: 'quiet', url: receiverUrl, secret: SECRET });
+    await seedWebhook(system, { systemSlug: 'quiet', url: receiverUrl, secret: SECRET });
     await awardIn('heard@example.org');
     expect(await recorded()).toBe(1);
   });

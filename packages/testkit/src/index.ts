@@ -6,3 +6,4 @@ export * from './badgekit-client.js';
 export * from './kafka.js';
 export * from './metrics.js';
 export * from './reflection.js';
+export * from './factories.js';

@@ -1,6 +1,7 @@
 /**
  * The rules of claim codes that need no I/O: how random codes are drawn, how
- * codes compare, what the claim key is, and what a claim is allowed to do.
+ * codes compare, what the claim key is, what a claim is allowed to do, and
+ * which refused awards undo their claim.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -23,9 +24,23 @@ export function randomCodes(length: number, count: number): string[] {
   return [...codes];
 }
 
-/** How BadgeKit compared codes (§2.2): case-insensitively, ignoring trailing spaces. */
+/**
+ * How codes compare (BadgeKit §2.2: case-insensitively, ignoring trailing
+ * spaces): the key is PostgreSQL's `lower(rtrim(code))`, the expression of
+ * the unique index claim_codes_badge_code, which is the rule actually
+ * enforced (the store's lookups use the same expression, sqlCodeKey). rtrim
+ * without characters strips trailing spaces (U+0020) only, not tabs or other
+ * whitespace, and leading spaces count. For ASCII, lower() and toLowerCase()
+ * agree; beyond ASCII, lower() follows the database's LC_CTYPE (the C locale
+ * folds ASCII only), so the two may differ there.
+ */
 export function codeKey(code: string): string {
-  return code.replace(/\s+$/, '').toLowerCase();
+  return code.replace(/ +$/, '').toLowerCase();
+}
+
+/** An email as a request gives it (a claimant, a code's preset claimant): trimmed; absent or blank is none. */
+export function givenEmail(value: string | undefined): string | null {
+  return value !== undefined && value.trim() !== '' ? value.trim() : null;
 }
 
 /** The issuance idempotency key of a claim (model.md "Earned badges"); emails compare case-insensitively. */
@@ -56,17 +71,27 @@ export interface EarlierClaim {
   requestKey: string | null;
 }
 
+/** What a claim brings to the rules. */
+export interface ClaimAttempt {
+  /** The claimant, if any. */
+  email: string | null;
+  /** The request's idempotency key; null or '' when it has none. */
+  requestKey: string | null;
+  /** The instance route's same-email repeat (ClaimRequest.allowSameEmailRepeat). */
+  allowSameEmailRepeat: boolean;
+}
+
 /**
  * How an earlier claim relates to this one: emails compare
  * case-insensitively, and a request key reused for another claimant is not a
  * retry.
  */
-export function priorClaim(earlier: EarlierClaim, email: string | null, requestKey: string): PriorClaim {
+export function priorClaim(earlier: EarlierClaim, email: string | null, requestKey: string | null): PriorClaim {
   const sameEmail = (earlier.email ?? '').toLowerCase() === (email ?? '').toLowerCase();
   return {
     sameEmail: sameEmail && email !== null,
     pending: earlier.pending,
-    sameRequest: sameEmail && requestKey !== '' && earlier.requestKey === requestKey,
+    sameRequest: sameEmail && requestKey !== null && requestKey !== '' && earlier.requestKey === requestKey,
   };
 }
 
@@ -89,4 +114,25 @@ export function decideClaim(code: CodeState, prior: PriorClaim | undefined, allo
   if (!code.claimed && !prior) return 'claim';
   if (prior && (prior.sameRequest || (prior.sameEmail && (prior.pending || allowSameEmailRepeat)))) return 'repeat';
   return 'used';
+}
+
+/**
+ * decideClaim from the facts as they are stored and asked: the earlier claim
+ * of the code (if any) and this claim's email and request key, related by
+ * priorClaim.
+ */
+export function decideClaimOf(code: CodeState, earlier: EarlierClaim | undefined, attempt: ClaimAttempt): ClaimDecision {
+  return decideClaim(code, earlier && priorClaim(earlier, attempt.email, attempt.requestKey), attempt.allowSameEmailRepeat);
+}
+
+/**
+ * Refusals of an award that no retry can change (archived or deleted badge,
+ * a uid the instance route asked for that another award holds): the award is
+ * impossible, so the claim is undone and the code stays usable (D-11).
+ */
+const PERMANENT_REFUSALS: ReadonlySet<string> = new Set(['ValidationError', 'ResourceNotFound', 'ResourceConflict']);
+
+/** Whether issuance's refusal of an award, by its DomainError reason, is for good. */
+export function isPermanentRefusal(reason: string): boolean {
+  return PERMANENT_REFUSALS.has(reason);
 }

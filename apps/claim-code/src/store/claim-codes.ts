@@ -54,7 +54,14 @@ export interface CodeLookup {
   code: string;
 }
 
-const SAME_CODE = 'lower(rtrim(c.code)) = lower(rtrim(?))';
+/**
+ * A code's key in SQL: the expression of the unique index (migration 0001), so
+ * that a lookup by it is an index probe. The same rule in JS is codeKey
+ * (domain/codes.ts), which its unit test pins.
+ */
+export const sqlCodeKey = (code: string): string => `lower(rtrim(${code}))`;
+
+const SAME_CODE = `${sqlCodeKey('c.code')} = ${sqlCodeKey('?')}`;
 
 /**
  * Codes with the email they show. The latest claim of a multi-use code is
@@ -84,7 +91,7 @@ const FIND_MANY = shown(
       from unnest($1::bigint[], $2::bigint[], $3::text[]) with ordinality as input(badge_id, site_id, code, position)
       cross join lateral (
         select * from claim_codes where claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
-                                    and lower(rtrim(claim_codes.code)) = lower(rtrim(input.code)) limit 1) found)`,
+                                    and ${sqlCodeKey('claim_codes.code')} = ${sqlCodeKey('input.code')} limit 1) found)`,
   '', 'c.position, ');
 
 /**

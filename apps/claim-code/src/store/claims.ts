@@ -3,7 +3,7 @@
  * award until issuance confirmed it (see the migrations).
  */
 import { inInputOrder, noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
-import type { ClaimCodeRow, CodeLookup } from './claim-codes.js';
+import { sqlCodeKey, type ClaimCodeRow, type CodeLookup } from './claim-codes.js';
 
 export type ClaimState = 'pending' | 'awarded' | 'none';
 
@@ -107,7 +107,7 @@ export class ClaimStore {
       .insert({ ...claim, next_attempt_at: trx.raw(`now() + interval '${REQUEST_GRACE_MS} milliseconds'`) as unknown as Date })
       .returning('*');
     const marked = trx('claim_codes').where({ id: claim.claim_code_id }).update({ claimed: true, email: claim.email }).returning('id');
-    const rows = (await trx.with('inserted', inserted).with('marked', marked).select('inserted.*').from('inserted').crossJoin(trx.raw('marked'))) as ClaimRow[];
+    const rows = await trx.with('inserted', inserted).with('marked', marked).select<ClaimRow[]>('inserted.*').from('inserted').crossJoin(trx.raw('marked'));
     const row = rows[0];
     if (!row) throw new Error('claim insert returned nothing');
     return row;
@@ -134,7 +134,7 @@ export class ClaimStore {
   async undo(claim: ClaimRow): Promise<void> {
     await this.db.transaction(async (trx) => {
       await trx('claims').where({ id: claim.id }).delete();
-      const left = await trx('claims').where({ claim_code_id: claim.claim_code_id }).first('id');
+      const left = await trx<ClaimRow>('claims').where({ claim_code_id: claim.claim_code_id }).first('id');
       if (!left) await trx('claim_codes').where({ id: claim.claim_code_id }).update({ claimed: false });
     });
   }
@@ -235,7 +235,7 @@ const CLAIM_MULTI_USE = `
   ), found as (
     select input.position, c.id, c.site_id, c.badge_id, c.code, c.claimed, c.email, c.multiuse, c.request_key, c.created_at
       from input cross join lateral (
-        select * from claim_codes c where c.badge_id = input.badge_id and c.site_id = input.site_id and lower(rtrim(c.code)) = lower(rtrim(input.code)) limit 1
+        select * from claim_codes c where c.badge_id = input.badge_id and c.site_id = input.site_id and ${sqlCodeKey('c.code')} = ${sqlCodeKey('input.code')} limit 1
       ) c
   ), inserted as (
     insert into claims (id, claim_code_id, single_use, site_id, badge_id, code, ${CLAIM_DETAIL_INPUT.join(', ')}, next_attempt_at)
