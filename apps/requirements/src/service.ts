@@ -7,14 +7,15 @@ import { catalogClient,
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
-import { startAwardWorker } from './evaluation/award-worker.js';
 import { startOutcomeConsumer } from './events/outcome-consumer.js';
 import { startRequirementChangedConsumer } from './events/requirement-changed-consumer.js';
 import { requirementsHandlers } from './rpc/requirements.js';
 import { ActionStore } from './store/actions.js';
 import { CountStore } from './store/counts.js';
+import { DueAwardStore } from './store/due-awards.js';
 import { RequirementStore } from './store/requirements.js';
 import { UserActionStore } from './store/user-actions.js';
+import { startAwardWorker } from './workers/due-awards.js';
 
 export const SCHEMA = 'requirements';
 export const SERVICE_NAME = 'laurel.requirements.v1.Requirements';
@@ -35,17 +36,17 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
     const clientOptions = { deadlineMs: config.GRPC_DEADLINE_MS, metrics };
     const catalog = catalogClient(db, config.CATALOG_ADDR, clientOptions);
     const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, clientOptions);
-    runtime.onStop(async () => { catalog.close(); issuance.close(); });
+    runtime.onStop(() => { catalog.close(); issuance.close(); return Promise.resolve(); });
 
     const actions = new ActionStore(db);
     const counts = new CountStore(db);
     const requirements = new RequirementStore(db, requirementChangedTopic);
     const userActions = new UserActionStore(db);
 
-    const worker = startAwardWorker({ db, logger, catalog, issuance, listener: runtime.listener, pollMs: runtime.workPollMs });
-    runtime.onStop(worker.stop);
+    const worker = startAwardWorker({ dueAwards: new DueAwardStore(db), logger, catalog, issuance, listener: runtime.listener, pollMs: runtime.workPollMs });
+    runtime.onStop(() => worker.stop());
     const retention = startRetention({ rules: [processedEventsRetention(db, config.PROCESSED_EVENTS_RETENTION_DAYS)], logger });
-    runtime.onStop(retention.stop);
+    runtime.onStop(() => retention.stop());
     // Joined in parallel: each group join waits out the broker's rebalance delay.
     const started = await Promise.allSettled([
       startOutcomeConsumer({
@@ -71,7 +72,7 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
     const grpcPort = await runtime.serve([
       registerService(SERVICE_NAME, protos.requirements.v1.Requirements.service, requirementsHandlers({ actions, counts, requirements, userActions, catalog })),
     ]);
-    return { grpcPort, stop: runtime.stop };
+    return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();
     throw error;

@@ -131,7 +131,7 @@ export function withCleared(change: BadgeChange, cleared: readonly string[]): Ba
     else result[key] = COLLECTIONS.has(key) ? [] : null;
   }
   if (problems.length > 0) throw DomainError.validation(problems);
-  return result as BadgeChange;
+  return result;
 }
 
 /** A new badge from what a create carries: defaults for the rest, then the invariants. */

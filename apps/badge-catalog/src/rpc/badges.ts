@@ -7,50 +7,13 @@ import { DomainError, isDomainError, isUniqueViolation, pageInfo, pageWindow, ty
 import type { catalogV1 } from '@laurel/protos';
 import { archivedState, mergeBadge, newBadge, withCleared, type BadgeChange } from '../domain/badge.js';
 import { parseBadgeUrl } from '../domain/badge-url.js';
-import { BadgeStore, type BadgeFilter, type BadgeLookup, type LoadedBadge, type OrganizationSummary } from '../store/badges.js';
+import { BadgeStore, type BadgeFilter, type BadgeLookup, type LoadedBadge } from '../store/badges.js';
 import { resolveContext, type ResolvedContext } from '../store/context.js';
 import { MilestoneStore } from '../store/milestones.js';
 import type { CatalogDeps } from './deps.js';
-import { toMessages } from './milestones.js';
+import { toBadgeMessage, toMilestoneMessages } from './present.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
-
-const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>));
-
-const summaryMessage = (o: OrganizationSummary) => ({ id: o.id, slug: o.slug, name: o.name, url: o.url, ...optional('description', o.description), ...optional('email', o.email) });
-
-export function toBadgeMessage({ record: r, system, issuer, program, image, criteria, alignments, categories, tags }: LoadedBadge): catalogV1.Badge {
-  return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    ...optional('strapline', r.strapline),
-    ...optional('earnerDescription', r.earnerDescription),
-    ...optional('consumerDescription', r.consumerDescription),
-    ...optional('issuerUrl', r.issuerUrl),
-    ...optional('rubricUrl', r.rubricUrl),
-    ...optional('timeValue', r.timeValue),
-    ...optional('timeUnits', r.timeUnits),
-    ...optional('limit', r.limit),
-    unique: r.unique,
-    createdAt: r.createdAt.toISOString(),
-    ...(image && { image: { slug: image.slug, ...optional('url', image.url), ...optional('mimeType', image.mimeType) } }),
-    ...optional('type', r.type),
-    archived: r.archived,
-    system: summaryMessage(system),
-    ...(issuer && { issuer: { ...summaryMessage(issuer), programs: [] } }),
-    ...(program && { program: summaryMessage(program) }),
-    ...optional('criteriaUrl', r.criteriaUrl),
-    criteria,
-    alignments,
-    ...optional('evidenceType', r.evidenceType),
-    categories,
-    tags,
-    published: r.published,
-    ...optional('location', r.location),
-    origin: r.origin,
-  };
-}
 
 /** Only fields present on the wire are taken; the image is saved separately. */
 export function fromBadgeFields(fields: catalogV1.BadgeFields__Output | null | undefined): BadgeChange {
@@ -88,7 +51,7 @@ function scopeOf(context: ResolvedContext): Pick<BadgeLookup, 'systemId' | 'issu
   };
 }
 
-export function badgeHandlers({ db, images }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
+export function badgeHandlers({ db, images, systems }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
   const badges = new BadgeStore(db);
   const milestoneStore = new MilestoneStore(db);
 
@@ -155,7 +118,7 @@ export function badgeHandlers({ db, images }: CatalogDeps): UnaryHandlers<Catalo
       }
       // Most badges are no milestone's primary badge; the badge's own statement already says so.
       const milestones = request.includeMilestones && badge.hasMilestones
-        ? await toMessages((await milestoneStore.list(badge.record.systemId, { primaryBadgeId: badge.record.id }, undefined)).milestones, db)
+        ? await toMilestoneMessages((await milestoneStore.list(badge.record.systemId, { primaryBadgeId: badge.record.id }, undefined)).milestones, db)
         : [];
       return { badge: toBadgeMessage(badge), milestones };
     },
@@ -175,7 +138,7 @@ export function badgeHandlers({ db, images }: CatalogDeps): UnaryHandlers<Catalo
       if (request.scope !== 'siteId' || siteId === '0') throw DomainError.validation([{ field: 'scope', value: '' }]);
       const result = await badges.list({ ...filter, systemId: siteId }, pageWindow(request.page));
       // An empty answer may mean there is no such site; only then is it worth asking.
-      if (result.total === 0 && !(await db('systems').where({ id: siteId }).first('id'))) throw DomainError.notFound('system', 'id', siteId);
+      if (result.total === 0 && !(await systems.exists(siteId))) throw DomainError.notFound('system', 'id', siteId);
       return listed(result, request.page);
     },
 

@@ -6,11 +6,10 @@
  */
 import { DomainError, pageInfo, pageWindow, type FieldProblem, type Knex, type UnaryHandlers } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { BadgeStore } from '../store/badges.js';
 import { findSystem } from '../store/context.js';
 import { MilestoneStore, type MilestoneRecord, type MilestoneValues } from '../store/milestones.js';
-import { toBadgeMessage } from './badges.js';
 import type { CatalogDeps } from './deps.js';
+import { toMilestoneMessage, toMilestoneMessages } from './present.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
 
@@ -72,26 +71,6 @@ function failIfAny(problems: FieldProblem[]): void {
   throw DomainError.validation([...problems].sort((a, b) => rank(a) - rank(b)));
 }
 
-/** Milestone messages with their badges, loaded together for the whole set. */
-export async function toMessages(records: MilestoneRecord[], db: Knex): Promise<catalogV1.Milestone[]> {
-  const ids = [...new Set(records.flatMap((r) => [r.primaryBadgeId, ...r.supportBadgeIds]))];
-  const badges = new Map((await new BadgeStore(db).findMany(ids, db)).map((b) => [b.record.id, toBadgeMessage(b)]));
-  return records.map((r) => ({
-    id: r.id,
-    systemId: r.systemId,
-    ...(r.action !== null && { action: r.action }),
-    numberRequired: r.numberRequired,
-    primaryBadge: badges.get(r.primaryBadgeId) ?? null,
-    supportBadges: r.supportBadgeIds.flatMap((id) => badges.get(id) ?? []),
-  }));
-}
-
-async function toMessage(record: MilestoneRecord, db: Knex): Promise<catalogV1.Milestone> {
-  const [message] = await toMessages([record], db);
-  if (!message) throw new Error('milestone vanished while presenting it');
-  return message;
-}
-
 const notFound = (id: string) => DomainError.notFound('milestone', 'id', id);
 
 export function milestoneHandlers({ db }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
@@ -110,7 +89,7 @@ export function milestoneHandlers({ db }: CatalogDeps): UnaryHandlers<CatalogDef
       const result = await change(current, system.id, trx);
       const after = await store.find(system.id, milestoneId, trx);
       if (!after) throw notFound(milestoneId);
-      return { milestone: await toMessage(after, trx), result };
+      return { milestone: await toMilestoneMessage(after, trx), result };
     });
   }
 
@@ -129,14 +108,14 @@ export function milestoneHandlers({ db }: CatalogDeps): UnaryHandlers<CatalogDef
         const { numberRequired = '0', primaryBadgeId = '0', action = null } = change.values;
         return store.insert(system.id, { numberRequired, primaryBadgeId, action }, change.supportBadgeIds ?? [], trx);
       });
-      return { milestone: await toMessage(record, db) };
+      return { milestone: await toMilestoneMessage(record, db) };
     },
 
     async GetMilestone(request) {
       const system = await findSystem(db, request.systemSlug);
       const record = await store.find(system.id, request.milestoneId);
       if (!record) throw notFound(request.milestoneId);
-      return { milestone: await toMessage(record, db) };
+      return { milestone: await toMilestoneMessage(record, db) };
     },
 
     async ListMilestones(request) {
@@ -146,7 +125,7 @@ export function milestoneHandlers({ db }: CatalogDeps): UnaryHandlers<CatalogDef
         ...(request.primaryBadgeId !== '0' && { primaryBadgeId: request.primaryBadgeId }),
       };
       const { milestones, total } = await store.list(system.id, filters, pageWindow(request.page));
-      return { milestones: await toMessages(milestones, db), pageInfo: pageInfo(request.page, total) };
+      return { milestones: await toMilestoneMessages(milestones, db), pageInfo: pageInfo(request.page, total) };
     },
 
     async UpdateMilestone(request) {
@@ -163,7 +142,7 @@ export function milestoneHandlers({ db }: CatalogDeps): UnaryHandlers<CatalogDef
       const milestone = await db.transaction(async (trx) => {
         const current = await store.find(system.id, request.milestoneId, trx, { lock: true });
         if (!current) throw notFound(request.milestoneId);
-        const message = await toMessage(current, trx);
+        const message = await toMilestoneMessage(current, trx);
         await store.delete(current.id, trx);
         return message;
       });

@@ -33,6 +33,10 @@ export class SystemStore {
     return row ? toRecord(row) : undefined;
   }
 
+  async exists(id: string): Promise<boolean> {
+    return (await this.db('systems').where({ id }).first<{ id: string } | undefined>('id')) !== undefined;
+  }
+
   async findById(id: string): Promise<SystemRecord | undefined> {
     const row = await this.db<SystemRow>('systems').where({ id }).first();
     return row ? toRecord(row) : undefined;

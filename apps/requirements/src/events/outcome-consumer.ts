@@ -7,9 +7,9 @@
 import { startIdempotentConsumer, type Kafka, type Knex, type Logger, type Metrics, type Producer, type Rejection, type RunningConsumer } from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
 import { actionKey, aggregateIncrements, outcomeQuantity } from '../domain/outcomes.js';
-import { evaluateMembers, lockForCountChange } from '../evaluation/evaluate.js';
 import type { ActionStore } from '../store/actions.js';
 import type { CountStore } from '../store/counts.js';
+import { countAndEvaluate } from '../use-cases/evaluate.js';
 
 type OutcomeRecorded = eventsV1.OutcomeRecorded__Output;
 
@@ -65,12 +65,7 @@ export function startOutcomeConsumer(deps: OutcomeConsumerDeps): Promise<Running
         siteId: i.siteId, memberId: i.memberId, location: i.location, amount: i.amount,
         actionId: ids.get(`${i.siteId}:${i.actionKey}`) ?? '',
       }));
-      if (resolved.length > 0) {
-        await lockForCountChange(trx);
-        await deps.counts.add(trx, resolved);
-        // Same transaction as the counts: a qualification is recorded exactly when the counts that made it are.
-        await evaluateMembers(trx, resolved);
-      }
+      await countAndEvaluate(trx, deps.counts, resolved);
       return rejected;
     },
   });

@@ -5,7 +5,7 @@
  */
 import { startIdempotentConsumer, type Kafka, type Knex, type Logger, type Metrics, type Producer, type RunningConsumer } from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
-import { reevaluateBadges } from '../evaluation/evaluate.js';
+import { reevaluateBadges } from '../use-cases/evaluate.js';
 
 type RequirementChanged = eventsV1.RequirementChanged__Output;
 

@@ -9,6 +9,7 @@ import type { ActionRecord, ActionStore } from '../store/actions.js';
 import type { CountStore } from '../store/counts.js';
 import type { RequirementRecord, RequirementStore } from '../store/requirements.js';
 import type { UserActionStore } from '../store/user-actions.js';
+import { recordUserAction } from '../use-cases/record-user-action.js';
 
 const toActionMessage = (a: ActionRecord): requirementsV1.Action => ({ id: a.id, name: a.name, createdAt: a.createdAt.toISOString() });
 
@@ -133,7 +134,7 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
       if (!isSet(request.userId)) throw DomainError.validation([{ field: 'userId', value: '' }]);
       if (!isSet(request.actionId)) throw DomainError.validation([{ field: 'actionId', value: '' }]);
       if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
-      const result = await userActions.record({
+      const result = await recordUserAction({ userActions, counts }, {
         siteId: request.siteId, userId: request.userId, actionId: request.actionId, location: request.location,
         quantity: request.quantity ?? '1', idempotencyKey: request.idempotencyKey,
       });

@@ -36,6 +36,19 @@ export class CountStore {
     );
   }
 
+  /** Adds a signed quantity to one member's count, clamped at 0; returns the new count. */
+  async addClamped(trx: Knex, change: { siteId: string; userId: string; actionId: string; location: string; quantity: string }): Promise<string> {
+    const counted = await trx.raw<{ rows: { count: string }[] }>(
+      `insert into member_counts (site_id, user_id, action_id, location, count)
+       values (?, ?, ?, ?, greatest(?::bigint, 0))
+       on conflict (site_id, user_id, action_id, location)
+       do update set count = greatest(member_counts.count + ?::bigint, 0), updated_at = now()
+       returning count`,
+      [change.siteId, change.userId, change.actionId, change.location, change.quantity, change.quantity],
+    );
+    return String(counted.rows[0]?.count ?? '0');
+  }
+
   async forMember(siteId: string, userId: string): Promise<MemberCountRow[]> {
     const rows = await this.db('member_counts as c')
       .join('actions as a', 'a.id', 'c.action_id')

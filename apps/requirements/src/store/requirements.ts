@@ -1,11 +1,11 @@
 /**
  * Badge requirements. Every change commits together with its
  * RequirementChanged event in the outbox (architecture.md, flow 2), under the
- * exclusive evaluation lock (evaluation/evaluate.ts says why).
+ * exclusive evaluation lock (evaluation-lock.ts says why).
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError, enqueueEvents, isUniqueViolation, pageWindow, type Knex, type PageRequestLike } from '@laurel/service-kit';
-import { lockForRequirementChange } from '../evaluation/evaluate.js';
+import { lockForRequirementChange } from './evaluation-lock.js';
 
 export interface RequirementRecord {
   id: string;
@@ -76,7 +76,7 @@ export class RequirementStore {
   }
 
   private async requireAction(trx: Knex.Transaction, siteId: string, actionId: string): Promise<void> {
-    const found = await trx('actions').where({ site_id: siteId, id: actionId }).first('id');
+    const found = await trx('actions').where({ site_id: siteId, id: actionId }).first<{ id: string } | undefined>('id');
     if (!found) throw DomainError.notFound('action', 'id', actionId);
   }
 
