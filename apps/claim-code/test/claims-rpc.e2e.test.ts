@@ -79,7 +79,7 @@ describe('Claim', () => {
       (r) => r?.n === 1,
     );
     expect(awarded?.n).toBe(1);
-    await eventually(async () => (await db.query(`select state from claim_codes.claims where claim_code_id = $1`, [claimCode?.id])).rows[0], (r) => r?.state === 'awarded');
+    await eventually(async () => (await db.query<{ state: string }>(`select state from claim_codes.claims where claim_code_id = $1`, [claimCode?.id])).rows[0], (r) => r?.state === 'awarded');
   });
 });
 

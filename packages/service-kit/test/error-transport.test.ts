@@ -14,12 +14,13 @@ import { createDatabase, preparedQuery, type Knex } from '../src/db/database.js'
 import { databaseInputError, postgresCode } from '../src/db/input-errors.js';
 import { DomainError, fromGrpcError, MAX_DETAIL_STRING_LENGTH, MAX_MESSAGE_LENGTH } from '../src/errors.js';
 import { ServiceClient } from '../src/grpc/client.js';
-import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
-import type { UnaryHandlers } from '../src/grpc/types.js';
+import { startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
+import type { UnaryHandlerGroup } from '../src/grpc/types.js';
 import { createLogger } from '../src/logger.js';
 
 const definition = laurelProtos().catalog.v1.Catalog.service;
-type Handlers = UnaryHandlers<catalogV1.CatalogDefinition>;
+type Handlers = UnaryHandlerGroup<catalogV1.CatalogDefinition>;
 type GetSystem = NonNullable<Handlers['GetSystem']>;
 const servers: RunningGrpcServer[] = [];
 const clients: ServiceClient<catalogV1.CatalogDefinition>[] = [];
@@ -29,7 +30,7 @@ async function serve(getSystem: GetSystem): Promise<ServiceClient<catalogV1.Cata
     GetSystem: getSystem,
     ListSystems: () => Promise.resolve({ systems: [], total: 0 }),
   };
-  const server = await startGrpcServer([registerService('laurel.catalog.v1.Catalog', definition, handlers)], {
+  const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
     logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000,
   });
   servers.push(server);

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { laurelProtos, packageDefinition, type catalogV1 } from '@laurel/protos';
 import { checkHealth, loadBalancingOptions, ServiceClient } from '../src/grpc/client.js';
 import { serviceAddress } from '../src/config.js';
-import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
 import { createLogger } from '../src/logger.js';
 
 const definition = laurelProtos().catalog.v1.Catalog.service;
@@ -18,7 +19,7 @@ const clients: ServiceClient<catalogV1.CatalogDefinition>[] = [];
 async function countingServer(): Promise<{ port: number; calls: () => number }> {
   let calls = 0;
   const server = await startGrpcServer(
-    [registerService('laurel.catalog.v1.Catalog', definition, { GetSystem: () => { calls++; return Promise.reject(new Error('counted')); } })],
+    [registerPart('laurel.catalog.v1.Catalog', definition, { GetSystem: () => { calls++; return Promise.reject(new Error('counted')); } })],
     { logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000 },
   );
   servers.push(server);

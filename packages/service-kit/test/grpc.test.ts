@@ -8,8 +8,9 @@ import { laurelProtos, type catalogV1 } from '@laurel/protos';
 import { freePort } from '@laurel/testkit';
 import { DomainError } from '../src/errors.js';
 import { checkHealth, ServiceClient } from '../src/grpc/client.js';
-import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
-import type { UnaryHandlers } from '../src/grpc/types.js';
+import { startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
+import type { UnaryHandlerGroup } from '../src/grpc/types.js';
 import { createLogger } from '../src/logger.js';
 import { packageDefinition } from '@laurel/protos';
 
@@ -17,8 +18,8 @@ const definition = laurelProtos().catalog.v1.Catalog.service;
 const servers: RunningGrpcServer[] = [];
 const clients: ServiceClient<catalogV1.CatalogDefinition>[] = [];
 
-async function serve(handlers: UnaryHandlers<catalogV1.CatalogDefinition>, port = 0): Promise<RunningGrpcServer> {
-  const server = await startGrpcServer([registerService('laurel.catalog.v1.Catalog', definition, handlers)], {
+async function serve(handlers: UnaryHandlerGroup<catalogV1.CatalogDefinition>, port = 0): Promise<RunningGrpcServer> {
+  const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
     logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port, drainMs: 1000,
   });
   servers.push(server);

@@ -9,7 +9,8 @@ import { laurelProtos, packageDefinition, type catalogV1 } from '@laurel/protos'
 import { DomainError } from '../src/errors.js';
 import { ServiceClient } from '../src/grpc/client.js';
 import { coalesced, ReadThroughClient } from '../src/grpc/read-through.js';
-import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
 import { createLogger } from '../src/logger.js';
 
 const definition = laurelProtos().catalog.v1.Catalog.service;
@@ -20,7 +21,7 @@ const clients: ReadThroughClient<catalogV1.CatalogDefinition>[] = [];
 async function catalogWithCounter() {
   const reached = { GetSystem: 0, UpdateSystem: 0 };
   let name = 'first';
-  const server = await startGrpcServer([registerService('laurel.catalog.v1.Catalog', definition, {
+  const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, {
     GetSystem: (request) => {
       reached.GetSystem += 1;
       if (request.slug === 'missing') return Promise.reject(DomainError.notFound('system', 'slug', 'missing'));

@@ -12,8 +12,9 @@ import { laurelProtos, packageDefinition, type catalogV1 } from '@laurel/protos'
 import { ServiceClient } from '../src/grpc/client.js';
 import { ReadThroughClient } from '../src/grpc/read-through.js';
 import { RequestScope, stampMetadataKey } from '../src/grpc/request-scope.js';
-import { registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
-import type { UnaryHandlers } from '../src/grpc/types.js';
+import { startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
+import type { UnaryHandlerGroup } from '../src/grpc/types.js';
 import { createLogger } from '../src/logger.js';
 
 type Catalog = catalogV1.CatalogDefinition;
@@ -22,8 +23,8 @@ const servers: RunningGrpcServer[] = [];
 const closers: { close(): void }[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function serve(handlers: UnaryHandlers<Catalog>): Promise<number> {
-  const server = await startGrpcServer([registerService('laurel.catalog.v1.Catalog', definition, handlers)], {
+async function serve(handlers: UnaryHandlerGroup<Catalog>): Promise<number> {
+  const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
     logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000,
   });
   servers.push(server);

@@ -14,7 +14,8 @@ import { DomainError } from '../src/errors.js';
 import { ServiceClient } from '../src/grpc/client.js';
 import { RequestScope, stampMetadataKey } from '../src/grpc/request-scope.js';
 import { sharedEach } from '../src/grpc/shared-call.js';
-import { eachOf, registerService, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { eachOf, startGrpcServer, type RunningGrpcServer } from '../src/grpc/server.js';
+import { registerPart } from './register-part.js';
 import { createLogger } from '../src/logger.js';
 
 type Issuance = issuanceV1.IssuanceDefinition;
@@ -44,7 +45,7 @@ async function serve(delayMs = 20): Promise<{ client: ServiceClient<Issuance>; c
     return { result: 'AWARD_RESULT_CREATED', earnedBadge: { id: item.idempotencyKey.replace(/\D/g, '') || '1', uid: item.idempotencyKey } };
   };
   const awardEach = eachOf(award, { method: 'laurel.issuance.v1.Issuance/Award', logger: createLogger('test', 'silent') });
-  const server = await startGrpcServer([registerService('laurel.issuance.v1.Issuance', definition, {
+  const server = await startGrpcServer([registerPart('laurel.issuance.v1.Issuance', definition, {
     AwardEach: async (request, context) => {
       const [stamp] = context.metadata.get(stampMetadataKey('catalog'));
       calls.push({ items: request.items.length, stamp: typeof stamp === 'string' ? stamp : undefined });

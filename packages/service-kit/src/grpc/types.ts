@@ -20,10 +20,24 @@ export interface CallContext {
 /** The RPC names of a generated service definition, without grpc's string index signature. */
 export type MethodName<D> = keyof { [K in keyof D as string extends K ? never : K]: D[K] } & string;
 
-/** A service's handlers: one async function per RPC, proto in, proto out. */
+/** The handler of RPC K: proto in, proto out. */
+export type UnaryHandler<D, K extends keyof D> = (request: ServerRequestOf<D[K]>, context: CallContext) => Promise<ResponseOf<D[K]>>;
+
+/**
+ * A service's handlers: one async function for every RPC of its definition,
+ * so an RPC without a handler does not compile (instead of answering
+ * UNIMPLEMENTED at run time).
+ */
 export type UnaryHandlers<D extends grpc.ServiceDefinition> = {
-  [K in MethodName<D>]?: (request: ServerRequestOf<D[K]>, context: CallContext) => Promise<ResponseOf<D[K]>>;
+  [K in MethodName<D>]: UnaryHandler<D, K>;
 };
+
+/**
+ * Some of a service's handlers, as one rpc/ module defines them: the module
+ * returns its object literal `satisfies UnaryHandlerGroup<D>` (so its exact
+ * keys are kept), and the service joins its groups into UnaryHandlers.
+ */
+export type UnaryHandlerGroup<D extends grpc.ServiceDefinition> = Partial<UnaryHandlers<D>>;
 
 /** What callers of a service need of its client, whether it asks every time (ServiceClient) or reads through (ReadThroughClient). */
 export interface UnaryClient<D> {
