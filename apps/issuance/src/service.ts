@@ -9,27 +9,28 @@ import {
 import { bareBadgeJson, fullBadgeJson } from '@laurel/badgekit-json';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
-import { MilestoneCheckStore } from './milestones/store.js';
-import { startMilestoneAwards } from './milestones/worker.js';
 import { DEV_CREDENTIAL_KEY_ENCRYPTION_KEY, type IssuanceConfig } from './config.js';
 import { assessmentHandlers } from './rpc/assessment.js';
 import { awardHandlers } from './rpc/awards.js';
 import { bulkHandlers } from './rpc/bulk.js';
 import { credentialHandlers } from './rpc/credentials.js';
-import { startStatusListPublisher } from './credentials/status-list-publisher.js';
 import { deliveryHandlers } from './rpc/deliveries.js';
 import { ApplicationStore } from './store/applications.js';
 import { DeliveryStore } from './store/deliveries.js';
 import { EarnedBadgeStore } from './store/earned-badges.js';
 import { ImportStore } from './store/imports.js';
 import { IssuerKeyStore } from './store/issuer-keys.js';
-import { SignedCredentialJwtStore, SignedCredentialStore } from './store/signed-credentials.js';
 import { IssuerRsaKeyStore } from './store/issuer-rsa-keys.js';
-import { StatusListStore } from './store/status-lists.js';
+import { MilestoneCheckStore } from './store/milestone-checks.js';
 import { ReviewStore } from './store/reviews.js';
-import { issuanceRetentionRules } from './retention.js';
-import { webhookMessages, type BadgeRenderer } from './webhooks/messages.js';
-import { startWebhookWorker } from './webhooks/worker.js';
+import { SignedCredentialJwtStore, SignedCredentialStore } from './store/signed-credentials.js';
+import { StatusListStore } from './store/status-lists.js';
+import { awardBadge, type AwardDeps } from './use-cases/award.js';
+import { startMilestoneAwards } from './workers/milestone-awards.js';
+import { issuanceRetentionRules } from './workers/retention.js';
+import { startStatusListPublisher } from './workers/status-list-publisher.js';
+import { startWebhookWorker } from './workers/webhook-deliveries.js';
+import { webhookMessages, type BadgeRenderer } from './workers/webhook-messages.js';
 
 /** Webhook bodies carry BadgeKit's badge JSON, as the gateway renders it. */
 const badgekitBadgeJson: BadgeRenderer = { full: (badge, origin) => fullBadgeJson(badge, origin), bare: bareBadgeJson };
@@ -80,19 +81,22 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       messages: webhookMessages({ awards, applications, catalog, render, publicBaseUrl: config.PUBLIC_BASE_URL }),
       webhookOf,
     });
-    runtime.onStop(worker.stop);
+    runtime.onStop(() => worker.stop());
     const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
-    runtime.onStop(retention.stop);
+    runtime.onStop(() => retention.stop());
     const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
-    runtime.onStop(milestones.stop);
+    runtime.onStop(() => milestones.stop());
     const statusLists = new StatusListStore(db);
     const keyCipher = new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY);
     const keys = new IssuerKeyStore(db, keyCipher);
     const publisher = startStatusListPublisher({ db, statusLists, keys, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, listener: runtime.listener, pollMs: runtime.workPollMs });
-    runtime.onStop(publisher.stop);
+    runtime.onStop(() => publisher.stop());
     const webhookSet = async (siteId: string) => (await webhookOf(siteId)) !== undefined;
+    const awarding: AwardDeps = { db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet };
+    // A milestone's primary badge is awarded by the same use case as any other award.
+    milestones.useAward((input) => awardBadge(awarding, input));
     const handlers = {
-      ...awardHandlers({ db, logger, metrics, awards, deliveries, catalog, statusLists, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet }),
+      ...awardHandlers({ ...awarding, logger, metrics, statusLists }),
       ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet }),
       ...deliveryHandlers(deliveries),
       ...credentialHandlers({
@@ -108,7 +112,7 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog }),
     };
     const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
-    return { grpcPort, stop: runtime.stop };
+    return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();
     throw error;

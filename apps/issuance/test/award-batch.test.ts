@@ -48,7 +48,7 @@ beforeAll(async () => {
   awards = new EarnedBadgeStore(db);
   listener = createWorkListener({ url: database.url, applicationName: 'award-batch-test', logger: createLogger('award-batch-test', 'silent') });
   listener.subscribe(OUTBOX_CHANNEL, () => void (wakes += 1));
-  await eventually(async () => wakes, (n) => n >= 1);
+  await eventually(() => Promise.resolve(wakes), (n) => n >= 1);
 });
 afterAll(async () => {
   await listener?.close();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   // As the issuance process's relay: subscribed here, so signalWork wakes it in memory.
   listener = createWorkListener({ url: database.url, applicationName: 'award-insert-test', logger: createLogger('award-insert-test', 'silent') });
   listener.subscribe(OUTBOX_CHANNEL, () => void (wakes += 1));
-  await eventually(async () => wakes, (n) => n >= 1); // the wake after LISTEN
+  await eventually(() => Promise.resolve(wakes), (n) => n >= 1); // the wake after LISTEN
 });
 afterAll(async () => {
   await listener?.close();
@@ -53,7 +53,7 @@ describe('EarnedBadgeStore.insert', () => {
     if (outcome.kind !== 'created') return;
     expect(wakes).toBe(before + 1);
     expect(outcome.row).toMatchObject({ id: award.id, uid: award.uid, site_id: '1', user_id: '42', email: 'ada@example.org', channel: 'direct' });
-    const [{ xmin } = { xmin: '' }] = await db('earned_badges').where({ id: award.id }).select(db.raw('xmin::text as xmin'));
+    const [{ xmin } = { xmin: '' }] = await db('earned_badges').where({ id: award.id }).select<{ xmin: string }[]>(db.raw('xmin::text as xmin'));
     const events = await outboxRows();
     expect(events).toHaveLength(1);
     // The same writing transaction: the award cannot commit without its event, nor the event without it.
@@ -100,7 +100,7 @@ describe('EarnedBadgeStore.insert', () => {
       expect((await awards.insert(trx, committed, announce)).kind).toBe('created');
       expect(wakes).toBe(before);
     });
-    await eventually(async () => wakes, (n) => n === before + 1);
+    await eventually(() => Promise.resolve(wakes), (n) => n === before + 1);
     expect(await outboxRows()).toHaveLength(1);
   });
 });

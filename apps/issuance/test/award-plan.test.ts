@@ -20,6 +20,7 @@ let database: TestDatabase;
 let db: Knex;
 
 interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Subplan Name'?: string; Plans?: PlanNode[] }
+interface PlanConnection { query(text: string | { text: string; values: unknown[] }): Promise<{ rows: { 'QUERY PLAN': { Plan: PlanNode }[] }[] }> }
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 const STORED = 4000;
@@ -54,7 +55,8 @@ describe('the statement that inserts awards', () => {
       each(() => 'topic'), each(() => 'key'), each(() => Buffer.from('{}')), each(() => '{}'), each(() => true), each((i) => String(100_000 + i)),
     ];
     // EXPLAIN ANALYZE runs the insert: in a transaction rolled back, on a connection of its own.
-    const connection = await db.client.acquireConnection() as { query(text: string | { text: string; values: unknown[] }): Promise<{ rows: { 'QUERY PLAN': { Plan: PlanNode }[] }[] }> };
+    const pool = db.client as { acquireConnection(): Promise<PlanConnection>; releaseConnection(connection: PlanConnection): Promise<void> };
+    const connection = await pool.acquireConnection();
     let plan: PlanNode | undefined;
     try {
       await connection.query('begin');
@@ -62,7 +64,7 @@ describe('the statement that inserts awards', () => {
       plan = rows[0]?.['QUERY PLAN'][0]?.Plan;
     } finally {
       await connection.query('rollback');
-      await db.client.releaseConnection(connection);
+      await pool.releaseConnection(connection);
     }
     const scans = nodesOf(plan ?? { 'Node Type': 'none' }).filter((node) => node['Relation Name'] === 'earned_badges' && node['Node Type'] !== 'ModifyTable');
     expect(scans.length).toBeGreaterThan(0);

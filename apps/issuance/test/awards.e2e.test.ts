@@ -136,7 +136,7 @@ describe('AwardEach, and awards that share it', () => {
       call: ((method, request, options) => {
         calls += 1;
         return issuance.call(method, request, options);
-      }) as typeof issuance.call,
+      }) satisfies typeof issuance.call,
     });
     const shared = sharedEach(counted, 'AwardEach');
     const settled = await Promise.allSettled([
@@ -237,6 +237,6 @@ describe('an issuance process killed with SIGKILL during a stream of awards', ()
     } finally {
       await awarded.stop();
     }
-    await eventually(async () => (await db.query('select count(*)::int as n from issuance.outbox')).rows[0], (r) => r?.n === 0);
+    await eventually(async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.outbox')).rows[0], (r) => r?.n === 0);
   });
 });

@@ -151,7 +151,7 @@ describe('BulkAward', () => {
     try {
       const { results } = await bulk([item(ids.repeatable, '4', 'b4:1', { issuedOn: '2021-06-07T08:09:10.000Z' })]);
       const id = results[0]?.earnedBadge?.id;
-      const seen = await awarded.waitFor((m) => m.some((x) => JSON.parse(x.value?.toString() ?? '{}').earnedBadgeId === id));
+      const seen = await awarded.waitFor((m) => m.some((x) => (JSON.parse(x.value?.toString() ?? '{}') as { earnedBadgeId?: string }).earnedBadgeId === id));
       const event = seen.map((m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string; occurredAt: string; channel: string }).find((e) => e.earnedBadgeId === id);
       expect(event).toMatchObject({ occurredAt: '2021-06-07T08:09:10.000Z', channel: 'AWARD_CHANNEL_IMPORT' });
     } finally {

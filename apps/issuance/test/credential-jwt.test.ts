@@ -72,7 +72,7 @@ describe('RSA issuer keys', () => {
 
     const [published] = await keys.publicKeys('21');
     const jwk = JSON.parse(published!.publicJwk) as JWK;
-    expect(jwk).toEqual({ kty: 'RSA', n: expect.any(String), e: 'AQAB', alg: 'RS256', use: 'sig' });
+    expect(jwk).toEqual({ kty: 'RSA', n: expect.any(String) as string, e: 'AQAB', alg: 'RS256', use: 'sig' });
     expect(await keys.publicKeys('22')).toEqual([]);
 
     const token = await signJwt({ iss: 'x' }, key!.privateKeyPkcs8, 'https://k.example.org/key');

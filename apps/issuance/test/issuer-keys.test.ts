@@ -82,7 +82,7 @@ describe('rotation', () => {
     expect((await keys.signingKey('16', generateKeyMaterial)).publicKeyMultibase).toBe(fresh.publicKeyMultibase);
     const results = await Promise.allSettled([keys.rotate('16', 600, generateKeyMaterial), keys.rotate('16', 600, generateKeyMaterial)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.objectContaining({ reason: 'ResourceConflict' })]);
+    expect(results.filter((r) => r.status === 'rejected').map((r): unknown => r.reason)).toEqual([expect.objectContaining({ reason: 'ResourceConflict' })]);
     expect(await db('issuer_keys').where({ site_id: 16 })).toHaveLength(2);
   });
 });

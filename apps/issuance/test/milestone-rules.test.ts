@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milestoneAwardKey, reachedMilestones, retryDelayMs, startsMilestoneCheck } from '../src/milestones/rules.js';
+import { milestoneAwardKey, reachedMilestones, retryDelayMs, startsMilestoneCheck } from '../src/domain/milestones.js';
 
 const milestone = (id: string, numberRequired: number, primaryBadgeId: string, supportBadgeIds: string[]) => ({ id, numberRequired, primaryBadgeId, supportBadgeIds });
 

@@ -18,7 +18,7 @@ import { statusEntry } from '../src/domain/status-list.js';
 
 const ORIGIN = 'https://badges.example.org';
 
-const badge: catalogV1.Badge__Output = {
+const badge = {
   id: '7', slug: 'first-aid', name: 'First Aid', strapline: 'Saves lives', earnerDescription: 'You can give first aid', consumerDescription: 'Holder completed first aid training',
   unique: true, createdAt: '2026-01-01T00:00:00Z', image: { slug: 'img-1', mimeType: 'image/png' }, archived: false,
   system: { id: '3', slug: 'red cross', name: 'Red Cross', url: 'https://redcross.example.org', email: 'badges@redcross.example.org' },

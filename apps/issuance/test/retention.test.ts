@@ -9,7 +9,7 @@ import { createDatabase, createLogger, migrate, sweepOnce, type Knex } from '@la
 import { freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
 import { loadIssuanceConfig } from '../src/config.js';
-import { issuanceRetentionRules } from '../src/retention.js';
+import { issuanceRetentionRules } from '../src/workers/retention.js';
 import { DeliveryStore } from '../src/store/deliveries.js';
 
 let database: TestDatabase;

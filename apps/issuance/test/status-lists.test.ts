@@ -50,7 +50,7 @@ async function anAward(siteId: number, revoked = false): Promise<string> {
   const [row] = await db('earned_badges').insert({
     site_id: siteId, badge_id: 1, email: `a${seq}@example.org`, uid: `status-${seq}`, channel: 'direct', idempotency_key: `k${seq}`, badge_unique: false, issued_on: new Date(),
     ...(revoked && { revoked_at: new Date() }),
-  }).returning('id');
+  }).returning<{ id: string }[]>('id');
   return (row as { id: string }).id;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@laurel/service-kit';
 import { DEVELOPMENT_BASE_URL, loadIssuanceConfig } from '../src/config.js';
-import { messageOrigin } from '../src/webhooks/origin.js';
+import { messageOrigin } from '../src/domain/message-origin.js';
 
 const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
 

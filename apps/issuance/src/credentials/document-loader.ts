@@ -35,8 +35,9 @@ export class UnknownDocumentError extends Error {
   override readonly name = 'UnknownDocumentError';
 }
 
-export async function documentLoader(url: string): Promise<RemoteDocument> {
+/** Asynchronous because jsonld's loaders are; the answer is always at hand. */
+export function documentLoader(url: string): Promise<RemoteDocument> {
   const document = CONTEXTS.get(url);
-  if (document === undefined) throw new UnknownDocumentError(`no local copy of ${url}; signing never fetches`);
-  return { contextUrl: null, documentUrl: url, document };
+  if (document === undefined) return Promise.reject(new UnknownDocumentError(`no local copy of ${url}; signing never fetches`));
+  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
 }

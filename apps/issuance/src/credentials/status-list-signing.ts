@@ -1,7 +1,7 @@
 /**
  * Signs a status list as its bits say now, with its site's current key: the
- * one place both a fetch (rpc/credentials.ts GetStatusList) and the publisher
- * (status-list-publisher.ts) sign a list, so both produce the same document.
+ * one place both a fetch (use-cases/status-list.ts) and the publisher
+ * (workers/status-list-publisher.ts) sign a list, so both produce the same document.
  */
 import { verificationMethodId } from '@laurel/service-kit';
 import { unsignedStatusList } from '../domain/status-list.js';

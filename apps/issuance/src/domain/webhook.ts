@@ -1,6 +1,8 @@
 /**
  * Webhook rules with no I/O: how a message is signed (badgekit-api.md §14.3),
- * when a failed delivery is tried again, and how long we keep trying.
+ * when a failed delivery is tried again, how long we keep trying, and what a
+ * delivery records when it is made (the message itself is built when it is
+ * sent, workers/webhook-messages.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
 
@@ -35,4 +37,45 @@ export const isDelivered = (status: number): boolean => status >= 200 && status 
 /** Orders one recipient's messages: by member when there is one, else by email. */
 export function recipientKey(userId: string | null, email: string | null): string {
   return userId ? `user:${userId}` : `email:${(email ?? '').toLowerCase()}`;
+}
+
+/** What an award's delivery needs of it (an earned_badges row). */
+export interface AwardOfDelivery {
+  id: string;
+  site_id: string;
+  user_id: string | null;
+  email: string | null;
+  channel: string;
+}
+
+/**
+ * The `award`/`revoke` webhook message of a row, recorded with it. What the
+ * body needs beyond the row itself (the request's comment and origin) is kept
+ * in `input`; the badge is read when the message is sent.
+ */
+export function awardDelivery(row: AwardOfDelivery, action: 'award' | 'revoke', extra: { comment?: string | undefined; origin?: string | undefined } = {}) {
+  return {
+    siteId: row.site_id,
+    action,
+    recipientKey: recipientKey(row.user_id, row.email),
+    channel: row.channel,
+    input: { earnedBadgeId: row.id, ...(extra.comment !== undefined && { comment: extra.comment }), ...(extra.origin !== undefined && { origin: extra.origin }) },
+  };
+}
+
+/**
+ * The review as its write left it (§12.1), kept in the delivery: each
+ * message tells of its own write even when a later one changed the review.
+ */
+export function reviewSnapshot(
+  review: { id: string; slug: string; author: string; comment: string | null },
+  items: readonly { criterion_id: string; satisfied: boolean; comment: string | null }[],
+): Record<string, unknown> {
+  return {
+    id: Number(review.id),
+    slug: review.slug,
+    author: review.author,
+    comment: review.comment,
+    reviewItems: items.map((item) => ({ criterionId: Number(item.criterion_id), satisfied: item.satisfied ? 1 : 0, comment: item.comment })),
+  };
 }

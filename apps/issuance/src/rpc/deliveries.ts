@@ -1,7 +1,7 @@
 /**
  * The webhook delivery log over gRPC (admin-api.md `…/webhook/deliveries`).
  */
-import { pageInfo, pageWindow, type UnaryHandlers } from '@laurel/service-kit';
+import { pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import type { DeliveryRow, DeliveryStatus, DeliveryStore } from '../store/deliveries.js';
 
@@ -27,12 +27,12 @@ function toDeliveryMessage(row: DeliveryRow): issuanceV1.WebhookDelivery {
   };
 }
 
-export function deliveryHandlers(deliveries: DeliveryStore): UnaryHandlers<issuanceV1.IssuanceDefinition> {
+export function deliveryHandlers(deliveries: DeliveryStore) {
   return {
     async ListWebhookDeliveries(request) {
       const window = pageWindow(request.page);
       const { rows, total } = await deliveries.list(request.siteId, request.status ? STATUS_BY_WIRE[request.status] : undefined, window);
       return { deliveries: rows.map(toDeliveryMessage), pageInfo: pageInfo(request.page, total) };
     },
-  };
+  } satisfies UnaryHandlerGroup<issuanceV1.IssuanceDefinition>;
 }

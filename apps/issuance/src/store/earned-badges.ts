@@ -199,9 +199,9 @@ export class EarnedBadgeStore {
     const byKey = await db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
     if (byKey) return { kind: 'key-exists', row: byKey };
     if (award.badgeUnique) {
-      const held = await heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
+      const held = (await heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
         .orderBy('seq')
-        .first();
+        .first()) as EarnedBadgeRow | undefined;
       if (held) return { kind: 'already-held', row: held };
     }
     return { kind: 'uid-taken' };
@@ -274,7 +274,9 @@ export class EarnedBadgeStore {
       const base = heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: q.siteId }), q.userId, q.email);
       if (q.badgeIds.length > 0) base.whereIn('badge_id', q.badgeIds);
       if (!q.includeRevoked) base.whereNull('revoked_at');
-      if (!q.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+      if (!q.includeExpired) base.where((w) => {
+        w.whereNull('expires').orWhere('expires', '>', new Date());
+      });
       const order = q.newestFirst ? 'issued_on desc, seq desc' : 'seq asc';
       // One award per badge (the first in list order) when asked; counted after that.
       const source = q.onePerBadge
@@ -291,11 +293,13 @@ export class EarnedBadgeStore {
     return this.snapshot(async (db) => {
       const base = db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId });
       if (!options.includeRevoked) base.whereNull('revoked_at');
-      if (!options.includeExpired) base.where((w) => w.whereNull('expires').orWhere('expires', '>', new Date()));
+      if (!options.includeExpired) base.where((w) => {
+        w.whereNull('expires').orWhere('expires', '>', new Date());
+      });
       const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
       const page = base.clone().select('*').orderBy('seq');
       if (options.window) page.offset(options.window.offset).limit(options.window.limit);
-      return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
+      return { rows: await page, total: Number(count) };
     });
   }
 }

@@ -7,18 +7,8 @@
  * not inserted are then explained with two set-based look-ups.
  */
 import type { Knex } from '@laurel/service-kit';
+import type { BulkRow } from '../domain/bulk-award.js';
 import type { EarnedBadgeRow } from './earned-badges.js';
-
-export interface BulkRow {
-  badgeId: string;
-  userId: string | null;
-  email: string | null;
-  uid: string;
-  idempotencyKey: string;
-  badgeUnique: boolean;
-  issuedOn: Date;
-  expires: Date | null;
-}
 
 /** A Postgres array parameter; node-postgres sends JS arrays (nulls included) as array literals. */
 const pgArray = (values: readonly unknown[]): Knex.RawBinding => values as unknown as Knex.RawBinding;
@@ -63,7 +53,7 @@ export class ImportStore {
 
   async findByKeys(trx: Knex.Transaction, siteId: string, keys: readonly string[]): Promise<EarnedBadgeRow[]> {
     if (keys.length === 0) return [];
-    return (await trx('earned_badges').select('*').where({ site_id: siteId }).whereRaw('idempotency_key = any(?::text[])', [pgArray(keys)])) as EarnedBadgeRow[];
+    return trx<EarnedBadgeRow>('earned_badges').select('*').where({ site_id: siteId }).whereRaw('idempotency_key = any(?::text[])', [pgArray(keys)]);
   }
 
   /** The oldest unrevoked award of each (badge, member) pair that holds a non-repeatable badge. */

@@ -70,8 +70,8 @@ export class StatusListStore {
       // The list is locked: only collisions with earlier awards retry, ever rarer until the list fills.
       for (;;) {
         const index = randomInt(STATUS_LIST_SIZE);
-        const inserted = await trx.raw('insert into status_entries (earned_badge_id, list_id, index) values (?, ?, ?) on conflict do nothing returning index', [earnedBadgeId, list.id, index]);
-        if ((inserted as { rows: unknown[] }).rows.length === 0) continue;
+        const inserted = await trx.raw<{ rows: unknown[] }>('insert into status_entries (earned_badge_id, list_id, index) values (?, ?, ?) on conflict do nothing returning index', [earnedBadgeId, list.id, index]);
+        if (inserted.rows.length === 0) continue;
         await trx('status_lists').where({ id: list.id }).increment('allocated', 1);
         if (award.revoked_at) await this.setRevoked(trx, earnedBadgeId);
         return { url: list.url, index };

@@ -19,7 +19,7 @@ import { enqueueEvents, startPollingLoop, type Knex, type Logger, type PollingLo
 import { statusListPublishedEvent } from '../events/status-list-events.js';
 import type { IssuerKeyStore } from '../store/issuer-keys.js';
 import { STATUS_LIST_CHANNEL, type StatusListRow, type StatusListStore } from '../store/status-lists.js';
-import { signStatusList } from './status-list-signing.js';
+import { signStatusList } from '../credentials/status-list-signing.js';
 
 export interface StatusListPublisherOptions {
   db: Knex;

@@ -2,15 +2,20 @@
  * The bodies of `award`, `revoke` and `review` messages (badgekit-api.md
  * §14.4), built when they are sent, from the records and the badge as they
  * are then. Key sets are exactly BadgeKit's: receivers validate them.
+ *
+ * Here, beside the delivery worker, because only that worker builds them and
+ * building one reads the stores and the catalog: neither a pure rule
+ * (domain/) nor a request's operation (use-cases/). What a delivery records
+ * when it is made is shaped in domain/webhook.ts.
  */
 import { DomainError, type CatalogClient } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { ApplicationStore } from '../store/applications.js';
 import type { DeliveryRow } from '../store/deliveries.js';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
-import type { ReviewItemRow, ReviewRow } from '../store/reviews.js';
-import { messageOrigin } from './origin.js';
-import type { MessageBuilder } from './worker.js';
+import { messageOrigin } from '../domain/message-origin.js';
+import { MILESTONE_KEY_PREFIX } from '../domain/milestones.js';
+import type { MessageBuilder } from './webhook-deliveries.js';
 
 /** BadgeKit's badge JSON: the full form for `award`, the bare form for `revoke`. */
 export interface BadgeRenderer {
@@ -23,25 +28,11 @@ export interface MessageDeps {
   applications: ApplicationStore;
   catalog: CatalogClient;
   render: BadgeRenderer;
-  /** PUBLIC_BASE_URL; see origin.ts for what stands in when it is unset. */
+  /** PUBLIC_BASE_URL; see domain/message-origin.ts for what stands in when it is unset. */
   publicBaseUrl: string | undefined;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/**
- * The review as its write left it (§12.1), kept in the delivery: each
- * message tells of its own write even when a later one changed the review.
- */
-export function reviewSnapshot(review: ReviewRow, items: readonly ReviewItemRow[]): Record<string, unknown> {
-  return {
-    id: Number(review.id),
-    slug: review.slug,
-    author: review.author,
-    comment: review.comment,
-    reviewItems: items.map((item) => ({ criterionId: Number(item.criterion_id), satisfied: item.satisfied ? 1 : 0, comment: item.comment })),
-  };
-}
 
 /** The badge of a message, or why there is none to send. */
 async function badgeFor(deps: MessageDeps, siteId: string, badgeId: string): Promise<catalogV1.Badge__Output | { skip: string }> {
@@ -107,7 +98,7 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
       if (delivery.action === 'award') {
         const comment = text(delivery.input.comment);
         // A milestone award's message has no `comment` key at all (§14.4, §16.7): receivers check key sets.
-        const isMilestoneAward = row.idempotency_key.startsWith('milestone:');
+        const isMilestoneAward = row.idempotency_key.startsWith(MILESTONE_KEY_PREFIX);
         return {
           body: JSON.stringify({
             action: 'award',

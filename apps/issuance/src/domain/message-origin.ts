@@ -4,6 +4,7 @@
  * configured public origin when there is one (always, in production), else
  * the origin of the request that caused the award, else the development
  * gateway's — requirements awards, for one, have no request behind them.
+ * A signed credential's URLs take the same origin (rpc/credentials.ts).
  */
 import { DEVELOPMENT_BASE_URL } from '../config.js';
 

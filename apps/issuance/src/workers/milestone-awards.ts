@@ -8,15 +8,16 @@
  * rare safety net (a check left by a process that stopped before running it).
  */
 import { DomainError, startPollingLoop, WORK_POLL_MS, type CatalogClient, type Knex, type Logger, type PollingLoop } from '@laurel/service-kit';
-import type { catalogV1, issuanceV1 } from '@laurel/protos';
+import type { catalogV1 } from '@laurel/protos';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
-import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from './rules.js';
-import { LEASE_MS, type MilestoneCheckRow, type MilestoneCheckStore, type NewMilestoneCheck } from './store.js';
+import type { AwardInput } from '../use-cases/award.js';
+import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from '../domain/milestones.js';
+import { LEASE_MS, type MilestoneCheckRow, type MilestoneCheckStore, type NewMilestoneCheck } from '../store/milestone-checks.js';
 
-/** Issuance's own Award, as the milestone's primary badge is awarded like any other award (event, webhook, constraints). */
-export type AwardFn = (request: issuanceV1.AwardRequest__Output) => Promise<issuanceV1.AwardResponse>;
+/** Issuance's own award use case, as the milestone's primary badge is awarded like any other award (event, webhook, constraints). */
+export type AwardFn = (input: AwardInput) => Promise<unknown>;
 
-/** What the award handler needs: record a check in its transaction, then start it once committed. */
+/** What the award use cases need: record a check in their transaction, then start it once committed. */
 export interface MilestoneHook {
   /**
    * Whether any milestone counts this badge among its support badges: only

@@ -4,7 +4,7 @@
  * back with its error when it failed.
  */
 import type { Knex } from '@laurel/service-kit';
-import { retryDelayMs } from './rules.js';
+import { retryDelayMs } from '../domain/milestones.js';
 
 export interface MilestoneCheckRow {
   id: string;
