@@ -92,6 +92,12 @@ export function distinctValues(values: readonly string[]): string[] {
   return result;
 }
 
+/** A change's scalar values as submitted, for a conflict's `details` (D-23: built per request). */
+export function submittedValues(change: BadgeChange): Partial<BadgeData> {
+  const { criteria: _c, alignments: _a, categories: _g, tags: _t, ...scalars } = change;
+  return scalars;
+}
+
 /** Field names by which `cleared` may null a field (the proto's snake_case names). */
 const CLEARABLE: Readonly<Record<string, keyof BadgeData | keyof BadgeCollections>> = {
   slug: 'slug',

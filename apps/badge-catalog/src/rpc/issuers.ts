@@ -1,17 +1,18 @@
 /**
- * Issuers over gRPC (BadgeKit §5): proto in, domain call, proto out. Every
- * call resolves its path first, so a missing system or issuer is reported at
- * the first level that is missing (§2.1 stage 7), before any validation or
- * conflict. Issuers are answered with their shallow programs.
+ * Issuers over gRPC (BadgeKit §5): proto in, use case or store call, proto
+ * out. Every call resolves its path first, so a missing system or issuer is
+ * reported at the first level that is missing (§2.1 stage 7), before any
+ * validation or conflict. Issuers are answered with their shallow programs.
  */
-import { pageInfo, pageWindow, type UnaryHandlers } from '@laurel/service-kit';
+import { pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { checkOrganization } from '../domain/organization.js';
 import { findIssuer, findSystem } from '../store/context.js';
 import { issuerFromContext, IssuerStore, type IssuerRecord } from '../store/issuers.js';
 import { ProgramStore } from '../store/programs.js';
+import { createIssuer } from '../use-cases/create-issuer.js';
+import { updateIssuer } from '../use-cases/update-issuer.js';
 import type { CatalogDeps } from './deps.js';
-import { fromOrganizationFields, imageInputOf } from './systems.js';
+import { fromOrganizationFields, imageInputOf } from './organization-input.js';
 
 export function toIssuerMessage(record: IssuerRecord, image: catalogV1.Image | undefined, programs: catalogV1.ProgramSummary[]): catalogV1.Issuer {
   return {
@@ -28,7 +29,7 @@ export function toIssuerMessage(record: IssuerRecord, image: catalogV1.Image | u
   };
 }
 
-export function issuerHandlers({ db, images }: CatalogDeps): UnaryHandlers<catalogV1.CatalogDefinition> {
+export function issuerHandlers({ db, images }: CatalogDeps) {
   const programs = new ProgramStore(db);
   const issuers = new IssuerStore(db, programs);
   const present = async (records: IssuerRecord[]) => {
@@ -39,13 +40,7 @@ export function issuerHandlers({ db, images }: CatalogDeps): UnaryHandlers<catal
 
   return {
     async CreateIssuer(request) {
-      const fields = fromOrganizationFields(request.fields);
-      const record = await db.transaction(async (trx) => {
-        const system = await findSystem(trx, request.systemSlug);
-        checkOrganization(fields);
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return issuers.create(system, { ...fields, ...(imageId && { imageId }) }, trx);
-      });
+      const record = await createIssuer({ db, images, issuers }, { systemSlug: request.systemSlug, fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
       return { issuer: await one(record) };
     },
 
@@ -61,14 +56,11 @@ export function issuerHandlers({ db, images }: CatalogDeps): UnaryHandlers<catal
     },
 
     async UpdateIssuer(request) {
-      const change = fromOrganizationFields(request.fields);
-      const updated = await db.transaction(async (trx) => {
-        const { issuer } = await findIssuer(trx, request.systemSlug, request.issuerSlug);
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return issuers.update(issuer, (current) => {
-          checkOrganization({ ...current, ...change });
-          return { ...change, ...(imageId && { imageId }) };
-        }, trx);
+      const updated = await updateIssuer({ db, images, issuers }, {
+        systemSlug: request.systemSlug,
+        issuerSlug: request.issuerSlug,
+        fields: fromOrganizationFields(request.fields),
+        image: imageInputOf(request.fields),
       });
       return { issuer: await one(updated) };
     },
@@ -78,5 +70,5 @@ export function issuerHandlers({ db, images }: CatalogDeps): UnaryHandlers<catal
       // Answered bare (§5.2: imageUrl null, programs []), so nothing else is loaded.
       return { issuer: toIssuerMessage(await issuers.delete(issuer), undefined, []) };
     },
-  };
+  } satisfies UnaryHandlerGroup<catalogV1.CatalogDefinition>;
 }

@@ -2,10 +2,9 @@
  * Proto messages of the catalog's records, shared by the rpc handlers: a
  * badge, and milestones with their badges.
  */
-import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { BadgeStore, type LoadedBadge, type OrganizationSummary } from '../store/badges.js';
-import type { MilestoneRecord } from '../store/milestones.js';
+import type { LoadedBadge, OrganizationSummary } from '../store/badges.js';
+import type { MilestoneWithBadges } from '../use-cases/milestone-badges.js';
 
 const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
@@ -44,22 +43,18 @@ export function toBadgeMessage({ record: r, system, issuer, program, image, crit
   };
 }
 
-/** Milestone messages with their badges, loaded together for the whole set. */
-export async function toMilestoneMessages(records: MilestoneRecord[], db: Knex): Promise<catalogV1.Milestone[]> {
-  const ids = [...new Set(records.flatMap((r) => [r.primaryBadgeId, ...r.supportBadgeIds]))];
-  const badges = new Map((await new BadgeStore(db).findMany(ids, db)).map((b) => [b.record.id, toBadgeMessage(b)]));
-  return records.map((r) => ({
+/** Milestone messages with their badges (use-cases/milestone-badges.ts loads them for the whole set). */
+export function toMilestoneMessages(milestones: MilestoneWithBadges[]): catalogV1.Milestone[] {
+  return milestones.map(toMilestoneMessage);
+}
+
+export function toMilestoneMessage({ record: r, primaryBadge, supportBadges }: MilestoneWithBadges): catalogV1.Milestone {
+  return {
     id: r.id,
     systemId: r.systemId,
     ...(r.action !== null && { action: r.action }),
     numberRequired: r.numberRequired,
-    primaryBadge: badges.get(r.primaryBadgeId) ?? null,
-    supportBadges: r.supportBadgeIds.flatMap((id) => badges.get(id) ?? []),
-  }));
-}
-
-export async function toMilestoneMessage(record: MilestoneRecord, db: Knex): Promise<catalogV1.Milestone> {
-  const [message] = await toMilestoneMessages([record], db);
-  if (!message) throw new Error('milestone vanished while presenting it');
-  return message;
+    primaryBadge: primaryBadge ? toBadgeMessage(primaryBadge) : null,
+    supportBadges: supportBadges.map(toBadgeMessage),
+  };
 }

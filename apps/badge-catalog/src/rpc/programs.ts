@@ -1,16 +1,17 @@
 /**
- * Programs over gRPC (BadgeKit §6): proto in, domain call, proto out. Every
- * call resolves its path first, so a missing system, issuer or program is
- * reported at the first level that is missing (§2.1 stage 7), before any
- * validation or conflict.
+ * Programs over gRPC (BadgeKit §6): proto in, use case or store call, proto
+ * out. Every call resolves its path first, so a missing system, issuer or
+ * program is reported at the first level that is missing (§2.1 stage 7),
+ * before any validation or conflict.
  */
-import { pageInfo, pageWindow, type UnaryHandlers } from '@laurel/service-kit';
+import { pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { checkOrganization } from '../domain/organization.js';
 import { findIssuer, findProgram } from '../store/context.js';
 import { programFromContext, ProgramStore, type ProgramRecord } from '../store/programs.js';
+import { createProgram } from '../use-cases/create-program.js';
+import { updateProgram } from '../use-cases/update-program.js';
 import type { CatalogDeps } from './deps.js';
-import { fromOrganizationFields, imageInputOf } from './systems.js';
+import { fromOrganizationFields, imageInputOf } from './organization-input.js';
 
 export function toProgramMessage(record: ProgramRecord, image: catalogV1.Image | undefined): catalogV1.Program {
   return {
@@ -26,7 +27,7 @@ export function toProgramMessage(record: ProgramRecord, image: catalogV1.Image |
   };
 }
 
-export function programHandlers({ db, images }: CatalogDeps): UnaryHandlers<catalogV1.CatalogDefinition> {
+export function programHandlers({ db, images }: CatalogDeps) {
   const programs = new ProgramStore(db);
   const present = async (records: ProgramRecord[]) => {
     const imageById = await images.messages(records.map((r) => r.imageId));
@@ -36,12 +37,11 @@ export function programHandlers({ db, images }: CatalogDeps): UnaryHandlers<cata
 
   return {
     async CreateProgram(request) {
-      const fields = fromOrganizationFields(request.fields);
-      const record = await db.transaction(async (trx) => {
-        const { issuer } = await findIssuer(trx, request.systemSlug, request.issuerSlug);
-        checkOrganization(fields);
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return programs.create(issuer, { ...fields, ...(imageId && { imageId }) }, trx);
+      const record = await createProgram({ db, images, programs }, {
+        systemSlug: request.systemSlug,
+        issuerSlug: request.issuerSlug,
+        fields: fromOrganizationFields(request.fields),
+        image: imageInputOf(request.fields),
       });
       return { program: await one(record) };
     },
@@ -58,14 +58,12 @@ export function programHandlers({ db, images }: CatalogDeps): UnaryHandlers<cata
     },
 
     async UpdateProgram(request) {
-      const change = fromOrganizationFields(request.fields);
-      const updated = await db.transaction(async (trx) => {
-        const { program } = await findProgram(trx, request.systemSlug, request.issuerSlug, request.programSlug);
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return programs.update(program, (current) => {
-          checkOrganization({ ...current, ...change });
-          return { ...change, ...(imageId && { imageId }) };
-        }, trx);
+      const updated = await updateProgram({ db, images, programs }, {
+        systemSlug: request.systemSlug,
+        issuerSlug: request.issuerSlug,
+        programSlug: request.programSlug,
+        fields: fromOrganizationFields(request.fields),
+        image: imageInputOf(request.fields),
       });
       return { program: await one(updated) };
     },
@@ -75,5 +73,5 @@ export function programHandlers({ db, images }: CatalogDeps): UnaryHandlers<cata
       // Answered bare (§6.2: imageUrl null), so the image is not loaded.
       return { program: toProgramMessage(await programs.delete(program), undefined) };
     },
-  };
+  } satisfies UnaryHandlerGroup<catalogV1.CatalogDefinition>;
 }

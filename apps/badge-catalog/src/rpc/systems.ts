@@ -1,13 +1,15 @@
 /**
- * Systems (sites) over gRPC: proto in, domain call, proto out.
+ * Systems (sites) over gRPC: proto in, use case or store call, proto out.
  */
-import { DomainError, pageInfo, pageWindow, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { checkOrganization } from '../domain/organization.js';
-import type { SystemFields, SystemRecord } from '../domain/system.js';
+import type { SystemRecord } from '../domain/system.js';
 import { IssuerStore } from '../store/issuers.js';
 import { ProgramStore } from '../store/programs.js';
+import { createSystem } from '../use-cases/create-system.js';
+import { updateSystem } from '../use-cases/update-system.js';
 import type { CatalogDeps } from './deps.js';
+import { fromOrganizationFields, imageInputOf } from './organization-input.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
 
@@ -26,26 +28,7 @@ export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | u
   };
 }
 
-/** Only fields present on the wire are taken; `optional` presence is what makes partial updates possible. */
-export function fromOrganizationFields(fields: catalogV1.OrganizationFields__Output | null): SystemFields {
-  const result: SystemFields = {};
-  if (!fields) return result;
-  if (fields.slug !== undefined) result.slug = fields.slug;
-  if (fields.name !== undefined) result.name = fields.name;
-  if (fields.url !== undefined) result.url = fields.url;
-  if (fields.description !== undefined) result.description = fields.description;
-  if (fields.email !== undefined) result.email = fields.email;
-  return result;
-}
-
-/** The image of an organization message: `image`, or the older `image_url` field. */
-export function imageInputOf(fields: catalogV1.OrganizationFields__Output | null): catalogV1.ImageInput__Output | undefined {
-  if (fields?.image?.source) return fields.image;
-  if (fields?.imageUrl !== undefined) return { source: 'url', url: fields.imageUrl };
-  return undefined;
-}
-
-export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandlers<CatalogDefinition> {
+export function systemHandlers({ db, images, systems }: CatalogDeps) {
   const issuers = new IssuerStore(db, new ProgramStore(db));
   /** With `issuers`, every system's shallow issuers come from two queries in all, not a query per system (§4.3). */
   const present = async (records: SystemRecord[], options: { issuers: boolean }) => {
@@ -60,12 +43,7 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
 
   return {
     async CreateSystem(request) {
-      const fields = fromOrganizationFields(request.fields);
-      checkOrganization(fields);
-      const record = await db.transaction(async (trx) => {
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return systems.create({ ...fields, ...(imageId && { imageId }) }, trx);
-      });
+      const record = await createSystem({ db, images, systems }, { fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
       // A new system has no issuers yet (§4.4).
       return { system: await one(record, { issuers: false }) };
     },
@@ -88,14 +66,7 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
     },
 
     async UpdateSystem(request) {
-      const change = fromOrganizationFields(request.fields);
-      const updated = await db.transaction(async (trx) => {
-        const imageId = await images.save(trx, imageInputOf(request.fields));
-        return systems.update(request.slug, (current) => {
-          checkOrganization({ ...current, ...change });
-          return { ...change, ...(imageId && { imageId }) };
-        }, trx);
-      });
+      const updated = await updateSystem({ db, images, systems }, { slug: request.slug, fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
       return { system: await one(updated, { issuers: true }) };
     },
 
@@ -103,5 +74,5 @@ export function systemHandlers({ db, images, systems }: CatalogDeps): UnaryHandl
       // Answered bare (§4.7): the issuers went with the system.
       return { system: await one(await systems.delete(request.slug), { issuers: false }) };
     },
-  };
+  } satisfies UnaryHandlerGroup<CatalogDefinition>;
 }

@@ -4,7 +4,7 @@
  * itself, because any trusted caller may set a webhook and issuance will
  * post award data to whatever URL is stored here.
  */
-import { DomainError, type FieldProblem, type UnaryHandlers } from '@laurel/service-kit';
+import { DomainError, type FieldProblem, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import { findSystem } from '../store/context.js';
 import { WebhookStore, type WebhookRecord } from '../store/webhooks.js';
@@ -40,7 +40,7 @@ const toMessage = (record: WebhookRecord): catalogV1.Webhook => ({
   createdAt: record.createdAt.toISOString(),
 });
 
-export function webhookHandlers({ db }: CatalogDeps): UnaryHandlers<catalogV1.CatalogDefinition> {
+export function webhookHandlers({ db }: CatalogDeps) {
   const webhooks = new WebhookStore(db);
 
   return {
@@ -68,5 +68,5 @@ export function webhookHandlers({ db }: CatalogDeps): UnaryHandlers<catalogV1.Ca
       if (!(await webhooks.delete(system.id))) throw DomainError.notFound('webhook', 'system', request.systemSlug);
       return {};
     },
-  };
+  } satisfies UnaryHandlerGroup<catalogV1.CatalogDefinition>;
 }

@@ -5,7 +5,7 @@
  * the whole page, because badge lists are among the busiest reads Laurel
  * serves. Writes replace children with one statement per table.
  */
-import { preparedQuery, type Knex } from '@laurel/service-kit';
+import { DomainError, isUniqueViolation, preparedQuery, type Knex } from '@laurel/service-kit';
 import type { Alignment, ArchivedState, BadgeCollections, BadgeData, BadgeRecord, Criterion } from '../domain/badge.js';
 import { slugKey } from '../domain/slug.js';
 
@@ -223,6 +223,19 @@ function loaded(row: JoinedRow): LoadedBadge {
   };
 }
 
+/**
+ * A write that would give two badges of one scope the same slug (the unique
+ * index `badges_slug_key`) is a conflict; its details are the request's own
+ * values (`submitted`, D-23), never the stored badge's.
+ */
+async function slugConflictOr<T>(write: PromiseLike<T>, submitted: Record<string, unknown>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw isUniqueViolation(error, 'badges_slug_key') ? DomainError.conflict('badge', 'slug', submitted) : error;
+  }
+}
+
 export class BadgeStore {
   constructor(private readonly db: Knex) {}
 
@@ -245,10 +258,12 @@ export class BadgeStore {
     return query;
   }
 
-  async insert(trx: Knex, parents: BadgeParents, badge: BadgeData & BadgeCollections): Promise<string> {
-    const [row] = await trx('badges')
+  /** `submitted`: the request's values, for the details of a slug conflict. */
+  async insert(trx: Knex, parents: BadgeParents, badge: BadgeData & BadgeCollections, submitted: Record<string, unknown>): Promise<string> {
+    const inserting = trx('badges')
       .insert({ system_id: parents.systemId, issuer_id: parents.issuerId, program_id: parents.programId, ...toColumns(badge) })
       .returning<{ id: string }[]>('id');
+    const [row] = await slugConflictOr(inserting, submitted);
     if (!row) throw new Error('badge insert returned no row');
     await this.replaceChildren(trx, row.id, badge, true);
     return row.id;
@@ -260,8 +275,9 @@ export class BadgeStore {
     return row ? toRecord(row) : undefined;
   }
 
-  async update(trx: Knex, id: string, data: BadgeData, collections: Partial<BadgeCollections>): Promise<void> {
-    await trx('badges').where({ id }).update({ ...toColumns(data), updated_at: trx.fn.now() });
+  /** `submitted`: the request's values, for the details of a slug conflict. */
+  async update(trx: Knex, id: string, data: BadgeData, collections: Partial<BadgeCollections>, submitted: Record<string, unknown>): Promise<void> {
+    await slugConflictOr(trx('badges').where({ id }).update({ ...toColumns(data), updated_at: trx.fn.now() }), submitted);
     await this.replaceChildren(trx, id, collections, false);
   }
 

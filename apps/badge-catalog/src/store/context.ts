@@ -4,6 +4,7 @@
  * Every lookup by slug compares case-insensitively, ignoring trailing spaces.
  */
 import { DomainError, type Knex } from '@laurel/service-kit';
+import type { BadgePathContext } from '../domain/badge-url.js';
 import { slugKey } from '../domain/slug.js';
 
 export interface ContextRow {
@@ -46,7 +47,7 @@ export async function findProgram(db: Knex, systemSlug: string, issuerSlug: stri
 }
 
 /** A context as the proto carries it: a system, optionally an issuer, optionally a program. */
-export async function resolveContext(db: Knex, context: { systemSlug: string; issuerSlug?: string; programSlug?: string } | null): Promise<ResolvedContext> {
+export async function resolveContext(db: Knex, context: BadgePathContext | null): Promise<ResolvedContext> {
   if (!context) throw DomainError.validation([{ field: 'context', value: '' }]);
   if (context.issuerSlug === undefined) return { system: await findSystem(db, context.systemSlug) };
   if (context.programSlug === undefined) return findIssuer(db, context.systemSlug, context.issuerSlug);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
+import type { ImageInput } from '../domain/image.js';
 
 export interface ImageRow {
   id: string;
@@ -23,10 +24,10 @@ export class ImageStore {
   constructor(private readonly db: Knex) {}
 
   /** Stores the image given on a create or update and returns its id, or undefined when none was given. */
-  async save(trx: Knex, input: catalogV1.ImageInput__Output | null | undefined): Promise<string | undefined> {
-    if (!input?.source) return undefined;
+  async save(trx: Knex, input: ImageInput | undefined): Promise<string | undefined> {
+    if (!input) return undefined;
     const slug = randomBytes(16).toString('hex');
-    const row = input.source === 'url' ? { slug, url: input.url ?? '' } : { slug, data: input.upload?.data ?? Buffer.alloc(0), mime_type: input.upload?.mimeType ?? 'application/octet-stream' };
+    const row = input.source === 'url' ? { slug, url: input.url } : { slug, data: input.data, mime_type: input.mimeType };
     const [saved] = await trx<ImageRow>('images').insert(row).returning('id');
     if (!saved) throw new Error('image insert returned no row');
     return saved.id;

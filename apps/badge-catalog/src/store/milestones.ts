@@ -5,6 +5,7 @@
  * deletion until that transaction ends.
  */
 import type { Knex } from '@laurel/service-kit';
+import type { MilestoneValues } from '../domain/milestone.js';
 
 interface MilestoneRow {
   id: string;
@@ -28,13 +29,6 @@ export interface MilestoneRecord {
   primaryBadgeId: string;
   /** In the order the links were created. */
   supportBadgeIds: string[];
-}
-
-/** The columns a create or update sets; absent keys are left unchanged on update. */
-export interface MilestoneValues {
-  action?: string | null;
-  numberRequired?: string;
-  primaryBadgeId?: string;
 }
 
 export interface MilestoneFilters {

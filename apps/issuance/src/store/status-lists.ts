@@ -22,7 +22,7 @@ export interface StatusListRow {
   created_at: Date;
 }
 
-/** Wakes the status list publisher (credentials/status-list-publisher.ts) once a list changed. */
+/** Wakes the status list publisher (workers/status-list-publisher.ts) once a list changed. */
 export const STATUS_LIST_CHANNEL = 'laurel_status_lists';
 
 export interface StatusSlot {
