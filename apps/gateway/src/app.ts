@@ -14,7 +14,7 @@ import { customerImportRouter, IMPORT_PATH, TOKEN_PATH } from './families/custom
 import { kickappsRouter } from './families/kickapps/router.js';
 import { V2_BASE, v2Router } from './families/v2/router.js';
 import { ob3Router } from './families/ob3/router.js';
-import type { ConsumerKeys } from './families/badgekit/auth.js';
+import type { ConsumerKeys } from './badgekit-format/auth.js';
 import { publicRouter } from './families/public/router.js';
 import { OB3_BASE } from './domain/ob3-oauth.js';
 import { edgeErrors, urlGuard } from './http/edge-guard.js';

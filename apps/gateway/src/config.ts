@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, kafkaSettings, loadConfig, serviceAddress,
 } from '@laurel/service-kit';
-import { REPLAY_WINDOW_HOURS } from './families/customer-import/store.js';
+import { REPLAY_WINDOW_HOURS } from './store/imports.js';
 import { LIMITS } from './http/limits.js';
 
 /** The development default of the BadgeKit master secret; production refuses to start without its own. */

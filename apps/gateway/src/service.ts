@@ -15,7 +15,7 @@ import { LIMITS } from './http/limits.js';
 import { closeClients, createClients } from './clients.js';
 import { DEV_SECRET_ENCRYPTION_KEY, type GatewayConfig } from './config.js';
 import { gatewayRetentionRules } from './ops/retention.js';
-import { consumerKeys } from './families/badgekit/auth.js';
+import { consumerKeys } from './badgekit-format/auth.js';
 import { ConsumerStore } from './store/consumers.js';
 
 export const SCHEMA = 'gateway';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@laurel/service-kit';
-import { checkClaims, verifySignature } from '../src/families/badgekit/jwt.js';
+import { checkClaims, verifySignature } from '../src/badgekit-format/jwt.js';
 import { DEV_MASTER_SECRET } from '../src/config.js';
 import { permissionList } from '../src/cli/commands.js';
 import { DEV_MASTER_SECRET as CLI_DEV_MASTER_SECRET } from '../src/cli/defaults.js';

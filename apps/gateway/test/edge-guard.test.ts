@@ -3,7 +3,7 @@
  * a path belongs to, and how each family words an edge problem.
  */
 import { describe, expect, it } from 'vitest';
-import { BadgeKitError } from '../src/families/badgekit/errors.js';
+import { BadgeKitError } from '../src/badgekit-format/errors.js';
 import { EdgeProblem, fromTransportError } from '../src/http/edge-problem.js';
 import { familyOfPath, renderEdgeProblem } from '../src/http/edge-response.js';
 import { urlProblem } from '../src/http/edge-guard.js';

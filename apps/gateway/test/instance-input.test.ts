@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBulkBody, checkInstanceBody, directAwardKey, readInstanceTime } from '../src/families/badgekit/instance-input.js';
+import { checkBulkBody, checkInstanceBody, directAwardKey, readInstanceTime } from '../src/families/badgekit/instances/instance-input.js';
 
 describe('readInstanceTime (D-14)', () => {
   it('reads Unix seconds, Unix milliseconds and ISO 8601', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { signToken, bodyHash } from '@laurel/testkit';
-import { checkClaims, decodeToken, isExpired, verifySignature } from '../src/families/badgekit/jwt.js';
+import { checkClaims, decodeToken, isExpired, verifySignature } from '../src/badgekit-format/jwt.js';
 
 const SECRET = 'secret-of-the-master-key';
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);

@@ -18,7 +18,7 @@ import { createDatabase, createKafka, createLogger, createMetrics } from '@laure
 import { createApp } from '../src/app.js';
 import { closeClients, createClients, type ServiceClients } from '../src/clients.js';
 import { loadGatewayConfig } from '../src/config.js';
-import { noConsumerKeys } from '../src/families/badgekit/auth.js';
+import { noConsumerKeys } from '../src/badgekit-format/auth.js';
 import type { ServedUnder } from '../src/http/served-under.js';
 import type { OpenApiDocument } from '../src/openapi/document.js';
 

@@ -11,7 +11,7 @@ import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { html, webUrl } from '../src/families/public/html.js';
 import { assertionView, awardState, badgeClassView, issuerView } from '../src/families/public/page-models.js';
 import { assertionPage, badgeClassPage, issuerPage } from '../src/families/public/pages.js';
-import type { PresentContext } from '../src/families/badgekit/present.js';
+import type { PresentContext } from '../src/badgekit-format/present-context.js';
 
 const ORIGIN = 'https://badges.example.org';
 const ctx: PresentContext = {

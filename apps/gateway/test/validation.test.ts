@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passes, readPaging, validate } from '../src/families/badgekit/validation.js';
+import { passes, readPaging, validate } from '../src/badgekit-format/validation.js';
 import { normalizePath } from '../src/http/request-context.js';
 
 describe('BadgeKit field rules (§2.5)', () => {

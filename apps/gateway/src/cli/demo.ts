@@ -16,7 +16,7 @@ export const DEMO_MEMBER = 'demo-admin';
 interface DemoContext {
   client: ApiClient;
   gatewayUrl: string;
-  print(line: string): void;
+  print: (line: string) => void;
 }
 
 async function ensureSite({ client, print }: DemoContext): Promise<void> {

@@ -7,10 +7,10 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodObject, ZodType } from 'zod';
-import { PageDataSchema } from '../families/badgekit/schemas.js';
+import { PageDataSchema } from '../badgekit-format/schemas.js';
 import { fieldRulesSchema } from './field-rules.js';
 import { FAMILIES, RESOURCES, SECURITY_SCHEMES } from './families.js';
-import type { QueryParameter, RegisteredRoute } from './registry.js';
+import type { RegisteredRoute } from './registry.js';
 import { z } from './zod.js';
 
 type Generated = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -36,9 +36,8 @@ const BADGEKIT_CONTENT_TYPES = ['application/json', 'application/x-www-form-urle
 
 function querySchema(query: RegisteredRoute['query']): ZodObject | undefined {
   if (!query) return undefined;
-  if (!Array.isArray(query)) return query as ZodObject;
-  const list = query as QueryParameter[];
-  return z.object(Object.fromEntries(list.map((q) => [
+  if (!Array.isArray(query)) return query;
+  return z.object(Object.fromEntries(query.map((q) => [
     q.name,
     (q.values ? z.enum(q.values as [string, ...string[]]) : z.string()).optional().openapi({ description: q.description }),
   ])));
@@ -46,7 +45,7 @@ function querySchema(query: RegisteredRoute['query']): ZodObject | undefined {
 
 function bodySchema(body: RegisteredRoute['body']): ZodType | undefined {
   if (!body) return undefined;
-  return Array.isArray(body) ? fieldRulesSchema(body) : (body as ZodType);
+  return Array.isArray(body) ? fieldRulesSchema(body) : body;
 }
 
 /** The same schema under each media type the route reads; BadgeKit's multipart bodies may carry an `image` file. */

@@ -5,7 +5,7 @@
  */
 import type { ZodType } from 'zod';
 import { ADMIN_RESOURCES } from '../families/admin/schemas.js';
-import { BADGEKIT_RESOURCES, BadgeKitErrorSchema } from '../families/badgekit/schemas.js';
+import { BADGEKIT_RESOURCES, BadgeKitErrorSchema } from '../badgekit-format/schemas.js';
 import { ImportErrorSchema } from '../families/customer-import/schemas.js';
 import { KickAppsErrorSchema } from '../families/kickapps/schemas.js';
 import { Ob3StatusInfoSchema } from '../families/ob3/schemas.js';

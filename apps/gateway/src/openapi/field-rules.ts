@@ -1,13 +1,13 @@
 /**
  * BadgeKit's field rules as zod, for the document. The handlers keep
- * validating with the FieldRule lists themselves (badgekit/validation.ts):
+ * validating with the FieldRule lists themselves (badgekit-format/validation.ts):
  * the contract fixes how values are stringified first and which message each
  * failure carries in `details`, which zod's issues cannot reproduce; this is
  * the other half of the one declaration.
  */
 import type { ZodType } from 'zod';
 import { LIMITS } from '../http/limits.js';
-import { asText, passes, type FieldRule, type Rule } from '../families/badgekit/validation.js';
+import { asText, passes, type FieldRule, type Rule } from '../badgekit-format/validation.js';
 import { z } from './zod.js';
 
 function ruleSchema(rule: Rule): ZodType {
@@ -62,13 +62,13 @@ function exampleValue(field: string, checks: Rule[]): unknown {
 
 /** The body a FieldRule list accepts; fields it does not name are ignored, so more may be sent. */
 export function fieldRulesSchema(rules: readonly FieldRule[]): ZodType {
-  const shape = Object.fromEntries(rules.map(({ field, required, rules: checks }) => {
+  const shape = Object.fromEntries(rules.map(({ field, required, rules: checks }): [string, ZodType] => {
     const schema = fieldSchema(checks);
     return [field, required ? schema : schema.optional()];
   }));
   const example = Object.fromEntries(rules
     .filter(({ field, required }) => required || FIELD_EXAMPLES[field] !== undefined)
-    .map(({ field, rules: checks }) => [field, exampleValue(field, checks)])
+    .map(({ field, rules: checks }): [string, unknown] => [field, exampleValue(field, checks)])
     .filter(([, value]) => value !== undefined));
   return z.looseObject(shape).openapi({ example });
 }

@@ -6,7 +6,7 @@
  * with (turned into zod by openapi/field-rules.ts).
  */
 import type { ZodObject, ZodType } from 'zod';
-import type { FieldRule } from '../families/badgekit/validation.js';
+import type { FieldRule } from '../badgekit-format/validation.js';
 
 export interface QueryParameter {
   name: string;

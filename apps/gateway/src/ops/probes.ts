@@ -14,6 +14,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { renderMetrics, type Knex, type Metrics } from '@laurel/service-kit';
 import type { ServiceClients } from '../clients.js';
+import { databaseAnswers } from '../store/database-ready.js';
 import { CORE, DEPENDENCIES, FAMILY_DEPENDENCIES, familyReadiness, isFamily, readyWith, type Checks, type Dependency } from './readiness.js';
 
 export interface ReadinessDeps {
@@ -31,19 +32,10 @@ export interface ReadinessDeps {
  */
 const CHECK_TIMEOUT_MS = 1000;
 
-async function databaseReady(db: Knex): Promise<boolean> {
-  try {
-    await db.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Asks only the dependencies named, in parallel. */
 async function check(deps: ReadinessDeps, which: readonly Dependency[]): Promise<Checks> {
   const probes: Record<Dependency, () => Promise<boolean>> = {
-    database: () => databaseReady(deps.db),
+    database: () => databaseAnswers(deps.db),
     kafka: () => Promise.resolve(deps.kafkaConnected()),
     'badge-catalog': () => deps.clients.catalog.health(CHECK_TIMEOUT_MS),
     'claim-code': () => deps.clients.claimCodes.health(CHECK_TIMEOUT_MS),

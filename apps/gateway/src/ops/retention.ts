@@ -8,7 +8,7 @@
  */
 import { olderThan, type Knex, type RetentionRule } from '@laurel/service-kit';
 import type { GatewayConfig } from '../config.js';
-import { ImportStore } from '../families/customer-import/store.js';
+import { ImportStore } from '../store/imports.js';
 import { KickAppsReplayStore } from '../store/kickapps-replays.js';
 import { Ob3Store } from '../store/ob3.js';
 

@@ -50,7 +50,7 @@ export class ConsumerStore {
   constructor(private readonly db: Knex) {}
 
   async create(consumer: NewConsumer): Promise<ConsumerRecord> {
-    const [row] = (await this.db('consumers')
+    const [row] = await this.db('consumers')
       .insert({
         site_id: consumer.siteId,
         key: consumer.key,
@@ -60,7 +60,7 @@ export class ConsumerStore {
         secret_md5_hash: consumer.secretMd5Hash,
         secret_sealed: consumer.secretSealed,
       })
-      .returning(COLUMNS)) as ConsumerRow[];
+      .returning<ConsumerRow[]>(COLUMNS);
     if (!row) throw new Error('insert returned no consumer');
     return toRecord(row);
   }
@@ -77,7 +77,7 @@ export class ConsumerStore {
 
   /** Removes the site's consumer with this key; undefined when the site has none. */
   async delete(siteId: string, key: string): Promise<ConsumerRecord | undefined> {
-    const [row] = (await this.db('consumers').where({ site_id: siteId, key }).delete().returning(COLUMNS)) as ConsumerRow[];
+    const [row] = await this.db('consumers').where({ site_id: siteId, key }).delete().returning<ConsumerRow[]>(COLUMNS);
     return row && toRecord(row);
   }
 }

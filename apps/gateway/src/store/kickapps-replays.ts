@@ -41,8 +41,12 @@ export class KickAppsReplayStore {
     );
     // Rows past the window, and abandoned claims, no longer hold the key.
     await this.db('kickapps_replays').where(where(scope))
-      .andWhere((q) => q.where('created_at', '<=', new Date(Date.now() - this.windowMs))
-        .orWhere((p) => p.whereNull('answer').andWhere('created_at', '<=', new Date(Date.now() - CLAIM_STALE_MS))))
+      .andWhere((q) => {
+        q.where('created_at', '<=', new Date(Date.now() - this.windowMs))
+          .orWhere((p) => {
+            p.whereNull('answer').andWhere('created_at', '<=', new Date(Date.now() - CLAIM_STALE_MS));
+          });
+      })
       .delete();
     const inserted = await this.db('kickapps_replays').insert(where(scope)).onConflict(['site_id', 'user_id', 'idempotency_key']).ignore().returning('site_id');
     if (inserted.length > 0) return { state: 'claimed' };

@@ -39,7 +39,9 @@ export class KickAppsSuperfanStore {
   async members(siteId: string, userIds: readonly string[], emails: readonly string[]): Promise<FanMember[]> {
     if (userIds.length === 0 && emails.length === 0) return [];
     const rows = (await this.db('members').select('user_id', 'username', 'email').where({ site_id: siteId })
-      .andWhere((q) => q.whereIn('user_id', [...userIds]).orWhereRaw('lower(email) = any(?)', [emails.map((e) => e.toLowerCase())]))) as FanRow[];
+      .andWhere((q) => {
+        q.whereIn('user_id', [...userIds]).orWhereRaw('lower(email) = any(?)', [emails.map((e) => e.toLowerCase())]);
+      })) as FanRow[];
     return rows.map(toFan);
   }
 }

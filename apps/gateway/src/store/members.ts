@@ -84,7 +84,7 @@ export class MemberStore {
         if (taken.length > 0) throw new Taken(taken);
         const first = last - members.length + 1;
         // One multi-row insert for the whole batch (architecture.md, "Storage").
-        const rows = (await trx('members')
+        const rows = await trx('members')
           .insert(members.map((m, i) => ({
             site_id: siteId,
             user_id: first + i,
@@ -93,7 +93,7 @@ export class MemberStore {
             role: m.role,
             password_hash: m.passwordHash ?? null,
           })))
-          .returning(COLUMNS)) as MemberRow[];
+          .returning<MemberRow[]>(COLUMNS);
         return rows.map(toRecord).sort((a, b) => a.userId - b.userId);
       });
       return { created };
@@ -108,10 +108,10 @@ export class MemberStore {
     return (await db('members')
       .select('username', 'email')
       .where({ site_id: siteId })
-      .andWhere((q) =>
+      .andWhere((q) => {
         q.whereRaw('lower(username) = any(?)', [members.map((m) => m.username.toLowerCase())])
-          .orWhereRaw('lower(email) = any(?)', [members.map((m) => m.email.toLowerCase())]),
-      )) as Pick<NewMember, UniqueField>[];
+          .orWhereRaw('lower(email) = any(?)', [members.map((m) => m.email.toLowerCase())]);
+      })) as Pick<NewMember, UniqueField>[];
   }
 
   /** Reserves `count` userIds and returns the last; the row stays locked until the transaction ends. */
@@ -157,7 +157,7 @@ export class MemberStore {
     if (change.role !== undefined) columns.role = change.role;
     if (change.passwordHash !== undefined) columns.password_hash = change.passwordHash;
     try {
-      const [row] = (await this.db('members').where({ site_id: siteId, user_id: userId }).update(columns).returning(COLUMNS)) as MemberRow[];
+      const [row] = await this.db('members').where({ site_id: siteId, user_id: userId }).update(columns).returning<MemberRow[]>(COLUMNS);
       return row && toRecord(row);
     } catch (error) {
       throw asConflict(error, { ...(change.email !== undefined && { email: change.email }) });

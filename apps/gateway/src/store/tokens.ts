@@ -2,7 +2,8 @@
  * Login tokens of members, shared by the KickApps (`t`) and v2 (`strToken`)
  * families. A token is 32 random bytes in base64url; only its SHA-256 is
  * stored. Also the member look-ups a login needs (by username or email,
- * ignoring case) and the failed-login window.
+ * ignoring case), the failed-login window, and the v2 outcomes a later
+ * BadgeAssignment names by refId.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { inInputOrder, noResults, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
@@ -115,6 +116,12 @@ export class TokenStore {
    */
   recordOutcome(eventId: string, siteId: string, userId: string, outcomeCode: string): Promise<void> {
     return this.outcomes({ eventId, siteId, userId, outcomeCode });
+  }
+
+  /** The member and outcome code of a recorded v2 outcome of the site (BadgeAssignment's refId). */
+  async findOutcome(eventId: string, siteId: string): Promise<{ userId: string; outcomeCode: string } | undefined> {
+    const row = await this.db('v2_outcomes').where({ event_id: eventId, site_id: siteId }).first<{ user_id: string; outcome_code: string } | undefined>('user_id', 'outcome_code');
+    return row && { userId: String(row.user_id), outcomeCode: row.outcome_code };
   }
 
   private readonly outcomes = sharedStatement(async (records: readonly OutcomeRecord[]) => {

@@ -6,7 +6,7 @@
  * BadgeKit's messages for each failure.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { authorize, type AuthOptions } from '../badgekit/auth.js';
+import { authorize, type AuthOptions } from '../../badgekit-format/auth.js';
 
 export function adminAuth(options: AuthOptions): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {

@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { parseJsonText } from '../../http/text-guard.js';
-import { BadgeKitError } from '../badgekit/errors.js';
+import { BadgeKitError } from '../../badgekit-format/errors.js';
 
 export interface AdminBody {
   raw: Buffer;

@@ -7,10 +7,10 @@ import { DomainError, type FieldProblem, type SecretCipher } from '@laurel/servi
 import { PERMISSIONS, readPermissions, ungrantable, type Grantor, type Permission } from '../../domain/permissions.js';
 import { digestSecret, generateConsumerKey, generateSecret } from '../../domain/secrets.js';
 import type { ConsumerRecord, ConsumerStore } from '../../store/consumers.js';
-import type { FieldRule } from '../badgekit/validation.js';
+import type { FieldRule } from '../../badgekit-format/validation.js';
 import { bodyFields } from './body.js';
 import { validateText } from './input.js';
-import type { AdminRoutes } from './route-table.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { siteOf } from './site.js';
 import { PermissionsSchema } from './schemas.js';
 import { z } from '../../openapi/zod.js';
@@ -33,7 +33,7 @@ function permissionProblem(value: unknown): FieldProblem[] {
   return readPermissions(value) ? [] : [{ message: `Expected a non-empty array of: ${PERMISSIONS.join(', ')}`, field: 'permissions', value }];
 }
 
-export function mountConsumers(routes: AdminRoutes, { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher }): void {
+export function mountConsumers(routes: RouteTable, { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher }): void {
   /** The key that signed the request, as a grantor; read now, so a permission removed since cannot be granted. */
   async function grantorOf(req: Request): Promise<Grantor> {
     const key = req.badgekitKey;

@@ -8,8 +8,8 @@ import type { Request, Response } from 'express';
 import type { issuanceV1 } from '@laurel/protos';
 import type { ServiceClients } from '../../clients.js';
 import { callOptions } from '../../http/request-context.js';
-import { readPaging } from '../badgekit/validation.js';
-import type { AdminRoutes } from './route-table.js';
+import { readPaging } from '../../badgekit-format/validation.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { siteOf } from './site.js';
 
 export interface DeliveryJson {
@@ -37,7 +37,7 @@ export function presentDelivery(d: issuanceV1.WebhookDelivery__Output): Delivery
   };
 }
 
-export function mountDeliveries(routes: AdminRoutes, { clients }: { clients: ServiceClients }): void {
+export function mountDeliveries(routes: RouteTable, { clients }: { clients: ServiceClients }): void {
   routes.declare('/admin/systems/:systemSlug/webhook/deliveries', {
     async GET(req: Request, res: Response) {
       const paging = readPaging(req.query);

@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { isDomainError, type Logger } from '@laurel/service-kit';
-import { badgekitErrors } from '../badgekit/router.js';
+import { badgekitErrors } from '../../badgekit-format/error-handler.js';
 
 export function adminErrors(logger: Logger) {
   const badgekit = badgekitErrors(logger);

@@ -5,7 +5,7 @@
  * to arrive as a JSON string.
  */
 import type { FieldProblem } from '@laurel/service-kit';
-import { validate, type FieldRule } from '../badgekit/validation.js';
+import { validate, type FieldRule } from '../../badgekit-format/validation.js';
 
 export const NOT_A_STRING = 'Expected a string';
 

@@ -12,9 +12,9 @@ import type { issuanceV1 } from '@laurel/protos';
 import type { ServiceClients } from '../../clients.js';
 import { callOptions } from '../../http/request-context.js';
 import { z } from '../../openapi/zod.js';
-import { presentContext } from '../badgekit/present.js';
+import { presentContext } from '../../badgekit-format/present-context.js';
 import { bodyFields } from './body.js';
-import type { AdminRoutes } from './route-table.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { siteOf } from './site.js';
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -55,7 +55,7 @@ function graceOf(value: unknown): number | undefined {
   return value;
 }
 
-export function mountIssuerKeys(routes: AdminRoutes, { clients, publicBaseUrl }: { clients: ServiceClients; publicBaseUrl: string | undefined }): void {
+export function mountIssuerKeys(routes: RouteTable, { clients, publicBaseUrl }: { clients: ServiceClients; publicBaseUrl: string | undefined }): void {
   const issuerIdOf = (req: Request) => ob3IssuerId(presentContext(req, publicBaseUrl).origin, siteOf(req).slug);
 
   routes.declare('/admin/systems/:systemSlug/issuer-keys', {

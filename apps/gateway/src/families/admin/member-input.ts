@@ -8,7 +8,7 @@ import {
   DEFAULT_ROLE, EMAIL_MAX, MAX_BATCH, PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_MAX,
   type ElementProblem, type NewMember, type Role,
 } from '../../domain/members.js';
-import type { FieldRule } from '../badgekit/validation.js';
+import type { FieldRule } from '../../badgekit-format/validation.js';
 import { validateText } from './input.js';
 
 const PASSWORD_RULE: FieldRule = { field: 'password', required: false, rules: [{ kind: 'length', min: PASSWORD_MIN, max: PASSWORD_MAX }] };

@@ -8,7 +8,7 @@ import { clashesWithExisting, conflictMessage, duplicatesWithinBatch, MAX_BATCH,
 import { hashSecret } from '../../domain/secrets.js';
 import type { MemberChange, MemberInsert, MemberRecord, MemberStore } from '../../store/members.js';
 import { readMemberBatch, readMemberChange, MEMBER_CHANGE_RULES, MEMBER_RULES } from './member-input.js';
-import type { AdminRoutes } from './route-table.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { siteOf } from './site.js';
 import { fieldRulesSchema } from '../../openapi/field-rules.js';
 import { z } from '../../openapi/zod.js';
@@ -39,7 +39,7 @@ function userIdOf(req: Request): number {
   return Number(text);
 }
 
-export function mountMembers(routes: AdminRoutes, { members }: { members: MemberStore }): void {
+export function mountMembers(routes: RouteTable, { members }: { members: MemberStore }): void {
   routes.declare('/admin/systems/:systemSlug/members', {
     async POST(req: Request, res: Response) {
       const batch = readMemberBatch(req.adminBody?.json);

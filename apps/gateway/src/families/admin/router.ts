@@ -11,14 +11,15 @@ import type { GatewayConfig } from '../../config.js';
 import type { RouteRegistry } from '../../openapi/registry.js';
 import { ConsumerStore } from '../../store/consumers.js';
 import { MemberStore } from '../../store/members.js';
-import { consumerKeys } from '../badgekit/auth.js';
+import { consumerKeys } from '../../badgekit-format/auth.js';
+import { RouteTable } from '../../badgekit-format/route-table.js';
 import { adminAuth } from './auth.js';
+import { adminBody } from './body.js';
 import { mountConsumers } from './consumers.js';
 import { mountDeliveries } from './deliveries.js';
 import { mountIssuerKeys } from './issuer-keys.js';
 import { adminErrors } from './errors.js';
 import { mountMembers } from './members.js';
-import { AdminRoutes } from './route-table.js';
 import { resolveSite } from './site.js';
 import { mountWebhook } from './webhook.js';
 
@@ -39,7 +40,14 @@ export function adminRouter(options: AdminOptions): Router {
     masterSecret: options.config.BADGEKIT_MASTER_SECRET,
     consumers: consumerKeys({ store: consumers, catalog: options.clients.catalog, cipher }, 'admin'),
   });
-  const routes = new AdminRoutes(router, auth, resolveSite(options.clients.catalog), options.registry);
+  // BadgeKit's pipeline (§2.1) with the admin API's JSON-only body and, after authorization, the site lookup.
+  const routes = new RouteTable(router, auth, options.registry, {
+    family: 'admin',
+    parseBody: adminBody,
+    afterAuth: [resolveSite(options.clients.catalog)],
+    // The admin API reads JSON only (admin-api.md).
+    docDefaults: { contentTypes: ['application/json'] },
+  });
 
   mountConsumers(routes, { consumers, cipher });
   mountMembers(routes, { members });

@@ -8,10 +8,10 @@ import { DomainError, type FieldProblem } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { ServiceClients } from '../../clients.js';
 import { callOptions } from '../../http/request-context.js';
-import type { FieldRule } from '../badgekit/validation.js';
+import type { FieldRule } from '../../badgekit-format/validation.js';
 import { bodyFields } from './body.js';
 import { validateText } from './input.js';
-import type { AdminRoutes } from './route-table.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { siteOf } from './site.js';
 
 const WEBHOOK_RULES: FieldRule[] = [
@@ -36,7 +36,7 @@ const presentWebhook = (webhook: catalogV1.Webhook__Output | null) => {
   return { url: webhook.url, created: webhook.createdAt };
 };
 
-export function mountWebhook(routes: AdminRoutes, { clients }: { clients: ServiceClients }): void {
+export function mountWebhook(routes: RouteTable, { clients }: { clients: ServiceClients }): void {
   const catalog = clients.catalog;
 
   routes.declare('/admin/systems/:systemSlug/webhook', {

@@ -1,26 +1,24 @@
 /**
  * The BadgeKit API family (badgekit-api.md), mounted at the root. Each
- * resource declares its routes in its own module; every error leaves in
- * BadgeKit's format.
+ * resource declares its routes in its own folder (routes, input parsing and
+ * presenters together); every error leaves in BadgeKit's format, whose
+ * pieces the admin and public families share (src/badgekit-format/).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '@laurel/service-kit';
+import { badgekitAuth, type ConsumerKeys } from '../../badgekit-format/auth.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import { badgekitErrors } from '../../badgekit-format/error-handler.js';
+import { RouteTable } from '../../badgekit-format/route-table.js';
 import type { RouteRegistry } from '../../openapi/registry.js';
-import { badgekitAuth, type ConsumerKeys } from './auth.js';
-import { mountApplications } from './applications.js';
-import { mountBadges } from './badges.js';
-import { mountClaimCodes } from './claim-codes.js';
-import type { BadgeKitDeps } from './deps.js';
-import { toBadgeKitError } from './errors.js';
-import { edgeProblemOf, fullPath, sendEdgeProblem } from '../../http/edge-guard.js';
-import { familyOfPath } from '../../http/edge-response.js';
-import { mountInstances } from './instances.js';
-import { mountIssuers } from './issuers.js';
-import { mountMilestones } from './milestones.js';
-import { mountPrograms } from './programs.js';
-import { redactUrl } from '../../http/request-context.js';
-import { RouteTable } from './router-kit.js';
-import { mountSystems } from './systems.js';
+import { mountApplications } from './applications/applications.js';
+import { mountBadges } from './badges/badges.js';
+import { mountClaimCodes } from './claim-codes/claim-codes.js';
+import { mountInstances } from './instances/instances.js';
+import { mountMilestones } from './milestones/milestones.js';
+import { mountIssuers } from './organizations/issuers.js';
+import { mountPrograms } from './organizations/programs.js';
+import { mountSystems } from './organizations/systems.js';
 
 export interface BadgeKitOptions extends BadgeKitDeps {
   consumers: ConsumerKeys;
@@ -30,27 +28,6 @@ export interface BadgeKitOptions extends BadgeKitDeps {
 
 /** The original's version string; monitoring may match on `app` (§10.5). */
 const HEALTH_BODY = { app: 'BadgeKit API', version: '0.2.22' };
-
-/** The error handler of BadgeKit-format routers (BadgeKit itself and its public documents). */
-export function badgekitErrors(logger: Logger) {
-  return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
-    // Mounted at the root, this also sees other families' errors: those are answered in their own format.
-    const family = familyOfPath(fullPath(req));
-    if (family !== 'badgekit' && family !== 'admin') {
-      next(error);
-      return;
-    }
-    // The client's own mistakes in reading the request (limits, encodings, the URL) are the edge's to word.
-    const edge = edgeProblemOf(req, error);
-    if (edge) {
-      sendEdgeProblem(req, res, edge);
-      return;
-    }
-    const problem = toBadgeKitError(error);
-    if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed');
-    res.status(problem.status).json(problem.body);
-  };
-}
 
 export function badgekitRouter(options: BadgeKitOptions): Router {
   const router = express.Router({ caseSensitive: false, strict: false });

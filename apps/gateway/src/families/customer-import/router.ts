@@ -20,7 +20,7 @@ import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { batchIdentity, IDEMPOTENCY_KEY, itemKey } from './batch.js';
 import { elementResult, ImportRequestError, requestError, sendJson, sendRequestError, type Earned } from './envelope.js';
 import { applyLookups, checkElement, isAwardable, issue, type BadgeFacts, type CheckedElement } from './elements.js';
-import { ImportStore } from './store.js';
+import { ImportStore } from '../../store/imports.js';
 import { ImportBodySchema, ImportHeaders, ImportResultSchema, MAX_ELEMENTS, TokenAnswerSchema, TokenBodySchema } from './schemas.js';
 
 export const IMPORT_PATH = '/api_gateway/v1/badges/import/customerBadges';
@@ -36,7 +36,8 @@ function rawReader(limit: number) {
   const raw = express.raw({ type: () => true, limit });
   return (req: Request, res: Response): Promise<Buffer> =>
     new Promise((resolve, reject) => {
-      raw(req, res, (error?: unknown) => {
+      // body-parser hands over an http-errors Error, or nothing.
+      raw(req, res, (error?: Error) => {
         if (error) reject(error);
         else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       });

@@ -8,7 +8,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { DomainError, type Logger } from '@laurel/service-kit';
-import { parseBadgeKitBody } from '../badgekit/body.js';
+import { parseBadgeKitBody } from '../../badgekit-format/body.js';
 import { EdgeProblem } from '../../http/edge-problem.js';
 import { sendEdgeProblem } from '../../http/edge-guard.js';
 import { LIMITS } from '../../http/limits.js';

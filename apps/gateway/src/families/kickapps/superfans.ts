@@ -11,7 +11,6 @@
  * badges are read page by page and counted here: fine for a location's
  * handful of badges, and the place to swap in an aggregate RPC later.
  */
-import type { catalogV1 } from '@laurel/protos';
 import { DomainError } from '@laurel/service-kit';
 import { KickAppsSuperfanStore, type FanMember } from '../../store/kickapps-superfans.js';
 import type { FamilyOptions } from '../family.js';
@@ -80,7 +79,7 @@ export function superfanCalls(deps: Deps): CallSpec[] {
       if (before === undefined || at < before) held.set(badgeId, at);
       into.set(who, held);
     };
-    for (const badge of badges as catalogV1.Badge__Output[]) {
+    for (const badge of badges) {
       for (let page = 1; ; page += 1) {
         const { earnedBadges } = await clients.issuance.call('ListBadgeAwards', { siteId, badgeId: badge.id, page: { page, count: AWARD_PAGE } });
         for (const award of earnedBadges) {

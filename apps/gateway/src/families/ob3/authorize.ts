@@ -97,7 +97,7 @@ ${body.message ? `<p class="error" role="alert">${escapeHtml(body.message)}</p>`
 
 export function showAuthorize(deps: AuthorizeDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const params = paramsOf(req.query as Record<string, unknown>);
+    const params = paramsOf(req.query);
     const checked = await checkRequest(deps, params, res);
     if (!checked) return;
     page(res, 200, { ...checked, sealed: deps.formState.seal(params), site: params.site ?? '' });

@@ -119,6 +119,6 @@ const strings = (source: Record<string, unknown>): Record<string, string> =>
 export const libraryRequest = (req: ExpressRequest, query?: Record<string, string>): OAuth2Server.Request => new OAuth2Server.Request({
   method: query ? 'GET' : req.method,
   headers: strings(req.headers),
-  query: query ?? strings(req.query as Record<string, unknown>),
+  query: query ?? strings(req.query),
   body: query ? {} : strings((req.body ?? {}) as Record<string, unknown>),
 });

@@ -9,11 +9,10 @@ import type { Request, Response } from 'express';
 import { DomainError, badgeClassPath } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
 import { callOptions } from '../../http/request-context.js';
-import type { BadgeKitDeps } from '../badgekit/deps.js';
-import { BadgeKitError } from '../badgekit/errors.js';
-import { assertionPath } from '../badgekit/instance-present.js';
-import { presentContext } from '../badgekit/present.js';
-import type { RouteTable } from '../badgekit/router-kit.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import { BadgeKitError } from '../../badgekit-format/errors.js';
+import { assertionPath, presentContext } from '../../badgekit-format/present-context.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import {
   assertionV1, assertionV2, negotiateOpenBadges, revokedDocument, sendOpenBadges2, servedUrl, wantsOpenBadges2,
 } from './open-badges.js';

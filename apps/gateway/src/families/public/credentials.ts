@@ -14,10 +14,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { DomainError, ob3IssuerId, OB3_QUERY, verificationMethodId } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import { callOptions } from '../../http/request-context.js';
-import type { BadgeKitDeps } from '../badgekit/deps.js';
-import { BadgeKitError } from '../badgekit/errors.js';
-import { presentContext, type PresentContext } from '../badgekit/present.js';
-import type { RouteTable } from '../badgekit/router-kit.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import { BadgeKitError } from '../../badgekit-format/errors.js';
+import { presentContext, type PresentContext } from '../../badgekit-format/present-context.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { z } from '../../openapi/zod.js';
 
 export const VC_MEDIA_TYPE = 'application/vc+ld+json';
@@ -82,7 +82,9 @@ function credentialFormat(req: Request): 'ld' | 'jwt' {
   const { format } = req.query;
   if (format === undefined) return 'ld';
   if (format === 'jwt') return 'jwt';
-  throw new BadgeKitError(400, { code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'format', value: String(format), message: 'jwt, or absent' }] });
+  // Reported as String() renders it: a repeated `format` comma-joined, a nested one "[object Object]".
+  const sent: unknown = format;
+  throw new BadgeKitError(400, { code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'format', value: String(sent), message: 'jwt, or absent' }] });
 }
 
 /**

@@ -8,9 +8,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ob3IssuerId, siteDidWeb } from '@laurel/service-kit';
 import { callOptions } from '../../http/request-context.js';
-import type { BadgeKitDeps } from '../badgekit/deps.js';
-import { presentContext } from '../badgekit/present.js';
-import type { RouteTable } from '../badgekit/router-kit.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import { presentContext } from '../../badgekit-format/present-context.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { z } from '../../openapi/zod.js';
 
 /** Where siteDidWeb resolves to (did:web: the DID's path segments, then did.json). */

@@ -5,8 +5,8 @@
  */
 import type { Request, Response } from 'express';
 import { callOptions } from '../../http/request-context.js';
-import type { BadgeKitDeps } from '../badgekit/deps.js';
-import type { RouteTable } from '../badgekit/router-kit.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 
 /** An image slug is written once and its bytes never change, so caches may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
-import type { PresentContext } from '../badgekit/present.js';
+import type { PresentContext } from '../../badgekit-format/present-context.js';
 
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const V2_QUERY = 'v=2_0';

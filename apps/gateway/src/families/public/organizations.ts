@@ -5,9 +5,9 @@
  */
 import type { Request, Response } from 'express';
 import { callOptions } from '../../http/request-context.js';
-import type { BadgeKitDeps } from '../badgekit/deps.js';
-import { presentContext } from '../badgekit/present.js';
-import type { RouteTable } from '../badgekit/router-kit.js';
+import type { BadgeKitDeps } from '../../badgekit-format/deps.js';
+import { presentContext } from '../../badgekit-format/present-context.js';
+import type { RouteTable } from '../../badgekit-format/route-table.js';
 import { askedForV3, sendIssuerProfile } from './credentials.js';
 import { organizationDocument } from './organization-document.js';
 import { profileV2, sendOpenBadges2, servedUrl, wantsOpenBadges2 } from './open-badges.js';

@@ -5,7 +5,7 @@
  */
 import { badgeClassPath, badgeIssuerPath } from '@laurel/service-kit';
 import type { catalogV1, issuanceV1 } from '@laurel/protos';
-import type { PresentContext } from '../badgekit/present.js';
+import type { PresentContext } from '../../badgekit-format/present-context.js';
 import { webUrl } from './html.js';
 import { V2_QUERY } from './open-badges.js';
 import { organizationDocument } from './organization-document.js';

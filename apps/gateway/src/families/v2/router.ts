@@ -227,8 +227,8 @@ export function v2Router(options: FamilyOptions): Router {
     if (!outcome) throw new V2Error(RESULT.missingOutcome, 'outcome is missing');
     if (!badgeUrl) throw new V2Error(RESULT.missingBadgeUrl, 'badgeUrl is missing');
     if (!isHttpUrl(badgeUrl)) throw new V2Error(RESULT.badBadgeUrl, 'badgeUrl is not an absolute http(s) URL');
-    const recorded = /^[0-9a-f-]{36}$/i.test(refId) ? await options.db('v2_outcomes').where({ event_id: refId, site_id: consumer }).first<{ user_id: string; outcome_code: string } | undefined>('user_id', 'outcome_code') : undefined;
-    if (!recorded || recorded.outcome_code !== outcome) throw new V2Error(RESULT.outcomeNotFound, 'outcome refId not found');
+    const recorded = /^[0-9a-f-]{36}$/i.test(refId) ? await tokens.findOutcome(refId, consumer) : undefined;
+    if (!recorded || recorded.outcomeCode !== outcome) throw new V2Error(RESULT.outcomeNotFound, 'outcome refId not found');
     let badge: catalogV1.Badge__Output | undefined;
     try {
       badge = (await clients.catalog.call('ResolveBadgeUrl', { url: badgeUrl, siteId: consumer })).badge ?? undefined;
@@ -239,7 +239,7 @@ export function v2Router(options: FamilyOptions): Router {
     if (!badge.published || badge.archived) throw new V2Error(RESULT.badgeNotPublished, 'badge is not published and cannot be awarded');
     try {
       await clients.issuance.call('Award', {
-        siteId: consumer, badgeId: badge.id, userId: String(recorded.user_id), channel: 'AWARD_CHANNEL_ASSIGNMENT', idempotencyKey: `assignment:${refId}`,
+        siteId: consumer, badgeId: badge.id, userId: recorded.userId, channel: 'AWARD_CHANNEL_ASSIGNMENT', idempotencyKey: `assignment:${refId}`,
       });
     } catch (error) {
       if (error instanceof DomainError && error.reason === 'ResourceConflict') throw new V2Error(RESULT.refIdAssigned, 'refId was already assigned a different badge');
