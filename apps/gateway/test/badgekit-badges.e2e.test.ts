@@ -361,7 +361,7 @@ describe('GET {ctx}/badges/:badgeSlug', () => {
     const primary = await created(I, badgeBody('primary'));
     const milestone = await call('POST', `${S}/milestones`, { numberRequired: 1, primaryBadgeId: primary.id, supportBadges: [support.id], action: 'issue' });
     expect(milestone.status, JSON.stringify(milestone.body)).toBe(201);
-    const bare = (b: BadgeJson) => expect.objectContaining({ id: b.id, slug: b.slug, criteria: [], alignments: [], categories: [], tags: [], milestones: [] });
+    const bare = (b: BadgeJson): unknown => expect.objectContaining({ id: b.id, slug: b.slug, criteria: [], alignments: [], categories: [], tags: [], milestones: [] });
     const res = await call('GET', `${I}/badges/primary`);
     expect(badgeOf(res).milestones).toEqual([{ id: expect.any(Number), action: 'issue', numberRequired: 1, primaryBadge: bare(primary), supportBadges: [bare(support)] }]);
     const milestoneBadge = (badgeOf(res).milestones as { primaryBadge: Json }[])[0]?.primaryBadge ?? {};

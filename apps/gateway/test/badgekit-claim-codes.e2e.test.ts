@@ -408,7 +408,7 @@ async function claimThroughCrash(app: 'claim-code' | 'issuance', label: string):
   expect(ok.size).toBe(codes.length);
   for (const [id, email] of ok) expect(await awardsOf(id, email), `${id} ${email}`).toBe(1);
   // Nothing is left pending: every recorded claim has its one award.
-  await eventually(async () => (await db.query(`select count(*)::int as n from claim_codes.claims where state = 'pending'`)).rows[0], (r) => r?.n === 0, 30_000);
+  await eventually(async () => (await db.query<{ n: number }>(`select count(*)::int as n from claim_codes.claims where state = 'pending'`)).rows[0], (r) => r?.n === 0, 30_000);
   const per = await db.query<{ n: number }>(
     `select count(e.id)::int as n from claim_codes.claims c
        left join issuance.earned_badges e on e.idempotency_key = 'claim:' || c.claim_code_id || ':' || lower(c.email)

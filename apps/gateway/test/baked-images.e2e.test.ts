@@ -219,7 +219,7 @@ describe('external badge images', () => {
         get(`/public/credentials/${uid}/image.${type}`), get(`/public/credentials/${other}/image.${type}`), get(`/public/assertions/${uid}/image.${type}`),
       ]);
       for (const image of [first, second, third]) expect(image?.status, image?.bytes.toString()).toBe(200);
-      const baked = bakedCredential(first as Fetched, type);
+      const baked = bakedCredential(first, type);
       expect(baked).toBe((await get(`/public/credentials/${uid}`)).bytes.toString('utf8'));
       expect(await verifyCredentialProof(JSON.parse(baked) as Doc, fetchOverHttp)).toEqual({ verified: true });
       expect((await get(`/public/credentials/${uid}/image.${type}`)).status).toBe(200);

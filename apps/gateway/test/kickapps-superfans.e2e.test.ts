@@ -33,7 +33,7 @@ const ok = async (path: string, params: Record<string, string>): Promise<Payload
   return body;
 };
 
-const error = (errorId: number) => expect.objectContaining({ status: -1, errorId: String(errorId) });
+const error = (errorId: number): unknown => expect.objectContaining({ status: -1, errorId: String(errorId) });
 
 const MEMBERS = ['ann', 'bob', 'cat', 'dan', 'eve'] as const;
 

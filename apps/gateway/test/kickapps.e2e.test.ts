@@ -36,7 +36,7 @@ const ok = async (path: string, params: Record<string, string>): Promise<Payload
   return res.body;
 };
 
-const error = (errorId: number) => expect.objectContaining({ status: -1, errorId: String(errorId) });
+const error = (errorId: number): unknown => expect.objectContaining({ status: -1, errorId: String(errorId) });
 
 beforeAll(async () => {
   system = await startSystem('kickapps');

@@ -25,8 +25,10 @@ beforeAll(async () => {
     const result = await members.createAll(site, Array.from({ length: 20 }, (_, i) => ({ username: `m${i}`, email: `member${i}@site${site}.example.org`, role: 'MEMBER' as const })));
     expect(result).toHaveProperty('created');
   }
-  const acquire = db.client.acquireConnection.bind(db.client) as () => Promise<unknown>;
-  db.client.acquireConnection = () => {
+  // knex types its client `any`; the test counts the connections a call takes from the pool.
+  const pool = db.client as { acquireConnection: () => Promise<unknown> };
+  const acquire = pool.acquireConnection.bind(pool);
+  pool.acquireConnection = () => {
     statements += 1;
     return acquire();
   };

@@ -40,7 +40,7 @@ function earned(overrides: Partial<issuanceV1.EarnedBadge__Output> = {}): issuan
     id: 'e1', uid: 'abc123', badgeId: '7', recipient: { siteId: '1', userId: '0', email: 'reader@example.org' }, channel: 'AWARD_CHANNEL_UNSPECIFIED',
     issuedOn: '2024-05-14T19:11:52Z', recipientSalt: 'salt',
     ...overrides,
-  } as issuanceV1.EarnedBadge__Output;
+  };
 }
 
 const NOW = new Date('2025-01-01T00:00:00Z');

@@ -27,7 +27,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const recorded = (ids: string[]) => db('v2_outcomes').whereIn('event_id', ids).select('event_id', 'user_id', 'outcome_code', db.raw('xmin::text as xmin'));
+const recorded = (ids: string[]) => db('v2_outcomes').whereIn('event_id', ids).select<{ event_id: string; user_id: string; outcome_code: string; xmin: string }[]>('event_id', 'user_id', 'outcome_code', db.raw('xmin::text as xmin'));
 
 describe('recording v2 outcomes', () => {
   it('remembers 40 concurrent outcomes, each before its call resolves, in fewer commits than outcomes', async () => {
@@ -76,14 +76,16 @@ describe('checking login tokens', () => {
       { state: 'unknown' }, { state: 'expired' }, { state: 'unknown' }, { state: 'unknown' },
     ];
     let statements = 0;
-    const acquire = db.client.acquireConnection.bind(db.client) as () => Promise<unknown>;
-    db.client.acquireConnection = () => ((statements += 1), acquire());
+    // knex types its client `any`; the test counts the connections a call takes from the pool.
+  const pool = db.client as { acquireConnection: () => Promise<unknown> };
+  const acquire = pool.acquireConnection.bind(pool);
+    pool.acquireConnection = () => ((statements += 1), acquire());
     try {
       const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => tokens.check(...(asked[i % asked.length] ?? ['', undefined]))));
       checks.forEach((check, i) => expect(check).toMatchObject(expected[i % expected.length] ?? {}));
       expect(statements).toBeLessThan(10);
     } finally {
-      db.client.acquireConnection = acquire;
+      pool.acquireConnection = acquire;
     }
   });
 });
