@@ -2,7 +2,7 @@
 // The two commands of the README, each doing all of its own set-up:
 //   npm start  -> install, build, PostgreSQL + Kafka (data kept in .laurel/data; `-- --reset` deletes it),
 //                 the five processes, each restarted when it exits, until Ctrl-C / SIGTERM
-//   npm test   -> install, build, typecheck, lint (code and protos), PostgreSQL + Kafka, vitest
+//   npm test   -> install, build, typecheck, lint (code and protos), format check, PostgreSQL + Kafka, vitest
 // Only Node's standard library is used until dependencies are installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -110,9 +110,10 @@ async function test() {
   ensureInstalled();
   ensureTestPackages();
   build(['typecheck', 'lint']);
-  say('linting protos (buf), benchmarks and scripts');
+  say('linting protos (buf), benchmarks and scripts; checking the format (prettier)');
   run(bin('buf'), ['lint', 'protos']);
   run(bin('eslint'), ['bench', 'scripts']);
+  run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   const stack = await provide('laurel_test');
   let code = 1;
   try {
