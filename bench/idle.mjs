@@ -19,7 +19,13 @@ import pg from 'pg';
 import { startSystem } from '@laurel/testkit';
 import { listeningPid } from './lib/pids.mjs';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, settle: { type: 'string', default: '10' }, threads: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    settle: { type: 'string', default: '10' },
+    threads: { type: 'boolean', default: false },
+  },
+});
 const seconds = Number(values.seconds);
 const settleSeconds = Number(values.settle);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,8 +67,11 @@ function spentBetween(before, after) {
 
 function threadsPerSecond(before, after, elapsed) {
   const byName = {};
-  for (const [tid, { name, ms }] of after) byName[name] = (byName[name] ?? 0) + (ms - (before.get(tid)?.ms ?? 0)) / elapsed;
-  return Object.entries(byName).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  for (const [tid, { name, ms }] of after)
+    byName[name] = (byName[name] ?? 0) + (ms - (before.get(tid)?.ms ?? 0)) / elapsed;
+  return Object.entries(byName)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 const system = await startSystem('bench-idle', { env: { LOG_LEVEL: 'warn' } });
@@ -72,13 +81,17 @@ try {
   await sleep(settleSeconds * 1000);
   const brokerPort = Number(process.env.LAUREL_TEST_KAFKA_BROKERS?.split(',')[0]?.split(':')[1]);
   const brokerPid = brokerPort ? listeningPid(brokerPort) : undefined;
-  const nodePids = Object.fromEntries(Object.entries(system.processes).map(([name, handle]) => [name, handle.child().pid]));
+  const nodePids = Object.fromEntries(
+    Object.entries(system.processes).map(([name, handle]) => [name, handle.child().pid]),
+  );
   const named = { ...nodePids, ...(brokerPid && { kafka: brokerPid }) };
 
   /** Backends of the system's database (other than this script's), by pid, with their CPU when first and last seen. */
   const backends = new Map();
   const sampleBackends = async () => {
-    const { rows } = await admin.query('select pid, application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const { rows } = await admin.query(
+      'select pid, application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     for (const { pid, application_name: app } of rows) {
       const now = cpuMs(pid);
       const seen = backends.get(pid);
@@ -96,16 +109,32 @@ try {
   }
   const elapsed = (Date.now() - started) / 1000;
   const threadsAfter = Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, threadCpu(pid)]));
-  const perSecond = Object.fromEntries(Object.entries(named).map(([name]) => [name, spentBetween(threadsBefore[name], threadsAfter[name]) / elapsed]));
+  const perSecond = Object.fromEntries(
+    Object.entries(named).map(([name]) => [name, spentBetween(threadsBefore[name], threadsAfter[name]) / elapsed]),
+  );
   const postgresByApp = {};
-  for (const { app, first, last } of backends.values()) postgresByApp[app || '(none)'] = (postgresByApp[app || '(none)'] ?? 0) + (last - first) / elapsed;
+  for (const { app, first, last } of backends.values())
+    postgresByApp[app || '(none)'] = (postgresByApp[app || '(none)'] ?? 0) + (last - first) / elapsed;
   const postgres = Object.values(postgresByApp).reduce((a, b) => a + b, 0);
 
-  console.log(`\nbench/idle on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${elapsed.toFixed(1)} s after ${settleSeconds} s settling\n`);
-  for (const [name, ms] of Object.entries(perSecond)) console.log(`  ${name.padEnd(14)} ${ms.toFixed(1).padStart(6)} ms CPU per second`);
-  console.log(`  ${'postgres'.padEnd(14)} ${postgres.toFixed(1).padStart(6)} ms CPU per second (backends: ${Object.entries(postgresByApp).map(([app, ms]) => `${app} ${ms.toFixed(1)}`).join(', ')})`);
+  console.log(
+    `\nbench/idle on ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${elapsed.toFixed(1)} s after ${settleSeconds} s settling\n`,
+  );
+  for (const [name, ms] of Object.entries(perSecond))
+    console.log(`  ${name.padEnd(14)} ${ms.toFixed(1).padStart(6)} ms CPU per second`);
+  console.log(
+    `  ${'postgres'.padEnd(14)} ${postgres.toFixed(1).padStart(6)} ms CPU per second (backends: ${Object.entries(
+      postgresByApp,
+    )
+      .map(([app, ms]) => `${app} ${ms.toFixed(1)}`)
+      .join(', ')})`,
+  );
   const total = Object.values(perSecond).reduce((a, b) => a + b, 0) + postgres;
-  console.log(`  ${'total'.padEnd(14)} ${total.toFixed(1).padStart(6)} ms CPU per second${brokerPid ? '' : ' (Kafka not on this machine: not counted)'}`);
+  console.log(
+    `  ${'total'.padEnd(14)} ${total.toFixed(1).padStart(6)} ms CPU per second${brokerPid ? '' : ' (Kafka not on this machine: not counted)'}`,
+  );
   for (const [name, after] of values.threads ? Object.entries(threadsAfter) : []) {
     const top = threadsPerSecond(threadsBefore[name], after, elapsed).slice(0, 12);
     console.log(`\n  ${name} by thread: ${top.map(([thread, ms]) => `${thread} ${ms.toFixed(2)}`).join(', ')}`);

@@ -18,7 +18,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, gaps: { type: 'string', default: '0,1,5,10' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '1000' }, gaps: { type: 'string', default: '0,1,5,10' } },
+});
 const requests = Number(values.requests);
 const gaps = values.gaps.split(',').map(Number);
 if (!(requests > 0) || gaps.some((gap) => !(gap >= 0))) throw new Error('usage: --requests 1000 --gaps 0,1,5,10');
@@ -44,14 +46,15 @@ const SERVER = `
 const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const port = await new Promise((resolve) => server.once('message', resolve));
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-const get = () => new Promise((resolve, reject) => {
-  const req = httpRequest({ host: '127.0.0.1', port, path: '/ping', agent }, (res) => {
-    res.resume();
-    res.on('end', resolve);
+const get = () =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/ping', agent }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
+    req.on('error', reject);
+    req.end();
   });
-  req.on('error', reject);
-  req.end();
-});
 
 const db = new pg.Client({ connectionString: process.env.LAUREL_TEST_DATABASE_URL });
 await db.connect();
@@ -70,17 +73,27 @@ async function perRequest(pid, send, gap) {
 }
 
 try {
-  console.log(`\nbench/wake-cost on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${requests} requests per row, one at a time\n`);
-  console.log('| pause between requests | bare Node HTTP server, µs CPU / request | × back to back | PostgreSQL select 1, µs CPU / query | × back to back |');
+  console.log(
+    `\nbench/wake-cost on ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${requests} requests per row, one at a time\n`,
+  );
+  console.log(
+    '| pause between requests | bare Node HTTP server, µs CPU / request | × back to back | PostgreSQL select 1, µs CPU / query | × back to back |',
+  );
   console.log('|---:|---:|---:|---:|---:|');
   let base;
   for (const gap of gaps) {
     const http = await perRequest(server.pid, get, gap);
     const sql = await perRequest(backend, () => db.query('select 1'), gap);
     base ??= { http, sql };
-    console.log(`| ${gap} ms | ${http.toFixed(0)} | ${(http / base.http).toFixed(1)} | ${sql.toFixed(0)} | ${(sql / base.sql).toFixed(1)} |`);
+    console.log(
+      `| ${gap} ms | ${http.toFixed(0)} | ${(http / base.http).toFixed(1)} | ${sql.toFixed(0)} | ${(sql / base.sql).toFixed(1)} |`,
+    );
   }
-  console.log('\nThe same work costs the factor in the × columns more CPU when the process slept before it: the floor under every c=1 figure of peer-routes.');
+  console.log(
+    '\nThe same work costs the factor in the × columns more CPU when the process slept before it: the floor under every c=1 figure of peer-routes.',
+  );
 } finally {
   agent.destroy();
   await db.end();

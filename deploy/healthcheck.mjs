@@ -19,7 +19,9 @@ const reachable = (host) => (!host || host === '0.0.0.0' || host === '::' ? '127
 async function healthy() {
   if (app === 'gateway') {
     const port = process.env.PORT || DEFAULT_PORTS.gateway;
-    const response = await fetch(`http://${reachable(process.env.HOST)}:${port}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(`http://${reachable(process.env.HOST)}:${port}/healthz`, {
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     return response.ok;
   }
   const port = process.env.GRPC_PORT || DEFAULT_PORTS[app];

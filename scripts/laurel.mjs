@@ -60,7 +60,12 @@ function portIsFree(port) {
 async function provide(database, kafkaPort, stateDir) {
   const { provideStack, DevstackError } = await loadDevstack();
   try {
-    return await provideStack({ database, ...(kafkaPort && { kafkaPort }), ...(stateDir && { stateDir }), log: (line) => say(line) });
+    return await provideStack({
+      database,
+      ...(kafkaPort && { kafkaPort }),
+      ...(stateDir && { stateDir }),
+      log: (line) => say(line),
+    });
   } catch (error) {
     if (error instanceof DevstackError) {
       say(error.message);
@@ -96,7 +101,12 @@ function ensureTestPackages() {
   };
   if (process.getuid?.() !== 0) fail('installing packages needs root');
   if (!existsSync('/usr/bin/apt-get')) fail('apt-get is not available on this system');
-  const apt = (args) => spawnSync('apt-get', args, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  const apt = (args) =>
+    spawnSync('apt-get', args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0;
   const install = () => apt(['install', '-y', '--no-install-recommends', ...names]);
   say(`installing ${names.join(', ')} with apt-get for the tests`);
   // The package lists may be missing or stale on a fresh machine; refresh them only when the first try fails.
@@ -120,7 +130,11 @@ async function test() {
     const child = spawn(bin('vitest'), ['run', ...process.argv.slice(3)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, LAUREL_TEST_DATABASE_URL: stack.postgres.url, LAUREL_TEST_KAFKA_BROKERS: stack.kafka.brokers.join(',') },
+      env: {
+        ...process.env,
+        LAUREL_TEST_DATABASE_URL: stack.postgres.url,
+        LAUREL_TEST_KAFKA_BROKERS: stack.kafka.brokers.join(','),
+      },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -190,9 +204,15 @@ async function start() {
     rmSync(dataDir, { recursive: true, force: true });
     say(`--reset: deleted ${dataDir} (Kafka's topics and an embedded PostgreSQL's data)`);
   }
-  const stack = await provide(setting('LAUREL_DATABASE') ?? 'laurel', (await portIsFree(9092)) ? 9092 : undefined, dataDir);
+  const stack = await provide(
+    setting('LAUREL_DATABASE') ?? 'laurel',
+    (await portIsFree(9092)) ? 9092 : undefined,
+    dataDir,
+  );
   const { supervise } = await loadDevstack();
-  const { DEFAULT_PORTS, DEFAULT_METRICS_PORTS } = await import(pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href);
+  const { DEFAULT_PORTS, DEFAULT_METRICS_PORTS } = await import(
+    pathToFileURL(join(root, 'packages', 'service-kit', 'dist', 'config.js')).href
+  );
   const logDir = join(stateDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const envs = processEnvironments(stack, DEFAULT_PORTS, await metricsPorts(DEFAULT_METRICS_PORTS));
@@ -245,7 +265,9 @@ async function start() {
   }
   say(`Laurel is up: ${gatewayUrl}  (processes: ${PROCESSES.join(', ')}; each is restarted if it exits)`);
   say(`metrics: ${PROCESSES.map((name) => `${name} ${metricsUrl(name, envs[name], gatewayUrl) ?? 'off'}`).join(', ')}`);
-  say(`logs: ${logDir}/<process>.log   PostgreSQL: ${redacted(stack.postgres.url)}   Kafka: ${stack.kafka.brokers.join(',')}`);
+  say(
+    `logs: ${logDir}/<process>.log   PostgreSQL: ${redacted(stack.postgres.url)}   Kafka: ${stack.kafka.brokers.join(',')}`,
+  );
   if (envs.gateway.NODE_ENV !== 'production') await developmentDefaults(gatewayUrl, envs.gateway);
   say('press Ctrl-C to stop');
 }
@@ -258,7 +280,9 @@ async function start() {
  */
 async function metricsPorts(defaults) {
   const names = Object.keys(SERVICES);
-  const given = setting('LAUREL_METRICS_PORTS')?.split(',').map((p) => p.trim());
+  const given = setting('LAUREL_METRICS_PORTS')
+    ?.split(',')
+    .map((p) => p.trim());
   if (given && (given.length !== names.length || !given.every((p) => /^\d{1,5}$/.test(p) && Number(p) <= 65535))) {
     say(`LAUREL_METRICS_PORTS=${given.join(',')} is not ${names.length} ports (${names.join(', ')})`);
     process.exit(78);
@@ -317,7 +341,9 @@ async function bench() {
   const [name, ...args] = process.argv.slice(3);
   const script = name && join(root, 'bench', `${name}.mjs`);
   if (!script || !existsSync(script)) {
-    say('usage: npm run bench -- <name> [args]; benchmarks: catalog, claim-codes, credentials, idle, import, outcomes, peer-routes, reevaluation, wake-cost');
+    say(
+      'usage: npm run bench -- <name> [args]; benchmarks: catalog, claim-codes, credentials, idle, import, outcomes, peer-routes, reevaluation, wake-cost',
+    );
     process.exit(2);
   }
   ensureInstalled();
@@ -328,7 +354,11 @@ async function bench() {
     const child = spawn(process.execPath, [script, ...args], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, LAUREL_TEST_DATABASE_URL: stack.postgres.url, LAUREL_TEST_KAFKA_BROKERS: stack.kafka.brokers.join(',') },
+      env: {
+        ...process.env,
+        LAUREL_TEST_DATABASE_URL: stack.postgres.url,
+        LAUREL_TEST_KAFKA_BROKERS: stack.kafka.brokers.join(','),
+      },
     });
     code = await new Promise((resolve) => child.on('exit', (status) => resolve(status ?? 1)));
   } finally {

@@ -6,13 +6,23 @@
  */
 declare module '@digitalbazaar/vc' {
   type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
-  export function issue(options: { credential: Record<string, unknown>; suite: unknown; documentLoader: DocumentLoader }): Promise<Record<string, unknown>>;
+  export function issue(options: {
+    credential: Record<string, unknown>;
+    suite: unknown;
+    documentLoader: DocumentLoader;
+  }): Promise<Record<string, unknown>>;
   export interface VerifyResult {
     verified: boolean;
     error?: unknown;
     results?: Array<{ verified: boolean; error?: unknown }>;
   }
-  export function verifyCredential(options: { credential: unknown; suite: unknown; documentLoader: DocumentLoader; now?: Date; checkStatus?: () => Promise<{ verified: boolean }> }): Promise<VerifyResult>;
+  export function verifyCredential(options: {
+    credential: unknown;
+    suite: unknown;
+    documentLoader: DocumentLoader;
+    now?: Date;
+    checkStatus?: () => Promise<{ verified: boolean }>;
+  }): Promise<VerifyResult>;
 }
 
 declare module '@digitalbazaar/data-integrity' {
@@ -35,7 +45,13 @@ declare module '@digitalbazaar/ed25519-multikey' {
     signer(): unknown;
   }
   export function generate(options?: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
-  export function from(key: { type: 'Multikey'; id?: string; controller?: string; publicKeyMultibase: string; secretKeyMultibase?: string }): Promise<Ed25519KeyPair>;
+  export function from(key: {
+    type: 'Multikey';
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+  }): Promise<Ed25519KeyPair>;
 }
 
 declare module '@digitalbazaar/credentials-context' {

@@ -9,15 +9,22 @@ export function signed(method, path, body) {
   return {
     method,
     path,
-    headers: { authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET, claims: { exp: 0 } }), ...(body && { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET, claims: { exp: 0 } }),
+      ...(body && { 'content-type': 'application/json' }),
+    },
     ...(body && { body }),
   };
 }
 
 /** A request signed now, with the usual one-minute expiry and a body of known length (no chunked encoding). */
 export function freshlySigned(method, path, body) {
-  const headers = { authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET }), accept: 'application/json' };
-  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  const headers = {
+    authorization: authorization({ method, path, body, secret: TEST_MASTER_SECRET }),
+    accept: 'application/json',
+  };
+  if (body !== undefined)
+    Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
   return { method, path, headers, ...(body !== undefined && { body }) };
 }
 

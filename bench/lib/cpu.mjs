@@ -15,13 +15,15 @@ export function cpuMs(pid) {
 
 /** PostgreSQL's processes (server and backends), found by name. */
 function postgresPids() {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Snapshot of CPU ms for named pids plus PostgreSQL as a whole. */
@@ -37,7 +39,9 @@ export function cpuPerRequest(before, after, requests) {
 
 export function formatCpu(perRequest) {
   const total = Object.values(perRequest).reduce((a, b) => a + b, 0);
-  return `  CPU per request: ${Object.entries(perRequest).map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`).join(', ')}; total ${total.toFixed(3)} ms`;
+  return `  CPU per request: ${Object.entries(perRequest)
+    .map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`)
+    .join(', ')}; total ${total.toFixed(3)} ms`;
 }
 
 /**
@@ -47,13 +51,18 @@ export function formatCpu(perRequest) {
  * process that appeared meanwhile from zero.
  */
 export function groupSnapshot(groups) {
-  return Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, Object.fromEntries(pids().map((pid) => [pid, cpuMs(pid)]))]));
+  return Object.fromEntries(
+    Object.entries(groups).map(([name, pids]) => [name, Object.fromEntries(pids().map((pid) => [pid, cpuMs(pid)]))]),
+  );
 }
 
 /** CPU ms each group spent between two group snapshots (a process that exited in between is lost, as with any /proc sampling). */
 export function groupDelta(before, after) {
   return Object.fromEntries(
-    Object.entries(after).map(([name, pids]) => [name, Object.entries(pids).reduce((sum, [pid, ms]) => sum + ms - (before[name]?.[pid] ?? 0), 0)]),
+    Object.entries(after).map(([name, pids]) => [
+      name,
+      Object.entries(pids).reduce((sum, [pid, ms]) => sum + ms - (before[name]?.[pid] ?? 0), 0),
+    ]),
   );
 }
 
@@ -65,4 +74,5 @@ export function machineSnapshot() {
   return { busy: total - idle, total };
 }
 
-export const busyPercent = (before, after) => (100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total);
+export const busyPercent = (before, after) =>
+  (100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total);

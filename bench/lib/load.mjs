@@ -16,7 +16,9 @@ function send(agent, url, request) {
     const started = process.hrtime.bigint();
     const req = http.request(url, { method: request.method ?? 'GET', agent, headers: request.headers }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
     });
     req.on('error', () => resolve({ status: 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     if (request.body !== undefined) req.write(request.body);

@@ -69,14 +69,27 @@ const AWARDS = `with ${spread}
  * flushing that the bulk insert would otherwise set off during it.
  */
 export async function preload(client, count, measured, log) {
-  const siteBadges = (await client.query('select id from catalog.badges where system_id = $1 and id <> $2 order by id', [measured.siteId, measured.badgeId])).rows.map((r) => r.id);
+  const siteBadges = (
+    await client.query('select id from catalog.badges where system_id = $1 and id <> $2 order by id', [
+      measured.siteId,
+      measured.badgeId,
+    ])
+  ).rows.map((r) => r.id);
   if (siteBadges.length === 0) siteBadges.push(measured.badgeId);
   await client.query('set search_path = claim_codes');
   await client.query(OTHER_MULTIUSE);
   for (let from = 1; from <= count; from += CHUNK) {
     const to = Math.min(count, from + CHUNK - 1);
     await client.query('set search_path = claim_codes');
-    await client.query(CLAIMS, [from, to, measured.siteId, siteBadges, measured.codeId, measured.badgeId, measured.code]);
+    await client.query(CLAIMS, [
+      from,
+      to,
+      measured.siteId,
+      siteBadges,
+      measured.codeId,
+      measured.badgeId,
+      measured.code,
+    ]);
     await client.query('set search_path = issuance');
     await client.query(AWARDS, [from, to, measured.siteId, siteBadges, measured.badgeId]);
     log(`preloaded ${to} claims and ${to} awards`);

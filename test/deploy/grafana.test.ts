@@ -13,7 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPS, scrape, startSystem, type TestSystem } from '@laurel/testkit';
 
-const DASHBOARD = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'deploy', 'grafana', 'laurel.json');
+const DASHBOARD = join(
+  resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'),
+  'deploy',
+  'grafana',
+  'laurel.json',
+);
 
 interface Panel {
   title?: string;
@@ -30,7 +35,19 @@ interface Dashboard {
 }
 
 /** PromQL words that are not metric names. */
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+]);
 
 /**
  * The metric names a PromQL expression selects: identifiers left once strings,
@@ -43,7 +60,9 @@ export function metricNames(expr: string): string[] {
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
-  const names = [...stripped.matchAll(/(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\()?/g)].filter((m) => !m[2] && !KEYWORDS.has(m[1]!)).map((m) => m[1]!);
+  const names = [...stripped.matchAll(/(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\()?/g)]
+    .filter((m) => !m[2] && !KEYWORDS.has(m[1]!))
+    .map((m) => m[1]!);
   return [...new Set(names)];
 }
 
@@ -53,19 +72,28 @@ const queried = (): Map<string, string[]> => {
   const byName = new Map<string, string[]>();
   for (const panel of panels(dashboard.panels)) {
     for (const target of panel.targets ?? []) {
-      for (const name of metricNames(target.expr ?? '')) byName.set(name, [...(byName.get(name) ?? []), panel.title ?? '?']);
+      for (const name of metricNames(target.expr ?? ''))
+        byName.set(name, [...(byName.get(name) ?? []), panel.title ?? '?']);
     }
   }
   const variables = dashboard.templating.list.map((v) => v.definition ?? '').join(' ');
-  for (const [, name] of variables.matchAll(/label_values\(\s*([a-zA-Z_:][a-zA-Z0-9_:]*)/g)) byName.set(name!, [...(byName.get(name!) ?? []), 'variables']);
+  for (const [, name] of variables.matchAll(/label_values\(\s*([a-zA-Z_:][a-zA-Z0-9_:]*)/g))
+    byName.set(name!, [...(byName.get(name!) ?? []), 'variables']);
   return byName;
 };
 
 describe('the metric-name reader', () => {
   it('finds metrics, not functions, labels, keywords or ranges', () => {
-    expect(metricNames('histogram_quantile(0.99, sum by (service, le) (rate(laurel_grpc_server_seconds_bucket{service=~"$service",code!="OK"}[$__rate_interval])))'))
-      .toEqual(['laurel_grpc_server_seconds_bucket']);
-    expect(metricNames('sum(a_total{x="{y}"}) / on (service) group_left b_max unless c offset 5m').sort()).toEqual(['a_total', 'b_max', 'c']);
+    expect(
+      metricNames(
+        'histogram_quantile(0.99, sum by (service, le) (rate(laurel_grpc_server_seconds_bucket{service=~"$service",code!="OK"}[$__rate_interval])))',
+      ),
+    ).toEqual(['laurel_grpc_server_seconds_bucket']);
+    expect(metricNames('sum(a_total{x="{y}"}) / on (service) group_left b_max unless c offset 5m').sort()).toEqual([
+      'a_total',
+      'b_max',
+      'c',
+    ]);
   });
 });
 
@@ -76,7 +104,8 @@ describe('deploy/grafana/laurel.json', () => {
   beforeAll(async () => {
     system = await startSystem('grafana-dashboard');
     for (const app of APPS) {
-      for (const name of (await scrape(system.metricsUrl(app))).names()) exposed.set(name, (exposed.get(name) ?? new Set()).add(app));
+      for (const name of (await scrape(system.metricsUrl(app))).names())
+        exposed.set(name, (exposed.get(name) ?? new Set()).add(app));
     }
   }, 120_000);
 
@@ -94,19 +123,36 @@ describe('deploy/grafana/laurel.json', () => {
   });
 
   it('queries only metrics some process exposes', () => {
-    const unknown = [...queried()].filter(([name]) => !exposed.has(name)).map(([name, where]) => `${name} (in ${where.join(', ')})`);
+    const unknown = [...queried()]
+      .filter(([name]) => !exposed.has(name))
+      .map(([name, where]) => `${name} (in ${where.join(', ')})`);
     expect(unknown).toEqual([]);
   });
 
   it('shows the golden signals of every process', () => {
     const names = new Set(queried().keys());
     const signals = {
-      traffic: ['laurel_http_request_seconds_count', 'laurel_grpc_server_seconds_count', 'laurel_grpc_client_seconds_count'],
-      latency: ['laurel_http_request_seconds_bucket', 'laurel_grpc_server_seconds_bucket', 'laurel_grpc_client_seconds_bucket'],
-      saturation: ['process_cpu_seconds_total', 'nodejs_eventloop_lag_p99_seconds', 'laurel_db_pool_connections', 'laurel_kafka_consumer_lag', 'laurel_outbox_oldest_age_seconds'],
+      traffic: [
+        'laurel_http_request_seconds_count',
+        'laurel_grpc_server_seconds_count',
+        'laurel_grpc_client_seconds_count',
+      ],
+      latency: [
+        'laurel_http_request_seconds_bucket',
+        'laurel_grpc_server_seconds_bucket',
+        'laurel_grpc_client_seconds_bucket',
+      ],
+      saturation: [
+        'process_cpu_seconds_total',
+        'nodejs_eventloop_lag_p99_seconds',
+        'laurel_db_pool_connections',
+        'laurel_kafka_consumer_lag',
+        'laurel_outbox_oldest_age_seconds',
+      ],
       events: ['laurel_events_dead_lettered_total', 'laurel_webhook_deliveries_total'],
     };
-    for (const [signal, wanted] of Object.entries(signals)) for (const name of wanted) expect(names.has(name), `${signal}: ${name}`).toBe(true);
+    for (const [signal, wanted] of Object.entries(signals))
+      for (const name of wanted) expect(names.has(name), `${signal}: ${name}`).toBe(true);
     // Every process appears in some panel (the CPU and event-loop panels cover all five).
     for (const app of APPS) expect(exposed.get('process_cpu_seconds_total')?.has(app), app).toBe(true);
   });

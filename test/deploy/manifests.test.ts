@@ -101,7 +101,8 @@ function addressTarget(process: Process, setting: string): Process {
   const fallback = String(CONFIG[process].shape[setting]!.parse(undefined));
   const port = Number(fallback.split(':').pop());
   const targets = PROCESSES.filter((p) => defaultListenPort(p) === port);
-  if (targets.length !== 1) throw new Error(`${process}.${setting}: its default ${fallback} names ${targets.length} processes`);
+  if (targets.length !== 1)
+    throw new Error(`${process}.${setting}: its default ${fallback} names ${targets.length} processes`);
   return targets[0]!;
 }
 
@@ -177,16 +178,98 @@ const composeServices = compose.services;
 const COMPOSE_V1 = {
   topLevel: ['services', 'volumes', 'networks', 'secrets', 'configs'],
   service: [
-    'blkio_config', 'build', 'cap_add', 'cap_drop', 'cgroup_parent', 'command', 'configs', 'container_name', 'cpu_count', 'cpu_percent',
-    'cpu_period', 'cpu_quota', 'cpu_rt_period', 'cpu_rt_runtime', 'cpu_shares', 'cpus', 'cpuset', 'credential_spec', 'depends_on', 'deploy',
-    'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search', 'domainname', 'entrypoint', 'env_file', 'environment', 'expose',
-    'extends', 'external_links', 'extra_hosts', 'group_add', 'healthcheck', 'hostname', 'image', 'init', 'ipc', 'isolation', 'labels',
-    'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit', 'network_mode', 'networks',
-    'oom_kill_disable', 'oom_score_adj', 'pid', 'pids_limit', 'platform', 'ports', 'privileged', 'profiles', 'pull_policy', 'read_only',
-    'restart', 'runtime', 'scale', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'stop_grace_period', 'stop_signal', 'storage_opt',
-    'sysctls', 'tmpfs', 'tty', 'ulimits', 'user', 'userns_mode', 'volumes', 'volumes_from', 'working_dir',
+    'blkio_config',
+    'build',
+    'cap_add',
+    'cap_drop',
+    'cgroup_parent',
+    'command',
+    'configs',
+    'container_name',
+    'cpu_count',
+    'cpu_percent',
+    'cpu_period',
+    'cpu_quota',
+    'cpu_rt_period',
+    'cpu_rt_runtime',
+    'cpu_shares',
+    'cpus',
+    'cpuset',
+    'credential_spec',
+    'depends_on',
+    'deploy',
+    'device_cgroup_rules',
+    'devices',
+    'dns',
+    'dns_opt',
+    'dns_search',
+    'domainname',
+    'entrypoint',
+    'env_file',
+    'environment',
+    'expose',
+    'extends',
+    'external_links',
+    'extra_hosts',
+    'group_add',
+    'healthcheck',
+    'hostname',
+    'image',
+    'init',
+    'ipc',
+    'isolation',
+    'labels',
+    'links',
+    'logging',
+    'mac_address',
+    'mem_limit',
+    'mem_reservation',
+    'mem_swappiness',
+    'memswap_limit',
+    'network_mode',
+    'networks',
+    'oom_kill_disable',
+    'oom_score_adj',
+    'pid',
+    'pids_limit',
+    'platform',
+    'ports',
+    'privileged',
+    'profiles',
+    'pull_policy',
+    'read_only',
+    'restart',
+    'runtime',
+    'scale',
+    'secrets',
+    'security_opt',
+    'shm_size',
+    'stdin_open',
+    'stop_grace_period',
+    'stop_signal',
+    'storage_opt',
+    'sysctls',
+    'tmpfs',
+    'tty',
+    'ulimits',
+    'user',
+    'userns_mode',
+    'volumes',
+    'volumes_from',
+    'working_dir',
   ],
-  build: ['args', 'cache_from', 'context', 'dockerfile', 'extra_hosts', 'isolation', 'labels', 'network', 'shm_size', 'target'],
+  build: [
+    'args',
+    'cache_from',
+    'context',
+    'dockerfile',
+    'extra_hosts',
+    'isolation',
+    'labels',
+    'network',
+    'shm_size',
+    'target',
+  ],
   healthcheck: ['disable', 'interval', 'retries', 'start_period', 'test', 'timeout'],
   dependsOnConditions: ['service_started', 'service_healthy', 'service_completed_successfully'],
 };
@@ -200,11 +283,14 @@ const keysOutside = (value: unknown, allowed: readonly string[]) =>
  * and `${VAR-default}` take the default (the test has no host environment), `$$` is a `$`.
  */
 function interpolate(value: string, where: string): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$[A-Za-z_]/g, (match, _name: string, fallback?: string) => {
-    if (match === '$$') return '$';
-    if (fallback !== undefined) return fallback;
-    throw new Error(`${where}: ${match} has no default, so this test cannot check it; write \${VAR:-default}`);
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$[A-Za-z_]/g,
+    (match, _name: string, fallback?: string) => {
+      if (match === '$$') return '$';
+      if (fallback !== undefined) return fallback;
+      throw new Error(`${where}: ${match} has no default, so this test cannot check it; write \${VAR:-default}`);
+    },
+  );
 }
 
 /** A compose service's environment (map or KEY=VALUE list form), interpolated. */
@@ -218,7 +304,8 @@ function composeEnv(name: string): Env {
     : Object.entries(raw);
   const env: Env = new Map();
   for (const [key, value] of pairs) {
-    if (value === null || value === undefined) throw new Error(`compose ${name}.${key}: passed through from the host, cannot be checked`);
+    if (value === null || value === undefined)
+      throw new Error(`compose ${name}.${key}: passed through from the host, cannot be checked`);
     env.set(key, { value: interpolate(String(value), `compose ${name}.${key}`), source: 'literal' });
   }
   return env;
@@ -259,7 +346,11 @@ function composeHasHealthcheck(name: string): boolean {
   const service = composeServices[name];
   if (service?.healthcheck) return !service.healthcheck.disable;
   const build = composeBuild(name);
-  return build !== undefined && existsSync(build.dockerfile) && /^HEALTHCHECK\s+(?!NONE)/m.test(readFileSync(build.dockerfile, 'utf8'));
+  return (
+    build !== undefined &&
+    existsSync(build.dockerfile) &&
+    /^HEALTHCHECK\s+(?!NONE)/m.test(readFileSync(build.dockerfile, 'utf8'))
+  );
 }
 
 /** The repository part of an image reference (no tag or digest). */
@@ -286,7 +377,10 @@ interface K8sObject {
   [field: string]: unknown;
 }
 
-interface ContainerPort { name?: string; containerPort: number }
+interface ContainerPort {
+  name?: string;
+  containerPort: number;
+}
 interface Probe {
   grpc?: { port: number };
   httpGet?: { path?: string; port: number | string };
@@ -323,10 +417,18 @@ interface Deployment extends K8sObject {
   };
 }
 interface Service extends K8sObject {
-  spec: { clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: number | string }[] };
+  spec: {
+    clusterIP?: string;
+    selector: Record<string, string>;
+    ports: { name?: string; port: number; targetPort?: number | string }[];
+  };
 }
 interface PodDisruptionBudget extends K8sObject {
-  spec: { selector: { matchLabels: Record<string, string> }; maxUnavailable?: number | string; minAvailable?: number | string };
+  spec: {
+    selector: { matchLabels: Record<string, string> };
+    maxUnavailable?: number | string;
+    minAvailable?: number | string;
+  };
 }
 interface HorizontalPodAutoscaler extends K8sObject {
   spec: {
@@ -358,7 +460,8 @@ function typeScriptSources(dir: string): string[] {
 /** All documents of a YAML file; a syntax error fails with the file's name. */
 function readDocuments(file: string): unknown[] {
   return parseAllDocuments(readFileSync(file, 'utf8')).flatMap((doc) => {
-    if (doc.errors.length > 0) throw new Error(`${relative(ROOT, file)}: ${doc.errors.map((e) => e.message).join('; ')}`);
+    if (doc.errors.length > 0)
+      throw new Error(`${relative(ROOT, file)}: ${doc.errors.map((e) => e.message).join('; ')}`);
     const value: unknown = doc.toJS();
     return value === null || value === undefined ? [] : [value];
   });
@@ -376,10 +479,16 @@ const k8sAll = <T extends K8sObject>(kind: string) => k8sObjects.filter((o) => o
 
 /** A Secret's values, from stringData or base64 data. */
 function secretValues(secret: K8sObject): Record<string, string> {
-  const data = Object.fromEntries(Object.entries((secret.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+  const data = Object.fromEntries(
+    Object.entries((secret.data ?? {}) as Record<string, string>).map(([k, v]) => [
+      k,
+      Buffer.from(v, 'base64').toString('utf8'),
+    ]),
+  );
   return { ...data, ...((secret.stringData ?? {}) as Record<string, string>) };
 }
-const configMapValues = (configMap: K8sObject) => Object.fromEntries(Object.entries((configMap.data ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+const configMapValues = (configMap: K8sObject) =>
+  Object.fromEntries(Object.entries((configMap.data ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
 
 /** The values of a ConfigMap or Secret the manifests define, or a clear failure. */
 function referencedValues(kind: 'ConfigMap' | 'Secret', name: string, where: string): Record<string, string> {
@@ -393,7 +502,8 @@ function k8sDeployment(process: Process): { deployment: Deployment; container: C
   const deployment = k8sFind<Deployment>('Deployment', process);
   if (!deployment) throw new Error(`deploy/k8s has no Deployment named ${process}`);
   const containers = deployment.spec.template.spec.containers;
-  if (containers.length !== 1) throw new Error(`Deployment ${process}: expected one container, found ${containers.length}`);
+  if (containers.length !== 1)
+    throw new Error(`Deployment ${process}: expected one container, found ${containers.length}`);
   return { deployment, container: containers[0]! };
 }
 
@@ -407,7 +517,12 @@ const OPERATOR_VALUE = 'f3a9c2e17b5d48a09e6c1f2b7d3e8a4c';
  * placeholders, as the checks of ports, addresses and required settings assume.
  */
 function k8sEnv(process: Process): Env {
-  return new Map([...k8sEnvAsShipped(process)].map(([key, v]) => [key, v.source === 'secret' ? { ...v, value: v.value.replace(PLACEHOLDER_TEXT, OPERATOR_VALUE) } : v]));
+  return new Map(
+    [...k8sEnvAsShipped(process)].map(([key, v]) => [
+      key,
+      v.source === 'secret' ? { ...v, value: v.value.replace(PLACEHOLDER_TEXT, OPERATOR_VALUE) } : v,
+    ]),
+  );
 }
 
 /**
@@ -424,8 +539,11 @@ function k8sEnvAsShipped(process: Process): Env {
       ? (['ConfigMap', 'configmap', from.configMapRef.name] as const)
       : from.secretRef
         ? (['Secret', 'secret', from.secretRef.name] as const)
-        : (() => { throw new Error(`${where}: unsupported envFrom entry`); })();
-    for (const [key, value] of Object.entries(referencedValues(kind, name, where))) env.set(`${from.prefix ?? ''}${key}`, { value, source });
+        : (() => {
+            throw new Error(`${where}: unsupported envFrom entry`);
+          })();
+    for (const [key, value] of Object.entries(referencedValues(kind, name, where)))
+      env.set(`${from.prefix ?? ''}${key}`, { value, source });
   }
   for (const variable of container.env ?? []) {
     const ref = variable.valueFrom;
@@ -436,7 +554,8 @@ function k8sEnvAsShipped(process: Process): Env {
         ? (['ConfigMap', 'configmap', ref.configMapKeyRef] as const)
         : (['Secret', 'secret', ref.secretKeyRef!] as const);
       const values = referencedValues(kind, key.name, `${where} env ${variable.name}`);
-      if (!(key.key in values)) throw new Error(`${where} env ${variable.name}: ${kind} ${key.name} has no key ${key.key}`);
+      if (!(key.key in values))
+        throw new Error(`${where} env ${variable.name}: ${kind} ${key.name} has no key ${key.key}`);
       env.set(variable.name, { value: values[key.key]!, source });
     } else {
       throw new Error(`${where} env ${variable.name}: only configMapKeyRef/secretKeyRef are understood by this test`);
@@ -463,9 +582,13 @@ function k8sService(process: Process): Service {
 /** The HorizontalPodAutoscaler scaling the process's Deployment. */
 function k8sAutoscaler(process: Process): HorizontalPodAutoscaler {
   const found = k8sAll<HorizontalPodAutoscaler>('HorizontalPodAutoscaler').filter(
-    (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === process && h.spec.scaleTargetRef.apiVersion === 'apps/v1',
+    (h) =>
+      h.spec.scaleTargetRef.kind === 'Deployment' &&
+      h.spec.scaleTargetRef.name === process &&
+      h.spec.scaleTargetRef.apiVersion === 'apps/v1',
   );
-  if (found.length !== 1) throw new Error(`deploy/k8s: ${found.length} HorizontalPodAutoscalers scale Deployment ${process}, expected 1`);
+  if (found.length !== 1)
+    throw new Error(`deploy/k8s: ${found.length} HorizontalPodAutoscalers scale Deployment ${process}, expected 1`);
   return found[0]!;
 }
 
@@ -481,16 +604,19 @@ function pomKafkaVersion(): string {
   const pom = readFileSync(KAFKA_POM, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
   const dependency = [...pom.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)]
     .map((m) => m[1]!)
-    .find((d) => /<groupId>\s*org\.apache\.kafka\s*<\/groupId>/.test(d) && /<artifactId>\s*kafka_2\.13\s*<\/artifactId>/.test(d));
+    .find(
+      (d) =>
+        /<groupId>\s*org\.apache\.kafka\s*<\/groupId>/.test(d) && /<artifactId>\s*kafka_2\.13\s*<\/artifactId>/.test(d),
+    );
   const version = dependency && /<version>\s*([^<\s]+)\s*<\/version>/.exec(dependency)?.[1];
-  if (!version) throw new Error(`${relative(ROOT, KAFKA_POM)}: no org.apache.kafka:kafka_2.13 dependency with a <version>`);
+  if (!version)
+    throw new Error(`${relative(ROOT, KAFKA_POM)}: no org.apache.kafka:kafka_2.13 dependency with a <version>`);
   const property = /^\$\{(.+)\}$/.exec(version)?.[1];
   if (!property) return version;
   const value = new RegExp(`<${property.replace(/\./g, '\\.')}>\\s*([^<\\s]+)\\s*</`).exec(pom)?.[1];
   if (!value) throw new Error(`${relative(ROOT, KAFKA_POM)}: property ${property} is not defined`);
   return value;
 }
-
 
 /** A CPU quantity ("250m", "1", 0.5) in millicores. */
 function millicores(quantity: string | number): number {
@@ -505,7 +631,8 @@ function bytes(quantity: string | number): number {
   const text = String(quantity);
   const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text);
   if (!match) throw new Error(`not a memory quantity: ${text}`);
-  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 }[match[2] ?? ''] ?? 1;
+  const unit =
+    { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 }[match[2] ?? ''] ?? 1;
   return Number(match[1]) * unit;
 }
 
@@ -551,7 +678,8 @@ describe('docker-compose.yml', () => {
     expect(keysOutside(compose, COMPOSE_V1.topLevel), 'top-level keys').toEqual([]);
     for (const [name, service] of Object.entries(composeServices)) {
       expect(keysOutside(service, COMPOSE_V1.service), `service ${name}`).toEqual([]);
-      if (typeof service.build === 'object') expect(keysOutside(service.build, COMPOSE_V1.build), `service ${name} build`).toEqual([]);
+      if (typeof service.build === 'object')
+        expect(keysOutside(service.build, COMPOSE_V1.build), `service ${name} build`).toEqual([]);
       expect(keysOutside(service.healthcheck, COMPOSE_V1.healthcheck), `service ${name} healthcheck`).toEqual([]);
       if (service.depends_on && !Array.isArray(service.depends_on)) {
         for (const [dependency, spec] of Object.entries(service.depends_on)) {
@@ -587,7 +715,10 @@ describe('docker-compose.yml', () => {
     expect(build, `compose ${process} has no build`).toBeDefined();
     expect(relative(ROOT, build!.dockerfile)).toBe(join('deploy', 'Dockerfile'));
     expect(build!.args.APP).toBe(process);
-    expect(existsSync(join(ROOT, 'apps', build!.args.APP!, 'package.json')), `apps/${build!.args.APP} does not exist`).toBe(true);
+    expect(
+      existsSync(join(ROOT, 'apps', build!.args.APP!, 'package.json')),
+      `apps/${build!.args.APP} does not exist`,
+    ).toBe(true);
   });
 
   it.each(PROCESSES)('%s is given only settings its config knows', (process) => {
@@ -597,7 +728,10 @@ describe('docker-compose.yml', () => {
 
   it.each(PROCESSES)('%s is given every required setting, and its config parses', (process) => {
     const env = composeEnv(process);
-    expect(requiredSettings(process).filter((key) => !env.has(key)), `compose ${process}: required settings missing`).toEqual([]);
+    expect(
+      requiredSettings(process).filter((key) => !env.has(key)),
+      `compose ${process}: required settings missing`,
+    ).toEqual([]);
     parseConfig(process, env, `compose ${process}`);
   });
 
@@ -609,7 +743,7 @@ describe('docker-compose.yml', () => {
     expect(ports.filter((p) => p !== listen && p !== metricsPort(process, config))).toEqual([]);
   });
 
-  it.each(PROCESSES)('%s: each *_ADDR it is given is the named process\'s compose service and port', (process) => {
+  it.each(PROCESSES)("%s: each *_ADDR it is given is the named process's compose service and port", (process) => {
     const env = composeEnv(process);
     for (const setting of addressSettings(process).filter((s) => env.has(s))) {
       const target = addressTarget(process, setting);
@@ -622,25 +756,44 @@ describe('docker-compose.yml', () => {
   it.each(PROCESSES)('%s waits until what it uses is healthy', (process) => {
     const env = composeEnv(process);
     const { postgres, kafka } = infrastructureHosts(env);
-    const used = [postgres, ...kafka, ...addressSettings(process).filter((s) => env.has(s)).map((s) => splitHostPort(env.get(s)!.value).host)];
+    const used = [
+      postgres,
+      ...kafka,
+      ...addressSettings(process)
+        .filter((s) => env.has(s))
+        .map((s) => splitHostPort(env.get(s)!.value).host),
+    ];
     const dependsOn = composeDependsOn(process);
     for (const dependency of new Set(used.filter((u): u is string => !!u))) {
-      expect(dependsOn.get(dependency), `${process} should depend on ${dependency} (service_healthy)`).toBe('service_healthy');
+      expect(dependsOn.get(dependency), `${process} should depend on ${dependency} (service_healthy)`).toBe(
+        'service_healthy',
+      );
     }
     for (const [dependency, condition] of dependsOn) {
       expect(composeServices, `${process} depends on unknown service ${dependency}`).toHaveProperty([dependency]);
-      if (condition === 'service_healthy') expect(composeHasHealthcheck(dependency), `${dependency} has no healthcheck`).toBe(true);
+      if (condition === 'service_healthy')
+        expect(composeHasHealthcheck(dependency), `${dependency} has no healthcheck`).toBe(true);
     }
   });
 
   it('runs apache/kafka at the version deploy/kafka/pom.xml pins, advertising the brokers the processes use', () => {
-    const brokers = new Set(PROCESSES.flatMap((p) => composeEnv(p).get('KAFKA_BROKERS')?.value.split(',').map((b) => b.trim()) ?? []));
+    const brokers = new Set(
+      PROCESSES.flatMap(
+        (p) =>
+          composeEnv(p)
+            .get('KAFKA_BROKERS')
+            ?.value.split(',')
+            .map((b) => b.trim()) ?? [],
+      ),
+    );
     expect(brokers.size).toBeGreaterThan(0);
     for (const broker of brokers) {
       const { host } = splitHostPort(broker);
       const kafka = composeServices[host]!;
       expect(kafka.image).toBe(`apache/kafka:${pomKafkaVersion()}`);
-      const advertised = (composeEnv(host).get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '').split(',').map((l) => l.trim().replace(/^[A-Z_]+:\/\//, ''));
+      const advertised = (composeEnv(host).get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '')
+        .split(',')
+        .map((l) => l.trim().replace(/^[A-Z_]+:\/\//, ''));
       expect(advertised, `${host} does not advertise ${broker}`).toContain(broker);
     }
   });
@@ -670,10 +823,17 @@ describe('deploy/k8s', () => {
 
   it('uses only the kinds and API versions these checks know', () => {
     const known: Record<string, string> = {
-      Deployment: 'apps/v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1',
-      PodDisruptionBudget: 'policy/v1', HorizontalPodAutoscaler: 'autoscaling/v2',
+      Deployment: 'apps/v1',
+      Service: 'v1',
+      ConfigMap: 'v1',
+      Secret: 'v1',
+      PodDisruptionBudget: 'policy/v1',
+      HorizontalPodAutoscaler: 'autoscaling/v2',
     };
-    for (const object of k8sObjects) expect(`${object.kind} ${object.metadata.name}: ${object.apiVersion}`).toBe(`${object.kind} ${object.metadata.name}: ${known[object.kind] ?? '(unknown kind)'}`);
+    for (const object of k8sObjects)
+      expect(`${object.kind} ${object.metadata.name}: ${object.apiVersion}`).toBe(
+        `${object.kind} ${object.metadata.name}: ${known[object.kind] ?? '(unknown kind)'}`,
+      );
   });
 
   it.each(PROCESSES.filter(servesGrpc))('%s: its Service is headless, on the port the pods listen on', (process) => {
@@ -683,7 +843,10 @@ describe('deploy/k8s', () => {
     // Headless: clients connect to the pod addresses, so Service port = container port.
     const { container } = k8sDeployment(process);
     for (const port of service.spec.ports) {
-      expect(resolveContainerPort(container, port.targetPort ?? port.port, `Service ${process}`), `Service ${process} port ${port.port}`).toBe(port.port);
+      expect(
+        resolveContainerPort(container, port.targetPort ?? port.port, `Service ${process}`),
+        `Service ${process} port ${port.port}`,
+      ).toBe(port.port);
     }
   });
 
@@ -691,17 +854,26 @@ describe('deploy/k8s', () => {
     const env = k8sEnv(process);
     for (const setting of addressSettings(process).filter((s) => env.has(s))) {
       const address = env.get(setting)!.value;
-      expect(splitServiceAddress(address).scheme, `${process} ${setting}=${address}: use dns:///<Service>:<port>`).toBe('dns');
+      expect(splitServiceAddress(address).scheme, `${process} ${setting}=${address}: use dns:///<Service>:<port>`).toBe(
+        'dns',
+      );
       // What the client code makes of that address (service-kit grpc/client.ts).
       const config = loadBalancingOptions(address)['grpc.service_config'];
-      expect(JSON.parse(String(config ?? '{}')), `${process} ${setting}`).toEqual({ loadBalancingConfig: [{ round_robin: {} }] });
+      expect(JSON.parse(String(config ?? '{}')), `${process} ${setting}`).toEqual({
+        loadBalancingConfig: [{ round_robin: {} }],
+      });
     }
   });
 
   it.each(PROCESSES)('%s has a PodDisruptionBudget that lets one pod go and keeps one serving', (process) => {
     const podLabels = k8sDeployment(process).deployment.spec.template.metadata.labels;
-    const budgets = k8sAll<PodDisruptionBudget>('PodDisruptionBudget').filter((b) => selects(b.spec.selector.matchLabels, podLabels));
-    expect(budgets.map((b) => b.metadata.name), `PodDisruptionBudgets selecting the ${process} pods`).toHaveLength(1);
+    const budgets = k8sAll<PodDisruptionBudget>('PodDisruptionBudget').filter((b) =>
+      selects(b.spec.selector.matchLabels, podLabels),
+    );
+    expect(
+      budgets.map((b) => b.metadata.name),
+      `PodDisruptionBudgets selecting the ${process} pods`,
+    ).toHaveLength(1);
     const { spec } = budgets[0]!;
     const minReplicas = k8sAutoscaler(process).spec.minReplicas ?? 1;
     if (spec.maxUnavailable !== undefined) {
@@ -714,18 +886,27 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it.each(PROCESSES)('%s has a HorizontalPodAutoscaler on CPU, from at least 2 pods, owning the replica count', (process) => {
-    const { deployment } = k8sDeployment(process);
-    const hpa = k8sAutoscaler(process);
-    expect(hpa.spec.minReplicas ?? 1).toBeGreaterThanOrEqual(2);
-    expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas ?? 1);
-    const cpu = hpa.spec.metrics?.find((m) => m.type === 'Resource' && m.resource?.name === 'cpu');
-    expect(cpu?.resource?.target, `HPA ${process}: no CPU utilization target`).toMatchObject({ type: 'Utilization', averageUtilization: expect.any(Number) });
-    // Utilization is a share of the CPU request, so the container must have one.
-    expect(k8sDeployment(process).container.resources?.requests?.cpu, `${process}: no CPU request for the HPA`).toBeDefined();
-    // A replicas field would be re-applied by every `kubectl apply`, undoing the autoscaler.
-    expect(deployment.spec.replicas, `Deployment ${process}: drop spec.replicas, the HPA sets it`).toBeUndefined();
-  });
+  it.each(PROCESSES)(
+    '%s has a HorizontalPodAutoscaler on CPU, from at least 2 pods, owning the replica count',
+    (process) => {
+      const { deployment } = k8sDeployment(process);
+      const hpa = k8sAutoscaler(process);
+      expect(hpa.spec.minReplicas ?? 1).toBeGreaterThanOrEqual(2);
+      expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas ?? 1);
+      const cpu = hpa.spec.metrics?.find((m) => m.type === 'Resource' && m.resource?.name === 'cpu');
+      expect(cpu?.resource?.target, `HPA ${process}: no CPU utilization target`).toMatchObject({
+        type: 'Utilization',
+        averageUtilization: expect.any(Number),
+      });
+      // Utilization is a share of the CPU request, so the container must have one.
+      expect(
+        k8sDeployment(process).container.resources?.requests?.cpu,
+        `${process}: no CPU request for the HPA`,
+      ).toBeDefined();
+      // A replicas field would be re-applied by every `kubectl apply`, undoing the autoscaler.
+      expect(deployment.spec.replicas, `Deployment ${process}: drop spec.replicas, the HPA sets it`).toBeUndefined();
+    },
+  );
 
   it.each(PROCESSES)('%s has CPU and memory requests and limits, requests within limits', (process) => {
     const { resources } = k8sDeployment(process).container;
@@ -752,21 +933,33 @@ describe('deploy/k8s', () => {
   it.each(PROCESSES)('%s has a Deployment and a Service selecting its pods', (process) => {
     const { deployment } = k8sDeployment(process);
     const podLabels = deployment.spec.template.metadata.labels;
-    expect(selects(deployment.spec.selector.matchLabels, podLabels), `Deployment ${process}: selector does not match its pod labels`).toBe(true);
-    expect(selects(k8sService(process).spec.selector, podLabels), `Service ${process} does not select the ${process} pods`).toBe(true);
+    expect(
+      selects(deployment.spec.selector.matchLabels, podLabels),
+      `Deployment ${process}: selector does not match its pod labels`,
+    ).toBe(true);
+    expect(
+      selects(k8sService(process).spec.selector, podLabels),
+      `Service ${process} does not select the ${process} pods`,
+    ).toBe(true);
   });
 
   it.each(PROCESSES)('%s is given only settings its config knows, each at most once', (process) => {
     const { container } = k8sDeployment(process);
     const names = (container.env ?? []).map((v) => v.name);
-    expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicate env entries').toEqual([]);
+    expect(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      'duplicate env entries',
+    ).toEqual([]);
     const unknown = [...k8sEnv(process).keys()].filter((key) => !(key in CONFIG[process].shape));
     expect(unknown, `Deployment ${process}: settings its config does not have`).toEqual([]);
   });
 
   it.each(PROCESSES)('%s is given every required setting, and its config parses in production', (process) => {
     const env = k8sEnv(process);
-    expect(requiredSettings(process).filter((key) => !env.has(key)), `Deployment ${process}: required settings missing`).toEqual([]);
+    expect(
+      requiredSettings(process).filter((key) => !env.has(key)),
+      `Deployment ${process}: required settings missing`,
+    ).toEqual([]);
     // NODE_ENV defaults to development, so production must be set explicitly; the
     // gateway's schema then also insists on its own BADGEKIT_MASTER_SECRET.
     expect(parseConfig(process, env, `k8s ${process}`).NODE_ENV).toBe('production');
@@ -784,50 +977,73 @@ describe('deploy/k8s', () => {
     expect(containerPorts).toContain(listen);
     expect(containerPorts.filter((p) => p !== listen && p !== metrics)).toEqual([]);
     if (metrics !== undefined) expect(containerPorts).toContain(metrics);
-    expect((container.ports ?? []).filter((p) => !p.name), 'every containerPort is named').toEqual([]);
+    expect(
+      (container.ports ?? []).filter((p) => !p.name),
+      'every containerPort is named',
+    ).toEqual([]);
     const scrapePort = deployment.spec.template.metadata.annotations?.['prometheus.io/port'];
     if (scrapePort !== undefined) expect(Number(scrapePort)).toBe(metrics);
 
     // The Service forwards to the listen port (a targetPort defaults to the port).
-    const targets = k8sService(process).spec.ports.map((p) => resolveContainerPort(container, p.targetPort ?? p.port, `Service ${process}`));
+    const targets = k8sService(process).spec.ports.map((p) =>
+      resolveContainerPort(container, p.targetPort ?? p.port, `Service ${process}`),
+    );
     expect(targets).toContain(listen);
     expect(targets.filter((p) => !containerPorts.includes(p))).toEqual([]);
 
     // Readiness and liveness (and startup, if any) probe that port, over gRPC for services, HTTP for the gateway.
     expect(container.readinessProbe, `${where}: no readinessProbe`).toBeDefined();
     expect(container.livenessProbe, `${where}: no livenessProbe`).toBeDefined();
-    for (const [kind, probe] of Object.entries({ readiness: container.readinessProbe, liveness: container.livenessProbe, startup: container.startupProbe })) {
+    for (const [kind, probe] of Object.entries({
+      readiness: container.readinessProbe,
+      liveness: container.livenessProbe,
+      startup: container.startupProbe,
+    })) {
       if (!probe) continue;
       const action = servesGrpc(process) ? probe.grpc : probe.httpGet;
       expect(action, `${where}: ${kind} probe should be ${servesGrpc(process) ? 'grpc' : 'httpGet'}`).toBeDefined();
-      expect(resolveContainerPort(container, action!.port, `${where} ${kind}Probe`), `${where}: ${kind} probe port`).toBe(listen);
+      expect(
+        resolveContainerPort(container, action!.port, `${where} ${kind}Probe`),
+        `${where}: ${kind} probe port`,
+      ).toBe(listen);
     }
   });
 
   it.each(PROCESSES.filter((p) => !servesGrpc(p)))('%s: its HTTP probe paths are routes its code serves', (process) => {
     // Read the process's sources rather than trusting a list here: a renamed route must fail this.
-    const sources = typeScriptSources(join(ROOT, 'apps', process, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const sources = typeScriptSources(join(ROOT, 'apps', process, 'src'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const { container } = k8sDeployment(process);
     for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
       const path = probe?.httpGet?.path;
-      if (path) expect(sources.includes(`'${path}'`) || sources.includes(`"${path}"`), `${process} serves no route ${path}`).toBe(true);
+      if (path)
+        expect(
+          sources.includes(`'${path}'`) || sources.includes(`"${path}"`),
+          `${process} serves no route ${path}`,
+        ).toBe(true);
     }
   });
 
-  it.each(PROCESSES)('%s: each *_ADDR it is given is the named process\'s Service and port', (process) => {
+  it.each(PROCESSES)("%s: each *_ADDR it is given is the named process's Service and port", (process) => {
     const env = k8sEnv(process);
     for (const setting of addressSettings(process).filter((s) => env.has(s))) {
       const target = addressTarget(process, setting);
       const { host, port } = splitServiceAddress(env.get(setting)!.value);
       const service = k8sService(target);
       // The Service's name, or its longer DNS forms (name.namespace.svc...).
-      expect(host === service.metadata.name || host.startsWith(`${service.metadata.name}.`), `${process} ${setting}=${host}:${port} is not Service ${service.metadata.name}`).toBe(true);
+      expect(
+        host === service.metadata.name || host.startsWith(`${service.metadata.name}.`),
+        `${process} ${setting}=${host}:${port} is not Service ${service.metadata.name}`,
+      ).toBe(true);
       // That Service port must lead to the port the target listens on.
       const { container } = k8sDeployment(target);
       const targetListen = parseConfig(target, k8sEnv(target), `k8s ${target}`)[portSetting(target)];
       const servicePort = service.spec.ports.find((p) => p.port === port);
       expect(servicePort, `${process} ${setting}: Service ${service.metadata.name} has no port ${port}`).toBeDefined();
-      expect(resolveContainerPort(container, servicePort!.targetPort ?? servicePort!.port, `Service ${target}`)).toBe(targetListen);
+      expect(resolveContainerPort(container, servicePort!.targetPort ?? servicePort!.port, `Service ${target}`)).toBe(
+        targetListen,
+      );
     }
   });
 
@@ -849,36 +1065,65 @@ describe('deploy/k8s', () => {
     const usedKeys = new Set<string>();
     for (const process of PROCESSES) {
       const { container } = k8sDeployment(process);
-      for (const v of container.env ?? []) if (v.valueFrom?.configMapKeyRef) usedKeys.add(`${v.valueFrom.configMapKeyRef.name}/${v.valueFrom.configMapKeyRef.key}`);
-      for (const f of container.envFrom ?? []) if (f.configMapRef) for (const key of Object.keys(referencedValues('ConfigMap', f.configMapRef.name, process))) usedKeys.add(`${f.configMapRef.name}/${key}`);
+      for (const v of container.env ?? [])
+        if (v.valueFrom?.configMapKeyRef)
+          usedKeys.add(`${v.valueFrom.configMapKeyRef.name}/${v.valueFrom.configMapKeyRef.key}`);
+      for (const f of container.envFrom ?? [])
+        if (f.configMapRef)
+          for (const key of Object.keys(referencedValues('ConfigMap', f.configMapRef.name, process)))
+            usedKeys.add(`${f.configMapRef.name}/${key}`);
     }
     expect(k8sAll('ConfigMap').length).toBeGreaterThan(0);
     for (const configMap of k8sAll('ConfigMap')) {
       const data = configMapValues(configMap);
       const name = configMap.metadata.name;
-      expect(Object.keys(data).filter((k) => secretKeys.has(k)), `ConfigMap ${name} holds secret settings`).toEqual([]);
-      expect(Object.entries(data).filter(([, v]) => secretTexts.some((s) => v.includes(s))).map(([k]) => k), `ConfigMap ${name} repeats a Secret's value`).toEqual([]);
+      expect(
+        Object.keys(data).filter((k) => secretKeys.has(k)),
+        `ConfigMap ${name} holds secret settings`,
+      ).toEqual([]);
+      expect(
+        Object.entries(data)
+          .filter(([, v]) => secretTexts.some((s) => v.includes(s)))
+          .map(([k]) => k),
+        `ConfigMap ${name} repeats a Secret's value`,
+      ).toEqual([]);
       // A URL with credentials in it (user:password@) belongs in a Secret.
-      expect(Object.entries(data).filter(([, v]) => /\/\/[^/\s:@]+:[^/\s@]+@/.test(v)).map(([k]) => k), `ConfigMap ${name} holds credentials`).toEqual([]);
-      expect(Object.keys(data).filter((k) => !usedKeys.has(`${name}/${k}`)), `ConfigMap ${name} keys no Deployment uses`).toEqual([]);
+      expect(
+        Object.entries(data)
+          .filter(([, v]) => /\/\/[^/\s:@]+:[^/\s@]+@/.test(v))
+          .map(([k]) => k),
+        `ConfigMap ${name} holds credentials`,
+      ).toEqual([]);
+      expect(
+        Object.keys(data).filter((k) => !usedKeys.has(`${name}/${k}`)),
+        `ConfigMap ${name} keys no Deployment uses`,
+      ).toEqual([]);
     }
   });
 
   it('commits only placeholders in the Secret, marked REPLACE_ME', () => {
     for (const secret of k8sAll('Secret')) {
-      const unmarked = Object.entries(secretValues(secret)).filter(([, v]) => !v.includes('REPLACE_ME')).map(([k]) => k);
+      const unmarked = Object.entries(secretValues(secret))
+        .filter(([, v]) => !v.includes('REPLACE_ME'))
+        .map(([k]) => k);
       expect(unmarked, `Secret ${secret.metadata.name}: values that do not look like placeholders`).toEqual([]);
     }
   });
 
   it('the gateway refuses to start with any placeholder the Secret ships, naming the setting', () => {
     const shipped = k8sEnvAsShipped('gateway');
-    const placeholders = [...shipped].filter(([, v]) => v.source === 'secret' && new RegExp(PLACEHOLDER_TEXT.source).test(v.value));
-    expect(placeholders.map(([key]) => key)).toEqual(expect.arrayContaining(['BADGEKIT_MASTER_SECRET', 'SECRET_ENCRYPTION_KEY', 'DATABASE_URL']));
+    const placeholders = [...shipped].filter(
+      ([, v]) => v.source === 'secret' && new RegExp(PLACEHOLDER_TEXT.source).test(v.value),
+    );
+    expect(placeholders.map(([key]) => key)).toEqual(
+      expect.arrayContaining(['BADGEKIT_MASTER_SECRET', 'SECRET_ENCRYPTION_KEY', 'DATABASE_URL']),
+    );
     for (const [key, { value }] of placeholders) {
       // Only this one setting left as shipped, so the refusal is the placeholder rule's.
       const env = new Map(k8sEnv('gateway')).set(key, { value, source: 'secret' });
-      expect(() => parseConfig('gateway', env, 'k8s gateway'), `${key} as shipped`).toThrow(new RegExp(`- ${key}: is a placeholder`));
+      expect(() => parseConfig('gateway', env, 'k8s gateway'), `${key} as shipped`).toThrow(
+        new RegExp(`- ${key}: is a placeholder`),
+      );
     }
   });
 
@@ -894,8 +1139,10 @@ describe('deploy/README.md', () => {
   const readme = readFileSync(DEPLOY_README, 'utf8');
 
   it('names every file under deploy/k8s and every kind of object they hold', () => {
-    for (const file of k8sFiles.map((f) => relative(K8S_DIR, f))) expect(readme, `deploy/README.md does not mention ${file}`).toContain(file);
-    for (const kind of new Set(k8sObjects.map((o) => o.kind))) expect(readme, `deploy/README.md does not mention ${kind}`).toContain(kind);
+    for (const file of k8sFiles.map((f) => relative(K8S_DIR, f)))
+      expect(readme, `deploy/README.md does not mention ${file}`).toContain(file);
+    for (const kind of new Set(k8sObjects.map((o) => o.kind)))
+      expect(readme, `deploy/README.md does not mention ${kind}`).toContain(kind);
   });
 
   it('gives the commands of both Compose versions', () => {
@@ -909,7 +1156,10 @@ describe('deploy/Dockerfile', () => {
 
   /** The instructions of the stage `FROM ... AS <name>`, up to the next FROM. */
   function stage(name: string): string[] {
-    const lines = dockerfile.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const lines = dockerfile
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     const start = lines.findIndex((l) => new RegExp(`^FROM\\s+\\S+\\s+AS\\s+${name}$`, 'i').test(l));
     if (start < 0) return [];
     const end = lines.findIndex((l, i) => i > start && /^FROM\s/i.test(l));
@@ -918,12 +1168,21 @@ describe('deploy/Dockerfile', () => {
 
   it('ends with the stage of the process chosen by the APP build argument', () => {
     expect(dockerfile).toMatch(/^ARG APP\b/m);
-    expect(dockerfile.trimEnd().split('\n').filter((l) => /^FROM\s/i.test(l)).pop()).toMatch(/^FROM\s+app-\$\{?APP\}?\s*$/i);
+    expect(
+      dockerfile
+        .trimEnd()
+        .split('\n')
+        .filter((l) => /^FROM\s/i.test(l))
+        .pop(),
+    ).toMatch(/^FROM\s+app-\$\{?APP\}?\s*$/i);
   });
 
   it.each(PROCESSES)('stage app-%s exposes the port that process listens on by default', (process) => {
     // The image sets no port variables, so the process listens on its schema default.
-    const exposed = stage(`app-${process}`).filter((l) => /^EXPOSE\s/i.test(l)).flatMap((l) => l.split(/\s+/).slice(1)).map((p) => Number(p.replace(/\/\w+$/, '')));
+    const exposed = stage(`app-${process}`)
+      .filter((l) => /^EXPOSE\s/i.test(l))
+      .flatMap((l) => l.split(/\s+/).slice(1))
+      .map((p) => Number(p.replace(/\/\w+$/, '')));
     expect(exposed).toEqual([defaultListenPort(process)]);
     expect(dockerfile).not.toMatch(new RegExp(`^ENV\\b.*\\b${portSetting(process)}=`, 'm'));
   });

@@ -15,7 +15,12 @@ import { freePort, freshDatabase, testEnvironment, uniquePrefix } from '@laurel/
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROCESSES = ['badge-catalog', 'claim-code', 'requirements', 'issuance', 'gateway'] as const;
-const ADDRESS = { 'badge-catalog': 'CATALOG_ADDR', 'claim-code': 'CLAIM_CODE_ADDR', requirements: 'REQUIREMENTS_ADDR', issuance: 'ISSUANCE_ADDR' } as const;
+const ADDRESS = {
+  'badge-catalog': 'CATALOG_ADDR',
+  'claim-code': 'CLAIM_CODE_ADDR',
+  requirements: 'REQUIREMENTS_ADDR',
+  issuance: 'ISSUANCE_ADDR',
+} as const;
 
 /** Live processes whose parent is `parent`, by the app whose main.js they run. */
 function childrenOf(parent: number): Map<string, number> {
@@ -85,7 +90,11 @@ describe('npm start', () => {
     const metricsPorts = await Promise.all(Object.keys(ADDRESS).map(() => freePort()));
     env.LAUREL_METRICS_PORTS = metricsPorts.join(',');
 
-    const supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts', 'laurel.mjs'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts', 'laurel.mjs'), 'start'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     supervisor.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     supervisor.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -95,13 +104,19 @@ describe('npm start', () => {
     let flowing = true;
     let requests = 0;
     try {
-      await until('the system is up', () => output.includes('press Ctrl-C to stop') || supervisor.exitCode !== null, 300_000);
+      await until(
+        'the system is up',
+        () => output.includes('press Ctrl-C to stop') || supervisor.exitCode !== null,
+        300_000,
+      );
       expect(output).toContain(`Laurel is up: ${gateway}`);
       // Every process serves /metrics, at the address printed at start.
       const metricsUrl: Record<string, string> = { gateway: `${gateway}/metrics` };
-      for (const [i, name] of Object.keys(ADDRESS).entries()) metricsUrl[name] = `http://127.0.0.1:${metricsPorts[i]}/metrics`;
+      for (const [i, name] of Object.keys(ADDRESS).entries())
+        metricsUrl[name] = `http://127.0.0.1:${metricsPorts[i]}/metrics`;
       expect(output).toContain(`metrics: ${PROCESSES.map((name) => `${name} ${metricsUrl[name]}`).join(', ')}`);
-      for (const url of Object.values(metricsUrl)) expect(await (await fetch(url)).text(), url).toContain('laurel_db_pool_connections{');
+      for (const url of Object.values(metricsUrl))
+        expect(await (await fetch(url)).text(), url).toContain('laurel_db_pool_connections{');
 
       // Requests flow the whole time; some fail while a process is down, which is expected.
       const traffic = (async () => {
@@ -119,11 +134,17 @@ describe('npm start', () => {
         process.kill(before.get(name)!, 'SIGKILL');
         await until(`${name} is restarted, and that is logged`, () => {
           const now = childrenOf(supervisor.pid!).get(name);
-          return now !== undefined && now !== before.get(name) && output.includes(`${name} exited (SIGKILL); restarting in`);
+          return (
+            now !== undefined && now !== before.get(name) && output.includes(`${name} exited (SIGKILL); restarting in`)
+          );
         });
-        await until(`the system answers again after ${name} was killed`, async () => (await answers(`${gateway}/readyz?family=all`)) && answers(`${gateway}/public/badges`));
+        await until(
+          `the system answers again after ${name} was killed`,
+          async () => (await answers(`${gateway}/readyz?family=all`)) && answers(`${gateway}/public/badges`),
+        );
         const after = childrenOf(supervisor.pid!);
-        for (const other of PROCESSES.filter((p) => p !== name)) expect(after.get(other), `${other} kept running`).toBe(before.get(other));
+        for (const other of PROCESSES.filter((p) => p !== name))
+          expect(after.get(other), `${other} kept running`).toBe(before.get(other));
         for (const pid of after.values()) seen.add(pid);
       }
       flowing = false;
@@ -132,7 +153,10 @@ describe('npm start', () => {
 
       supervisor.kill('SIGTERM');
       const stoppedAt = Date.now();
-      const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      const code = await Promise.race([
+        exited,
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+      ]);
       expect(code, `the supervisor after SIGTERM, ${Date.now() - stoppedAt} ms`).toBe(0);
       expect([...seen].filter(alive)).toEqual([]);
       expect([...seen].flatMap((pid) => mentioning(`devstack-watchdog ${pid} `))).toEqual([]);

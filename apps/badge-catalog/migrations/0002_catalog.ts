@@ -20,7 +20,9 @@ export const catalog: Migration = {
       t.binary('data');
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw('alter table images add constraint images_source_check check ((url is not null) <> (data is not null))');
+    await knex.raw(
+      'alter table images add constraint images_source_check check ((url is not null) <> (data is not null))',
+    );
 
     await knex.schema.alterTable('systems', (t) => {
       t.bigInteger('image_id').references('id').inTable('images').onDelete('SET NULL');

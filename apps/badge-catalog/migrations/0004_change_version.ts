@@ -16,8 +16,18 @@ import type { Migration } from '@laurel/service-kit';
  * trigger too: CATALOG_TABLES below, and the test that checks every table has it.
  */
 export const CATALOG_TABLES = [
-  'systems', 'images', 'issuers', 'programs', 'badges', 'badge_criteria', 'badge_alignments', 'badge_categories', 'badge_tags',
-  'milestones', 'milestone_support_badges', 'webhooks',
+  'systems',
+  'images',
+  'issuers',
+  'programs',
+  'badges',
+  'badge_criteria',
+  'badge_alignments',
+  'badge_categories',
+  'badge_tags',
+  'milestones',
+  'milestone_support_badges',
+  'webhooks',
 ] as const;
 
 export const changeVersion: Migration = {
@@ -29,7 +39,8 @@ export const changeVersion: Migration = {
     await knex.raw('insert into change_version default values');
     // Schema-qualified at creation (current_schema() is the catalog's while migrating), so that
     // readers with another search_path reach this table.
-    const schema = (await knex.raw<{ rows: { schema: string }[] }>('select current_schema() as schema')).rows[0]?.schema;
+    const schema = (await knex.raw<{ rows: { schema: string }[] }>('select current_schema() as schema')).rows[0]
+      ?.schema;
     if (!schema) throw new Error('no current schema');
     const q = (name: string) => `"${schema.replaceAll('"', '""')}".${name}`;
     await knex.raw(`create function ${q('bump_change_version')}() returns trigger language plpgsql as $$

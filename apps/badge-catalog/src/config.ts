@@ -9,4 +9,5 @@ export const catalogConfigSchema = z.object({
 
 export type CatalogConfig = z.output<typeof catalogConfigSchema>;
 
-export const loadCatalogConfig = (env: NodeJS.ProcessEnv = process.env): CatalogConfig => loadConfig(catalogConfigSchema, env);
+export const loadCatalogConfig = (env: NodeJS.ProcessEnv = process.env): CatalogConfig =>
+  loadConfig(catalogConfigSchema, env);

@@ -20,6 +20,8 @@ export interface RunningCatalog {
 export async function start(config: CatalogConfig): Promise<RunningCatalog> {
   const runtime = await startServiceRuntime({ name: 'badge-catalog', schema: SCHEMA, migrations, config });
   const deps = { db: runtime.db, images: new ImageStore(runtime.db), systems: new SystemStore(runtime.db) };
-  const grpcPort = await runtime.serve([registerService(SERVICE_NAME, laurelProtos().catalog.v1.Catalog.service, catalogHandlers(deps))]);
+  const grpcPort = await runtime.serve([
+    registerService(SERVICE_NAME, laurelProtos().catalog.v1.Catalog.service, catalogHandlers(deps)),
+  ]);
   return { grpcPort, stop: () => runtime.stop() };
 }

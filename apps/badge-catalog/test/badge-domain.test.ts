@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@laurel/service-kit';
-import { archivedState, checkBadge, distinctValues, mergeBadge, newBadge, newBadgeSlug, withCleared, type BadgeData } from '../src/domain/badge.js';
+import {
+  archivedState,
+  checkBadge,
+  distinctValues,
+  mergeBadge,
+  newBadge,
+  newBadgeSlug,
+  withCleared,
+  type BadgeData,
+} from '../src/domain/badge.js';
 
 const problemsOf = (run: () => unknown) => {
   try {
@@ -22,7 +31,18 @@ describe('newBadge', () => {
   it('fills in the defaults: random slug, unique, active, published for BadgeKit, null for the rest', () => {
     const badge = newBadge({ name: 'Reader' });
     expect(badge.slug).toMatch(/^[0-9a-f]{32}$/);
-    expect(badge).toMatchObject({ name: 'Reader', unique: true, archived: false, published: true, origin: 'badgekit', strapline: null, type: null, imageId: null, criteria: [], tags: [] });
+    expect(badge).toMatchObject({
+      name: 'Reader',
+      unique: true,
+      archived: false,
+      published: true,
+      origin: 'badgekit',
+      strapline: null,
+      type: null,
+      imageId: null,
+      criteria: [],
+      tags: [],
+    });
   });
 
   it('leaves badges of other families unpublished unless they say so', () => {
@@ -31,11 +51,28 @@ describe('newBadge', () => {
   });
 
   it('keeps categories and tags once each, without empty values', () => {
-    expect(newBadge({ name: 'x', categories: ['a', '', 'b', 'a', ' '], tags: ['t', 't'] })).toMatchObject({ categories: ['a', 'b'], tags: ['t'] });
+    expect(newBadge({ name: 'x', categories: ['a', '', 'b', 'a', ' '], tags: ['t', 't'] })).toMatchObject({
+      categories: ['a', 'b'],
+      tags: ['t'],
+    });
   });
 
   it('names every broken invariant', () => {
-    expect(problemsOf(() => newBadge({ slug: 's'.repeat(256), name: '', strapline: 'x'.repeat(257), timeUnits: 'years', evidenceType: 'url', origin: 'elsewhere', criteria: [{ description: ' ', required: true, note: '' }], alignments: [{ name: '', url: '', description: '' }], tags: ['t'.repeat(256)] }))).toEqual([
+    expect(
+      problemsOf(() =>
+        newBadge({
+          slug: 's'.repeat(256),
+          name: '',
+          strapline: 'x'.repeat(257),
+          timeUnits: 'years',
+          evidenceType: 'url',
+          origin: 'elsewhere',
+          criteria: [{ description: ' ', required: true, note: '' }],
+          alignments: [{ name: '', url: '', description: '' }],
+          tags: ['t'.repeat(256)],
+        }),
+      ),
+    ).toEqual([
       { message: 'String is not in range', field: 'slug', value: 's'.repeat(256) },
       { field: 'name', value: '' },
       { message: 'String is not in range', field: 'strapline', value: 'x'.repeat(257) },
@@ -57,7 +94,12 @@ describe('newBadge', () => {
 describe('mergeBadge', () => {
   it('overwrites only the fields given and replaces only the collections given (D-12)', () => {
     const current = stored({ strapline: 'line', type: 'skill' });
-    const { data, collections } = mergeBadge(current, { name: 'Renamed', strapline: null, tags: ['x', 'x'], criteria: [] });
+    const { data, collections } = mergeBadge(current, {
+      name: 'Renamed',
+      strapline: null,
+      tags: ['x', 'x'],
+      criteria: [],
+    });
     expect(data).toEqual({ ...current, name: 'Renamed', strapline: null });
     expect(collections).toEqual({ tags: ['x'], criteria: [] });
   });
@@ -67,13 +109,22 @@ describe('mergeBadge', () => {
   });
 
   it('rejects a merged record that lost its name or slug', () => {
-    expect(problemsOf(() => mergeBadge(stored(), withCleared({}, ['name', 'slug'])))).toEqual([{ field: 'slug', value: '' }, { field: 'name', value: '' }]);
+    expect(problemsOf(() => mergeBadge(stored(), withCleared({}, ['name', 'slug'])))).toEqual([
+      { field: 'slug', value: '' },
+      { field: 'name', value: '' },
+    ]);
   });
 });
 
 describe('withCleared', () => {
   it('nulls scalars and empties collections by their proto names', () => {
-    expect(withCleared({ name: 'n' }, ['strapline', 'time_value', 'image', 'tags'])).toEqual({ name: 'n', strapline: null, timeValue: null, imageId: null, tags: [] });
+    expect(withCleared({ name: 'n' }, ['strapline', 'time_value', 'image', 'tags'])).toEqual({
+      name: 'n',
+      strapline: null,
+      timeValue: null,
+      imageId: null,
+      tags: [],
+    });
   });
 
   it('refuses to clear flags or unknown fields', () => {
@@ -94,6 +145,14 @@ describe('small rules', () => {
   });
 
   it('lists active badges unless asked otherwise', () => {
-    expect([undefined, 'ARCHIVED_FILTER_UNSPECIFIED', 'ARCHIVED_FILTER_ACTIVE', 'ARCHIVED_FILTER_ARCHIVED', 'ARCHIVED_FILTER_ANY'].map(archivedState)).toEqual(['active', 'active', 'active', 'archived', 'any']);
+    expect(
+      [
+        undefined,
+        'ARCHIVED_FILTER_UNSPECIFIED',
+        'ARCHIVED_FILTER_ACTIVE',
+        'ARCHIVED_FILTER_ARCHIVED',
+        'ARCHIVED_FILTER_ANY',
+      ].map(archivedState),
+    ).toEqual(['active', 'active', 'active', 'archived', 'any']);
   });
 });

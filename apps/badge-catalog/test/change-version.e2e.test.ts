@@ -16,9 +16,16 @@ let version: () => Promise<string>;
 
 beforeAll(async () => {
   system = await startSystem('change-version', { apps: ['badge-catalog'] });
-  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
+  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
   // A reader in another schema, as the gateway and the services are.
-  db = createDatabase({ url: system.database.url, schema: 'reader', poolMax: 1, applicationName: 'change-version-test' });
+  db = createDatabase({
+    url: system.database.url,
+    schema: 'reader',
+    poolMax: 1,
+    applicationName: 'change-version-test',
+  });
   version = changeVersionReader(db, 'catalog');
 });
 
@@ -30,15 +37,23 @@ afterAll(async () => {
 
 describe('catalog.change_version()', () => {
   it('is raised by a trigger on every table of the catalog schema', async () => {
-    const tables = await db('pg_tables').where({ schemaname: 'catalog' }).whereNotIn('tablename', ['change_version', 'knex_migrations', 'knex_migrations_lock']).pluck('tablename');
-    const triggered = await db('information_schema.triggers').where({ event_object_schema: 'catalog' }).distinct('event_object_table').pluck('event_object_table');
+    const tables = await db('pg_tables')
+      .where({ schemaname: 'catalog' })
+      .whereNotIn('tablename', ['change_version', 'knex_migrations', 'knex_migrations_lock'])
+      .pluck('tablename');
+    const triggered = await db('information_schema.triggers')
+      .where({ event_object_schema: 'catalog' })
+      .distinct('event_object_table')
+      .pluck('event_object_table');
     expect(tables.length).toBeGreaterThan(10);
     expect(tables.filter((t: string) => !triggered.includes(t))).toEqual([]);
   });
 
   it('moves with every write and stands still on reads', async () => {
     const start = BigInt(await version());
-    await catalog.call('CreateSystem', { fields: { slug: 'versioned', name: 'Versioned', url: 'https://example.org' } });
+    await catalog.call('CreateSystem', {
+      fields: { slug: 'versioned', name: 'Versioned', url: 'https://example.org' },
+    });
     const afterCreate = BigInt(await version());
     expect(afterCreate).toBeGreaterThan(start);
 
@@ -50,13 +65,19 @@ describe('catalog.change_version()', () => {
     const afterUpdate = BigInt(await version());
     expect(afterUpdate).toBeGreaterThan(afterCreate);
 
-    await catalog.call('PutWebhook', { systemSlug: 'versioned', url: 'https://hooks.example.org/laurel', secret: 'a-secret-of-24-characters' });
+    await catalog.call('PutWebhook', {
+      systemSlug: 'versioned',
+      url: 'https://hooks.example.org/laurel',
+      secret: 'a-secret-of-24-characters',
+    });
     expect(BigInt(await version())).toBeGreaterThan(afterUpdate);
   });
 
   it('is not raised by a write the catalog refused', async () => {
     const before = await version();
-    await expect(catalog.call('CreateSystem', { fields: { slug: 'versioned', name: 'Twice', url: 'https://example.org' } })).rejects.toMatchObject({ reason: 'ResourceConflict' });
+    await expect(
+      catalog.call('CreateSystem', { fields: { slug: 'versioned', name: 'Twice', url: 'https://example.org' } }),
+    ).rejects.toMatchObject({ reason: 'ResourceConflict' });
     expect(await version()).toBe(before);
   });
 });

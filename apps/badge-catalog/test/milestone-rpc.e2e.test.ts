@@ -17,12 +17,18 @@ const ids = { p: '', s1: '', s2: '', s3: '' };
 const SITE = 'milestoned';
 
 async function createBadge(slug: string): Promise<string> {
-  const { badge } = await catalog.call('CreateBadge', { context: { systemSlug: SITE }, fields: { slug, name: `Badge ${slug}`, published: true, origin: 'badgekit' } });
+  const { badge } = await catalog.call('CreateBadge', {
+    context: { systemSlug: SITE },
+    fields: { slug, name: `Badge ${slug}`, published: true, origin: 'badgekit' },
+  });
   return badge?.id ?? '';
 }
 
 async function failure(call: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -36,7 +42,9 @@ const supportIds = (m: catalogV1.Milestone__Output | null) => m?.supportBadges.m
 
 beforeAll(async () => {
   system = await startSystem('milestone-rpc', { apps: ['badge-catalog'] });
-  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
+  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
   db = new pg.Client({ connectionString: system.database.url });
   await db.connect();
   await catalog.call('CreateSystem', { fields: { slug: SITE, name: 'Milestoned', url: 'https://example.org' } });
@@ -52,28 +60,53 @@ afterAll(async () => {
 describe('milestone RPCs', () => {
   it('embeds Badge messages with their scalar fields', async () => {
     const milestone = await create({ numberRequired: 1, primaryBadgeId: ids.p, supportBadgeIds: { items: [ids.s1] } });
-    expect(milestone.primaryBadge).toMatchObject({ id: ids.p, slug: 'p', name: 'Badge p', published: true, unique: true, archived: false, origin: 'badgekit' });
+    expect(milestone.primaryBadge).toMatchObject({
+      id: ids.p,
+      slug: 'p',
+      name: 'Badge p',
+      published: true,
+      unique: true,
+      archived: false,
+      origin: 'badgekit',
+    });
     expect(milestone.action).toBeUndefined();
     expect(supportIds(milestone)).toEqual([ids.s1]);
   });
 
   it('filters the list by support badge and by primary badge', async () => {
-    const other = await create({ numberRequired: 2, primaryBadgeId: ids.s3, supportBadgeIds: { items: [ids.s1, ids.s2] } });
+    const other = await create({
+      numberRequired: 2,
+      primaryBadgeId: ids.s3,
+      supportBadgeIds: { items: [ids.s1, ids.s2] },
+    });
     const bySupport = await catalog.call('ListMilestones', { systemSlug: SITE, supportBadgeId: ids.s2 });
     expect(bySupport.milestones.map((m) => m.id)).toEqual([other.id]);
     expect(bySupport.pageInfo).toMatchObject({ total: '1', paged: false });
 
-    const byBoth = await catalog.call('ListMilestones', { systemSlug: SITE, supportBadgeId: ids.s1, primaryBadgeId: ids.p });
+    const byBoth = await catalog.call('ListMilestones', {
+      systemSlug: SITE,
+      supportBadgeId: ids.s1,
+      primaryBadgeId: ids.p,
+    });
     expect(byBoth.milestones.map((m) => m.primaryBadge?.slug)).toEqual(['p']);
 
-    const paged = await catalog.call('ListMilestones', { systemSlug: SITE, supportBadgeId: ids.s1, page: { page: 2, count: 1 } });
+    const paged = await catalog.call('ListMilestones', {
+      systemSlug: SITE,
+      supportBadgeId: ids.s1,
+      page: { page: 2, count: 1 },
+    });
     expect(paged.milestones.map((m) => m.id)).toEqual([other.id]);
     expect(paged.pageInfo).toMatchObject({ page: 2, count: 1, total: '2', paged: true });
   });
 
   it('reports every problem of a create at once and writes nothing', async () => {
     const before = await db.query('select count(*) from catalog.milestones');
-    const error = await failure(catalog.call('CreateMilestone', { systemSlug: SITE, fields: { action: 'later', supportBadgeIds: { items: [ids.s1, ids.s1, '424242'] } } }));
+    const error = await failure(
+      catalog.call('CreateMilestone', {
+        systemSlug: SITE,
+        fields: { action: 'later', supportBadgeIds: { items: [ids.s1, ids.s1, '424242'] } },
+      }),
+    );
     expect(error.reason).toBe('ValidationError');
     expect(error.details).toEqual([
       { field: 'action', value: 'later' },
@@ -86,30 +119,57 @@ describe('milestone RPCs', () => {
   });
 
   it('leaves links alone when an update has no support list, replaces them when it has one, and clears the action with ""', async () => {
-    const milestone = await create({ numberRequired: 1, primaryBadgeId: ids.p, action: 'issue', supportBadgeIds: { items: [ids.s2, ids.s1] } });
-    const renamed = await catalog.call('UpdateMilestone', { systemSlug: SITE, milestoneId: milestone.id, fields: { numberRequired: 2 } });
+    const milestone = await create({
+      numberRequired: 1,
+      primaryBadgeId: ids.p,
+      action: 'issue',
+      supportBadgeIds: { items: [ids.s2, ids.s1] },
+    });
+    const renamed = await catalog.call('UpdateMilestone', {
+      systemSlug: SITE,
+      milestoneId: milestone.id,
+      fields: { numberRequired: 2 },
+    });
     expect(renamed.milestone).toMatchObject({ numberRequired: '2', action: 'issue' });
     expect(supportIds(renamed.milestone)).toEqual([ids.s2, ids.s1]);
 
-    const replaced = await catalog.call('UpdateMilestone', { systemSlug: SITE, milestoneId: milestone.id, fields: { action: '', supportBadgeIds: { items: [] } } });
+    const replaced = await catalog.call('UpdateMilestone', {
+      systemSlug: SITE,
+      milestoneId: milestone.id,
+      fields: { action: '', supportBadgeIds: { items: [] } },
+    });
     expect(replaced.milestone?.action).toBeUndefined();
     expect(supportIds(replaced.milestone)).toEqual([]);
   });
 
   it('links a badge exactly once under concurrent add calls', async () => {
     const milestone = await create({ numberRequired: 1, primaryBadgeId: ids.p, supportBadgeIds: { items: [] } });
-    const results = await Promise.all(Array.from({ length: 6 }, () => catalog.call('AddMilestoneBadge', { systemSlug: SITE, milestoneId: milestone.id, badgeId: ids.s3 })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        catalog.call('AddMilestoneBadge', { systemSlug: SITE, milestoneId: milestone.id, badgeId: ids.s3 }),
+      ),
+    );
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     for (const r of results) expect(supportIds(r.milestone)).toEqual([ids.s3]);
 
-    const removed = await catalog.call('RemoveMilestoneBadge', { systemSlug: SITE, milestoneId: milestone.id, badgeId: ids.s3 });
+    const removed = await catalog.call('RemoveMilestoneBadge', {
+      systemSlug: SITE,
+      milestoneId: milestone.id,
+      badgeId: ids.s3,
+    });
     expect(removed.changed).toBe(true);
-    expect((await catalog.call('RemoveMilestoneBadge', { systemSlug: SITE, milestoneId: milestone.id, badgeId: ids.s3 })).changed).toBe(false);
+    expect(
+      (await catalog.call('RemoveMilestoneBadge', { systemSlug: SITE, milestoneId: milestone.id, badgeId: ids.s3 }))
+        .changed,
+    ).toBe(false);
   });
 
   it('answers the deleted milestone, and ResourceNotFound afterwards', async () => {
     const milestone = await create({ numberRequired: 1, primaryBadgeId: ids.p, supportBadgeIds: { items: [ids.s1] } });
-    const { milestone: deleted } = await catalog.call('DeleteMilestone', { systemSlug: SITE, milestoneId: milestone.id });
+    const { milestone: deleted } = await catalog.call('DeleteMilestone', {
+      systemSlug: SITE,
+      milestoneId: milestone.id,
+    });
     expect(deleted).toEqual(milestone);
     const error = await failure(catalog.call('GetMilestone', { systemSlug: SITE, milestoneId: milestone.id }));
     expect(error.message).toBe(`Could not find milestone field: \`id\`, value: \`${milestone.id}\``);

@@ -14,15 +14,22 @@ let siteId: string;
 const SECRET = 'a-secret-of-24-characters';
 
 async function failure(call: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await call.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
 
 beforeAll(async () => {
   system = await startSystem('webhook-settings', { apps: ['badge-catalog'] });
-  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
-  const { system: site } = await catalog.call('CreateSystem', { fields: { slug: 'hooked', name: 'Hooked', url: 'https://example.org' } });
+  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
+  const { system: site } = await catalog.call('CreateSystem', {
+    fields: { slug: 'hooked', name: 'Hooked', url: 'https://example.org' },
+  });
   siteId = site?.id ?? '';
   await catalog.call('CreateSystem', { fields: { slug: 'quiet', name: 'Quiet', url: 'https://example.org' } });
 });
@@ -39,11 +46,29 @@ describe('PutWebhook / GetWebhook / DeleteWebhook', () => {
   });
 
   it('creates a webhook, then replaces url and secret while keeping when it was created', async () => {
-    const { webhook: first } = await catalog.call('PutWebhook', { systemSlug: 'hooked', url: 'https://hooks.example.org/laurel', secret: SECRET });
-    expect(first).toEqual({ siteId, url: 'https://hooks.example.org/laurel', secret: SECRET, createdAt: expect.stringMatching(/Z$/) });
+    const { webhook: first } = await catalog.call('PutWebhook', {
+      systemSlug: 'hooked',
+      url: 'https://hooks.example.org/laurel',
+      secret: SECRET,
+    });
+    expect(first).toEqual({
+      siteId,
+      url: 'https://hooks.example.org/laurel',
+      secret: SECRET,
+      createdAt: expect.stringMatching(/Z$/),
+    });
 
-    const { webhook: second } = await catalog.call('PutWebhook', { systemSlug: 'HOOKED', url: 'http://other.example.org/in', secret: `${SECRET}-2` });
-    expect(second).toEqual({ siteId, url: 'http://other.example.org/in', secret: `${SECRET}-2`, createdAt: first?.createdAt });
+    const { webhook: second } = await catalog.call('PutWebhook', {
+      systemSlug: 'HOOKED',
+      url: 'http://other.example.org/in',
+      secret: `${SECRET}-2`,
+    });
+    expect(second).toEqual({
+      siteId,
+      url: 'http://other.example.org/in',
+      secret: `${SECRET}-2`,
+      createdAt: first?.createdAt,
+    });
   });
 
   it('finds the webhook by system slug and by site id', async () => {
@@ -60,14 +85,21 @@ describe('PutWebhook / GetWebhook / DeleteWebhook', () => {
       expect(error.details).toEqual([{ message: 'Invalid URL', field: 'url', value: url }]);
     }
     const short = await failure(catalog.call('PutWebhook', { systemSlug: 'hooked', url: '', secret: 'too-short' }));
-    expect(short.details).toEqual([{ field: 'url', value: '' }, { message: 'String is not in range', field: 'secret' }]);
+    expect(short.details).toEqual([
+      { field: 'url', value: '' },
+      { message: 'String is not in range', field: 'secret' },
+    ]);
     const missing = await failure(catalog.call('PutWebhook', { systemSlug: 'hooked', url: 'https://example.org' }));
     expect(missing.details).toEqual([{ field: 'secret', value: '' }]);
-    expect((await catalog.call('GetWebhook', { systemSlug: 'hooked' })).webhook?.url).toBe('http://other.example.org/in');
+    expect((await catalog.call('GetWebhook', { systemSlug: 'hooked' })).webhook?.url).toBe(
+      'http://other.example.org/in',
+    );
   });
 
   it('answers 404 for an unknown system', async () => {
-    const error = await failure(catalog.call('PutWebhook', { systemSlug: 'atlantis', url: 'https://example.org', secret: SECRET }));
+    const error = await failure(
+      catalog.call('PutWebhook', { systemSlug: 'atlantis', url: 'https://example.org', secret: SECRET }),
+    );
     expect(error.reason).toBe('ResourceNotFound');
     expect(error.message).toBe('Could not find system field: `slug`, value: `atlantis`');
   });
@@ -79,7 +111,9 @@ describe('PutWebhook / GetWebhook / DeleteWebhook', () => {
   });
 
   it('goes with its system', async () => {
-    const { system: doomed } = await catalog.call('CreateSystem', { fields: { slug: 'doomed', name: 'Doomed', url: 'https://example.org' } });
+    const { system: doomed } = await catalog.call('CreateSystem', {
+      fields: { slug: 'doomed', name: 'Doomed', url: 'https://example.org' },
+    });
     await catalog.call('PutWebhook', { systemSlug: 'doomed', url: 'https://example.org/hook', secret: SECRET });
     await catalog.call('DeleteSystem', { slug: 'doomed' });
     expect((await failure(catalog.call('GetWebhook', { siteId: doomed?.id ?? '' }))).reason).toBe('ResourceNotFound');

@@ -31,7 +31,9 @@ export const claimCodes: Migration = {
     });
     await knex.raw('create unique index claim_codes_badge_code on claim_codes (badge_id, lower(rtrim(code)))');
     await knex.raw('create index claim_codes_site_code on claim_codes (site_id, lower(rtrim(code)), badge_id)');
-    await knex.raw('create index claim_codes_request_key on claim_codes (site_id, request_key) where request_key is not null');
+    await knex.raw(
+      'create index claim_codes_request_key on claim_codes (site_id, request_key) where request_key is not null',
+    );
 
     await knex.schema.createTable('claims', (t) => {
       t.bigIncrements('id').primary();
@@ -57,9 +59,13 @@ export const claimCodes: Migration = {
       t.timestamp('next_attempt_at', { useTz: true }).notNullable();
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw("alter table claims add constraint claims_state_check check (state in ('pending', 'awarded', 'none'))");
+    await knex.raw(
+      "alter table claims add constraint claims_state_check check (state in ('pending', 'awarded', 'none'))",
+    );
     await knex.raw('create unique index claims_single_use on claims (claim_code_id) where single_use');
-    await knex.raw('create unique index claims_per_email on claims (claim_code_id, lower(email)) where email is not null');
+    await knex.raw(
+      'create unique index claims_per_email on claims (claim_code_id, lower(email)) where email is not null',
+    );
     await knex.raw("create index claims_pending on claims (next_attempt_at) where state = 'pending'");
   },
 };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, loadConfig, serviceAddress, workerSettings } from '@laurel/service-kit';
+import {
+  baseSettings,
+  databaseSettings,
+  DEFAULT_PORTS,
+  grpcClientSettings,
+  grpcServerSettings,
+  loadConfig,
+  serviceAddress,
+  workerSettings,
+} from '@laurel/service-kit';
 
 export const claimCodeConfigSchema = z.object({
   ...baseSettings,
@@ -15,4 +24,5 @@ export const claimCodeConfigSchema = z.object({
 
 export type ClaimCodeConfig = z.output<typeof claimCodeConfigSchema>;
 
-export const loadClaimCodeConfig = (env: NodeJS.ProcessEnv = process.env): ClaimCodeConfig => loadConfig(claimCodeConfigSchema, env);
+export const loadClaimCodeConfig = (env: NodeJS.ProcessEnv = process.env): ClaimCodeConfig =>
+  loadConfig(claimCodeConfigSchema, env);

@@ -37,8 +37,19 @@ export async function start(config: ClaimCodeConfig): Promise<RunningClaimCode> 
     const award = sharedEach(issuance, 'AwardEach');
     const sweep = startClaimSweep({ claims, award, logger }, config.WORK_POLL_MS);
     runtime.onStop(() => sweep.stop());
-    const handlers = claimCodeHandlers({ db, codes: new ClaimCodeStore(db), claims, award, catalog, codeLength: config.CLAIM_CODE_LENGTH, logger, metrics });
-    const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers)]);
+    const handlers = claimCodeHandlers({
+      db,
+      codes: new ClaimCodeStore(db),
+      claims,
+      award,
+      catalog,
+      codeLength: config.CLAIM_CODE_LENGTH,
+      logger,
+      metrics,
+    });
+    const grpcPort = await runtime.serve([
+      registerService(SERVICE_NAME, protos.claimcodes.v1.ClaimCodes.service, handlers),
+    ]);
     return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();

@@ -21,19 +21,35 @@ let database: TestDatabase;
 let db: Knex;
 let claims: ClaimStore;
 
-interface Written { id: string; email: string | null; xmin: string }
+interface Written {
+  id: string;
+  email: string | null;
+  xmin: string;
+}
 const written = (codeId: string): Promise<Written[]> =>
   db('claims').where({ claim_code_id: codeId }).select('id', 'email', db.raw('xmin::text as xmin')).orderBy('id');
 
 async function code(name: string, multiuse = true): Promise<string> {
-  const [row] = await db('claim_codes').insert({ site_id: SITE, badge_id: BADGE, code: name, multiuse }).returning<{ id: string }[]>('id');
+  const [row] = await db('claim_codes')
+    .insert({ site_id: SITE, badge_id: BADGE, code: name, multiuse })
+    .returning<{ id: string }[]>('id');
   return String(row?.id);
 }
 
 const details = (email: string | null, fields: Partial<ClaimDetails> = {}): ClaimDetails => ({
-  email, user_id: null, state: email === null ? 'none' : 'pending', request_key: null, uid: null, issued_on: null, expires: null, comment: null, public_origin: null, ...fields,
+  email,
+  user_id: null,
+  state: email === null ? 'none' : 'pending',
+  request_key: null,
+  uid: null,
+  issued_on: null,
+  expires: null,
+  comment: null,
+  public_origin: null,
+  ...fields,
 });
-const claim = (name: string, d: ClaimDetails): Promise<MultiUseAttempt> => claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: name }, d);
+const claim = (name: string, d: ClaimDetails): Promise<MultiUseAttempt> =>
+  claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: name }, d);
 
 /**
  * Claims submitted while a first one (of a code of its own) is in flight, so
@@ -46,7 +62,12 @@ async function behindOne(batch: { name: string; details: ClaimDetails }[]): Prom
   await code(first);
   const [, ...rest] = await Promise.all([
     claim(first, details(null)),
-    ...batch.map((c) => claim(c.name, c.details).then((attempt) => attempt, (error: unknown) => error)),
+    ...batch.map((c) =>
+      claim(c.name, c.details).then(
+        (attempt) => attempt,
+        (error: unknown) => error,
+      ),
+    ),
   ]);
   return rest;
 }
@@ -70,7 +91,12 @@ describe('concurrent claims of multi-use codes', () => {
     const attempts = await Promise.all(emails.map((email) => claim('crowd', details(email))));
     attempts.forEach((attempt, i) => {
       expect(attempt.code).toMatchObject({ id: codeId, multiuse: true });
-      expect(attempt.claim).toMatchObject({ claim_code_id: codeId, email: emails[i], state: 'pending', single_use: false });
+      expect(attempt.claim).toMatchObject({
+        claim_code_id: codeId,
+        email: emails[i],
+        state: 'pending',
+        single_use: false,
+      });
     });
     expect(new Set(attempts.map((a) => a.claim?.id)).size).toBe(45);
 
@@ -103,11 +129,21 @@ describe('concurrent claims of multi-use codes', () => {
 
   it('mark a code claimed once: a code already claimed is not written again', async () => {
     const codeId = await code('marked');
-    await behindOne([{ name: 'marked', details: details('a@example.org') }, { name: 'marked', details: details('b@example.org') }]);
-    const [before] = await db('claim_codes').where({ id: codeId }).select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
+    await behindOne([
+      { name: 'marked', details: details('a@example.org') },
+      { name: 'marked', details: details('b@example.org') },
+    ]);
+    const [before] = await db('claim_codes')
+      .where({ id: codeId })
+      .select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
     expect(before).toMatchObject({ claimed: true });
-    await behindOne([{ name: 'marked', details: details('c@example.org') }, { name: 'marked', details: details('d@example.org') }]);
-    const [after] = await db('claim_codes').where({ id: codeId }).select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
+    await behindOne([
+      { name: 'marked', details: details('c@example.org') },
+      { name: 'marked', details: details('d@example.org') },
+    ]);
+    const [after] = await db('claim_codes')
+      .where({ id: codeId })
+      .select<{ claimed: boolean; xmin: string }[]>('claimed', db.raw('xmin::text as xmin'));
     expect(after).toEqual(before);
     expect(await written(codeId)).toHaveLength(4);
   });
@@ -115,13 +151,18 @@ describe('concurrent claims of multi-use codes', () => {
   it('with a value PostgreSQL cannot store: that claim alone fails, as it would alone, and the others are recorded', async () => {
     const codeId = await code('refused');
     // uid is varchar(255): the batch must refuse it, not truncate it.
-    const batch = Array.from({ length: 5 }, (_, i) => ({ name: 'refused', details: details(`refused-${i}@example.org`, i === 2 ? { uid: 'u'.repeat(300) } : {}) }));
+    const batch = Array.from({ length: 5 }, (_, i) => ({
+      name: 'refused',
+      details: details(`refused-${i}@example.org`, i === 2 ? { uid: 'u'.repeat(300) } : {}),
+    }));
     const settled = await behindOne(batch);
     settled.forEach((result, i) => {
       if (i === 2) expect(result).toBeInstanceOf(DomainError);
       else expect(result).toMatchObject({ code: { id: codeId }, claim: { email: `refused-${i}@example.org` } });
     });
-    expect((await written(codeId)).map((row) => row.email).sort()).toEqual([0, 1, 3, 4].map((i) => `refused-${i}@example.org`));
+    expect((await written(codeId)).map((row) => row.email).sort()).toEqual(
+      [0, 1, 3, 4].map((i) => `refused-${i}@example.org`),
+    );
   });
 
   it('of an unknown code or a single-use one in one statement: no code, or the code unclaimed, and no claim; the rest are recorded', async () => {
@@ -133,7 +174,10 @@ describe('concurrent claims of multi-use codes', () => {
       { name: 'Known ', details: details('z@example.org') },
     ])) as MultiUseAttempt[];
     expect(unknown).toEqual({ code: undefined, claim: undefined });
-    expect(singleUse).toEqual({ code: expect.objectContaining({ id: single, multiuse: false, claimed: false }) as unknown, claim: undefined });
+    expect(singleUse).toEqual({
+      code: expect.objectContaining({ id: single, multiuse: false, claimed: false }) as unknown,
+      claim: undefined,
+    });
     expect(known).toMatchObject({ code: { id: multi }, claim: { email: 'z@example.org' } });
     expect(await written(single)).toEqual([]);
     expect(await db('claim_codes').where({ id: single }).first('claimed')).toEqual({ claimed: false });
@@ -141,7 +185,9 @@ describe('concurrent claims of multi-use codes', () => {
 
   it('without an email, in one statement: each claim gets its own row', async () => {
     const codeId = await code('nameless');
-    const attempts = (await behindOne(Array.from({ length: 6 }, () => ({ name: 'nameless', details: details(null) })))) as MultiUseAttempt[];
+    const attempts = (await behindOne(
+      Array.from({ length: 6 }, () => ({ name: 'nameless', details: details(null) })),
+    )) as MultiUseAttempt[];
     const rows = await written(codeId);
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
@@ -153,7 +199,10 @@ describe('concurrent claims of multi-use codes', () => {
 describe('the code key', () => {
   it('is the same in JS (codeKey) as in the SQL the index and look-ups use (sqlCodeKey)', async () => {
     const samples = ['AbC  ', '  AbC  ', 'a b ', 'abc\t', 'abc\n ', 'abc\u00a0', 'MiXeD-42', ''];
-    const { rows } = await db.raw<{ rows: { keys: string[] }[] }>(`select array[${samples.map(() => sqlCodeKey('?::text')).join(', ')}] as keys`, samples);
+    const { rows } = await db.raw<{ rows: { keys: string[] }[] }>(
+      `select array[${samples.map(() => sqlCodeKey('?::text')).join(', ')}] as keys`,
+      samples,
+    );
     expect(rows[0]?.keys).toEqual(samples.map(codeKey));
   });
 });
@@ -161,18 +210,30 @@ describe('the code key', () => {
 describe('codes looked up together (ClaimCodeStore.find)', () => {
   it('answers 30 concurrent look-ups each with its own code as shown, or none, in fewer statements than look-ups', async () => {
     const codes = new ClaimCodeStore(db);
-    const ids = { plain: await code('find-plain'), single: await code('find-single', false), claimed: await code('find-claimed') };
+    const ids = {
+      plain: await code('find-plain'),
+      single: await code('find-single', false),
+      claimed: await code('find-claimed'),
+    };
     await claim('find-claimed', details('latest@example.org'));
     const asked = ['find-plain', 'FIND-SINGLE', 'find-claimed  ', 'find-unknown', 'find-plain'];
     const expected = [
-      { id: ids.plain, multiuse: true, email: null }, { id: ids.single, multiuse: false, email: null }, { id: ids.claimed, multiuse: true, email: 'latest@example.org' }, undefined, { id: ids.plain },
+      { id: ids.plain, multiuse: true, email: null },
+      { id: ids.single, multiuse: false, email: null },
+      { id: ids.claimed, multiuse: true, email: 'latest@example.org' },
+      undefined,
+      { id: ids.plain },
     ];
     let statements = 0;
     const client = db.client as { acquireConnection: () => Promise<unknown> };
     const acquire = client.acquireConnection.bind(client);
     client.acquireConnection = () => ((statements += 1), acquire());
     try {
-      const found = await Promise.all(Array.from({ length: 30 }, (_, i) => codes.find({ siteId: SITE, badgeId: BADGE, code: asked[i % asked.length] ?? '' })));
+      const found = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          codes.find({ siteId: SITE, badgeId: BADGE, code: asked[i % asked.length] ?? '' }),
+        ),
+      );
       found.forEach((row, i) => {
         const want = expected[i % expected.length];
         if (want === undefined) expect(row).toBeUndefined();
@@ -187,7 +248,11 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
   it('fails only the look-up PostgreSQL refuses, when it shares a statement with others', async () => {
     const codes = new ClaimCodeStore(db);
     await code('find-next-to-bad');
-    const settled = await Promise.allSettled(['find-next-to-bad', 'bad\u0000code', 'find-next-to-bad'].map((name) => codes.find({ siteId: SITE, badgeId: BADGE, code: name })));
+    const settled = await Promise.allSettled(
+      ['find-next-to-bad', 'bad\u0000code', 'find-next-to-bad'].map((name) =>
+        codes.find({ siteId: SITE, badgeId: BADGE, code: name }),
+      ),
+    );
     expect(settled[0]).toMatchObject({ status: 'fulfilled', value: { code: 'find-next-to-bad' } });
     expect(settled[1]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
     expect(settled[2]).toMatchObject({ status: 'fulfilled', value: { code: 'find-next-to-bad' } });
@@ -196,14 +261,20 @@ describe('codes looked up together (ClaimCodeStore.find)', () => {
 
 describe('codes drawn together (ClaimCodeStore.draw)', () => {
   const plain = (name: string) => ({ code: name, claimed: false, email: null, multiuse: false });
-  const draw = (codes: ClaimCodeStore, names: string[], requestKey: string | null, badgeId = BADGE) => codes.draw({ siteId: SITE, badgeId, codes: names.map(plain), requestKey, replayable: true });
+  const draw = (codes: ClaimCodeStore, names: string[], requestKey: string | null, badgeId = BADGE) =>
+    codes.draw({ siteId: SITE, badgeId, codes: names.map(plain), requestKey, replayable: true });
 
   it('inserts 30 concurrent draws each with its own codes, in input order, in fewer transactions than draws', async () => {
     const codes = new ClaimCodeStore(db);
-    const drawn = await Promise.all(Array.from({ length: 30 }, (_, i) => draw(codes, [`drawn-${i}-a`, `drawn-${i}-b`], `draw-key-${i}`)));
+    const drawn = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => draw(codes, [`drawn-${i}-a`, `drawn-${i}-b`], `draw-key-${i}`)),
+    );
     drawn.forEach((answer, i) => {
       expect(answer.replay).toBe(false);
-      expect(answer.inserted.map((row) => [row.code, row.request_key])).toEqual([[`drawn-${i}-a`, `draw-key-${i}`], [`drawn-${i}-b`, `draw-key-${i}`]]);
+      expect(answer.inserted.map((row) => [row.code, row.request_key])).toEqual([
+        [`drawn-${i}-a`, `draw-key-${i}`],
+        [`drawn-${i}-b`, `draw-key-${i}`],
+      ]);
       expect(Number(answer.inserted[0]?.id)).toBeLessThan(Number(answer.inserted[1]?.id));
     });
     const rows = await db('claim_codes').where('code', 'like', 'drawn-%').select(db.raw('xmin::text as xmin'));
@@ -226,7 +297,9 @@ describe('codes drawn together (ClaimCodeStore.draw)', () => {
       draw(codes, ['replayed-a'], 'replayed-key', '3'),
     ]);
     expect(retry).toEqual({ inserted: [], replay: true });
-    expect(await db('claim_codes').where({ code: 'replayed-b' }).count<{ n: string }[]>({ n: '*' })).toEqual([{ n: '0' }]);
+    expect(await db('claim_codes').where({ code: 'replayed-b' }).count<{ n: string }[]>({ n: '*' })).toEqual([
+      { n: '0' },
+    ]);
     expect(collided.replay).toBe(false);
     expect(collided.inserted.map((row) => row.code)).toEqual(['fresh-code']);
     expect(first.inserted.map((row) => [row.code, row.request_key])).toEqual([['twice-drawn', 'twice-1']]);
@@ -237,19 +310,37 @@ describe('codes drawn together (ClaimCodeStore.draw)', () => {
   it('a draw that is not replayable (a redraw, a chosen code) inserts under a key that codes of its badge carry already', async () => {
     const codes = new ClaimCodeStore(db);
     await draw(codes, ['redraw-first'], 'redraw-key');
-    const redraw = await codes.draw({ siteId: SITE, badgeId: BADGE, codes: [plain('redraw-second')], requestKey: 'redraw-key', replayable: false });
+    const redraw = await codes.draw({
+      siteId: SITE,
+      badgeId: BADGE,
+      codes: [plain('redraw-second')],
+      requestKey: 'redraw-key',
+      replayable: false,
+    });
     expect(redraw.replay).toBe(false);
     expect(redraw.inserted.map((row) => [row.code, row.request_key])).toEqual([['redraw-second', 'redraw-key']]);
-    expect((await codes.byRequestKey(SITE, BADGE, 'redraw-key')).map((row) => row.code)).toEqual(['redraw-first', 'redraw-second']);
+    expect((await codes.byRequestKey(SITE, BADGE, 'redraw-key')).map((row) => row.code)).toEqual([
+      'redraw-first',
+      'redraw-second',
+    ]);
   });
 
   it('fails only the draw PostgreSQL refuses, when it shares a statement with others', async () => {
     const codes = new ClaimCodeStore(db);
     const settled = await Promise.allSettled([
-      draw(codes, ['bad-neighbour-lead'], null), draw(codes, ['bad-neighbour-1'], null), draw(codes, ['bad\u0000drawn'], null), draw(codes, ['bad-neighbour-2'], null),
+      draw(codes, ['bad-neighbour-lead'], null),
+      draw(codes, ['bad-neighbour-1'], null),
+      draw(codes, ['bad\u0000drawn'], null),
+      draw(codes, ['bad-neighbour-2'], null),
     ]);
-    expect(settled[1]).toMatchObject({ status: 'fulfilled', value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-1' })] } });
+    expect(settled[1]).toMatchObject({
+      status: 'fulfilled',
+      value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-1' })] },
+    });
     expect(settled[2]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
-    expect(settled[3]).toMatchObject({ status: 'fulfilled', value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-2' })] } });
+    expect(settled[3]).toMatchObject({
+      status: 'fulfilled',
+      value: { inserted: [expect.objectContaining({ code: 'bad-neighbour-2' })] },
+    });
   });
 });

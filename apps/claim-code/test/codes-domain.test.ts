@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { awardKey, claimState, codeKey, decideClaim, decideClaimOf, givenEmail, isPermanentRefusal, priorClaim, randomCode, randomCodes } from '../src/domain/codes.js';
+import {
+  awardKey,
+  claimState,
+  codeKey,
+  decideClaim,
+  decideClaimOf,
+  givenEmail,
+  isPermanentRefusal,
+  priorClaim,
+  randomCode,
+  randomCodes,
+} from '../src/domain/codes.js';
 
 describe('random codes', () => {
   it('draws lowercase hex of the configured length', () => {
@@ -37,7 +48,12 @@ describe('decideClaim', () => {
   const single = { claimed: false, multiuse: false };
   const used = { claimed: true, multiuse: false };
   const multi = { claimed: true, multiuse: true };
-  const prior = (p: Partial<{ sameEmail: boolean; pending: boolean; sameRequest: boolean }> = {}) => ({ sameEmail: false, pending: false, sameRequest: false, ...p });
+  const prior = (p: Partial<{ sameEmail: boolean; pending: boolean; sameRequest: boolean }> = {}) => ({
+    sameEmail: false,
+    pending: false,
+    sameRequest: false,
+    ...p,
+  });
 
   it('claims a fresh single-use code once; any later claim is refused', () => {
     expect(decideClaim(single, undefined, false)).toBe('claim');
@@ -66,7 +82,11 @@ describe('priorClaim', () => {
 
   it('compares emails case-insensitively and keeps whether the earlier claim is pending', () => {
     expect(priorClaim(earlier, 'ada@EXAMPLE.org', '')).toEqual({ sameEmail: true, pending: true, sameRequest: false });
-    expect(priorClaim({ ...earlier, pending: false }, 'bob@example.org', '')).toEqual({ sameEmail: false, pending: false, sameRequest: false });
+    expect(priorClaim({ ...earlier, pending: false }, 'bob@example.org', '')).toEqual({
+      sameEmail: false,
+      pending: false,
+      sameRequest: false,
+    });
   });
 
   it('sees a retry only in the same key from the same claimant', () => {
@@ -87,10 +107,16 @@ describe('decideClaimOf', () => {
   const used = { claimed: true, multiuse: false };
   const multi = { claimed: true, multiuse: true };
   const earlier = { email: 'Ada@example.org', pending: false, requestKey: 'k-1' };
-  const attempt = (email: string | null, requestKey: string | null, allowSameEmailRepeat = false) => ({ email, requestKey, allowSameEmailRepeat });
+  const attempt = (email: string | null, requestKey: string | null, allowSameEmailRepeat = false) => ({
+    email,
+    requestKey,
+    allowSameEmailRepeat,
+  });
 
   it('decides from the raw facts: no earlier claim is a fresh claim of an unclaimed code', () => {
-    expect(decideClaimOf({ claimed: false, multiuse: false }, undefined, attempt('ada@example.org', null))).toBe('claim');
+    expect(decideClaimOf({ claimed: false, multiuse: false }, undefined, attempt('ada@example.org', null))).toBe(
+      'claim',
+    );
     expect(decideClaimOf(used, undefined, attempt('ada@example.org', 'k-1', true))).toBe('used');
   });
 
@@ -107,8 +133,12 @@ describe('decideClaimOf', () => {
   it('never sees a key as a retry when the request has none, nor two claims without an email as the same email', () => {
     expect(decideClaimOf(used, { ...earlier, requestKey: null }, attempt('ada@example.org', null))).toBe('used');
     expect(decideClaimOf(used, { ...earlier, requestKey: '' }, attempt('ada@example.org', ''))).toBe('used');
-    expect(decideClaimOf(used, { email: null, pending: true, requestKey: null }, attempt(null, null, true))).toBe('used');
-    expect(decideClaimOf(used, { email: null, pending: false, requestKey: 'k-3' }, attempt(null, 'k-3'))).toBe('repeat');
+    expect(decideClaimOf(used, { email: null, pending: true, requestKey: null }, attempt(null, null, true))).toBe(
+      'used',
+    );
+    expect(decideClaimOf(used, { email: null, pending: false, requestKey: 'k-3' }, attempt(null, 'k-3'))).toBe(
+      'repeat',
+    );
   });
 });
 
@@ -123,7 +153,8 @@ describe('givenEmail', () => {
 
 describe('isPermanentRefusal', () => {
   it('undoes a claim only for refusals no retry can change', () => {
-    for (const reason of ['ValidationError', 'ResourceNotFound', 'ResourceConflict']) expect(isPermanentRefusal(reason)).toBe(true);
+    for (const reason of ['ValidationError', 'ResourceNotFound', 'ResourceConflict'])
+      expect(isPermanentRefusal(reason)).toBe(true);
     for (const reason of ['Internal', 'Unavailable', 'CodeAlreadyUsed']) expect(isPermanentRefusal(reason)).toBe(false);
   });
 });

@@ -19,25 +19,46 @@ const BADGE = '2';
 
 /** A code as the claims before 0003 left it: its claims, and the last claimant written on the code. */
 async function legacyCode(code: string, multiuse: boolean, claimants: string[], shown: string | null): Promise<void> {
-  const [row] = await db('claim_codes').insert({ site_id: SITE, badge_id: BADGE, code, claimed: true, email: shown, multiuse }).returning<{ id: string }[]>('id');
+  const [row] = await db('claim_codes')
+    .insert({ site_id: SITE, badge_id: BADGE, code, claimed: true, email: shown, multiuse })
+    .returning<{ id: string }[]>('id');
   for (const email of claimants) {
     await db('claims').insert({
-      claim_code_id: row?.id, single_use: !multiuse, site_id: SITE, badge_id: BADGE, code, email, state: 'awarded', next_attempt_at: db.fn.now(),
+      claim_code_id: row?.id,
+      single_use: !multiuse,
+      site_id: SITE,
+      badge_id: BADGE,
+      code,
+      email,
+      state: 'awarded',
+      next_attempt_at: db.fn.now(),
     });
   }
 }
 
-const shownEmail = async (code: string) => (await new ClaimCodeStore(db).find({ siteId: SITE, badgeId: BADGE, code }))?.email;
+const shownEmail = async (code: string) =>
+  (await new ClaimCodeStore(db).find({ siteId: SITE, badgeId: BADGE, code }))?.email;
 
 beforeAll(async () => {
   database = await freshDatabase('latest-claimant');
   db = createDatabase({ url: database.url, schema: SCHEMA, poolMax: 2, applicationName: 'latest-claimant-test' });
-  await migrate(db, SCHEMA, migrations.filter((m) => m.name < '0003'));
+  await migrate(
+    db,
+    SCHEMA,
+    migrations.filter((m) => m.name < '0003'),
+  );
   await legacyCode('plain', true, ['a@example.org', 'b@example.org'], 'b@example.org');
   await legacyCode('repeated', true, ['a@example.org', 'b@example.org'], 'A@Example.org');
   await legacyCode('bodiless', true, ['a@example.org'], null);
   await legacyCode('single', false, ['s@example.org'], 'S@example.org');
-  await db('claim_codes').insert({ site_id: SITE, badge_id: BADGE, code: 'preset', claimed: false, email: 'preset@example.org', multiuse: true });
+  await db('claim_codes').insert({
+    site_id: SITE,
+    badge_id: BADGE,
+    code: 'preset',
+    claimed: false,
+    email: 'preset@example.org',
+    multiuse: true,
+  });
   await migrate(db, SCHEMA, migrations);
 }, 60_000);
 
@@ -57,10 +78,24 @@ describe('migration 0003', () => {
 
   it('lets the next claim of a migrated code become its latest claimant', async () => {
     const claims = new ClaimStore(db);
-    const details = { user_id: null, request_key: null, uid: null, issued_on: null, expires: null, comment: null, public_origin: null };
-    await claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: 'repeated' }, { ...details, email: 'c@example.org', state: 'pending' });
+    const details = {
+      user_id: null,
+      request_key: null,
+      uid: null,
+      issued_on: null,
+      expires: null,
+      comment: null,
+      public_origin: null,
+    };
+    await claims.claimMultiUse(
+      { siteId: SITE, badgeId: BADGE, code: 'repeated' },
+      { ...details, email: 'c@example.org', state: 'pending' },
+    );
     expect(await shownEmail('repeated')).toBe('c@example.org');
-    await claims.claimMultiUse({ siteId: SITE, badgeId: BADGE, code: 'bodiless' }, { ...details, email: 'a@example.org', state: 'pending' });
+    await claims.claimMultiUse(
+      { siteId: SITE, badgeId: BADGE, code: 'bodiless' },
+      { ...details, email: 'a@example.org', state: 'pending' },
+    );
     const [code] = await db<{ id: string; code: string }>('claim_codes').where({ code: 'bodiless' }).select('id');
     await claims.repeat(String(code?.id), 'A@example.org');
     expect(await shownEmail('bodiless')).toBe('A@example.org');

@@ -42,7 +42,9 @@ export const consumersMembers: Migration = {
       t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.unique(['site_id', 'user_id'], { indexName: 'members_site_user_key' });
     });
-    await knex.raw("alter table members add constraint members_role_check check (role in ('MEMBER', 'EDITOR', 'WEBMASTER'))");
+    await knex.raw(
+      "alter table members add constraint members_role_check check (role in ('MEMBER', 'EDITOR', 'WEBMASTER'))",
+    );
     await knex.raw('alter table members add constraint members_user_id_check check (user_id > 0)');
     await knex.raw('create unique index members_site_username_key on members (site_id, lower(username))');
     await knex.raw('create unique index members_site_email_key on members (site_id, lower(email))');

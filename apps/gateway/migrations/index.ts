@@ -6,4 +6,10 @@ import { kickappsSuperfansReplay } from './0004_kickapps_superfans_replay.js';
 import { ob3Oauth } from './0005_ob3_oauth.js';
 
 /** The gateway schema's migrations, in the order they run. */
-export const migrations: readonly Migration[] = [consumersMembers, importResponses, loginTokens, kickappsSuperfansReplay, ob3Oauth];
+export const migrations: readonly Migration[] = [
+  consumersMembers,
+  importResponses,
+  loginTokens,
+  kickappsSuperfansReplay,
+  ob3Oauth,
+];

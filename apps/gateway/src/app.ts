@@ -49,8 +49,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(urlGuard);
   // Each router is entered only under the prefixes of its routes (served-under.ts): BadgeKit, at the
   // root, is the one every other path falls through to.
-  app.use(servedUnder(['/healthz', '/readyz', '/metrics'], probesRouter({ clients: deps.clients, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected })));
-  const family = { clients: deps.clients, config: deps.config, logger: deps.logger, registry, members: new MemberStore(deps.db) };
+  app.use(
+    servedUnder(
+      ['/healthz', '/readyz', '/metrics'],
+      probesRouter({ clients: deps.clients, db: deps.db, metrics: deps.metrics, kafkaConnected: deps.kafkaConnected }),
+    ),
+  );
+  const family = {
+    clients: deps.clients,
+    config: deps.config,
+    logger: deps.logger,
+    registry,
+    members: new MemberStore(deps.db),
+  };
   app.use(servedUnder(['/public'], publicRouter(family)));
   // Before BadgeKit, which answers every path it does not know with its 404.
   app.use(servedUnder(['/admin'], adminRouter({ ...family, db: deps.db })));

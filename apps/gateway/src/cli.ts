@@ -16,7 +16,9 @@ import { processInput } from './cli/terminal.js';
 
 /** The gateway package's version: dist/src/cli.js sits two folders below its package.json. */
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
   return String(manifest.version);
 }
 
@@ -46,7 +48,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(`${error.message}\n${usageHint(error.command, error.command === undefined ? undefined : commandNamed(error.command))}`);
+      printError(
+        `${error.message}\n${usageHint(error.command, error.command === undefined ? undefined : commandNamed(error.command))}`,
+      );
       return 2;
     }
     if (error instanceof CliError) {

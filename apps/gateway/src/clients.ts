@@ -1,7 +1,15 @@
 /**
  * The gateway's gRPC clients, one per service, with the configured deadline.
  */
-import { catalogClient, ServiceClient, sharedEach, type CatalogClient, type Knex, type Metrics, type SharedEach } from '@laurel/service-kit';
+import {
+  catalogClient,
+  ServiceClient,
+  sharedEach,
+  type CatalogClient,
+  type Knex,
+  type Metrics,
+  type SharedEach,
+} from '@laurel/service-kit';
 import { laurelProtos, type claimcodesV1, type issuanceV1, type requirementsV1 } from '@laurel/protos';
 import type { GatewayConfig } from './config.js';
 
@@ -29,7 +37,9 @@ export function createClients(config: GatewayConfig, db?: Knex, metrics?: Metric
   const claimCodes = new ServiceClient(protos.claimcodes.v1.ClaimCodes.service, config.CLAIM_CODE_ADDR, options);
   return {
     // Without a database (document tests) there is no change version to check, so nothing is kept.
-    catalog: db ? catalogClient(db, config.CATALOG_ADDR, options) : new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),
+    catalog: db
+      ? catalogClient(db, config.CATALOG_ADDR, options)
+      : new ServiceClient(protos.catalog.v1.Catalog.service, config.CATALOG_ADDR, options),
     claimCodes,
     requirements: new ServiceClient(protos.requirements.v1.Requirements.service, config.REQUIREMENTS_ADDR, options),
     issuance,

@@ -6,7 +6,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDatabase, createKafka, createLogger, createMetrics, createProducer, ensureTopics, migrate, startRetention, topicName, trackDatabasePool, SecretCipher,
+  createDatabase,
+  createKafka,
+  createLogger,
+  createMetrics,
+  createProducer,
+  ensureTopics,
+  migrate,
+  startRetention,
+  topicName,
+  trackDatabasePool,
+  SecretCipher,
 } from '@laurel/service-kit';
 import { migrations } from '../migrations/index.js';
 import { createApp } from './app.js';
@@ -29,7 +39,12 @@ export interface RunningGateway {
 export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway');
-  const db = createDatabase({ url: config.DATABASE_URL, schema: SCHEMA, poolMax: config.DATABASE_POOL_MAX, applicationName: 'gateway' });
+  const db = createDatabase({
+    url: config.DATABASE_URL,
+    schema: SCHEMA,
+    poolMax: config.DATABASE_POOL_MAX,
+    applicationName: 'gateway',
+  });
   trackDatabasePool(metrics, db);
   await migrate(db, SCHEMA, migrations);
   if (config.NODE_ENV !== 'production' && config.BADGEKIT_MASTER_SECRET === 'laurel-dev-master-secret') {
@@ -47,8 +62,20 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   producer.on(producer.events.CONNECT, () => (kafkaConnected = true));
 
   const clients = createClients(config, db, metrics);
-  const consumers = consumerKeys({ store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) }, 'badgekit');
-  const app = createApp({ config, clients, db, logger, metrics, consumers, producer, kafkaConnected: () => kafkaConnected });
+  const consumers = consumerKeys(
+    { store: new ConsumerStore(db), catalog: clients.catalog, cipher: new SecretCipher(config.SECRET_ENCRYPTION_KEY) },
+    'badgekit',
+  );
+  const app = createApp({
+    config,
+    clients,
+    db,
+    logger,
+    metrics,
+    consumers,
+    producer,
+    kafkaConnected: () => kafkaConnected,
+  });
   const server: Server = createServer({ maxHeaderSize: LIMITS.headerBytes }, app);
   // Requests Node's parser refuses (oversized headers, unknown methods) still get an answer in their family's format.
   server.on('clientError', clientErrorHandler(logger));

@@ -59,7 +59,10 @@ afterAll(async () => {
 
 describe('API consumers', () => {
   it('creates a consumer and shows its secret once, in the creation answer', async () => {
-    const res = await call('POST', '/admin/systems/alpha/consumers', { name: 'Issuer site', permissions: ['badge-import', 'badgekit', 'badgekit'] });
+    const res = await call('POST', '/admin/systems/alpha/consumers', {
+      name: 'Issuer site',
+      permissions: ['badge-import', 'badgekit', 'badgekit'],
+    });
     expect(res.status).toBe(201);
     const { consumer } = res.body as { status: string; consumer: CreatedConsumer };
     expect(res.body).toMatchObject({ status: 'created' });
@@ -72,8 +75,15 @@ describe('API consumers', () => {
 
     const list = await call('GET', '/admin/systems/alpha/consumers');
     expect(list.status).toBe(200);
-    const listed = (list.body as { consumers: Record<string, unknown>[] }).consumers.find((c) => c.key === consumer.key);
-    expect(listed).toEqual({ key: consumer.key, name: 'Issuer site', permissions: ['badgekit', 'badge-import'], created: consumer.created });
+    const listed = (list.body as { consumers: Record<string, unknown>[] }).consumers.find(
+      (c) => c.key === consumer.key,
+    );
+    expect(listed).toEqual({
+      key: consumer.key,
+      name: 'Issuer site',
+      permissions: ['badgekit', 'badge-import'],
+      created: consumer.created,
+    });
     expect(JSON.stringify(list.body)).not.toContain(consumer.secret);
   });
 
@@ -89,7 +99,11 @@ describe('API consumers', () => {
     expect(res.body).toMatchObject({ code: 'ValidationError', message: 'Could not validate required fields' });
     const details = (res.body as { details: { field: string }[] }).details;
     expect(details).toContainEqual({ field: 'name', value: '' });
-    expect(details).toContainEqual({ field: 'permissions', value: ['badgekit', 'root'], message: expect.stringContaining('badge-assignment') });
+    expect(details).toContainEqual({
+      field: 'permissions',
+      value: ['badgekit', 'root'],
+      message: expect.stringContaining('badge-assignment'),
+    });
 
     const missing = await call('POST', '/admin/systems/alpha/consumers', { name: 'x' });
     expect((missing.body as { details: unknown[] }).details).toEqual([{ field: 'permissions', value: '' }]);
@@ -104,7 +118,10 @@ describe('API consumers', () => {
 
     const deleted = await call('DELETE', `/admin/systems/alpha/consumers/${admin.key}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ status: 'deleted', consumer: { key: admin.key, name: 'Short-lived admin', permissions: ['admin'], created: admin.created } });
+    expect(deleted.body).toEqual({
+      status: 'deleted',
+      consumer: { key: admin.key, name: 'Short-lived admin', permissions: ['admin'], created: admin.created },
+    });
 
     const after = await call('GET', '/admin/systems/alpha/consumers', undefined, as);
     expect(after.status).toBe(403);
@@ -112,7 +129,10 @@ describe('API consumers', () => {
 
     const again = await call('DELETE', `/admin/systems/alpha/consumers/${admin.key}`);
     expect(again.status).toBe(404);
-    expect(again.body).toEqual({ code: 'ResourceNotFound', message: `Could not find consumer field: \`key\`, value: \`${admin.key}\`` });
+    expect(again.body).toEqual({
+      code: 'ResourceNotFound',
+      message: `Could not find consumer field: \`key\`, value: \`${admin.key}\``,
+    });
   });
 
   it('does not delete another site’s consumer through this site', async () => {
@@ -125,8 +145,13 @@ describe('API consumers', () => {
   it('answers 404 for an unknown site', async () => {
     const res = await call('GET', '/admin/systems/atlantis/consumers');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
-    expect((await call('POST', '/admin/systems/atlantis/consumers', { name: 'x', permissions: ['admin'] })).status).toBe(404);
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
+    expect(
+      (await call('POST', '/admin/systems/atlantis/consumers', { name: 'x', permissions: ['admin'] })).status,
+    ).toBe(404);
   });
 });
 
@@ -149,7 +174,12 @@ describe('authorization', () => {
 
   it('lets a consumer with `admin` act on its own site', async () => {
     expect((await call('GET', '/admin/systems/alpha/consumers', undefined, alphaAdmin)).status).toBe(200);
-    const created = await call('POST', '/admin/systems/alpha/members', { username: 'made-by-admin', email: 'made@example.org' }, alphaAdmin);
+    const created = await call(
+      'POST',
+      '/admin/systems/alpha/members',
+      { username: 'made-by-admin', email: 'made@example.org' },
+      alphaAdmin,
+    );
     expect(created.status).toBe(201);
   });
 
@@ -159,26 +189,49 @@ describe('authorization', () => {
       expect(res.status).toBe(403);
       expect(res.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token for system' });
     }
-    const post = await call('POST', '/admin/systems/beta/members', { username: 'intruder', email: 'intruder@example.org' }, alphaAdmin);
+    const post = await call(
+      'POST',
+      '/admin/systems/beta/members',
+      { username: 'intruder', email: 'intruder@example.org' },
+      alphaAdmin,
+    );
     expect(post.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token for system' });
   });
 
   it('lets a consumer grant only the permissions it holds itself, creating nothing otherwise', async () => {
-    const keysOf = async () => ((await call('GET', '/admin/systems/alpha/consumers')).body as { consumers: { key: string }[] }).consumers.map((c) => c.key).sort();
+    const keysOf = async () =>
+      ((await call('GET', '/admin/systems/alpha/consumers')).body as { consumers: { key: string }[] }).consumers
+        .map((c) => c.key)
+        .sort();
     const before = await keysOf();
     for (const permissions of [['badgekit'], ['admin', 'badge-import'], ['kickapps-developer', 'badge-assignment']]) {
       const res = await call('POST', '/admin/systems/alpha/consumers', { name: 'escalated', permissions }, alphaAdmin);
       expect(res.status, JSON.stringify(permissions)).toBe(403);
-      expect(res.body).toEqual({ code: 'NotAuthorized', message: `Cannot grant permissions this key does not hold: ${permissions.filter((p) => p !== 'admin').join(', ')}` });
+      expect(res.body).toEqual({
+        code: 'NotAuthorized',
+        message: `Cannot grant permissions this key does not hold: ${permissions.filter((p) => p !== 'admin').join(', ')}`,
+      });
     }
     expect(await keysOf()).toEqual(before);
     // Still 400 for a bad body: the permissions must be read before they can be judged.
-    expect((await call('POST', '/admin/systems/alpha/consumers', { name: '', permissions: ['root'] }, alphaAdmin)).status).toBe(400);
+    expect(
+      (await call('POST', '/admin/systems/alpha/consumers', { name: '', permissions: ['root'] }, alphaAdmin)).status,
+    ).toBe(400);
 
-    const peer = await call('POST', '/admin/systems/alpha/consumers', { name: 'another admin', permissions: ['admin'] }, alphaAdmin);
+    const peer = await call(
+      'POST',
+      '/admin/systems/alpha/consumers',
+      { name: 'another admin', permissions: ['admin'] },
+      alphaAdmin,
+    );
     expect(peer.status).toBe(201);
     const wider = await createConsumer('alpha', 'Alpha admin and BadgeKit', ['admin', 'badgekit']);
-    const granted = await call('POST', '/admin/systems/alpha/consumers', { name: 'BadgeKit by delegation', permissions: ['badgekit'] }, { key: wider.key, secret: wider.secret });
+    const granted = await call(
+      'POST',
+      '/admin/systems/alpha/consumers',
+      { name: 'BadgeKit by delegation', permissions: ['badgekit'] },
+      { key: wider.key, secret: wider.secret },
+    );
     expect(granted.status).toBe(201);
     expect((granted.body as { consumer: CreatedConsumer }).consumer.permissions).toEqual(['badgekit']);
   });
@@ -190,7 +243,10 @@ describe('authorization', () => {
   });
 
   it('checks the signature with the consumer’s secret', async () => {
-    const res = await call('GET', '/admin/systems/alpha/consumers', undefined, { key: alphaAdmin.key, secret: 'not-the-secret-of-this-consumer' });
+    const res = await call('GET', '/admin/systems/alpha/consumers', undefined, {
+      key: alphaAdmin.key,
+      secret: 'not-the-secret-of-this-consumer',
+    });
     expect(res.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token signature' });
     const master = await call('GET', '/admin/systems/alpha/consumers', undefined, { secret: 'not-the-master-secret' });
     expect(master.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token signature' });
@@ -198,19 +254,39 @@ describe('authorization', () => {
 
   it('checks the body hash like BadgeKit', async () => {
     const res = await badgekitRequest(system.gatewayUrl, {
-      method: 'POST', path: '/admin/systems/alpha/consumers', secret: TEST_MASTER_SECRET, body: '{"name":"x","permissions":["admin"]}',
+      method: 'POST',
+      path: '/admin/systems/alpha/consumers',
+      secret: TEST_MASTER_SECRET,
+      body: '{"name":"x","permissions":["admin"]}',
       claims: { body: { alg: 'sha256', hash: 'abc' } },
     });
-    expect(res.body).toMatchObject({ code: 'NotAuthorized', message: expect.stringMatching(/^Computed hash does not match given hash: abc != /) });
+    expect(res.body).toMatchObject({
+      code: 'NotAuthorized',
+      message: expect.stringMatching(/^Computed hash does not match given hash: abc != /),
+    });
   });
 
   it('takes JSON only, parse errors before authorization', async () => {
-    const form = await fetch(`${system.gatewayUrl}/admin/systems/alpha/members`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=x' });
+    const form = await fetch(`${system.gatewayUrl}/admin/systems/alpha/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=x',
+    });
     expect(form.status).toBe(415);
-    expect(await form.json()).toEqual({ code: 'UnsupportedMediaTypeError', message: 'application/x-www-form-urlencoded' });
-    const broken = await fetch(`${system.gatewayUrl}/admin/systems/alpha/members`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{' });
+    expect(await form.json()).toEqual({
+      code: 'UnsupportedMediaTypeError',
+      message: 'application/x-www-form-urlencoded',
+    });
+    const broken = await fetch(`${system.gatewayUrl}/admin/systems/alpha/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[{',
+    });
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ code: 'InvalidContent', message: expect.stringMatching(/^Invalid JSON: /) });
+    expect(await broken.json()).toMatchObject({
+      code: 'InvalidContent',
+      message: expect.stringMatching(/^Invalid JSON: /),
+    });
   });
 
   it('answers 405 with Allow for another method', async () => {
@@ -225,9 +301,16 @@ describe('members', () => {
   let alice: MemberJson;
 
   it('creates one member with the default role, and reads it back', async () => {
-    const res = await call('POST', '/admin/systems/alpha/members', { username: 'Alice', email: 'Alice@Example.org', password: 'correct horse' });
+    const res = await call('POST', '/admin/systems/alpha/members', {
+      username: 'Alice',
+      email: 'Alice@Example.org',
+      password: 'correct horse',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ status: 'created', members: [{ userId: expect.any(Number), username: 'Alice', email: 'Alice@Example.org', role: 'MEMBER' }] });
+    expect(res.body).toEqual({
+      status: 'created',
+      members: [{ userId: expect.any(Number), username: 'Alice', email: 'Alice@Example.org', role: 'MEMBER' }],
+    });
     alice = membersOf(res)[0] as MemberJson;
     expect(alice.userId).toBeGreaterThan(0);
 
@@ -239,33 +322,55 @@ describe('members', () => {
   it('answers 404 for a member the site does not have', async () => {
     const res = await call('GET', '/admin/systems/alpha/members/999999');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find member field: `userId`, value: `999999`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find member field: `userId`, value: `999999`',
+    });
     expect((await call('GET', '/admin/systems/alpha/members/abc')).status).toBe(404);
     expect((await call('GET', `/admin/systems/beta/members/${alice.userId}`)).status).toBe(404);
     expect((await call('GET', '/admin/systems/atlantis/members/1')).status).toBe(404);
   });
 
   it('answers 409 naming the field for a username or email that differs only in case', async () => {
-    const username = await call('POST', '/admin/systems/alpha/members', { username: 'ALICE', email: 'other@example.org' });
+    const username = await call('POST', '/admin/systems/alpha/members', {
+      username: 'ALICE',
+      email: 'other@example.org',
+    });
     expect(username.status).toBe(409);
     expect(username.body).toEqual({
       code: 'ResourceConflict',
       message: 'member with that `username` already exists',
       details: [{ field: 'username', value: 'ALICE', message: 'member with that `username` already exists' }],
     });
-    const email = await call('POST', '/admin/systems/alpha/members', { username: 'alice2', email: 'ALICE@example.ORG' });
+    const email = await call('POST', '/admin/systems/alpha/members', {
+      username: 'alice2',
+      email: 'ALICE@example.ORG',
+    });
     expect(email.status).toBe(409);
-    expect(email.body).toMatchObject({ code: 'ResourceConflict', message: 'member with that `email` already exists', details: [{ field: 'email', value: 'ALICE@example.ORG' }] });
+    expect(email.body).toMatchObject({
+      code: 'ResourceConflict',
+      message: 'member with that `email` already exists',
+      details: [{ field: 'email', value: 'ALICE@example.ORG' }],
+    });
   });
 
   it('keeps usernames and emails unique per site only', async () => {
-    const res = await call('POST', '/admin/systems/beta/members', { username: 'alice', email: 'alice@example.org', role: 'EDITOR' });
+    const res = await call('POST', '/admin/systems/beta/members', {
+      username: 'alice',
+      email: 'alice@example.org',
+      role: 'EDITOR',
+    });
     expect(res.status).toBe(201);
     expect(membersOf(res)[0]).toMatchObject({ username: 'alice', role: 'EDITOR' });
   });
 
   it('answers 400 naming every bad field of one member', async () => {
-    const res = await call('POST', '/admin/systems/alpha/members', { username: '', email: 'nope', role: 'ADMIN', password: 'short' });
+    const res = await call('POST', '/admin/systems/alpha/members', {
+      username: '',
+      email: 'nope',
+      role: 'ADMIN',
+      password: 'short',
+    });
     expect(res.status).toBe(400);
     const details = (res.body as { details: unknown[] }).details;
     expect(details).toEqual([
@@ -275,16 +380,26 @@ describe('members', () => {
       { message: 'Unexpected value or invalid argument', field: 'role', value: 'ADMIN' },
     ]);
     const typed = await call('POST', '/admin/systems/alpha/members', { username: 42, email: 'n@example.org' });
-    expect((typed.body as { details: unknown[] }).details).toEqual([{ message: 'Expected a string', field: 'username', value: 42 }]);
+    expect((typed.body as { details: unknown[] }).details).toEqual([
+      { message: 'Expected a string', field: 'username', value: 42 },
+    ]);
     expect((await call('POST', '/admin/systems/alpha/members')).status).toBe(400);
   });
 
   it('creates a batch in one go with distinct, consecutive userIds', async () => {
-    const batch = [1, 2, 3].map((n) => ({ username: `batch-${n}`, email: `batch-${n}@example.org`, role: n === 3 ? 'WEBMASTER' : undefined }));
+    const batch = [1, 2, 3].map((n) => ({
+      username: `batch-${n}`,
+      email: `batch-${n}@example.org`,
+      role: n === 3 ? 'WEBMASTER' : undefined,
+    }));
     const res = await call('POST', '/admin/systems/alpha/members', batch);
     expect(res.status).toBe(201);
     const created = membersOf(res);
-    expect(created.map((m) => [m.username, m.role])).toEqual([['batch-1', 'MEMBER'], ['batch-2', 'MEMBER'], ['batch-3', 'WEBMASTER']]);
+    expect(created.map((m) => [m.username, m.role])).toEqual([
+      ['batch-1', 'MEMBER'],
+      ['batch-2', 'MEMBER'],
+      ['batch-3', 'WEBMASTER'],
+    ]);
     const ids = created.map((m) => m.userId);
     expect(ids[1]).toBe((ids[0] as number) + 1);
     expect(ids[2]).toBe((ids[0] as number) + 2);
@@ -316,7 +431,10 @@ describe('members', () => {
     ];
     const within = await call('POST', '/admin/systems/alpha/members', batch);
     expect(within.status).toBe(409);
-    expect(within.body).toMatchObject({ code: 'ResourceConflict', message: 'member with that `username` already exists' });
+    expect(within.body).toMatchObject({
+      code: 'ResourceConflict',
+      message: 'member with that `username` already exists',
+    });
     expect((within.body as { details: unknown[] }).details).toEqual([
       { index: 1, field: 'username', value: 'alice', message: 'member with that `username` already exists' },
       { index: 2, field: 'email', value: 'CLASH-NEW@example.org', message: 'same `email` as element 0' },
@@ -325,7 +443,10 @@ describe('members', () => {
 
     const withExisting = await call('POST', '/admin/systems/alpha/members', [batch[0], batch[1], batch[3]]);
     expect(withExisting.status).toBe(409);
-    expect(withExisting.body).toMatchObject({ code: 'ResourceConflict', message: 'member with that `username` already exists' });
+    expect(withExisting.body).toMatchObject({
+      code: 'ResourceConflict',
+      message: 'member with that `username` already exists',
+    });
     expect((withExisting.body as { details: unknown[] }).details).toEqual([
       { index: 1, field: 'username', value: 'alice', message: 'member with that `username` already exists' },
       { index: 2, field: 'email', value: 'batch-1@EXAMPLE.org', message: 'member with that `email` already exists' },
@@ -337,7 +458,9 @@ describe('members', () => {
   it('takes 1 to 1000 members per request', async () => {
     const empty = await call('POST', '/admin/systems/alpha/members', []);
     expect(empty.status).toBe(400);
-    expect((empty.body as { details: unknown[] }).details).toEqual([{ message: 'Expected 1 to 1000 members', field: 'members', value: '' }]);
+    expect((empty.body as { details: unknown[] }).details).toEqual([
+      { message: 'Expected 1 to 1000 members', field: 'members', value: '' },
+    ]);
     const tooMany = Array.from({ length: 1001 }, (_, i) => ({ username: `many-${i}`, email: `many-${i}@example.org` }));
     expect((await call('POST', '/admin/systems/alpha/members', tooMany)).status).toBe(400);
 
@@ -348,19 +471,32 @@ describe('members', () => {
   });
 
   it('gives 20 concurrent creates 20 distinct userIds', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      call('POST', '/admin/systems/alpha/members', { username: `racer-${i}`, email: `racer-${i}@example.org` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('POST', '/admin/systems/alpha/members', { username: `racer-${i}`, email: `racer-${i}@example.org` }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     const ids = answers.map((a) => membersOf(a)[0]?.userId);
     expect(new Set(ids).size).toBe(20);
   });
 
   it('updates email, role and password, and removes a password with null', async () => {
-    const res = await call('PATCH', `/admin/systems/alpha/members/${alice.userId}`, { email: 'alice@new.example.org', role: 'EDITOR', password: 'another secret', username: 'ignored' });
+    const res = await call('PATCH', `/admin/systems/alpha/members/${alice.userId}`, {
+      email: 'alice@new.example.org',
+      role: 'EDITOR',
+      password: 'another secret',
+      username: 'ignored',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'updated', member: { userId: alice.userId, username: 'Alice', email: 'alice@new.example.org', role: 'EDITOR' } });
+    expect(res.body).toEqual({
+      status: 'updated',
+      member: { userId: alice.userId, username: 'Alice', email: 'alice@new.example.org', role: 'EDITOR' },
+    });
     expect((await call('PATCH', `/admin/systems/alpha/members/${alice.userId}`, { password: null })).status).toBe(200);
-    expect((await call('GET', `/admin/systems/alpha/members/${alice.userId}`)).body).toEqual({ member: { ...alice, email: 'alice@new.example.org', role: 'EDITOR' } });
+    expect((await call('GET', `/admin/systems/alpha/members/${alice.userId}`)).body).toEqual({
+      member: { ...alice, email: 'alice@new.example.org', role: 'EDITOR' },
+    });
   });
 
   it('answers 409 for an email another member has, 400 for bad fields, 404 for an unknown member', async () => {
@@ -385,11 +521,19 @@ describe('webhook settings', () => {
     const secret = 'a-webhook-secret-0123456789';
     const put = await call('PUT', '/admin/systems/alpha/webhook', { url: 'https://hooks.example.org/laurel', secret });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ status: 'updated', webhook: { url: 'https://hooks.example.org/laurel', created: expect.any(String) } });
+    expect(put.body).toEqual({
+      status: 'updated',
+      webhook: { url: 'https://hooks.example.org/laurel', created: expect.any(String) },
+    });
 
     const got = await call('GET', '/admin/systems/alpha/webhook');
     expect(got.status).toBe(200);
-    expect(got.body).toEqual({ webhook: { url: 'https://hooks.example.org/laurel', created: (put.body as { webhook: { created: string } }).webhook.created } });
+    expect(got.body).toEqual({
+      webhook: {
+        url: 'https://hooks.example.org/laurel',
+        created: (put.body as { webhook: { created: string } }).webhook.created,
+      },
+    });
     expect(JSON.stringify(got.body)).not.toContain(secret);
 
     const deleted = await call('DELETE', '/admin/systems/alpha/webhook');
@@ -413,7 +557,12 @@ describe('webhook settings', () => {
   it('answers 404 for an unknown site and 403 for another site’s consumer', async () => {
     expect((await call('GET', '/admin/systems/atlantis/webhook')).status).toBe(404);
     const betaAdmin = await createConsumer('beta', 'Beta admin', ['admin']);
-    const res = await call('PUT', '/admin/systems/alpha/webhook', { url: 'https://x.example.org', secret: 'a-webhook-secret-0123456789' }, { key: betaAdmin.key, secret: betaAdmin.secret });
+    const res = await call(
+      'PUT',
+      '/admin/systems/alpha/webhook',
+      { url: 'https://x.example.org', secret: 'a-webhook-secret-0123456789' },
+      { key: betaAdmin.key, secret: betaAdmin.secret },
+    );
     expect(res.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token for system' });
   });
 

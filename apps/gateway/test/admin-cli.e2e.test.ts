@@ -20,7 +20,12 @@ interface Run {
 /** Runs the command line with `stdin` piped to it (empty when not given; never a terminal). */
 function admin(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'apps', 'gateway', 'dist', 'src', 'cli.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '', GATEWAY_URL: system?.gatewayUrl ?? 'http://127.0.0.1:1', BADGEKIT_MASTER_SECRET: TEST_MASTER_SECRET, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      GATEWAY_URL: system?.gatewayUrl ?? 'http://127.0.0.1:1',
+      BADGEKIT_MASTER_SECRET: TEST_MASTER_SECRET,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.end(stdin ?? '');
@@ -40,7 +45,9 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const GATEWAY_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'apps', 'gateway', 'package.json'), 'utf8')) as { version: string }).version;
+const GATEWAY_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'apps', 'gateway', 'package.json'), 'utf8')) as { version: string }
+).version;
 const tooLong = (text: string) => text.split('\n').filter((line) => line.length > 80);
 
 describe('npm run admin', () => {
@@ -53,7 +60,12 @@ describe('npm run admin', () => {
       expect(run.stdout).toMatch(/^Exit status:\n {2}0 +success\n {2}1 +the operation failed.*\n {2}2 +usage error/m);
       expect(tooLong(run.stdout)).toEqual([]);
     }
-    for (const args of [['help', 'webhook:set'], ['webhook:set', '--help'], ['webhook:set', '-h'], ['-h', 'webhook:set']]) {
+    for (const args of [
+      ['help', 'webhook:set'],
+      ['webhook:set', '--help'],
+      ['webhook:set', '-h'],
+      ['-h', 'webhook:set'],
+    ]) {
       const run = await admin(args);
       expect({ args, code: run.code }).toEqual({ args, code: 0 });
       expect(run.stdout).toMatch(/^usage: npm run admin -- webhook:set <site> <url> \[--secret-stdin\]$/m);
@@ -95,7 +107,12 @@ describe('npm run admin', () => {
     expect(created.code).toBe(0);
     const { consumer } = json(created) as { consumer: { key: string; secret: string; permissions: string[] } };
     expect(consumer.permissions).toEqual(['badgekit', 'admin']);
-    const signed = await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/systems/cli-site', key: consumer.key, secret: consumer.secret });
+    const signed = await badgekitRequest(system.gatewayUrl, {
+      method: 'GET',
+      path: '/systems/cli-site',
+      key: consumer.key,
+      secret: consumer.secret,
+    });
     expect(signed.status).toBe(200);
 
     const listed = await admin(['consumers:list', 'cli-site']);
@@ -103,11 +120,17 @@ describe('npm run admin', () => {
     expect(listed.stdout).toContain(consumer.key);
     expect(listed.stdout).not.toContain(consumer.secret);
 
-    const member = await admin(['members:create', 'cli-site', 'bob', 'bob@example.org', '--role', 'EDITOR', '--password-stdin'], {}, 'pass word 1\n');
+    const member = await admin(
+      ['members:create', 'cli-site', 'bob', 'bob@example.org', '--role', 'EDITOR', '--password-stdin'],
+      {},
+      'pass word 1\n',
+    );
     expect(member.code).toBe(0);
     const [bob] = (json(member) as { members: { userId: number }[] }).members;
     expect(bob).toMatchObject({ username: 'bob', role: 'EDITOR' });
-    expect(json(await admin(['members:get', 'cli-site', String(bob?.userId)]))).toEqual({ member: { userId: bob?.userId, username: 'bob', email: 'bob@example.org', role: 'EDITOR' } });
+    expect(json(await admin(['members:get', 'cli-site', String(bob?.userId)]))).toEqual({
+      member: { userId: bob?.userId, username: 'bob', email: 'bob@example.org', role: 'EDITOR' },
+    });
     const updated = await admin(['members:update', 'cli-site', String(bob?.userId), '--role=WEBMASTER']);
     expect(json(updated)).toMatchObject({ status: 'updated', member: { role: 'WEBMASTER' } });
 
@@ -120,27 +143,57 @@ describe('npm run admin', () => {
     expect(clash.stderr).toContain('HTTP 409 ResourceConflict: member with that `username` already exists');
 
     // The webhook secret from standard input, or from WEBHOOK_SECRET; never as an argument.
-    expect((await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/in', '--secret-stdin'], {}, 'a-webhook-secret-0123456789\n')).code).toBe(0);
+    expect(
+      (
+        await admin(
+          ['webhook:set', 'cli-site', 'https://hooks.example.org/in', '--secret-stdin'],
+          {},
+          'a-webhook-secret-0123456789\n',
+        )
+      ).code,
+    ).toBe(0);
     const hook = await admin(['webhook:get', 'cli-site']);
     expect(json(hook)).toEqual({ webhook: { url: 'https://hooks.example.org/in', created: expect.any(String) } });
     expect(hook.stdout).not.toContain('a-webhook-secret');
-    const fromEnv = await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/env'], { WEBHOOK_SECRET: 'another-webhook-secret-0123' });
+    const fromEnv = await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/env'], {
+      WEBHOOK_SECRET: 'another-webhook-secret-0123',
+    });
     expect(fromEnv.code).toBe(0);
-    expect(json(await admin(['webhook:get', 'cli-site']))).toMatchObject({ webhook: { url: 'https://hooks.example.org/env' } });
+    expect(json(await admin(['webhook:get', 'cli-site']))).toMatchObject({
+      webhook: { url: 'https://hooks.example.org/env' },
+    });
     const noSecret = await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/none']);
     expect(noSecret.code).toBe(2);
-    expect(noSecret.stderr).toContain('webhook:set needs the webhook secret: give it with --secret-stdin or WEBHOOK_SECRET');
-    const asArgument = await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/none', 'a-webhook-secret-0123456789']);
+    expect(noSecret.stderr).toContain(
+      'webhook:set needs the webhook secret: give it with --secret-stdin or WEBHOOK_SECRET',
+    );
+    const asArgument = await admin([
+      'webhook:set',
+      'cli-site',
+      'https://hooks.example.org/none',
+      'a-webhook-secret-0123456789',
+    ]);
     expect(asArgument.code).toBe(2);
     // The gateway's own rule (16+ characters) still decides: a refusal there is exit 1.
-    const short = await admin(['webhook:set', 'cli-site', 'https://hooks.example.org/in', '--secret-stdin'], {}, 'short\n');
+    const short = await admin(
+      ['webhook:set', 'cli-site', 'https://hooks.example.org/in', '--secret-stdin'],
+      {},
+      'short\n',
+    );
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('HTTP 400');
-    expect(json(await admin(['webhook:get', 'cli-site']))).toMatchObject({ webhook: { url: 'https://hooks.example.org/env' } });
+    expect(json(await admin(['webhook:get', 'cli-site']))).toMatchObject({
+      webhook: { url: 'https://hooks.example.org/env' },
+    });
     expect(json(await admin(['webhook:delete', 'cli-site']))).toEqual({ status: 'deleted' });
 
     expect((await admin(['consumers:delete', 'cli-site', consumer.key])).code).toBe(0);
-    const after = await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/systems/cli-site', key: consumer.key, secret: consumer.secret });
+    const after = await badgekitRequest(system.gatewayUrl, {
+      method: 'GET',
+      path: '/systems/cli-site',
+      key: consumer.key,
+      secret: consumer.secret,
+    });
     expect(after.body).toEqual({ code: 'NotAuthorized', message: 'Could not find consumer for API key' });
   });
 
@@ -171,9 +224,25 @@ describe('development defaults', () => {
     expect(first.stdout).toMatch(/demo member created: demo-admin \(userId \d+, WEBMASTER\)/);
 
     // The demo consumer holds every permission: BadgeKit and the admin API both take it.
-    expect((await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/systems/demo', key, secret })).status).toBe(200);
-    const consumers = await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/admin/systems/demo/consumers', key, secret });
-    expect(consumers.body).toEqual({ consumers: [{ key, name: 'demo', permissions: ['badgekit', 'kickapps-developer', 'badge-import', 'badge-assignment', 'admin'], created: expect.any(String) }] });
+    expect(
+      (await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/systems/demo', key, secret })).status,
+    ).toBe(200);
+    const consumers = await badgekitRequest(system.gatewayUrl, {
+      method: 'GET',
+      path: '/admin/systems/demo/consumers',
+      key,
+      secret,
+    });
+    expect(consumers.body).toEqual({
+      consumers: [
+        {
+          key,
+          name: 'demo',
+          permissions: ['badgekit', 'kickapps-developer', 'badge-import', 'badge-assignment', 'admin'],
+          created: expect.any(String),
+        },
+      ],
+    });
 
     const second = await admin(['dev:defaults']);
     expect(second.code).toBe(0);

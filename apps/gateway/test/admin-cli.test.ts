@@ -48,7 +48,10 @@ describe('the command line grammar', () => {
     });
     expect(parse('members:update', 'demo', '7', '--role=WEBMASTER')).toMatchObject({ values: { role: 'WEBMASTER' } });
     // After --, even what looks like an option (or help) is an argument.
-    expect(parse('sites:create', 'x', '--', '-h', '--name')).toMatchObject({ kind: 'run', positionals: ['x', '-h', '--name'] });
+    expect(parse('sites:create', 'x', '--', '-h', '--name')).toMatchObject({
+      kind: 'run',
+      positionals: ['x', '-h', '--name'],
+    });
   });
 
   it('refuses wrong lines with a usage error (exit 2) naming the command', () => {
@@ -62,24 +65,44 @@ describe('the command line grammar', () => {
       [['consumers:list', 'a', 'b'], 'consumers:list takes 1 argument(s), got 2', 'consumers:list'],
       [['consumers:list', 'a', '--bogus'], "unknown option '--bogus'", 'consumers:list'],
       [['members:create', 'a', 'b', 'c', '--role'], "option '--role <value>' argument missing", 'members:create'],
-      [['webhook:set', 'a', 'b', '--secret-stdin=x'], "option '--secret-stdin' does not take an argument", 'webhook:set'],
+      [
+        ['webhook:set', 'a', 'b', '--secret-stdin=x'],
+        "option '--secret-stdin' does not take an argument",
+        'webhook:set',
+      ],
     ];
     for (const [argv, message, command] of cases) {
       const error = usageError(() => parse(...argv));
-      expect({ argv, message: error.message, command: error.command, exitCode: error.exitCode }).toEqual({ argv, message, command, exitCode: 2 });
+      expect({ argv, message: error.message, command: error.command, exitCode: error.exitCode }).toEqual({
+        argv,
+        message,
+        command,
+        exitCode: 2,
+      });
     }
   });
 
   it('accepts no secret as an argument', () => {
     // The former forms: a webhook secret as third argument, --password <value>.
-    expect(usageError(() => parse('webhook:set', 'demo', 'https://h.example.org', 'a-secret-0123456789')).message).toContain('takes 2 argument(s)');
-    expect(usageError(() => parse('members:create', 'demo', 'ann', 'ann@x.org', '--password', 'pw')).message).toContain("unknown option '--password'");
-    expect(usageError(() => parse('members:update', 'demo', '1', '--password=pw')).message).toContain("unknown option '--password'");
+    expect(
+      usageError(() => parse('webhook:set', 'demo', 'https://h.example.org', 'a-secret-0123456789')).message,
+    ).toContain('takes 2 argument(s)');
+    expect(usageError(() => parse('members:create', 'demo', 'ann', 'ann@x.org', '--password', 'pw')).message).toContain(
+      "unknown option '--password'",
+    );
+    expect(usageError(() => parse('members:update', 'demo', '1', '--password=pw')).message).toContain(
+      "unknown option '--password'",
+    );
   });
 });
 
 describe('secrets', () => {
-  const spec: SecretSpec = { label: 'webhook secret', stdinOption: 'secret-stdin', envName: 'WEBHOOK_SECRET', required: true };
+  const spec: SecretSpec = {
+    label: 'webhook secret',
+    stdinOption: 'secret-stdin',
+    envName: 'WEBHOOK_SECRET',
+    required: true,
+  };
   const optional: SecretSpec = { label: 'password', stdinOption: 'password-stdin', required: false };
 
   function input(isTTY: boolean, piped = ''): SecretInput & { prompts: string[] } {
@@ -110,7 +133,9 @@ describe('secrets', () => {
   });
 
   it('takes the environment variable the command allows', async () => {
-    expect(await readSecret(spec, 'webhook:set', false, { WEBHOOK_SECRET: 'from env 0123' }, input(false))).toBe('from env 0123');
+    expect(await readSecret(spec, 'webhook:set', false, { WEBHOOK_SECRET: 'from env 0123' }, input(false))).toBe(
+      'from env 0123',
+    );
     expect(await readSecret(optional, 'members:create', false, { WEBHOOK_SECRET: 'x' }, input(true))).toBeUndefined();
   });
 
@@ -118,7 +143,9 @@ describe('secrets', () => {
     await expect(readSecret(spec, 'webhook:set', false, { WEBHOOK_SECRET: '' }, input(false))).rejects.toThrow(
       'webhook:set needs the webhook secret: give it with --secret-stdin or WEBHOOK_SECRET',
     );
-    await expect(readSecret(spec, 'webhook:set', true, {}, input(false, '\n'))).rejects.toThrow('webhook:set: no webhook secret on standard input');
+    await expect(readSecret(spec, 'webhook:set', true, {}, input(false, '\n'))).rejects.toThrow(
+      'webhook:set: no webhook secret on standard input',
+    );
     await expect(readSecret(spec, 'webhook:set', true, {}, input(false, '\n'))).rejects.toBeInstanceOf(UsageError);
   });
 });
@@ -126,13 +153,24 @@ describe('secrets', () => {
 describe('help', () => {
   const texts = (): [string, string][] => [
     ['help', generalHelp(COMMANDS)],
-    ...Object.entries(COMMANDS).map(([name, command]): [string, string] => [`help ${name}`, commandHelp(name, command)]),
-    ...Object.entries(COMMANDS).map(([name, command]): [string, string] => [`usage hint ${name}`, usageHint(name, command)]),
+    ...Object.entries(COMMANDS).map(([name, command]): [string, string] => [
+      `help ${name}`,
+      commandHelp(name, command),
+    ]),
+    ...Object.entries(COMMANDS).map(([name, command]): [string, string] => [
+      `usage hint ${name}`,
+      usageHint(name, command),
+    ]),
     ['usage hint', usageHint(undefined, undefined)],
   ];
 
   it(`keeps every line of every text within ${WIDTH} columns`, () => {
-    const long = texts().flatMap(([what, text]) => text.split('\n').filter((l) => l.length > WIDTH).map((l) => `${what}: ${l.length}: ${l}`));
+    const long = texts().flatMap(([what, text]) =>
+      text
+        .split('\n')
+        .filter((l) => l.length > WIDTH)
+        .map((l) => `${what}: ${l.length}: ${l}`),
+    );
     expect(long).toEqual([]);
   });
 

@@ -20,7 +20,14 @@ const call = (method: string, path: string, body?: unknown, contentType?: string
   });
 
 type Json = Record<string, unknown>;
-type BadgeJson = Json & { id: number; slug: string; criteria: Json[]; alignments: Json[]; tags: Json[]; categories: string[] };
+type BadgeJson = Json & {
+  id: number;
+  slug: string;
+  criteria: Json[];
+  alignments: Json[];
+  tags: Json[];
+  categories: string[];
+};
 const badgeOf = (res: JsonResponse) => (res.body as { badge: BadgeJson }).badge;
 const badgesOf = (res: JsonResponse) => (res.body as { badges: BadgeJson[] }).badges;
 const slugsOf = (res: JsonResponse) => badgesOf(res).map((b) => b.slug);
@@ -46,15 +53,64 @@ const badgeBody = (slug: string, extra: Json = {}): Json => ({
   ...extra,
 });
 
-const SHALLOW_SYSTEM = { id: expect.any(Number), slug: 'chicago', url: 'http://chicago.example.org', name: 'Chicago', description: null, email: null, imageUrl: null, issuers: [] };
-const SHALLOW_ISSUER = { id: expect.any(Number), slug: 'library', url: 'http://library.example.org', name: 'Library', description: null, email: null, imageUrl: null, programs: [] };
-const SHALLOW_PROGRAM = { id: expect.any(Number), slug: 'reading', url: 'http://reading.example.org', name: 'Reading', description: null, email: null, imageUrl: null };
+const SHALLOW_SYSTEM = {
+  id: expect.any(Number),
+  slug: 'chicago',
+  url: 'http://chicago.example.org',
+  name: 'Chicago',
+  description: null,
+  email: null,
+  imageUrl: null,
+  issuers: [],
+};
+const SHALLOW_ISSUER = {
+  id: expect.any(Number),
+  slug: 'library',
+  url: 'http://library.example.org',
+  name: 'Library',
+  description: null,
+  email: null,
+  imageUrl: null,
+  programs: [],
+};
+const SHALLOW_PROGRAM = {
+  id: expect.any(Number),
+  slug: 'reading',
+  url: 'http://reading.example.org',
+  name: 'Reading',
+  description: null,
+  email: null,
+  imageUrl: null,
+};
 
 /** §7.1's keys in the original's order. */
 const BADGE_KEYS = [
-  'id', 'slug', 'name', 'strapline', 'earnerDescription', 'consumerDescription', 'issuerUrl', 'rubricUrl', 'timeValue', 'timeUnits', 'limit',
-  'unique', 'created', 'imageUrl', 'type', 'archived', 'system', 'issuer', 'program', 'criteriaUrl', 'criteria', 'alignments', 'evidenceType',
-  'categories', 'tags', 'milestones',
+  'id',
+  'slug',
+  'name',
+  'strapline',
+  'earnerDescription',
+  'consumerDescription',
+  'issuerUrl',
+  'rubricUrl',
+  'timeValue',
+  'timeUnits',
+  'limit',
+  'unique',
+  'created',
+  'imageUrl',
+  'type',
+  'archived',
+  'system',
+  'issuer',
+  'program',
+  'criteriaUrl',
+  'criteria',
+  'alignments',
+  'evidenceType',
+  'categories',
+  'tags',
+  'milestones',
 ];
 
 async function created(path: string, body: Json): Promise<BadgeJson> {
@@ -84,12 +140,18 @@ afterAll(async () => {
 describe('POST {ctx}/badges', () => {
   it.each(CONTEXTS)('creates a badge in $name with its context from the path only (D-17)', async ({ path, level }) => {
     const slug = `made-in-${level}`;
-    const res = await call('POST', `${path}/badges`, badgeBody(slug, { id: 999, systemId: 998, issuerId: 997, programId: 996, archived: true, milestones: [1] }));
+    const res = await call(
+      'POST',
+      `${path}/badges`,
+      badgeBody(slug, { id: 999, systemId: 998, issuerId: 997, programId: 996, archived: true, milestones: [1] }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`${path}/badges/${slug}`);
     const badge = badgeOf(res);
     expect(res.body).toEqual({ status: 'created', badge: expect.any(Object) });
-    expect(Object.keys(badge)).toEqual(BADGE_KEYS.filter((k) => (k !== 'issuer' || level !== 'system') && (k !== 'program' || level === 'program')));
+    expect(Object.keys(badge)).toEqual(
+      BADGE_KEYS.filter((k) => (k !== 'issuer' || level !== 'system') && (k !== 'program' || level === 'program')),
+    );
     expect(badge).toEqual({
       id: expect.any(Number),
       slug,
@@ -122,31 +184,55 @@ describe('POST {ctx}/badges', () => {
   });
 
   it('stores every field, the collections and their normalised values', async () => {
-    const badge = await created(P, badgeBody('full', {
+    const badge = await created(
+      P,
+      badgeBody('full', {
+        strapline: 'Short line',
+        issuerUrl: 'http://issuer.example.org',
+        rubricUrl: 'http://rubric.example.org',
+        timeValue: 5,
+        timeUnits: 'hours',
+        limit: '10',
+        unique: 'false',
+        evidenceType: 'Photo',
+        criteria: [
+          { description: 'Read a book', required: 1, note: 'Any book' },
+          { description: 'Write a review', required: 'false' },
+          { description: 'Share it' },
+        ],
+        alignments: [{ name: 'CCSS.ELA', url: 'http://standards.example.org/ela', description: 'Reading standard' }],
+        categories: ['reading', 'reading', '', 'writing'],
+        tags: ['books', { value: 'library' }, 'books', ''],
+      }),
+    );
+    expect(badge).toMatchObject({
       strapline: 'Short line',
       issuerUrl: 'http://issuer.example.org',
       rubricUrl: 'http://rubric.example.org',
       timeValue: 5,
       timeUnits: 'hours',
-      limit: '10',
-      unique: 'false',
+      limit: 10,
+      unique: 0,
       evidenceType: 'Photo',
-      criteria: [{ description: 'Read a book', required: 1, note: 'Any book' }, { description: 'Write a review', required: 'false' }, { description: 'Share it' }],
-      alignments: [{ name: 'CCSS.ELA', url: 'http://standards.example.org/ela', description: 'Reading standard' }],
-      categories: ['reading', 'reading', '', 'writing'],
-      tags: ['books', { value: 'library' }, 'books', ''],
-    }));
-    expect(badge).toMatchObject({
-      strapline: 'Short line', issuerUrl: 'http://issuer.example.org', rubricUrl: 'http://rubric.example.org', timeValue: 5, timeUnits: 'hours', limit: 10,
-      unique: 0, evidenceType: 'Photo', categories: ['reading', 'writing'],
+      categories: ['reading', 'writing'],
     });
     expect(badge.criteria).toEqual([
       { id: expect.any(Number), description: 'Read a book', required: 1, note: 'Any book' },
       { id: expect.any(Number), description: 'Write a review', required: 0, note: '' },
       { id: expect.any(Number), description: 'Share it', required: 1, note: '' },
     ]);
-    expect(badge.alignments).toEqual([{ id: expect.any(Number), name: 'CCSS.ELA', url: 'http://standards.example.org/ela', description: 'Reading standard' }]);
-    expect(badge.tags).toEqual([{ id: expect.any(Number), value: 'books' }, { id: expect.any(Number), value: 'library' }]);
+    expect(badge.alignments).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'CCSS.ELA',
+        url: 'http://standards.example.org/ela',
+        description: 'Reading standard',
+      },
+    ]);
+    expect(badge.tags).toEqual([
+      { id: expect.any(Number), value: 'books' },
+      { id: expect.any(Number), value: 'library' },
+    ]);
   });
 
   it('generates a 32-hex slug and defaults type to "" (D-14) when they are left out', async () => {
@@ -161,10 +247,23 @@ describe('POST {ctx}/badges', () => {
 
   it('accepts urlencoded bodies with nested criteria, boolean-likes and single strings (D-15)', async () => {
     const form = new URLSearchParams({
-      slug: 'from-form', name: 'From a form', earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'www.example.org/criteria',
-      unique: 'true', imageUrl: 'http://example.org/form.png', 'criteria[0][description]': 'First', 'criteria[0][required]': 'on',
-      'criteria[1][description]': 'Second', 'criteria[1][required]': '0', 'criteria[1][note]': 'optional', categories: 'solo',
-      'tags[]': 'one', 'alignments[0][name]': 'A', 'alignments[0][url]': 'http://a.example.org', 'alignments[0][description]': 'An alignment',
+      slug: 'from-form',
+      name: 'From a form',
+      earnerDescription: 'e',
+      consumerDescription: 'c',
+      criteriaUrl: 'www.example.org/criteria',
+      unique: 'true',
+      imageUrl: 'http://example.org/form.png',
+      'criteria[0][description]': 'First',
+      'criteria[0][required]': 'on',
+      'criteria[1][description]': 'Second',
+      'criteria[1][required]': '0',
+      'criteria[1][note]': 'optional',
+      categories: 'solo',
+      'tags[]': 'one',
+      'alignments[0][name]': 'A',
+      'alignments[0][url]': 'http://a.example.org',
+      'alignments[0][description]': 'An alignment',
     });
     form.append('tags[]', 'two');
     form.append('tags[]', 'one');
@@ -173,7 +272,10 @@ describe('POST {ctx}/badges', () => {
     expect(badgeOf(res)).toMatchObject({
       unique: 1,
       imageUrl: 'http://example.org/form.png',
-      criteria: [{ description: 'First', required: 1, note: '' }, { description: 'Second', required: 0, note: 'optional' }],
+      criteria: [
+        { description: 'First', required: 1, note: '' },
+        { description: 'Second', required: 0, note: 'optional' },
+      ],
       alignments: [{ name: 'A', url: 'http://a.example.org', description: 'An alignment' }],
       categories: ['solo'],
       tags: [{ value: 'one' }, { value: 'two' }],
@@ -182,18 +284,23 @@ describe('POST {ctx}/badges', () => {
 
   it('accepts a multipart upload as the image and answers its absolute public URL (D-6)', async () => {
     const boundary = 'laurel-test-boundary';
-    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const fields = badgeBody('uploaded');
     delete fields.image;
     const body =
-      Object.entries(fields).map(([k, v]) => part(k, String(v))).join('') +
+      Object.entries(fields)
+        .map(([k, v]) => part(k, String(v)))
+        .join('') +
       part('criteria[0][description]', 'Upload something') +
       `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="badge.png"\r\nContent-Type: image/png\r\n\r\nPNG-BYTES\r\n--${boundary}--\r\n`;
     const res = await call('POST', `${S}/badges`, body, `multipart/form-data; boundary=${boundary}`);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const badge = badgeOf(res);
     expect(badge.imageUrl).toMatch(new RegExp(`^${system.gatewayUrl}/public/images/[0-9a-f]{32}$`));
-    expect(badge.criteria).toEqual([{ id: expect.any(Number), description: 'Upload something', required: 1, note: '' }]);
+    expect(badge.criteria).toEqual([
+      { id: expect.any(Number), description: 'Upload something', required: 1, note: '' },
+    ]);
   });
 
   it('answers 400 naming exactly the required fields for an empty body', async () => {
@@ -201,25 +308,36 @@ describe('POST {ctx}/badges', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'ValidationError', message: 'Could not validate required fields' });
     const details = (res.body as { details: Json[] }).details;
-    expect(details.map((d) => d.field).sort()).toEqual(['consumerDescription', 'criteriaUrl', 'earnerDescription', 'image', 'name', 'unique']);
+    expect(details.map((d) => d.field).sort()).toEqual([
+      'consumerDescription',
+      'criteriaUrl',
+      'earnerDescription',
+      'image',
+      'name',
+      'unique',
+    ]);
     expect(details).toContainEqual({ field: 'name', value: '' });
     expect(details.at(-1)).toEqual({ message: 'Missing value', field: 'image' });
   });
 
   it('answers 400 with BadgeKit’s messages for bad values, child items (D-18, D-19) and images', async () => {
-    const res = await call('POST', `${S}/badges`, badgeBody('bad', {
-      slug: '',
-      strapline: 'x'.repeat(141),
-      criteriaUrl: 'not a url',
-      unique: 'yes',
-      timeValue: '05',
-      timeUnits: 'years',
-      limit: 'ten',
-      evidenceType: 'url',
-      image: { data: 'not a string' },
-      criteria: [{ note: 'no description' }, { description: 'ok', required: 'maybe' }],
-      alignments: [{ name: 'A', url: 'http://a.example.org' }],
-    }));
+    const res = await call(
+      'POST',
+      `${S}/badges`,
+      badgeBody('bad', {
+        slug: '',
+        strapline: 'x'.repeat(141),
+        criteriaUrl: 'not a url',
+        unique: 'yes',
+        timeValue: '05',
+        timeUnits: 'years',
+        limit: 'ten',
+        evidenceType: 'url',
+        image: { data: 'not a string' },
+        criteria: [{ note: 'no description' }, { description: 'ok', required: 'maybe' }],
+        alignments: [{ name: 'A', url: 'http://a.example.org' }],
+      }),
+    );
     expect(res.status).toBe(400);
     expect((res.body as { details: Json[] }).details).toEqual([
       { message: 'String is not in range', field: 'strapline', value: 'x'.repeat(141) },
@@ -236,23 +354,38 @@ describe('POST {ctx}/badges', () => {
     ]);
 
     const badUrl = await call('POST', `${S}/badges`, badgeBody('bad-image', { image: 'not a url' }));
-    expect((badUrl.body as { details: Json[] }).details).toEqual([{ message: 'Invalid URL', field: 'url', value: 'not a url' }]);
+    expect((badUrl.body as { details: Json[] }).details).toEqual([
+      { message: 'Invalid URL', field: 'url', value: 'not a url' },
+    ]);
   });
 
   it('answers 404 for a broken lookup chain before validating the body', async () => {
     const system404 = await call('POST', '/systems/atlantis/badges', {});
     expect(system404.status).toBe(404);
-    expect(system404.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+    expect(system404.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
     const issuer404 = await call('POST', `${S}/issuers/nobody/badges`, badgeBody('orphan'));
-    expect(issuer404.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find issuer field: `slug`, value: `nobody`' });
+    expect(issuer404.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find issuer field: `slug`, value: `nobody`',
+    });
     const program404 = await call('POST', `${I}/programs/nothing/badges`, {});
-    expect(program404.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find program field: `slug`, value: `nothing`' });
+    expect(program404.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find program field: `slug`, value: `nothing`',
+    });
   });
 
   it('keeps slugs unique per system, ignoring case, across its issuers and programs', async () => {
     const conflict = await call('POST', `${S}/badges`, badgeBody('MADE-IN-PROGRAM'));
     expect(conflict.status).toBe(409);
-    expect(conflict.body).toEqual({ code: 'ResourceConflict', message: 'badge with that `slug` already exists', details: expect.objectContaining({ slug: 'MADE-IN-PROGRAM', name: 'Badge MADE-IN-PROGRAM' }) });
+    expect(conflict.body).toEqual({
+      code: 'ResourceConflict',
+      message: 'badge with that `slug` already exists',
+      details: expect.objectContaining({ slug: 'MADE-IN-PROGRAM', name: 'Badge MADE-IN-PROGRAM' }),
+    });
     const trailing = await call('POST', `${I}/badges`, badgeBody('made-in-system  '));
     expect(trailing.status).toBe(409);
     // Another system may use the same slug (model.md deviation from BadgeKit's global slugs).
@@ -265,8 +398,15 @@ describe('GET {ctx}/badges', () => {
     const all = await call('GET', `${S}/badges`);
     expect(all.status).toBe(200);
     expect(all.body).not.toHaveProperty('pageData');
-    expect(slugsOf(all)).toEqual(expect.arrayContaining(['made-in-system', 'made-in-issuer', 'made-in-program', 'full', 'from-form', 'uploaded']));
-    expect(slugsOf(await call('GET', `${I}/badges`)).sort()).toEqual(['from-form', 'full', 'made-in-issuer', 'made-in-program']);
+    expect(slugsOf(all)).toEqual(
+      expect.arrayContaining(['made-in-system', 'made-in-issuer', 'made-in-program', 'full', 'from-form', 'uploaded']),
+    );
+    expect(slugsOf(await call('GET', `${I}/badges`)).sort()).toEqual([
+      'from-form',
+      'full',
+      'made-in-issuer',
+      'made-in-program',
+    ]);
     expect(slugsOf(await call('GET', `${P}/badges`)).sort()).toEqual(['full', 'made-in-program']);
     expect(slugsOf(await call('GET', `${S}/issuers/museum/badges`))).toEqual([]);
     expect(slugsOf(await call('GET', '/systems/boston/badges'))).toEqual(['made-in-program']);
@@ -276,7 +416,13 @@ describe('GET {ctx}/badges', () => {
     const badges = badgesOf(await call('GET', `${P}/badges`));
     expect(badges.map((b) => b.id)).toEqual([...badges.map((b) => b.id)].sort((a, b) => a - b));
     const full = badges.find((b) => b.slug === 'full');
-    expect(full).toMatchObject({ system: SHALLOW_SYSTEM, issuer: SHALLOW_ISSUER, program: SHALLOW_PROGRAM, milestones: [], categories: ['reading', 'writing'] });
+    expect(full).toMatchObject({
+      system: SHALLOW_SYSTEM,
+      issuer: SHALLOW_ISSUER,
+      program: SHALLOW_PROGRAM,
+      milestones: [],
+      categories: ['reading', 'writing'],
+    });
     expect(full?.criteria).toHaveLength(3);
     expect(full?.tags).toHaveLength(2);
     const uploaded = badgesOf(await call('GET', `${S}/badges`)).find((b) => b.slug === 'uploaded');
@@ -297,7 +443,10 @@ describe('GET {ctx}/badges', () => {
 
   it('answers 404 for a broken lookup chain', async () => {
     expect((await call('GET', '/systems/atlantis/badges')).status).toBe(404);
-    expect((await call('GET', `${I}/programs/nothing/badges`)).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find program field: `slug`, value: `nothing`' });
+    expect((await call('GET', `${I}/programs/nothing/badges`)).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find program field: `slug`, value: `nothing`',
+    });
   });
 });
 
@@ -311,13 +460,20 @@ describe('the archived filter', () => {
   it.each(CONTEXTS)('filters archived badges in $name', async ({ path }) => {
     const active = slugsOf(await call('GET', `${path}/badges`));
     expect(active).not.toContain('retired');
-    for (const query of ['true', '1']) expect(slugsOf(await call('GET', `${path}/badges?archived=${query}`))).toEqual(['retired']);
-    for (const query of ['?archived=false', '?archived=0', '?archived=undefined']) expect(slugsOf(await call('GET', `${path}/badges${query}`))).toEqual(active);
-    for (const query of ['?archived=any', '?archived=', '?archived']) expect(slugsOf(await call('GET', `${path}/badges${query}`)).sort()).toEqual([...active, 'retired'].sort());
+    for (const query of ['true', '1'])
+      expect(slugsOf(await call('GET', `${path}/badges?archived=${query}`))).toEqual(['retired']);
+    for (const query of ['?archived=false', '?archived=0', '?archived=undefined'])
+      expect(slugsOf(await call('GET', `${path}/badges${query}`))).toEqual(active);
+    for (const query of ['?archived=any', '?archived=', '?archived'])
+      expect(slugsOf(await call('GET', `${path}/badges${query}`)).sort()).toEqual([...active, 'retired'].sort());
   });
 
   it('answers 400 InvalidParameter for any other value or a repeated parameter', async () => {
-    const invalid = { code: 'InvalidParameter', parameter: 'archived', message: "Invalid `archived` parameter. Expecting one of 'true', 'false' or 'any'." };
+    const invalid = {
+      code: 'InvalidParameter',
+      parameter: 'archived',
+      message: "Invalid `archived` parameter. Expecting one of 'true', 'false' or 'any'.",
+    };
     for (const query of ['archived=yes', 'archived=TRUE', 'archived=true&archived=true']) {
       const res = await call('GET', `${S}/badges?${query}`);
       expect(res.status).toBe(400);
@@ -337,33 +493,75 @@ describe('GET {ctx}/badges/:badgeSlug', () => {
     const res = await call('GET', `${path}/badges/FULL`);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as Json)).toEqual(['badge']);
-    expect(badgeOf(res)).toMatchObject({ slug: 'full', program: SHALLOW_PROGRAM, issuer: SHALLOW_ISSUER, milestones: [] });
+    expect(badgeOf(res)).toMatchObject({
+      slug: 'full',
+      program: SHALLOW_PROGRAM,
+      issuer: SHALLOW_ISSUER,
+      milestones: [],
+    });
   });
 
   it('does not find a badge outside the path’s issuer or program', async () => {
     const otherIssuer = await call('GET', `${S}/issuers/museum/badges/full`);
     expect(otherIssuer.status).toBe(404);
-    expect(otherIssuer.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `full`' });
+    expect(otherIssuer.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `full`',
+    });
     expect((await call('GET', `${I}/badges/made-in-system`)).status).toBe(404);
     expect((await call('GET', `${P}/badges/made-in-issuer`)).status).toBe(404);
     expect((await call('GET', '/systems/boston/badges/full')).status).toBe(404);
   });
 
   it('answers 404 naming the first missing level', async () => {
-    expect((await call('GET', '/systems/atlantis/badges/full')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
-    expect((await call('GET', `${S}/issuers/nobody/badges/full`)).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find issuer field: `slug`, value: `nobody`' });
-    expect((await call('GET', `${I}/programs/nothing/badges/full`)).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find program field: `slug`, value: `nothing`' });
-    expect((await call('GET', `${S}/badges/nothing`)).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `nothing`' });
+    expect((await call('GET', '/systems/atlantis/badges/full')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
+    expect((await call('GET', `${S}/issuers/nobody/badges/full`)).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find issuer field: `slug`, value: `nobody`',
+    });
+    expect((await call('GET', `${I}/programs/nothing/badges/full`)).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find program field: `slug`, value: `nothing`',
+    });
+    expect((await call('GET', `${S}/badges/nothing`)).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `nothing`',
+    });
   });
 
   it('lists the milestones whose primary badge it is (§7.6), with bare badges', async () => {
     const support = await created(S, badgeBody('support'));
     const primary = await created(I, badgeBody('primary'));
-    const milestone = await call('POST', `${S}/milestones`, { numberRequired: 1, primaryBadgeId: primary.id, supportBadges: [support.id], action: 'issue' });
+    const milestone = await call('POST', `${S}/milestones`, {
+      numberRequired: 1,
+      primaryBadgeId: primary.id,
+      supportBadges: [support.id],
+      action: 'issue',
+    });
     expect(milestone.status, JSON.stringify(milestone.body)).toBe(201);
-    const bare = (b: BadgeJson): unknown => expect.objectContaining({ id: b.id, slug: b.slug, criteria: [], alignments: [], categories: [], tags: [], milestones: [] });
+    const bare = (b: BadgeJson): unknown =>
+      expect.objectContaining({
+        id: b.id,
+        slug: b.slug,
+        criteria: [],
+        alignments: [],
+        categories: [],
+        tags: [],
+        milestones: [],
+      });
     const res = await call('GET', `${I}/badges/primary`);
-    expect(badgeOf(res).milestones).toEqual([{ id: expect.any(Number), action: 'issue', numberRequired: 1, primaryBadge: bare(primary), supportBadges: [bare(support)] }]);
+    expect(badgeOf(res).milestones).toEqual([
+      {
+        id: expect.any(Number),
+        action: 'issue',
+        numberRequired: 1,
+        primaryBadge: bare(primary),
+        supportBadges: [bare(support)],
+      },
+    ]);
     const milestoneBadge = (badgeOf(res).milestones as { primaryBadge: Json }[])[0]?.primaryBadge ?? {};
     for (const key of ['imageUrl', 'system', 'issuer', 'program']) expect(milestoneBadge).not.toHaveProperty(key);
     expect(badgeOf(await call('GET', `${S}/badges/support`)).milestones).toEqual([]);
@@ -376,12 +574,34 @@ describe('GET {ctx}/badges/:badgeSlug', () => {
 describe('PUT {ctx}/badges/:badgeSlug', () => {
   it.each(CONTEXTS)('updates a badge through $name and keeps omitted collections (D-12)', async ({ path, level }) => {
     const slug = `kept-${level}`;
-    const before = await created(path, badgeBody(slug, { criteria: [{ description: 'c1' }], alignments: [{ name: 'a', url: 'http://a.example.org', description: 'd' }], categories: 'cat', tags: 'tag' }));
-    const res = await call('PUT', `${path}/badges/${slug}`, { name: 'Renamed', strapline: null, timeValue: 3, unique: 0 });
+    const before = await created(
+      path,
+      badgeBody(slug, {
+        criteria: [{ description: 'c1' }],
+        alignments: [{ name: 'a', url: 'http://a.example.org', description: 'd' }],
+        categories: 'cat',
+        tags: 'tag',
+      }),
+    );
+    const res = await call('PUT', `${path}/badges/${slug}`, {
+      name: 'Renamed',
+      strapline: null,
+      timeValue: 3,
+      unique: 0,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'updated', badge: expect.any(Object) });
     const after = badgeOf(res);
-    expect(after).toMatchObject({ name: 'Renamed', strapline: null, timeValue: 3, unique: 0, categories: ['cat'], tags: before.tags, criteria: before.criteria, alignments: before.alignments });
+    expect(after).toMatchObject({
+      name: 'Renamed',
+      strapline: null,
+      timeValue: 3,
+      unique: 0,
+      categories: ['cat'],
+      tags: before.tags,
+      criteria: before.criteria,
+      alignments: before.alignments,
+    });
     expect(after.created).toBe(before.created);
   });
 
@@ -391,7 +611,11 @@ describe('PUT {ctx}/badges/:badgeSlug', () => {
     const other = badgeOf(await call('GET', `${I}/badges/from-form`));
     const foreignId = (other.criteria[0] as { id: number }).id;
     const res = await call('PUT', `${P}/badges/full`, {
-      criteria: [{ id: second?.id, description: 'Write a better review', required: true }, { id: foreignId, description: 'Not stolen' }, { description: 'New one' }],
+      criteria: [
+        { id: second?.id, description: 'Write a better review', required: true },
+        { id: foreignId, description: 'Not stolen' },
+        { description: 'New one' },
+      ],
       alignments: [],
       tags: ['fresh'],
     });
@@ -413,7 +637,15 @@ describe('PUT {ctx}/badges/:badgeSlug', () => {
 
   it('ignores ids and parents in the body (D-17) and replaces the image', async () => {
     const before = badgeOf(await call('GET', `${S}/badges/made-in-system`));
-    const res = await call('PUT', `${S}/badges/made-in-system`, { id: 1, systemId: 999, issuerId: 1, programId: 1, imageId: 1, created: '2001-01-01T00:00:00.000Z', imageUrl: 'http://example.org/new.png' });
+    const res = await call('PUT', `${S}/badges/made-in-system`, {
+      id: 1,
+      systemId: 999,
+      issuerId: 1,
+      programId: 1,
+      imageId: 1,
+      created: '2001-01-01T00:00:00.000Z',
+      imageUrl: 'http://example.org/new.png',
+    });
     expect(res.status).toBe(200);
     const after = badgeOf(res);
     expect(after).toMatchObject({ id: before.id, created: before.created, imageUrl: 'http://example.org/new.png' });
@@ -429,7 +661,14 @@ describe('PUT {ctx}/badges/:badgeSlug', () => {
   });
 
   it('validates the merged record and answers 400', async () => {
-    const res = await call('PUT', `${I}/badges/made-in-issuer`, { name: '', unique: null, slug: '', criteriaUrl: 'nope', archived: 'maybe', criteria: [{}] });
+    const res = await call('PUT', `${I}/badges/made-in-issuer`, {
+      name: '',
+      unique: null,
+      slug: '',
+      criteriaUrl: 'nope',
+      archived: 'maybe',
+      criteria: [{}],
+    });
     expect(res.status).toBe(400);
     expect((res.body as { details: Json[] }).details).toEqual([
       { field: 'name', value: '' },
@@ -446,7 +685,11 @@ describe('PUT {ctx}/badges/:badgeSlug', () => {
   it('answers 409 with the submitted values when the new slug is taken in the system, and renames otherwise', async () => {
     const res = await call('PUT', `${I}/badges/made-in-issuer`, { slug: 'Made-In-System', name: 'Clash' });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ code: 'ResourceConflict', message: 'badge with that `slug` already exists', details: { slug: 'Made-In-System', name: 'Clash' } });
+    expect(res.body).toEqual({
+      code: 'ResourceConflict',
+      message: 'badge with that `slug` already exists',
+      details: { slug: 'Made-In-System', name: 'Clash' },
+    });
     const renamed = await call('PUT', `${I}/badges/made-in-issuer`, { slug: 'renamed-in-issuer' });
     expect(badgeOf(renamed).slug).toBe('renamed-in-issuer');
     expect((await call('GET', `${S}/badges/renamed-in-issuer`)).status).toBe(200);
@@ -455,7 +698,10 @@ describe('PUT {ctx}/badges/:badgeSlug', () => {
   it('answers 404 for a badge outside the path’s context', async () => {
     const res = await call('PUT', `${S}/issuers/museum/badges/full`, { name: 'x' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `full`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `full`',
+    });
   });
 });
 
@@ -465,9 +711,14 @@ describe('DELETE {ctx}/badges/:badgeSlug', () => {
     await created(P, badgeBody(slug, { criteria: [{ description: 'c' }], tags: ['t'] }));
     const res = await call('DELETE', `${path}/badges/${slug}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'deleted', badge: expect.objectContaining({ slug, criteria: [], alignments: [], categories: [], tags: [], milestones: [] }) });
+    expect(res.body).toEqual({
+      status: 'deleted',
+      badge: expect.objectContaining({ slug, criteria: [], alignments: [], categories: [], tags: [], milestones: [] }),
+    });
     const bare = badgeOf(res);
-    expect(Object.keys(bare)).toEqual(BADGE_KEYS.filter((k) => !['imageUrl', 'system', 'issuer', 'program'].includes(k)));
+    expect(Object.keys(bare)).toEqual(
+      BADGE_KEYS.filter((k) => !['imageUrl', 'system', 'issuer', 'program'].includes(k)),
+    );
     expect((await call('GET', `${S}/badges/${slug}`)).status).toBe(404);
     expect((await call('DELETE', `${path}/badges/${slug}`)).status).toBe(404);
   });

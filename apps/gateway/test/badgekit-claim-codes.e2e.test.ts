@@ -8,12 +8,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { badgekitRequest, eventually, startSystem, TEST_MASTER_SECRET, type JsonResponse, type TestSystem } from '@laurel/testkit';
+import {
+  badgekitRequest,
+  eventually,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type JsonResponse,
+  type TestSystem,
+} from '@laurel/testkit';
 
 let system: TestSystem;
 let db: pg.Client;
 
-const call = (method: string, path: string, body?: unknown, contentType?: string, headers?: Record<string, string>): Promise<JsonResponse> =>
+const call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType?: string,
+  headers?: Record<string, string>,
+): Promise<JsonResponse> =>
   badgekitRequest(system.gatewayUrl, {
     secret: TEST_MASTER_SECRET,
     method,
@@ -24,7 +37,13 @@ const call = (method: string, path: string, body?: unknown, contentType?: string
   });
 
 type Json = Record<string, unknown>;
-interface CodeJson { id: number; code: string; claimed: boolean; email?: string | null; multiuse: boolean }
+interface CodeJson {
+  id: number;
+  code: string;
+  claimed: boolean;
+  email?: string | null;
+  multiuse: boolean;
+}
 const codeOf = (res: JsonResponse) => (res.body as { claimCode: CodeJson }).claimCode;
 const bodyOf = (res: JsonResponse) => res.body as Json;
 
@@ -39,23 +58,37 @@ const CONTEXTS = [
 
 const BOUNDARY = 'laurel-claim-code-boundary';
 const multipart = (fields: Record<string, string>) =>
-  Object.entries(fields).map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') + `--${BOUNDARY}--\r\n`;
+  Object.entries(fields)
+    .map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('') + `--${BOUNDARY}--\r\n`;
 const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
 const FORM = 'application/x-www-form-urlencoded';
 
 const badgeBody = (slug: string): Json => ({
-  slug, name: `Badge ${slug}`, earnerDescription: 'What you did', consumerDescription: 'What they did', criteriaUrl: 'http://example.org/criteria',
-  unique: 1, image: 'http://example.org/badge.png', type: 'skill',
+  slug,
+  name: `Badge ${slug}`,
+  earnerDescription: 'What you did',
+  consumerDescription: 'What they did',
+  criteriaUrl: 'http://example.org/criteria',
+  unique: 1,
+  image: 'http://example.org/badge.png',
+  type: 'skill',
 });
 
 /** Earned badges issuance holds for one claim (its key is `claim:{claimCodeId}:{email}`). */
 async function awardsOf(codeId: number, email: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(`select count(*)::int as n from issuance.earned_badges where idempotency_key = $1`, [`claim:${codeId}:${email.toLowerCase()}`]);
+  const rows = await db.query<{ n: number }>(
+    `select count(*)::int as n from issuance.earned_badges where idempotency_key = $1`,
+    [`claim:${codeId}:${email.toLowerCase()}`],
+  );
   return rows.rows[0]?.n ?? 0;
 }
 
 async function awardsOfCode(codeId: number): Promise<number> {
-  const rows = await db.query<{ n: number }>(`select count(*)::int as n from issuance.earned_badges where idempotency_key like $1`, [`claim:${codeId}:%`]);
+  const rows = await db.query<{ n: number }>(
+    `select count(*)::int as n from issuance.earned_badges where idempotency_key like $1`,
+    [`claim:${codeId}:%`],
+  );
   return rows.rows[0]?.n ?? 0;
 }
 
@@ -110,11 +143,27 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
     expect(codeOf(json)).toEqual({ id: expect.any(Number), code: `Json-${badge}`, claimed: false, multiuse: false });
     expect(Object.keys(codeOf(json))).toEqual(['id', 'code', 'claimed', 'multiuse']);
 
-    const form = await call('POST', `${base}/codes`, `code=form-${badge}&multiuse=true&claimed=0&email=preset%40example.org`, FORM);
+    const form = await call(
+      'POST',
+      `${base}/codes`,
+      `code=form-${badge}&multiuse=true&claimed=0&email=preset%40example.org`,
+      FORM,
+    );
     expect(form.status, JSON.stringify(form.body)).toBe(201);
-    expect(codeOf(form)).toEqual({ id: expect.any(Number), code: `form-${badge}`, claimed: false, multiuse: true, email: 'preset@example.org' });
+    expect(codeOf(form)).toEqual({
+      id: expect.any(Number),
+      code: `form-${badge}`,
+      claimed: false,
+      multiuse: true,
+      email: 'preset@example.org',
+    });
 
-    const multi = await call('POST', `${base}/codes`, multipart({ code: `multi-${badge}`, multiuse: 'on', claimed: 'false' }), MULTIPART);
+    const multi = await call(
+      'POST',
+      `${base}/codes`,
+      multipart({ code: `multi-${badge}`, multiuse: 'on', claimed: 'false' }),
+      MULTIPART,
+    );
     expect(multi.status, JSON.stringify(multi.body)).toBe(201);
     expect(codeOf(multi)).toMatchObject({ code: `multi-${badge}`, claimed: false, multiuse: true });
 
@@ -128,31 +177,54 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
   it('answers 409 for a code the badge already has (case-insensitively), 400 for bad fields, 404 for a missing badge', async () => {
     const dup = await call('POST', `${base}/codes`, { code: `JSON-${badge.toUpperCase()}` });
     expect(dup.status).toBe(409);
-    expect(dup.body).toMatchObject({ code: 'ResourceConflict', message: 'claimCode with that `code` already exists', details: { code: `JSON-${badge.toUpperCase()}` } });
+    expect(dup.body).toMatchObject({
+      code: 'ResourceConflict',
+      message: 'claimCode with that `code` already exists',
+      details: { code: `JSON-${badge.toUpperCase()}` },
+    });
 
     const missing = await call('POST', `${base}/codes`, { email: 'not-an-email' });
     expect(missing.status).toBe(400);
     expect(missing.body).toEqual({
-      code: 'ValidationError', message: 'Could not validate required fields',
-      details: [{ field: 'code', value: '' }, { message: 'Invalid email', field: 'email', value: 'not-an-email' }],
+      code: 'ValidationError',
+      message: 'Could not validate required fields',
+      details: [
+        { field: 'code', value: '' },
+        { message: 'Invalid email', field: 'email', value: 'not-an-email' },
+      ],
     });
     const tooLong = await call('POST', `${base}/codes`, { code: 'x'.repeat(256) });
-    expect(tooLong.body).toMatchObject({ code: 'ValidationError', details: [{ field: 'code', message: 'String is not in range' }] });
+    expect(tooLong.body).toMatchObject({
+      code: 'ValidationError',
+      details: [{ field: 'code', message: 'String is not in range' }],
+    });
 
     const noBadge = await call('POST', `${path}/badges/nope/codes`, { code: 'whatever' });
     expect(noBadge.status).toBe(404);
-    expect(noBadge.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `nope`' });
+    expect(noBadge.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `nope`',
+    });
   });
 
   it('creates random codes: 16 lowercase hex, an empty body without a body claim, flags applied, the bulk extension', async () => {
     const empty = await call('POST', `${base}/codes/random`);
     expect(empty.status, JSON.stringify(empty.body)).toBe(201);
     expect(bodyOf(empty)).toMatchObject({ status: 'created', badge: { slug: badge } });
-    expect(codeOf(empty)).toEqual({ id: expect.any(Number), code: expect.stringMatching(/^[0-9a-f]{16}$/), claimed: false, multiuse: false });
+    expect(codeOf(empty)).toEqual({
+      id: expect.any(Number),
+      code: expect.stringMatching(/^[0-9a-f]{16}$/),
+      claimed: false,
+      multiuse: false,
+    });
 
     const flagged = await call('POST', `${base}/codes/random`, 'multiuse=1&code=ignored&email=ana%40example.org', FORM);
     expect(flagged.status).toBe(201);
-    expect(codeOf(flagged)).toMatchObject({ code: expect.stringMatching(/^[0-9a-f]{16}$/), multiuse: true, email: 'ana@example.org' });
+    expect(codeOf(flagged)).toMatchObject({
+      code: expect.stringMatching(/^[0-9a-f]{16}$/),
+      multiuse: true,
+      email: 'ana@example.org',
+    });
 
     const multi = await call('POST', `${base}/codes/random`, multipart({ claimed: '1' }), MULTIPART);
     expect(codeOf(multi)).toMatchObject({ claimed: true, multiuse: false });
@@ -165,10 +237,16 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
     for (const count of [0, 10_001, 'x']) {
       const bad = await call('POST', `${base}/codes/random`, { count });
       expect(bad.status, String(count)).toBe(400);
-      expect(bad.body).toMatchObject({ code: 'ValidationError', details: [expect.objectContaining({ field: 'count' })] });
+      expect(bad.body).toMatchObject({
+        code: 'ValidationError',
+        details: [expect.objectContaining({ field: 'count' })],
+      });
     }
     const badEmail = await call('POST', `${base}/codes/random`, { email: 'nope' });
-    expect(badEmail.body).toMatchObject({ code: 'ValidationError', details: [{ field: 'email', message: 'Invalid email' }] });
+    expect(badEmail.body).toMatchObject({
+      code: 'ValidationError',
+      details: [{ field: 'email', message: 'Invalid email' }],
+    });
   });
 
   it('lists codes in creation order, with pageData only when paged', async () => {
@@ -184,7 +262,9 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
 
     const page = await call('GET', `${base}/codes?page=2&count=2`);
     expect(bodyOf(page).pageData).toEqual({ page: 2, count: 2, total: codes.length });
-    expect((page.body as { claimCodes: CodeJson[] }).claimCodes.map((c) => c.id)).toEqual(codes.slice(2, 4).map((c) => c.id));
+    expect((page.body as { claimCodes: CodeJson[] }).claimCodes.map((c) => c.id)).toEqual(
+      codes.slice(2, 4).map((c) => c.id),
+    );
 
     const noBadge = await call('GET', `${path}/badges/nope/codes`);
     expect(noBadge.status).toBe(404);
@@ -193,10 +273,16 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
   it('gets one code case-insensitively, and 404s a missing one', async () => {
     const res = await call('GET', `${base}/codes/JSON-${badge}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ badge: { slug: badge }, claimCode: { code: `Json-${badge}`, claimed: false, email: null, multiuse: false } });
+    expect(res.body).toMatchObject({
+      badge: { slug: badge },
+      claimCode: { code: `Json-${badge}`, claimed: false, email: null, multiuse: false },
+    });
     const missing = await call('GET', `${base}/codes/absent`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find claimCode field: `code`, value: `absent`' });
+    expect(missing.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find claimCode field: `code`, value: `absent`',
+    });
   });
 
   it('claims a single-use code once, awarding the badge', async () => {
@@ -204,19 +290,36 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
     const first = await call('POST', `${base}/codes/single-${badge}/claim`, { email: 'Earner@example.org' });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toMatchObject({ status: 'updated', badge: { slug: badge } });
-    expect(codeOf(first)).toEqual({ id: code.id, code: `single-${badge}`, claimed: true, email: 'Earner@example.org', multiuse: false });
+    expect(codeOf(first)).toEqual({
+      id: code.id,
+      code: `single-${badge}`,
+      claimed: true,
+      email: 'Earner@example.org',
+      multiuse: false,
+    });
     expect(await awardsOf(code.id, 'earner@example.org')).toBe(1);
 
     for (const email of ['earner@example.org', 'other@example.org']) {
-      const again = await call('POST', `${base}/codes/single-${badge}/claim`, `email=${encodeURIComponent(email)}`, FORM);
+      const again = await call(
+        'POST',
+        `${base}/codes/single-${badge}/claim`,
+        `email=${encodeURIComponent(email)}`,
+        FORM,
+      );
       expect(again.status).toBe(400);
-      expect(again.body).toEqual({ code: 'CodeAlreadyUsed', message: `Claim code \`single-${badge}\` has already been claimed` });
+      expect(again.body).toEqual({
+        code: 'CodeAlreadyUsed',
+        message: `Claim code \`single-${badge}\` has already been claimed`,
+      });
     }
     expect(await awardsOfCode(code.id)).toBe(1);
 
     const unknown = await call('POST', `${base}/codes/absent/claim`, { email: 'x@example.org' });
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find claimCode field: `code`, value: `absent`' });
+    expect(unknown.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find claimCode field: `code`, value: `absent`',
+    });
   });
 
   it('claims a multi-use code once per email; the same email again is 200 without a second award', async () => {
@@ -249,31 +352,48 @@ describe.each(CONTEXTS)('claim codes in $name', ({ path, badge }) => {
     expect(multi.body).toMatchObject({ badge: { slug: badge, claimed: 0 } });
     const missing = await call('GET', `${path}/codes/absent`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find the requested claim code absent' });
+    expect(missing.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find the requested claim code absent',
+    });
   });
 
   it('deletes a code, keeping the awards made with it', async () => {
     const res = await call('DELETE', `${base}/codes/SINGLE-${badge}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'deleted', claimCode: { code: `single-${badge}`, claimed: true, email: 'Earner@example.org', multiuse: false }, badge: { slug: badge } });
+    expect(res.body).toMatchObject({
+      status: 'deleted',
+      claimCode: { code: `single-${badge}`, claimed: true, email: 'Earner@example.org', multiuse: false },
+      badge: { slug: badge },
+    });
     expect((await call('GET', `${base}/codes/single-${badge}`)).status).toBe(404);
     const again = await call('DELETE', `${base}/codes/single-${badge}`);
     expect(again.status).toBe(404);
-    expect(again.body).toEqual({ code: 'ResourceNotFound', message: `Could not find claimCode field: \`code\`, value: \`single-${badge}\`` });
+    expect(again.body).toEqual({
+      code: 'ResourceNotFound',
+      message: `Could not find claimCode field: \`code\`, value: \`single-${badge}\``,
+    });
     expect(await awardsOf(codeOf(res).id, 'earner@example.org')).toBe(1);
   });
 });
 
 describe('scoping and refusals', () => {
   it('finds codes downward only: a program badge’s code from {S} and {I}, an issuer badge’s not from {P}', async () => {
-    expect((await call('GET', `${S}/codes/json-program-badge`)).body).toMatchObject({ badge: { slug: 'program-badge' } });
-    expect((await call('GET', `${I}/codes/json-program-badge`)).body).toMatchObject({ badge: { slug: 'program-badge' } });
+    expect((await call('GET', `${S}/codes/json-program-badge`)).body).toMatchObject({
+      badge: { slug: 'program-badge' },
+    });
+    expect((await call('GET', `${I}/codes/json-program-badge`)).body).toMatchObject({
+      badge: { slug: 'program-badge' },
+    });
     expect((await call('GET', `${P}/codes/json-issuer-badge`)).status).toBe(404);
     expect((await call('GET', `${I}/codes/json-sys-badge`)).status).toBe(404);
     // Another site never sees chicago's codes.
     expect((await call('GET', '/systems/boston/codes/json-sys-badge')).status).toBe(404);
     const noIssuer = await call('GET', `${S}/issuers/nope/codes/json-sys-badge`);
-    expect(noIssuer.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find issuer field: `slug`, value: `nope`' });
+    expect(noIssuer.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find issuer field: `slug`, value: `nope`',
+    });
   });
 
   it('lets two badges carry the same code, and the lowest badge id wins the lookup', async () => {
@@ -293,10 +413,24 @@ describe('scoping and refusals', () => {
   it('replays a claim retried with the same Idempotency-Key', async () => {
     const code = await createCode(`${S}/badges/crowd`, { code: 'retry-me' });
     const headers = { 'idempotency-key': 'retry-1' };
-    const first = await call('POST', `${S}/badges/crowd/codes/retry-me/claim`, { email: 'r@example.org' }, undefined, headers);
-    const again = await call('POST', `${S}/badges/crowd/codes/retry-me/claim`, { email: 'r@example.org' }, undefined, headers);
+    const first = await call(
+      'POST',
+      `${S}/badges/crowd/codes/retry-me/claim`,
+      { email: 'r@example.org' },
+      undefined,
+      headers,
+    );
+    const again = await call(
+      'POST',
+      `${S}/badges/crowd/codes/retry-me/claim`,
+      { email: 'r@example.org' },
+      undefined,
+      headers,
+    );
     expect([first.status, again.status]).toEqual([200, 200]);
-    const other = await call('POST', `${S}/badges/crowd/codes/retry-me/claim`, { email: 'r@example.org' }, undefined, { 'idempotency-key': 'retry-2' });
+    const other = await call('POST', `${S}/badges/crowd/codes/retry-me/claim`, { email: 'r@example.org' }, undefined, {
+      'idempotency-key': 'retry-2',
+    });
     expect(other.status).toBe(400);
     expect(await awardsOfCode(code.id)).toBe(1);
   });
@@ -312,7 +446,10 @@ describe('a changed badge is seen by the very next request', () => {
     expect((await call('PUT', `${S}/badges/fading`, { archived: true })).status).toBe(200);
     const claim = await call('POST', `${S}/badges/fading/codes/fading-1/claim`, { email: 'fading@example.org' });
     expect(claim.status).toBe(400);
-    expect(claim.body).toMatchObject({ code: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
+    expect(claim.body).toMatchObject({
+      code: 'ValidationError',
+      details: [expect.objectContaining({ field: 'badge' })],
+    });
   });
 
   it('renaming answers 404 under the old slug and the new badge under the new one', async () => {
@@ -353,20 +490,26 @@ describe('a changed badge is seen by the very next request', () => {
 describe('exactly-once claims', () => {
   it('answers 50 concurrent claims of one single-use code with one 200 and 49 CodeAlreadyUsed, and one earned badge', async () => {
     const code = await createCode(`${S}/badges/crowd`, { code: 'rush' });
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => call('POST', `${S}/badges/crowd/codes/rush/claim`, { email: `rush-${i}@example.org` })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call('POST', `${S}/badges/crowd/codes/rush/claim`, { email: `rush-${i}@example.org` }),
+      ),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     const refused = answers.filter((a) => a.status === 400);
     expect(refused).toHaveLength(49);
     expect(refused.every((a) => (a.body as Json).code === 'CodeAlreadyUsed')).toBe(true);
     expect(await awardsOfCode(code.id)).toBe(1);
-    const winner = codeOf(answers.find((a) => a.status === 200) ?? answers[0] as JsonResponse).email ?? '';
+    const winner = codeOf(answers.find((a) => a.status === 200) ?? (answers[0] as JsonResponse)).email ?? '';
     expect(await awardsOf(code.id, winner)).toBe(1);
   });
 
   it('awards a multi-use code once per email when the same emails race', async () => {
     const code = await createCode(`${S}/badges/crowd`, { code: 'party', multiuse: true });
     const emails = Array.from({ length: 10 }, (_, i) => `party-${i}@example.org`);
-    const answers = await Promise.all([...emails, ...emails, ...emails].map((email) => call('POST', `${S}/badges/crowd/codes/party/claim`, { email })));
+    const answers = await Promise.all(
+      [...emails, ...emails, ...emails].map((email) => call('POST', `${S}/badges/crowd/codes/party/claim`, { email })),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(await awardsOfCode(code.id)).toBe(10);
   });
@@ -388,7 +531,9 @@ async function claimThroughCrash(app: 'claim-code' | 'issuance', label: string):
       const code = codes[i] as CodeJson;
       const email = `${label}-${i}@example.org`;
       for (let attempt = 0; ; attempt += 1) {
-        const res = await call('POST', `${S}/badges/crowd/codes/${code.code}/claim`, { email }, undefined, { 'idempotency-key': `${label}-${i}` }).catch(() => undefined);
+        const res = await call('POST', `${S}/badges/crowd/codes/${code.code}/claim`, { email }, undefined, {
+          'idempotency-key': `${label}-${i}`,
+        }).catch(() => undefined);
         if (res?.status === 200) {
           ok.set(code.id, email);
           break;
@@ -399,7 +544,10 @@ async function claimThroughCrash(app: 'claim-code' | 'issuance', label: string):
       }
       if (!killed && ok.size >= codes.length / 3) {
         killed = true;
-        void system.process(app).kill('SIGKILL').then(() => system.process(app).restart());
+        void system
+          .process(app)
+          .kill('SIGKILL')
+          .then(() => system.process(app).restart());
       }
     }
   };
@@ -408,7 +556,13 @@ async function claimThroughCrash(app: 'claim-code' | 'issuance', label: string):
   expect(ok.size).toBe(codes.length);
   for (const [id, email] of ok) expect(await awardsOf(id, email), `${id} ${email}`).toBe(1);
   // Nothing is left pending: every recorded claim has its one award.
-  await eventually(async () => (await db.query<{ n: number }>(`select count(*)::int as n from claim_codes.claims where state = 'pending'`)).rows[0], (r) => r?.n === 0, 30_000);
+  await eventually(
+    async () =>
+      (await db.query<{ n: number }>(`select count(*)::int as n from claim_codes.claims where state = 'pending'`))
+        .rows[0],
+    (r) => r?.n === 0,
+    30_000,
+  );
   const per = await db.query<{ n: number }>(
     `select count(e.id)::int as n from claim_codes.claims c
        left join issuance.earned_badges e on e.idempotency_key = 'claim:' || c.claim_code_id || ':' || lower(c.email)

@@ -9,13 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
 
 let system: TestSystem;
-const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
+const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
 const get = (path: string) => call({ method: 'GET', path });
 const del = (path: string) => call({ method: 'DELETE', path });
 const post = (path: string, body: unknown) => call({ method: 'POST', path, body: JSON.stringify(body) });
 const put = (path: string, body: unknown) => call({ method: 'PUT', path, body: JSON.stringify(body) });
 
-interface InstanceJson { slug: string; email: string; expires: string | null; issuedOn: string; claimCode?: string | null; assertionUrl: string; badge: { slug: string } | null }
+interface InstanceJson {
+  slug: string;
+  email: string;
+  expires: string | null;
+  issuedOn: string;
+  claimCode?: string | null;
+  assertionUrl: string;
+  badge: { slug: string } | null;
+}
 const instanceOf = (body: unknown) => (body as { instance: InstanceJson }).instance;
 const instancesOf = (body: unknown) => (body as { instances: InstanceJson[] }).instances;
 
@@ -29,8 +38,15 @@ async function created(path: string, body: Record<string, unknown>): Promise<voi
 }
 
 const badge = (slug: string) => ({
-  slug, name: `Badge ${slug}`, strapline: 'A strapline', earnerDescription: 'For earners', consumerDescription: 'For consumers',
-  criteriaUrl: 'https://example.org/criteria', unique: 1, type: 'Skill', imageUrl: 'https://example.org/badge.png',
+  slug,
+  name: `Badge ${slug}`,
+  strapline: 'A strapline',
+  earnerDescription: 'For earners',
+  consumerDescription: 'For consumers',
+  criteriaUrl: 'https://example.org/criteria',
+  unique: 1,
+  type: 'Skill',
+  imageUrl: 'https://example.org/badge.png',
 });
 
 beforeAll(async () => {
@@ -74,7 +90,9 @@ describe('POST {ctx}/badges/:badgeSlug/instances', () => {
     const res = await post(`${S}/badges/sb/instances`, { email: 'earner@example.ORG' });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      code: 'ResourceConflict', message: 'User earner@example.ORG has already been awarded badge sb', details: { assertionUrl: first.assertionUrl },
+      code: 'ResourceConflict',
+      message: 'User earner@example.ORG has already been awarded badge sb',
+      details: { assertionUrl: first.assertionUrl },
     });
   });
 
@@ -82,35 +100,66 @@ describe('POST {ctx}/badges/:badgeSlug/instances', () => {
     await created(`${S}/badges/repeatable/instances`, { email: 'again@example.org' });
     const res = await post(`${S}/badges/repeatable/instances`, { email: 'again@example.org' });
     expect(res.status).toBe(409);
-    expect((res.body as { message: string }).message).toBe('User again@example.org has already been awarded badge repeatable');
+    expect((res.body as { message: string }).message).toBe(
+      'User again@example.org has already been awarded badge repeatable',
+    );
   });
 
   it('validates email', async () => {
     let res = await post(`${S}/badges/sb/instances`, {});
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'email', value: '' }] });
+    expect(res.body).toEqual({
+      code: 'ValidationError',
+      message: 'Could not validate required fields',
+      details: [{ field: 'email', value: '' }],
+    });
     res = await post(`${S}/badges/sb/instances`, { email: 'nope' });
-    expect(res.body).toEqual({ code: 'ValidationError', message: 'Could not validate required fields', details: [{ message: 'Invalid email', field: 'email', value: 'nope' }] });
+    expect(res.body).toEqual({
+      code: 'ValidationError',
+      message: 'Could not validate required fields',
+      details: [{ message: 'Invalid email', field: 'email', value: 'nope' }],
+    });
   });
 
   it('refuses a time it cannot read', async () => {
     const res = await post(`${S}/badges/sb/instances`, { email: 'dates@example.org', expires: 'next tuesday-ish' });
     expect(res.status).toBe(400);
-    expect((res.body as { details: unknown[] }).details).toEqual([{ message: 'Not a date', field: 'expires', value: 'next tuesday-ish' }]);
+    expect((res.body as { details: unknown[] }).details).toEqual([
+      { message: 'Not a date', field: 'expires', value: 'next tuesday-ish' },
+    ]);
   });
 
   it('takes a client slug, and issuedOn/expires as Unix seconds, milliseconds or ISO (D-14)', async () => {
-    let res = await post(`${S}/badges/sb/instances`, { email: 'seconds@example.org', slug: 'my-slug', issuedOn: 1400094712, expires: '2014-10-29' });
+    let res = await post(`${S}/badges/sb/instances`, {
+      email: 'seconds@example.org',
+      slug: 'my-slug',
+      issuedOn: 1400094712,
+      expires: '2014-10-29',
+    });
     expect(res.status).toBe(201);
-    expect(instanceOf(res.body)).toMatchObject({ slug: 'my-slug', issuedOn: '2014-05-14T19:11:52.000Z', expires: '2014-10-29T00:00:00.000Z' });
-    res = await post(`${S}/badges/sb/instances`, { email: 'millis@example.org', issuedOn: '1400094712345', expires: 4102444800 });
-    expect(instanceOf(res.body)).toMatchObject({ issuedOn: '2014-05-14T19:11:52.345Z', expires: '2100-01-01T00:00:00.000Z' });
+    expect(instanceOf(res.body)).toMatchObject({
+      slug: 'my-slug',
+      issuedOn: '2014-05-14T19:11:52.000Z',
+      expires: '2014-10-29T00:00:00.000Z',
+    });
+    res = await post(`${S}/badges/sb/instances`, {
+      email: 'millis@example.org',
+      issuedOn: '1400094712345',
+      expires: 4102444800,
+    });
+    expect(instanceOf(res.body)).toMatchObject({
+      issuedOn: '2014-05-14T19:11:52.345Z',
+      expires: '2100-01-01T00:00:00.000Z',
+    });
   });
 
   it('answers 409 for a slug another instance has (D-10)', async () => {
     const res = await post(`${S}/badges/sb/instances`, { email: 'clash@example.org', slug: 'MY-SLUG' });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'ResourceConflict', message: 'badgeInstance with that `slug` already exists' });
+    expect(res.body).toMatchObject({
+      code: 'ResourceConflict',
+      message: 'badgeInstance with that `slug` already exists',
+    });
   });
 
   it('refuses an archived badge with a details entry for badge', async () => {
@@ -123,7 +172,10 @@ describe('POST {ctx}/badges/:badgeSlug/instances', () => {
   it('answers 404 for a broken lookup chain, before validating', async () => {
     let res = await post(`${S}/badges/nope/instances`, {});
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `nope`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `nope`',
+    });
     res = await post(`${S}/issuers/other/badges/ib/instances`, { email: 'x@example.org' });
     expect(res.status).toBe(404);
   });
@@ -153,8 +205,13 @@ describe('GET {ctx}/badges/:badgeSlug/instances', () => {
   });
 
   it('lists in the issuer and program contexts', async () => {
-    expect(instancesOf((await get(`${I}/badges/ib/instances`)).body).map((i) => i.email)).toEqual(['scoped@example.org']);
-    expect(instancesOf((await get(`${P}/badges/pb/instances`)).body).map((i) => i.email)).toEqual(['scoped@example.org', 'other-scoped@example.org']);
+    expect(instancesOf((await get(`${I}/badges/ib/instances`)).body).map((i) => i.email)).toEqual([
+      'scoped@example.org',
+    ]);
+    expect(instancesOf((await get(`${P}/badges/pb/instances`)).body).map((i) => i.email)).toEqual([
+      'scoped@example.org',
+      'other-scoped@example.org',
+    ]);
     expect((await get(`${S}/issuers/other/badges/pb/instances`)).status).toBe(404);
   });
 });
@@ -164,7 +221,15 @@ describe('GET and DELETE {ctx}/badges/:badgeSlug/instances/:email', () => {
     const res = await get(`${S}/badges/sb/instances/EARNER@example.org`);
     expect(res.status).toBe(200);
     const instance = instanceOf(res.body);
-    expect(Object.keys(instance)).toEqual(['slug', 'email', 'expires', 'issuedOn', 'claimCode', 'assertionUrl', 'badge']);
+    expect(Object.keys(instance)).toEqual([
+      'slug',
+      'email',
+      'expires',
+      'issuedOn',
+      'claimCode',
+      'assertionUrl',
+      'badge',
+    ]);
     expect(instance).toMatchObject({ email: 'Earner@Example.org', claimCode: null, badge: { slug: 'sb' } });
     expect((await get(`${I}/badges/ib/instances/scoped@example.org`)).status).toBe(200);
     expect((await get(`${P}/badges/pb/instances/scoped@example.org`)).status).toBe(200);
@@ -173,9 +238,13 @@ describe('GET and DELETE {ctx}/badges/:badgeSlug/instances/:email', () => {
   it('answers 404 for an email without the badge', async () => {
     const res = await get(`${S}/badges/sb/instances/brian+test@example.org`);
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badgeInstance field: `email`, value: `brian+test@example.org`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badgeInstance field: `email`, value: `brian+test@example.org`',
+    });
     expect((await del(`${S}/badges/sb/instances/nobody@example.org`)).body).toEqual({
-      code: 'ResourceNotFound', message: 'Could not find badgeInstance field: `email`, value: `nobody@example.org`',
+      code: 'ResourceNotFound',
+      message: 'Could not find badgeInstance field: `email`, value: `nobody@example.org`',
     });
   });
 
@@ -185,7 +254,9 @@ describe('GET and DELETE {ctx}/badges/:badgeSlug/instances/:email', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ instance: before });
     expect((await get(`${S}/badges/sb/instances/seconds@example.org`)).status).toBe(404);
-    expect(instancesOf((await get(`${S}/badges/sb/instances`)).body).map((i) => i.email)).not.toContain('seconds@example.org');
+    expect(instancesOf((await get(`${S}/badges/sb/instances`)).body).map((i) => i.email)).not.toContain(
+      'seconds@example.org',
+    );
     for (const suffix of ['', '?v=2_0']) {
       const assertion = await fetch(`${before.assertionUrl}${suffix}`);
       expect(assertion.status).toBe(410);
@@ -230,7 +301,10 @@ describe('POST {ctx}/badges/:badgeSlug/instances/bulk', () => {
   });
 
   it('awards the new emails only, skipping holders and duplicates silently', async () => {
-    const res = await post(`${S}/badges/sb/instances/bulk`, { emails: ['b1@example.org', 'earner@example.org', 'b2@example.org', 'B1@example.org'], expires: 1400094712000 });
+    const res = await post(`${S}/badges/sb/instances/bulk`, {
+      emails: ['b1@example.org', 'earner@example.org', 'b2@example.org', 'B1@example.org'],
+      expires: 1400094712000,
+    });
     expect(res.status).toBe(201);
     const body = res.body as { status: string; instances: InstanceJson[] };
     expect(body.status).toBe('created');
@@ -240,8 +314,12 @@ describe('POST {ctx}/badges/:badgeSlug/instances/bulk', () => {
   });
 
   it('works in the issuer and program contexts and 404s outside them', async () => {
-    expect(instancesOf((await post(`${I}/badges/ib/instances/bulk`, { emails: ['bulk-i@example.org'] })).body)).toHaveLength(1);
-    expect(instancesOf((await post(`${P}/badges/pb/instances/bulk`, { emails: ['bulk-p@example.org'] })).body)).toHaveLength(1);
+    expect(
+      instancesOf((await post(`${I}/badges/ib/instances/bulk`, { emails: ['bulk-i@example.org'] })).body),
+    ).toHaveLength(1);
+    expect(
+      instancesOf((await post(`${P}/badges/pb/instances/bulk`, { emails: ['bulk-p@example.org'] })).body),
+    ).toHaveLength(1);
     expect((await post(`${S}/issuers/other/badges/ib/instances/bulk`, { emails: [] })).status).toBe(404);
   });
 });
@@ -254,9 +332,16 @@ describe('GET {ctx}/instances/:email', () => {
   });
 
   it('scopes issuer and program lists to their badges (D-13)', async () => {
-    expect(instancesOf((await get(`${I}/instances/scoped@example.org`)).body).map((i) => i.badge?.slug)).toEqual(['ib', 'pb']);
-    expect(instancesOf((await get(`${P}/instances/scoped@example.org`)).body).map((i) => i.badge?.slug)).toEqual(['pb']);
-    expect(instancesOf((await get(`${S}/issuers/other/instances/scoped@example.org`)).body).map((i) => i.badge?.slug)).toEqual(['ob']);
+    expect(instancesOf((await get(`${I}/instances/scoped@example.org`)).body).map((i) => i.badge?.slug)).toEqual([
+      'ib',
+      'pb',
+    ]);
+    expect(instancesOf((await get(`${P}/instances/scoped@example.org`)).body).map((i) => i.badge?.slug)).toEqual([
+      'pb',
+    ]);
+    expect(
+      instancesOf((await get(`${S}/issuers/other/instances/scoped@example.org`)).body).map((i) => i.badge?.slug),
+    ).toEqual(['ob']);
   });
 
   it('pages, and answers an empty paged list with total 0', async () => {
@@ -264,7 +349,10 @@ describe('GET {ctx}/instances/:email', () => {
     expect((paged.body as { pageData: unknown }).pageData).toEqual({ page: 1, count: 2, total: 3 });
     expect(instancesOf(paged.body)).toHaveLength(2);
     expect((await get(`${S}/instances/nobody@example.org`)).body).toEqual({ instances: [] });
-    expect((await get(`${P}/instances/nobody@example.org?page=1&count=5`)).body).toEqual({ instances: [], pageData: { page: 1, count: 5, total: 0 } });
+    expect((await get(`${P}/instances/nobody@example.org?page=1&count=5`)).body).toEqual({
+      instances: [],
+      pageData: { page: 1, count: 5, total: 0 },
+    });
   });
 
   it('answers 404 for a missing context', async () => {
@@ -282,7 +370,10 @@ describe('POST instances with a claimCode (model.md "Earned badges")', () => {
   it('answers 404 for a code the badge does not have (D-10)', async () => {
     const res = await post(`${S}/badges/coded/instances`, { email: 'c1@example.org', claimCode: 'unknown-code' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find claimCode field: `code`, value: `unknown-code`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find claimCode field: `code`, value: `unknown-code`',
+    });
   });
 
   it('claims and awards; the same email again gets the same instance (201)', async () => {
@@ -317,14 +408,26 @@ describe('a member’s awards in the per-email routes (model.md "Members and rec
     expect(member.status).toBe(201);
     const userId = String((member.body as { members: { userId: number }[] }).members[0]?.userId);
     const badgeBody = (await get(`${S}/badges/repeatable`)).body as { badge: { id: number; system: { id: number } } };
-    const issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
+    const issuance = new ServiceClient(
+      laurelProtos().issuance.v1.Issuance.service,
+      `127.0.0.1:${system.ports.issuance}`,
+      { deadlineMs: 10_000 },
+    );
     try {
       // As requirements awards: to the member's id, with no email on the award.
       const { earnedBadge } = await issuance.call('Award', {
-        siteId: String(badgeBody.badge.system.id), badgeId: String(badgeBody.badge.id), userId, channel: 'AWARD_CHANNEL_REQUIREMENTS', idempotencyKey: `requirements:${badgeBody.badge.id}:${userId}`,
+        siteId: String(badgeBody.badge.system.id),
+        badgeId: String(badgeBody.badge.id),
+        userId,
+        channel: 'AWARD_CHANNEL_REQUIREMENTS',
+        idempotencyKey: `requirements:${badgeBody.badge.id}:${userId}`,
       });
-      expect(instancesOf((await get(`${S}/instances/mira@example.org`)).body).map((i) => i.slug)).toContain(earnedBadge?.uid);
-      expect(instanceOf((await get(`${S}/badges/repeatable/instances/MIRA@example.org`)).body).slug).toBe(earnedBadge?.uid);
+      expect(instancesOf((await get(`${S}/instances/mira@example.org`)).body).map((i) => i.slug)).toContain(
+        earnedBadge?.uid,
+      );
+      expect(instanceOf((await get(`${S}/badges/repeatable/instances/MIRA@example.org`)).body).slug).toBe(
+        earnedBadge?.uid,
+      );
     } finally {
       issuance.close();
     }

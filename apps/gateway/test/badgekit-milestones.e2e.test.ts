@@ -10,12 +10,22 @@ import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } fro
 
 let system: TestSystem;
 let db: pg.Client;
-const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
+const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
 const post = (path: string, body: unknown) => call({ method: 'POST', path, body: JSON.stringify(body) });
 const put = (path: string, body: unknown) => call({ method: 'PUT', path, body: JSON.stringify(body) });
 
-interface BadgeJson { id: number; slug: string }
-interface MilestoneJson { id: number; action: string | null; numberRequired: number; primaryBadge: BadgeJson; supportBadges: BadgeJson[] }
+interface BadgeJson {
+  id: number;
+  slug: string;
+}
+interface MilestoneJson {
+  id: number;
+  action: string | null;
+  numberRequired: number;
+  primaryBadge: BadgeJson;
+  supportBadges: BadgeJson[];
+}
 
 /** Badge ids by slug; alpha's badges a1..a5, beta's b1. */
 const ids = { a1: 0, a2: 0, a3: 0, a4: 0, a5: 0, b1: 0 };
@@ -29,8 +39,17 @@ async function createSystem(slug: string): Promise<number> {
 
 async function createBadge(systemSlug: string, slug: string): Promise<number> {
   const res = await post(`/systems/${systemSlug}/badges`, {
-    slug, name: `Badge ${slug}`, strapline: 'A strapline', earnerDescription: 'For earners', consumerDescription: 'For consumers',
-    criteriaUrl: 'https://example.org/criteria', unique: 1, type: 'Skill', timeValue: 3, timeUnits: 'hours', imageUrl: 'https://example.org/badge.png',
+    slug,
+    name: `Badge ${slug}`,
+    strapline: 'A strapline',
+    earnerDescription: 'For earners',
+    consumerDescription: 'For consumers',
+    criteriaUrl: 'https://example.org/criteria',
+    unique: 1,
+    type: 'Skill',
+    timeValue: 3,
+    timeUnits: 'hours',
+    imageUrl: 'https://example.org/badge.png',
   });
   expect(res.status).toBe(201);
   return (res.body as { badge: { id: number } }).badge.id;
@@ -70,17 +89,40 @@ afterAll(async () => {
 
 describe('POST {S}/milestones', () => {
   it('creates a milestone with bare badges, support badges in the order given, and action null when absent', async () => {
-    const res = await post('/systems/alpha/milestones', { numberRequired: 2, primaryBadgeId: ids.a1, supportBadges: [ids.a3, ids.a2], systemId: betaId });
+    const res = await post('/systems/alpha/milestones', {
+      numberRequired: 2,
+      primaryBadgeId: ids.a1,
+      supportBadges: [ids.a3, ids.a2],
+      systemId: betaId,
+    });
     expect(res.status).toBe(201);
     const body = res.body as { status: string; milestone: MilestoneJson };
     expect(body.status).toBe('created');
     expect(Object.keys(body.milestone)).toEqual(['id', 'action', 'numberRequired', 'primaryBadge', 'supportBadges']);
     expect(body.milestone).toMatchObject({ id: expect.any(Number), action: null, numberRequired: 2 });
     expect(body.milestone.primaryBadge).toEqual({
-      id: ids.a1, slug: 'a1', name: 'Badge a1', strapline: 'A strapline', earnerDescription: 'For earners', consumerDescription: 'For consumers',
-      issuerUrl: null, rubricUrl: null, timeValue: 3, timeUnits: 'hours', limit: null, unique: 1, created: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
-      type: 'Skill', archived: false, criteriaUrl: 'https://example.org/criteria', criteria: [], alignments: [], evidenceType: null,
-      categories: [], tags: [], milestones: [],
+      id: ids.a1,
+      slug: 'a1',
+      name: 'Badge a1',
+      strapline: 'A strapline',
+      earnerDescription: 'For earners',
+      consumerDescription: 'For consumers',
+      issuerUrl: null,
+      rubricUrl: null,
+      timeValue: 3,
+      timeUnits: 'hours',
+      limit: null,
+      unique: 1,
+      created: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      type: 'Skill',
+      archived: false,
+      criteriaUrl: 'https://example.org/criteria',
+      criteria: [],
+      alignments: [],
+      evidenceType: null,
+      categories: [],
+      tags: [],
+      milestones: [],
     });
     expect(supportSlugs(body.milestone)).toEqual(['a3', 'a2']);
     // The system comes from the URL only: the body's systemId is ignored.
@@ -89,7 +131,12 @@ describe('POST {S}/milestones', () => {
 
   it('stores a given action, and accepts urlencoded bodies', async () => {
     const form = `numberRequired=1&primaryBadgeId=${ids.a2}&action=queue-application&supportBadges[]=${ids.a4}&supportBadges[]=${ids.a5}`;
-    const res = await call({ method: 'POST', path: '/systems/alpha/milestones', body: form, contentType: 'application/x-www-form-urlencoded' });
+    const res = await call({
+      method: 'POST',
+      path: '/systems/alpha/milestones',
+      body: form,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(201);
     const milestone = milestoneOf(res.body);
     expect(milestone).toMatchObject({ action: 'queue-application', numberRequired: 1, primaryBadge: { slug: 'a2' } });
@@ -101,17 +148,24 @@ describe('POST {S}/milestones', () => {
     const res = await post('/systems/alpha/milestones', {});
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'ValidationError', message: 'Could not validate required fields' });
-    expect(detailsOf(res.body)).toEqual(expect.arrayContaining([
-      { field: 'numberRequired', value: '' },
-      { field: 'primaryBadgeId', value: '' },
-      { field: 'supportBadges', value: '' },
-    ]));
+    expect(detailsOf(res.body)).toEqual(
+      expect.arrayContaining([
+        { field: 'numberRequired', value: '' },
+        { field: 'primaryBadgeId', value: '' },
+        { field: 'supportBadges', value: '' },
+      ]),
+    );
     expect(await counts()).toEqual(before);
   });
 
   it('reports a bad action without a message, and non-integers with the integer rule', async () => {
     const before = await counts();
-    const res = await post('/systems/alpha/milestones', { numberRequired: 'two', primaryBadgeId: '1.5', action: 'explode', supportBadges: [ids.a2, 'x'] });
+    const res = await post('/systems/alpha/milestones', {
+      numberRequired: 'two',
+      primaryBadgeId: '1.5',
+      action: 'explode',
+      supportBadges: [ids.a2, 'x'],
+    });
     expect(res.status).toBe(400);
     const details = detailsOf(res.body);
     expect(details.map((d) => d.field).sort()).toEqual(['action', 'numberRequired', 'primaryBadgeId', 'supportBadges']);
@@ -124,15 +178,25 @@ describe('POST {S}/milestones', () => {
 
   it('refuses duplicate support badges with 400, not a 500 after a partial write', async () => {
     const before = await counts();
-    const res = await post('/systems/alpha/milestones', { numberRequired: 1, primaryBadgeId: ids.a1, supportBadges: [ids.a2, ids.a3, ids.a2] });
+    const res = await post('/systems/alpha/milestones', {
+      numberRequired: 1,
+      primaryBadgeId: ids.a1,
+      supportBadges: [ids.a2, ids.a3, ids.a2],
+    });
     expect(res.status).toBe(400);
-    expect(detailsOf(res.body)).toEqual([{ message: 'Duplicate value', field: 'supportBadges', value: [ids.a2, ids.a3, ids.a2] }]);
+    expect(detailsOf(res.body)).toEqual([
+      { message: 'Duplicate value', field: 'supportBadges', value: [ids.a2, ids.a3, ids.a2] },
+    ]);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses badges of another system and unknown badges, naming each field, and writes nothing', async () => {
     const before = await counts();
-    const res = await post('/systems/alpha/milestones', { numberRequired: 1, primaryBadgeId: ids.b1, supportBadges: [ids.a2, ids.b1, 999_999] });
+    const res = await post('/systems/alpha/milestones', {
+      numberRequired: 1,
+      primaryBadgeId: ids.b1,
+      supportBadges: [ids.a2, ids.b1, 999_999],
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'ValidationError' });
     expect(detailsOf(res.body)).toEqual([
@@ -145,7 +209,10 @@ describe('POST {S}/milestones', () => {
   it('answers 404 for an unknown system before looking at the body', async () => {
     const res = await post('/systems/atlantis/milestones', { numberRequired: 'x' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
   });
 });
 
@@ -173,14 +240,23 @@ describe('GET {S}/milestones and {S}/milestones/:milestoneId', () => {
   it('answers 404 naming the id as it was in the path, numeric or not', async () => {
     const unknown = await call({ method: 'GET', path: '/systems/alpha/milestones/987654' });
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find milestone field: `id`, value: `987654`' });
+    expect(unknown.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find milestone field: `id`, value: `987654`',
+    });
 
     const word = await call({ method: 'GET', path: '/systems/alpha/milestones/abc' });
     expect(word.status).toBe(404);
-    expect(word.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find milestone field: `id`, value: `abc`' });
+    expect(word.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find milestone field: `id`, value: `abc`',
+    });
 
     const noSystem = await call({ method: 'GET', path: '/systems/atlantis/milestones/1' });
-    expect(noSystem.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+    expect(noSystem.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
   });
 
   it('matches the id numerically', async () => {
@@ -193,15 +269,33 @@ describe('GET {S}/milestones and {S}/milestones/:milestoneId', () => {
 
 describe('PUT {S}/milestones/:milestoneId', () => {
   it('updates only the fields given: an omitted supportBadges keeps the links', async () => {
-    const created = await createMilestone({ numberRequired: 2, primaryBadgeId: ids.a1, supportBadges: [ids.a2, ids.a3] });
-    const res = await put(`/systems/alpha/milestones/${created.id}`, { numberRequired: 1, action: 'issue', id: 424242, systemId: betaId });
+    const created = await createMilestone({
+      numberRequired: 2,
+      primaryBadgeId: ids.a1,
+      supportBadges: [ids.a2, ids.a3],
+    });
+    const res = await put(`/systems/alpha/milestones/${created.id}`, {
+      numberRequired: 1,
+      action: 'issue',
+      id: 424242,
+      systemId: betaId,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'updated', milestone: { ...created, numberRequired: 1, action: 'issue' } });
   });
 
   it('replaces every link when supportBadges is given, and clears the action with null', async () => {
-    const created = await createMilestone({ numberRequired: 2, primaryBadgeId: ids.a1, action: 'issue', supportBadges: [ids.a2, ids.a3] });
-    const res = await put(`/systems/alpha/milestones/${created.id}`, { primaryBadgeId: ids.a5, supportBadges: [ids.a4, ids.a2], action: null });
+    const created = await createMilestone({
+      numberRequired: 2,
+      primaryBadgeId: ids.a1,
+      action: 'issue',
+      supportBadges: [ids.a2, ids.a3],
+    });
+    const res = await put(`/systems/alpha/milestones/${created.id}`, {
+      primaryBadgeId: ids.a5,
+      supportBadges: [ids.a4, ids.a2],
+      action: null,
+    });
     expect(res.status).toBe(200);
     const milestone = milestoneOf(res.body);
     expect(milestone).toMatchObject({ action: null, numberRequired: 2, primaryBadge: { slug: 'a5' } });
@@ -210,29 +304,49 @@ describe('PUT {S}/milestones/:milestoneId', () => {
 
   it('validates as create and changes nothing on a 400', async () => {
     const created = await createMilestone({ numberRequired: 2, primaryBadgeId: ids.a1, supportBadges: [ids.a2] });
-    const foreign = await put(`/systems/alpha/milestones/${created.id}`, { numberRequired: 5, supportBadges: [ids.a3, ids.b1] });
+    const foreign = await put(`/systems/alpha/milestones/${created.id}`, {
+      numberRequired: 5,
+      supportBadges: [ids.a3, ids.b1],
+    });
     expect(foreign.status).toBe(400);
-    expect(detailsOf(foreign.body)).toEqual([{ message: 'Unexpected value or invalid argument', field: 'supportBadges', value: [ids.b1] }]);
+    expect(detailsOf(foreign.body)).toEqual([
+      { message: 'Unexpected value or invalid argument', field: 'supportBadges', value: [ids.b1] },
+    ]);
 
-    const invalid = await put(`/systems/alpha/milestones/${created.id}`, { numberRequired: null, action: 'later', supportBadges: [ids.a3, ids.a3] });
+    const invalid = await put(`/systems/alpha/milestones/${created.id}`, {
+      numberRequired: null,
+      action: 'later',
+      supportBadges: [ids.a3, ids.a3],
+    });
     expect(invalid.status).toBe(400);
-    expect(detailsOf(invalid.body)).toEqual(expect.arrayContaining([
-      { field: 'numberRequired', value: '' },
-      { field: 'action', value: 'later' },
-      { message: 'Duplicate value', field: 'supportBadges', value: [ids.a3, ids.a3] },
-    ]));
+    expect(detailsOf(invalid.body)).toEqual(
+      expect.arrayContaining([
+        { field: 'numberRequired', value: '' },
+        { field: 'action', value: 'later' },
+        { message: 'Duplicate value', field: 'supportBadges', value: [ids.a3, ids.a3] },
+      ]),
+    );
 
-    expect((await call({ method: 'GET', path: `/systems/alpha/milestones/${created.id}` })).body).toEqual({ milestone: created });
+    expect((await call({ method: 'GET', path: `/systems/alpha/milestones/${created.id}` })).body).toEqual({
+      milestone: created,
+    });
   });
 
   it('answers 404 for an unknown milestone, before the body’s 400', async () => {
     const res = await put('/systems/alpha/milestones/987654', { numberRequired: 'x' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find milestone field: `id`, value: `987654`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find milestone field: `id`, value: `987654`',
+    });
   });
 
   it('answers 404 for another system’s milestone', async () => {
-    const theirs = await post('/systems/beta/milestones', { numberRequired: 1, primaryBadgeId: ids.b1, supportBadges: [] });
+    const theirs = await post('/systems/beta/milestones', {
+      numberRequired: 1,
+      primaryBadgeId: ids.b1,
+      supportBadges: [],
+    });
     expect(theirs.status).toBe(201);
     const res = await put(`/systems/alpha/milestones/${milestoneOf(theirs.body).id}`, { numberRequired: 3 });
     expect(res.status).toBe(404);
@@ -273,10 +387,14 @@ describe('POST {S}/milestones/:milestoneId/add-badge and remove-badge', () => {
     const before = await counts();
     for (const route of ['add-badge', 'remove-badge']) {
       expect(detailsOf((await post(path(route), {})).body)).toEqual([{ field: 'badgeId', value: '' }]);
-      expect(detailsOf((await post(path(route), { badgeId: 'abc' })).body)).toEqual([{ message: 'Invalid integer', field: 'badgeId', value: 'abc' }]);
+      expect(detailsOf((await post(path(route), { badgeId: 'abc' })).body)).toEqual([
+        { message: 'Invalid integer', field: 'badgeId', value: 'abc' },
+      ]);
       const foreign = await post(path(route), { badgeId: ids.b1 });
       expect(foreign.status).toBe(400);
-      expect(detailsOf(foreign.body)).toEqual([{ message: 'Unexpected value or invalid argument', field: 'badgeId', value: ids.b1 }]);
+      expect(detailsOf(foreign.body)).toEqual([
+        { message: 'Unexpected value or invalid argument', field: 'badgeId', value: ids.b1 },
+      ]);
       expect((await post(path(route), { badgeId: 999_999 })).status).toBe(400);
     }
     expect(await counts()).toEqual(before);
@@ -285,19 +403,28 @@ describe('POST {S}/milestones/:milestoneId/add-badge and remove-badge', () => {
   it('answers 404 for an unknown milestone', async () => {
     const res = await post('/systems/alpha/milestones/nope/add-badge', { badgeId: ids.a2 });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find milestone field: `id`, value: `nope`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find milestone field: `id`, value: `nope`',
+    });
   });
 });
 
 describe('DELETE {S}/milestones/:milestoneId', () => {
   it('answers {status: deleted} only, and removes the support links with it', async () => {
-    const created = await createMilestone({ numberRequired: 1, primaryBadgeId: ids.a1, supportBadges: [ids.a2, ids.a3] });
+    const created = await createMilestone({
+      numberRequired: 1,
+      primaryBadgeId: ids.a1,
+      supportBadges: [ids.a2, ids.a3],
+    });
     const res = await call({ method: 'DELETE', path: `/systems/alpha/milestones/${created.id}` });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'deleted' });
 
     expect((await call({ method: 'GET', path: `/systems/alpha/milestones/${created.id}` })).status).toBe(404);
-    const { rows } = await db.query('select 1 from catalog.milestone_support_badges where milestone_id = $1', [created.id]);
+    const { rows } = await db.query('select 1 from catalog.milestone_support_badges where milestone_id = $1', [
+      created.id,
+    ]);
     expect(rows).toEqual([]);
     expect((await call({ method: 'DELETE', path: `/systems/alpha/milestones/${created.id}` })).status).toBe(404);
   });

@@ -19,12 +19,27 @@ afterAll(async () => {
 
 describe('POST /systems', () => {
   it('creates a system and answers 201 with BadgeKit’s envelope', async () => {
-    const body = JSON.stringify({ slug: 'chicago', name: 'Chicago', url: 'http://example.org', email: 'admin@example.org', description: 'City of learning' });
+    const body = JSON.stringify({
+      slug: 'chicago',
+      name: 'Chicago',
+      url: 'http://example.org',
+      email: 'admin@example.org',
+      description: 'City of learning',
+    });
     const res = await call({ method: 'POST', path: '/systems', body });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       status: 'created',
-      system: { id: expect.any(Number), slug: 'chicago', name: 'Chicago', url: 'http://example.org', email: 'admin@example.org', description: 'City of learning', imageUrl: null, issuers: [] },
+      system: {
+        id: expect.any(Number),
+        slug: 'chicago',
+        name: 'Chicago',
+        url: 'http://example.org',
+        email: 'admin@example.org',
+        description: 'City of learning',
+        imageUrl: null,
+        issuers: [],
+      },
     });
   });
 
@@ -32,7 +47,11 @@ describe('POST /systems', () => {
     const body = JSON.stringify({ slug: 'CHICAGO', name: 'Other', url: 'http://example.org' });
     const res = await call({ method: 'POST', path: '/systems', body });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ code: 'ResourceConflict', message: 'system with that `slug` already exists', details: { slug: 'CHICAGO', name: 'Other', url: 'http://example.org' } });
+    expect(res.body).toEqual({
+      code: 'ResourceConflict',
+      message: 'system with that `slug` already exists',
+      details: { slug: 'CHICAGO', name: 'Other', url: 'http://example.org' },
+    });
   });
 
   it('answers 400 ValidationError naming every bad field', async () => {
@@ -49,19 +68,35 @@ describe('POST /systems', () => {
 
   it('accepts urlencoded bodies', async () => {
     const body = 'slug=form-made&name=Form%20Made&url=www.example.org';
-    const res = await call({ method: 'POST', path: '/systems', body, contentType: 'application/x-www-form-urlencoded' });
+    const res = await call({
+      method: 'POST',
+      path: '/systems',
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ system: { slug: 'form-made', name: 'Form Made', url: 'www.example.org' } });
   });
 
   it('answers 400 InvalidContent for malformed JSON, before authorization', async () => {
-    const response = await fetch(`${system.gatewayUrl}/systems`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"slug":' });
+    const response = await fetch(`${system.gatewayUrl}/systems`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"slug":',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'InvalidContent', message: expect.stringMatching(/^Invalid JSON: /) });
+    expect(await response.json()).toMatchObject({
+      code: 'InvalidContent',
+      message: expect.stringMatching(/^Invalid JSON: /),
+    });
   });
 
   it('answers 415 for a body of another type', async () => {
-    const response = await fetch(`${system.gatewayUrl}/systems`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    const response = await fetch(`${system.gatewayUrl}/systems`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a,b',
+    });
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({ code: 'UnsupportedMediaTypeError', message: 'text/csv' });
   });
@@ -77,7 +112,10 @@ describe('GET /systems/:slug and GET /systems', () => {
   it('answers 404 naming the missing system', async () => {
     const res = await call({ method: 'GET', path: '/systems/atlantis' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+    expect(res.body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find system field: `slug`, value: `atlantis`',
+    });
   });
 
   it('lists systems, with pageData only when page and count are both positive', async () => {
@@ -91,13 +129,20 @@ describe('GET /systems/:slug and GET /systems', () => {
   });
 
   it('updates and deletes a system', async () => {
-    const updated = await call({ method: 'PUT', path: '/systems/form-made', body: JSON.stringify({ name: 'Renamed', id: 999 }) });
+    const updated = await call({
+      method: 'PUT',
+      path: '/systems/form-made',
+      body: JSON.stringify({ name: 'Renamed', id: 999 }),
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ status: 'updated', system: { slug: 'form-made', name: 'Renamed' } });
     expect((updated.body as { system: { id: number } }).system.id).not.toBe(999);
 
     const deleted = await call({ method: 'DELETE', path: '/systems/form-made' });
-    expect(deleted.body).toMatchObject({ status: 'deleted', system: { slug: 'form-made', imageUrl: null, issuers: [] } });
+    expect(deleted.body).toMatchObject({
+      status: 'deleted',
+      system: { slug: 'form-made', imageUrl: null, issuers: [] },
+    });
     expect((await call({ method: 'GET', path: '/systems/form-made' })).status).toBe(404);
   });
 });
@@ -128,10 +173,21 @@ describe('routing and authorization', () => {
     expect(wrongSecret.body).toEqual({ code: 'NotAuthorized', message: 'Invalid token signature' });
 
     const wrongPath = await call({ method: 'GET', path: '/systems', claims: { path: '/systems/chicago' } });
-    expect(wrongPath.body).toEqual({ code: 'NotAuthorized', message: '`path` does not match: trying to use token for "/systems/chicago" on "/systems"' });
+    expect(wrongPath.body).toEqual({
+      code: 'NotAuthorized',
+      message: '`path` does not match: trying to use token for "/systems/chicago" on "/systems"',
+    });
 
-    const badHash = await call({ method: 'POST', path: '/systems', body: '{}', claims: { body: { alg: 'sha256', hash: 'abc' } } });
-    expect(badHash.body).toMatchObject({ code: 'NotAuthorized', message: expect.stringMatching(/^Computed hash does not match given hash: abc != [0-9a-f]{64}$/) });
+    const badHash = await call({
+      method: 'POST',
+      path: '/systems',
+      body: '{}',
+      claims: { body: { alg: 'sha256', hash: 'abc' } },
+    });
+    expect(badHash.body).toMatchObject({
+      code: 'NotAuthorized',
+      message: expect.stringMatching(/^Computed hash does not match given hash: abc != [0-9a-f]{64}$/),
+    });
 
     const unknownKey = await call({ method: 'GET', path: '/systems/chicago', key: 'someone' });
     expect(unknownKey.body).toEqual({ code: 'NotAuthorized', message: 'Could not find consumer for API key' });
@@ -150,7 +206,14 @@ describe('operations', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
-      checks: { 'badge-catalog': true, 'claim-code': true, requirements: true, issuance: true, database: true, kafka: true },
+      checks: {
+        'badge-catalog': true,
+        'claim-code': true,
+        requirements: true,
+        issuance: true,
+        database: true,
+        kafka: true,
+      },
     });
     const metrics = await (await fetch(`${system.gatewayUrl}/metrics`)).text();
     expect(metrics).toContain('laurel_http_request_seconds_bucket');
@@ -161,10 +224,16 @@ describe('operations', () => {
     const ready = await fetch(`${system.gatewayUrl}/readyz`);
     // The core (database, catalog) answers: the gateway stays in rotation.
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ checks: { issuance: false, 'badge-catalog': true }, families: { 'badgekit-instances': { ready: false, down: ['issuance'] } } });
+    expect(await ready.json()).toMatchObject({
+      checks: { issuance: false, 'badge-catalog': true },
+      families: { 'badgekit-instances': { ready: false, down: ['issuance'] } },
+    });
     expect((await fetch(`${system.gatewayUrl}/readyz?family=badgekit-instances`)).status).toBe(503);
     await system.process('issuance').restart();
     // The gateway's channel reconnects on its own backoff (at most about a second).
-    await eventually(() => fetch(`${system.gatewayUrl}/readyz?family=all`), (r) => r.status === 200);
+    await eventually(
+      () => fetch(`${system.gatewayUrl}/readyz?family=all`),
+      (r) => r.status === 200,
+    );
   });
 });

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@laurel/service-kit';
 import { loadGatewayConfig } from '../src/config.js';
 import { LIMITS } from '../src/http/limits.js';
-import { fetchImage, ImageFetchError, isSpecialAddress, type ImageFetchLimits } from '../src/families/public/baking/fetch-image.js';
+import {
+  fetchImage,
+  ImageFetchError,
+  isSpecialAddress,
+  type ImageFetchLimits,
+} from '../src/families/public/baking/fetch-image.js';
 
 const BYTES = Buffer.from('\x89PNG fake image bytes', 'latin1');
 let server: Server;
@@ -101,8 +106,12 @@ describe('fetchImage', () => {
 
   it('does not fetch from loopback or private addresses unless allowed, by address or by name', async () => {
     const strict = { ...local, allowPrivateHosts: false };
-    expect(await failureOf(`${base}/image`, strict)).toMatch(/^forbidden-url: .*127\.0\.0\.1 is not on the public internet/);
-    expect(await failureOf(`${base.replace('127.0.0.1', 'localhost')}/image`, strict)).toMatch(/^forbidden-url: .*localhost/);
+    expect(await failureOf(`${base}/image`, strict)).toMatch(
+      /^forbidden-url: .*127\.0\.0\.1 is not on the public internet/,
+    );
+    expect(await failureOf(`${base.replace('127.0.0.1', 'localhost')}/image`, strict)).toMatch(
+      /^forbidden-url: .*localhost/,
+    );
     expect(await failureOf('http://[::1]/image', strict)).toMatch(/^forbidden-url: /);
     expect(await failureOf('http://169.254.169.254/latest/meta-data', strict)).toMatch(/^forbidden-url: /);
   });
@@ -110,7 +119,22 @@ describe('fetchImage', () => {
 
 describe('isSpecialAddress', () => {
   it('knows the addresses that are not the public internet', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect([address, isSpecialAddress(address)]).toEqual([address, true]);
     }
     for (const address of ['8.8.8.8', '93.184.216.34', '2606:4700:4700::1111']) {
@@ -124,14 +148,26 @@ describe('baked image settings', () => {
 
   it('default to a 5 s deadline, images as large as uploads, a 64 MiB cache and public addresses only', () => {
     expect(loadGatewayConfig(base)).toMatchObject({
-      BAKED_IMAGE_FETCH_TIMEOUT_MS: 5000, BAKED_IMAGE_MAX_BYTES: LIMITS.uploadBytes, BAKED_IMAGE_CACHE_BYTES: 64 * 1024 * 1024, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: false,
+      BAKED_IMAGE_FETCH_TIMEOUT_MS: 5000,
+      BAKED_IMAGE_MAX_BYTES: LIMITS.uploadBytes,
+      BAKED_IMAGE_CACHE_BYTES: 64 * 1024 * 1024,
+      BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: false,
     });
-    expect(loadGatewayConfig({ ...base, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: 'true' }).BAKED_IMAGE_ALLOW_PRIVATE_HOSTS).toBe(true);
+    expect(
+      loadGatewayConfig({ ...base, BAKED_IMAGE_ALLOW_PRIVATE_HOSTS: 'true' }).BAKED_IMAGE_ALLOW_PRIVATE_HOSTS,
+    ).toBe(true);
   });
 
   it('refuse a cache that could not keep the largest image twice', () => {
-    expect(() => loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' })).toThrow(ConfigError);
-    expect(() => loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' })).toThrow(/BAKED_IMAGE_CACHE_BYTES/);
-    expect(loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '2097152' }).BAKED_IMAGE_CACHE_BYTES).toBe(2097152);
+    expect(() =>
+      loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '1048576' }),
+    ).toThrow(/BAKED_IMAGE_CACHE_BYTES/);
+    expect(
+      loadGatewayConfig({ ...base, BAKED_IMAGE_MAX_BYTES: '1048576', BAKED_IMAGE_CACHE_BYTES: '2097152' })
+        .BAKED_IMAGE_CACHE_BYTES,
+    ).toBe(2097152);
   });
 });

@@ -27,7 +27,9 @@ function samplePng(): Buffer {
   return PNG.sync.write(png);
 }
 
-const SVG = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>a &lt; b ]]&gt;</title><circle r="4"/></svg>\n');
+const SVG = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>a &lt; b ]]&gt;</title><circle r="4"/></svg>\n',
+);
 
 /** Credential-like JSON with the awkward parts: the CDATA end, non-ASCII, and a character XML forbids. */
 const AWKWARD = JSON.stringify({ id: 'urn:x', name: 'Größe ]]> <b>&amp;</b>', odd: '\u0001\uFFFE\u2028', emoji: '🎖️' });
@@ -39,12 +41,15 @@ async function verifiesWithNamedKey(credential: Record<string, unknown>): Promis
   return verifyCredentialProof(credential, knownKey(controller, key));
 }
 
-describe('the 1EdTech validator\'s baked images', () => {
+describe("the 1EdTech validator's baked images", () => {
   it('extracts the credential from the PNG, and it verifies', async () => {
     const png = fixture('simple-json.png');
     expect(countPngTextChunks(png, OB3_BAKING.keyword)).toBe(1);
     const credential = JSON.parse(extractPngText(png, OB3_BAKING.keyword) ?? 'null') as Record<string, unknown>;
-    expect(credential).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: { id: 'https://example.com/issuers/876543' } });
+    expect(credential).toMatchObject({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'https://example.com/issuers/876543' },
+    });
     expect(await verifiesWithNamedKey(credential)).toEqual({ verified: true });
     expect(extractPngText(png, OB2_BAKING.keyword)).toBeUndefined();
   });
@@ -59,7 +64,10 @@ describe('the 1EdTech validator\'s baked images', () => {
   });
 
   it('notices a changed credential (the check above can fail)', async () => {
-    const credential = JSON.parse(extractPngText(fixture('simple-json.png'), OB3_BAKING.keyword) ?? 'null') as Record<string, unknown>;
+    const credential = JSON.parse(extractPngText(fixture('simple-json.png'), OB3_BAKING.keyword) ?? 'null') as Record<
+      string,
+      unknown
+    >;
     expect((await verifiesWithNamedKey({ ...credential, validFrom: '2011-01-01T00:00:00Z' })).verified).toBe(false);
   });
 
@@ -70,7 +78,10 @@ describe('the 1EdTech validator\'s baked images', () => {
     // The image's other text chunks stay.
     expect(pngChunkTypes(png).filter((t) => t === 'tEXt')).toHaveLength(2);
     const svg = bake(prepareImage(fixture('simple-json.svg')), OB3_BAKING, AWKWARD);
-    expect(extractSvgPayload(svg, OB3_BAKING)).toMatchObject({ count: 1, text: AWKWARD.replace('\uFFFE\u2028', '\\ufffe\\u2028') });
+    expect(extractSvgPayload(svg, OB3_BAKING)).toMatchObject({
+      count: 1,
+      text: AWKWARD.replace('\uFFFE\u2028', '\\ufffe\\u2028'),
+    });
     expect(svg.toString()).toContain('<!DOCTYPE svg PUBLIC');
   });
 });
@@ -141,7 +152,11 @@ describe('baking an SVG', () => {
     const root = document.documentElement;
     expect(root?.getAttribute('xmlns:openbadges')).toBe('https://purl.imsglobal.org/ob/v3p0');
     const first = root?.firstChild as unknown as { namespaceURI: string; localName: string; nodeName: string } | null;
-    expect(first).toMatchObject({ namespaceURI: OB3_BAKING.namespace, localName: 'credential', nodeName: 'openbadges:credential' });
+    expect(first).toMatchObject({
+      namespaceURI: OB3_BAKING.namespace,
+      localName: 'credential',
+      nodeName: 'openbadges:credential',
+    });
     expect(document.getElementsByTagName('title')[0]?.textContent).toBe('a < b ]]>');
     expect(document.getElementsByTagName('circle')).toHaveLength(1);
     // The payload is the JSON with the same value: only characters XML forbids became JSON escapes.
@@ -151,7 +166,12 @@ describe('baking an SVG', () => {
 
   it('bakes 2.0 with `verify` and the assertion in CDATA, and 3.0 replaces it', () => {
     const v2 = bake(prepareImage(SVG), OB2_BAKING, '{"a":"]]>"}', 'https://example.org/a?x=1&y="2"');
-    expect(extractSvgPayload(v2, OB2_BAKING)).toEqual({ text: '{"a":"]]>"}', verify: 'https://example.org/a?x=1&y="2"', rootDeclaresNamespace: true, count: 1 });
+    expect(extractSvgPayload(v2, OB2_BAKING)).toEqual({
+      text: '{"a":"]]>"}',
+      verify: 'https://example.org/a?x=1&y="2"',
+      rootDeclaresNamespace: true,
+      count: 1,
+    });
     const v3 = bake(prepareImage(v2), OB3_BAKING, '{"v":3}');
     expect(extractSvgPayload(v3, OB2_BAKING)).toBeUndefined();
     expect(extractSvgPayload(v3, OB3_BAKING)).toMatchObject({ text: '{"v":3}', rootDeclaresNamespace: true, count: 1 });
@@ -161,8 +181,13 @@ describe('baking an SVG', () => {
   it('bakes an empty `<svg/>` and one whose payload element sits deeper', () => {
     const empty = bake(prepareImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), OB3_BAKING, '{}');
     expect(extractSvgPayload(empty, OB3_BAKING)).toMatchObject({ text: '{}', count: 1 });
-    const nested = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><g><ob:credential>{"old":1}</ob:credential></g></svg>');
-    expect(extractSvgPayload(bake(prepareImage(nested), OB3_BAKING, '{"new":1}'), OB3_BAKING)).toMatchObject({ text: '{"new":1}', count: 1 });
+    const nested = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><g><ob:credential>{"old":1}</ob:credential></g></svg>',
+    );
+    expect(extractSvgPayload(bake(prepareImage(nested), OB3_BAKING, '{"new":1}'), OB3_BAKING)).toMatchObject({
+      text: '{"new":1}',
+      count: 1,
+    });
   });
 
   it('escapes CDATA ends and characters XML forbids', () => {
@@ -185,7 +210,9 @@ describe('refusing what cannot be baked', () => {
   it('names the kind of what it refuses', () => {
     expect(reasonOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toMatch(/^unsupported-type: .*JPEG/);
     expect(reasonOf(Buffer.from('GIF89a...'))).toMatch(/^unsupported-type: .*GIF/);
-    expect(reasonOf(Buffer.from('<!DOCTYPE html><html><body>Not found</body></html>'))).toMatch(/^unsupported-type: .*HTML/);
+    expect(reasonOf(Buffer.from('<!DOCTYPE html><html><body>Not found</body></html>'))).toMatch(
+      /^unsupported-type: .*HTML/,
+    );
     expect(reasonOf(Buffer.from('<html><body>hi</body></html>'))).toMatch(/^unsupported-type: .*not an SVG/);
     expect(reasonOf(Buffer.from('<svg>no namespace</svg>'))).toMatch(/^unsupported-type: .*not an SVG/);
     expect(reasonOf(Buffer.from('{"json":true}'))).toMatch(/^unsupported-type: /);
@@ -193,12 +220,23 @@ describe('refusing what cannot be baked', () => {
   });
 
   it('refuses SVGs that declare entities or are not well-formed XML or UTF-8', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>';
     expect(reasonOf(Buffer.from(bomb))).toMatch(/^malformed: /);
     const internalSubset = '<!DOCTYPE svg [<!ATTLIST svg x CDATA "1">]><svg xmlns="http://www.w3.org/2000/svg"/>';
     expect(reasonOf(Buffer.from(internalSubset))).toMatch(/^malformed: .*internal subset/);
-    expect(reasonOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'))).toMatch(/^malformed: .*well-formed/);
+    expect(reasonOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'))).toMatch(
+      /^malformed: .*well-formed/,
+    );
     expect(reasonOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">&nbsp;</svg>'))).toMatch(/^malformed: /);
-    expect(reasonOf(Buffer.concat([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><text>'), Buffer.from([0xe9]), Buffer.from('</text></svg>')]))).toMatch(/^malformed: .*UTF-8/);
+    expect(
+      reasonOf(
+        Buffer.concat([
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><text>'),
+          Buffer.from([0xe9]),
+          Buffer.from('</text></svg>'),
+        ]),
+      ),
+    ).toMatch(/^malformed: .*UTF-8/);
   });
 });

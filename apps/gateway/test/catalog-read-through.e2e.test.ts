@@ -14,7 +14,12 @@ let system: TestSystem;
 let catalog: ServiceClient<catalogV1.CatalogDefinition>;
 
 const call = (method: string, path: string, body?: unknown): Promise<JsonResponse> =>
-  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, method, path, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 const S = '/systems/cached';
 const path = (badgeSlug: string) => ({ context: { systemSlug: 'cached' }, badgeSlug });
@@ -22,12 +27,22 @@ const nameOf = (res: JsonResponse) => (res.body as { badge?: { name?: string } }
 
 beforeAll(async () => {
   system = await startSystem('catalog-read-through');
-  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
-  expect((await call('POST', '/systems', { slug: 'cached', name: 'Cached', url: 'https://example.org' })).status).toBe(201);
+  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
+  expect((await call('POST', '/systems', { slug: 'cached', name: 'Cached', url: 'https://example.org' })).status).toBe(
+    201,
+  );
   for (const slug of ['renamed', 'archived', 'deleted']) {
     const created = await call('POST', `${S}/badges`, {
-      slug, name: `Badge ${slug}`, earnerDescription: 'Did it', consumerDescription: 'They did it', criteriaUrl: 'https://example.org/criteria',
-      unique: 1, image: 'https://example.org/badge.png', type: 'skill',
+      slug,
+      name: `Badge ${slug}`,
+      earnerDescription: 'Did it',
+      consumerDescription: 'They did it',
+      criteriaUrl: 'https://example.org/criteria',
+      unique: 1,
+      image: 'https://example.org/badge.png',
+      type: 'skill',
     });
     expect(created.status).toBe(201);
   }

@@ -5,7 +5,12 @@ import { DEV_MASTER_SECRET, DEV_SECRET_ENCRYPTION_KEY, loadGatewayConfig } from 
 const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092' };
 // Production also needs the key that protects consumer secrets; this test is about the master secret.
 const productionKey = { SECRET_ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://badges.example.org' };
-const production = { ...base, ...productionKey, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' };
+const production = {
+  ...base,
+  ...productionKey,
+  NODE_ENV: 'production',
+  BADGEKIT_MASTER_SECRET: 'a-long-enough-secret',
+};
 
 describe('gateway settings', () => {
   it('uses the development master secret outside production', () => {
@@ -14,8 +19,17 @@ describe('gateway settings', () => {
 
   it('refuses to start in production without a master secret', () => {
     expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(/BADGEKIT_MASTER_SECRET/);
-    expect(loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret' }).BADGEKIT_MASTER_SECRET).toBe('a-long-enough-secret');
+    expect(() => loadGatewayConfig({ ...base, ...productionKey, NODE_ENV: 'production' })).toThrow(
+      /BADGEKIT_MASTER_SECRET/,
+    );
+    expect(
+      loadGatewayConfig({
+        ...base,
+        ...productionKey,
+        NODE_ENV: 'production',
+        BADGEKIT_MASTER_SECRET: 'a-long-enough-secret',
+      }).BADGEKIT_MASTER_SECRET,
+    ).toBe('a-long-enough-secret');
   });
 
   it('refuses to start in production without PUBLIC_BASE_URL, which would let Host headers name the issuer', () => {
@@ -33,7 +47,13 @@ describe('gateway settings', () => {
 });
 
 describe('gateway secrets that are public', () => {
-  const production = { ...base, NODE_ENV: 'production', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret', SECRET_ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://badges.example.org' };
+  const production = {
+    ...base,
+    NODE_ENV: 'production',
+    BADGEKIT_MASTER_SECRET: 'a-long-enough-secret',
+    SECRET_ENCRYPTION_KEY: 'k'.repeat(32),
+    PUBLIC_BASE_URL: 'https://badges.example.org',
+  };
 
   it.each([
     ['BADGEKIT_MASTER_SECRET', 'REPLACE_ME_with_a_long_random_secret'],
@@ -51,7 +71,9 @@ describe('gateway secrets that are public', () => {
     ['BADGEKIT_MASTER_SECRET', DEV_MASTER_SECRET],
     ['SECRET_ENCRYPTION_KEY', DEV_SECRET_ENCRYPTION_KEY],
   ])('refuses the development default of %s in production only', (name, value) => {
-    expect(() => loadGatewayConfig({ ...production, [name]: value })).toThrow(new RegExp(`${name}: is the public development default`));
+    expect(() => loadGatewayConfig({ ...production, [name]: value })).toThrow(
+      new RegExp(`${name}: is the public development default`),
+    );
     expect(loadGatewayConfig({ ...base, [name]: value })[name as 'SECRET_ENCRYPTION_KEY']).toBe(value);
   });
 

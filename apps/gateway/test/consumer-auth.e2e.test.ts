@@ -18,13 +18,27 @@ interface Credentials {
 }
 
 const master = (method: string, path: string, body?: unknown) =>
-  badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    secret: TEST_MASTER_SECRET,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 const as = (who: Credentials, method: string, path: string, body?: unknown) =>
-  badgekitRequest(system.gatewayUrl, { method, path, key: who.key, secret: who.secret, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    key: who.key,
+    secret: who.secret,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 async function consumer(site: string, permissions: string[]): Promise<Credentials> {
-  const res = await master('POST', `/admin/systems/${site}/consumers`, { name: `${site} ${permissions.join('+')}`, permissions });
+  const res = await master('POST', `/admin/systems/${site}/consumers`, {
+    name: `${site} ${permissions.join('+')}`,
+    permissions,
+  });
   expect(res.status).toBe(201);
   const { key, secret } = (res.body as { consumer: Credentials }).consumer;
   return { key, secret };
@@ -36,7 +50,12 @@ let gamma: Credentials;
 
 beforeAll(async () => {
   system = await startSystem('consumer-auth');
-  db = createDatabase({ url: system.database.url, schema: 'gateway', poolMax: 1, applicationName: 'consumer-auth-test' });
+  db = createDatabase({
+    url: system.database.url,
+    schema: 'gateway',
+    poolMax: 1,
+    applicationName: 'consumer-auth-test',
+  });
   for (const slug of ['gamma', 'delta', 'epsilon']) {
     expect((await master('POST', '/systems', { slug, name: slug, url: 'https://example.org' })).status).toBe(201);
   }
@@ -71,8 +90,16 @@ describe('a consumer with the badgekit permission', () => {
   });
 
   it('is checked in BadgeKit’s order: the path before the key, the system before the signature', async () => {
-    const wrongPath = await badgekitRequest(system.gatewayUrl, { method: 'GET', path: '/systems/gamma', key: gamma.key, secret: 'wrong', claims: { path: '/systems/delta' } });
-    expect(wrongPath.body).toEqual(notAuthorized('`path` does not match: trying to use token for "/systems/delta" on "/systems/gamma"'));
+    const wrongPath = await badgekitRequest(system.gatewayUrl, {
+      method: 'GET',
+      path: '/systems/gamma',
+      key: gamma.key,
+      secret: 'wrong',
+      claims: { path: '/systems/delta' },
+    });
+    expect(wrongPath.body).toEqual(
+      notAuthorized('`path` does not match: trying to use token for "/systems/delta" on "/systems/gamma"'),
+    );
     const otherSystemWrongSecret = await as({ key: gamma.key, secret: 'wrong' }, 'GET', '/systems/delta');
     expect(otherSystemWrongSecret.body).toEqual(notAuthorized('Invalid token for system'));
   });
@@ -95,14 +122,18 @@ describe('keys BadgeKit does not know', () => {
     const shortLived = await consumer('delta', ['badgekit']);
     expect((await as(shortLived, 'GET', '/systems/delta')).status).toBe(200);
     expect((await master('DELETE', `/admin/systems/delta/consumers/${shortLived.key}`)).status).toBe(200);
-    expect((await as(shortLived, 'GET', '/systems/delta')).body).toEqual(notAuthorized('Could not find consumer for API key'));
+    expect((await as(shortLived, 'GET', '/systems/delta')).body).toEqual(
+      notAuthorized('Could not find consumer for API key'),
+    );
   });
 
   it('a consumer whose system was deleted (§3.4)', async () => {
     const orphan = await consumer('epsilon', ['badgekit']);
     expect((await as(orphan, 'GET', '/systems/epsilon')).status).toBe(200);
     expect((await master('DELETE', '/systems/epsilon')).status).toBe(200);
-    expect((await as(orphan, 'GET', '/systems/epsilon')).body).toEqual(notAuthorized('Could not find consumer for API key'));
+    expect((await as(orphan, 'GET', '/systems/epsilon')).body).toEqual(
+      notAuthorized('Could not find consumer for API key'),
+    );
   });
 });
 
@@ -120,7 +151,9 @@ describe('secret storage', () => {
 
   it('does not open a sealed secret moved onto another consumer’s row', async () => {
     const victim = await consumer('delta', ['badgekit']);
-    const [source] = (await db('consumers').select('secret_sealed').where({ key: gamma.key })) as { secret_sealed: string }[];
+    const [source] = (await db('consumers').select('secret_sealed').where({ key: gamma.key })) as {
+      secret_sealed: string;
+    }[];
     await db('consumers').where({ key: victim.key }).update({ secret_sealed: source?.secret_sealed });
     // Signed with gamma's secret, but the sealed copy is bound to gamma's key: the gateway refuses, loudly.
     const res = await as({ key: victim.key, secret: gamma.secret }, 'GET', '/systems/delta');

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { batchIdentity, canonicalJson } from '../src/families/customer-import/batch.js';
-import { isoUtc, MILLIS_THRESHOLD, parseDateValue, rangeIssues, resolveDate } from '../src/families/customer-import/dates.js';
+import {
+  isoUtc,
+  MILLIS_THRESHOLD,
+  parseDateValue,
+  rangeIssues,
+  resolveDate,
+} from '../src/families/customer-import/dates.js';
 import { applyLookups, checkElement } from '../src/families/customer-import/elements.js';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
@@ -29,8 +35,22 @@ describe('parseDateValue', () => {
   });
 
   it.each([
-    '2024-10-07T15:51:00', '2024-10-07', '2023-02-29T00:00:00Z', '2024-13-01T00:00:00Z', '2024-10-07T24:00:00Z', '2024-10-07 15:51:00Z',
-    '2024-10-07T15:51:00+0530', 'tomorrow', '', '12.5', '-5', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY,
+    '2024-10-07T15:51:00',
+    '2024-10-07',
+    '2023-02-29T00:00:00Z',
+    '2024-13-01T00:00:00Z',
+    '2024-10-07T24:00:00Z',
+    '2024-10-07 15:51:00Z',
+    '2024-10-07T15:51:00+0530',
+    'tomorrow',
+    '',
+    '12.5',
+    '-5',
+    true,
+    {},
+    [],
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
   ])('refuses %j', (value) => {
     expect(parseDateValue(value)).toBeUndefined();
   });
@@ -38,14 +58,23 @@ describe('parseDateValue', () => {
 
 describe('resolveDate', () => {
   it('lets the ISO field win and warns when the two differ by more than a second', () => {
-    expect(resolveDate({ a: 1674292011, aISO: '2023-01-21T09:06:51.900Z' }, 'a', 'aISO')).toEqual({ ms: 1674292011900, issues: [] });
-    expect(resolveDate({ a: 1674292011, aISO: '2023-01-21T09:06:53Z' }, 'a', 'aISO')).toEqual({ ms: 1674292013000, issues: [{ kind: 'disagree', field: 'aISO' }] });
+    expect(resolveDate({ a: 1674292011, aISO: '2023-01-21T09:06:51.900Z' }, 'a', 'aISO')).toEqual({
+      ms: 1674292011900,
+      issues: [],
+    });
+    expect(resolveDate({ a: 1674292011, aISO: '2023-01-21T09:06:53Z' }, 'a', 'aISO')).toEqual({
+      ms: 1674292013000,
+      issues: [{ kind: 'disagree', field: 'aISO' }],
+    });
   });
 
   it('needs one of the pair and names each unreadable field', () => {
     expect(resolveDate({}, 'a', 'aISO')).toEqual({ issues: [{ kind: 'missing', field: 'a' }] });
     expect(resolveDate({ a: null }, 'a', 'aISO')).toEqual({ issues: [{ kind: 'missing', field: 'a' }] });
-    expect(resolveDate({ a: 'x', aISO: 'y' }, 'a', 'aISO').issues).toEqual([{ kind: 'unparseable', field: 'a' }, { kind: 'unparseable', field: 'aISO' }]);
+    expect(resolveDate({ a: 'x', aISO: 'y' }, 'a', 'aISO').issues).toEqual([
+      { kind: 'unparseable', field: 'a' },
+      { kind: 'unparseable', field: 'aISO' },
+    ]);
     expect(resolveDate({ a: 1, aISO: 'y' }, 'a', 'aISO')).toEqual({ issues: [{ kind: 'unparseable', field: 'aISO' }] });
   });
 });
@@ -60,7 +89,9 @@ describe('rangeIssues', () => {
     expect(rangeIssues(NOW - day, NOW - day, NOW)).toEqual(['expiry-out-of-range', 'expired']);
     expect(rangeIssues(NOW - 2 * day, NOW - day, NOW)).toEqual(['expired']);
     expect(rangeIssues(Date.parse('2000-01-01T00:00:00Z'), Date.parse('2100-01-01T00:00:00Z'), NOW)).toEqual([]);
-    expect(rangeIssues(Date.parse('2000-01-01T00:00:00Z'), Date.parse('2100-01-01T00:00:00.001Z'), NOW)).toEqual(['expiry-out-of-range']);
+    expect(rangeIssues(Date.parse('2000-01-01T00:00:00Z'), Date.parse('2100-01-01T00:00:00.001Z'), NOW)).toEqual([
+      'expiry-out-of-range',
+    ]);
   });
 
   it('prints expiries without needless milliseconds', () => {
@@ -74,12 +105,26 @@ describe('checkElement', () => {
 
   it('normalises a valid element', () => {
     const checked = checkElement({ ...ok, customerId: '7' }, 3, NOW);
-    expect(checked).toMatchObject({ position: 3, badgeMetaId: '12', customerId: 7, badgeId: '12', userId: 7, eventMs: 1674292011000, errors: [], warnings: [] });
+    expect(checked).toMatchObject({
+      position: 3,
+      badgeMetaId: '12',
+      customerId: 7,
+      badgeId: '12',
+      userId: 7,
+      eventMs: 1674292011000,
+      errors: [],
+      warnings: [],
+    });
   });
 
   it('runs every check', () => {
     const checked = checkElement({ badgeMetaId: 'x'.repeat(65), customerId: 1.5, earnEventDate: 'soon' }, 1, NOW);
-    expect(checked.errors.map((e) => [e.code, e.field])).toEqual([[3101, 'badgeMetaId'], [3102, 'customerId'], [3104, 'earnEventDate'], [3105, 'earnExpiresOn']]);
+    expect(checked.errors.map((e) => [e.code, e.field])).toEqual([
+      [3101, 'badgeMetaId'],
+      [3102, 'customerId'],
+      [3104, 'earnEventDate'],
+      [3105, 'earnExpiresOn'],
+    ]);
   });
 
   it.each([0, -1, 2 ** 53, '007x', '', null, true])('refuses customerId %j', (customerId) => {
@@ -97,7 +142,8 @@ describe('checkElement', () => {
   });
 
   it('answers 3100 for anything but an object', () => {
-    for (const value of [null, 1, 'x', [ok]]) expect(checkElement(value, 1, NOW).errors.map((e) => e.code)).toEqual([3100]);
+    for (const value of [null, 1, 'x', [ok]])
+      expect(checkElement(value, 1, NOW).errors.map((e) => e.code)).toEqual([3100]);
   });
 });
 

@@ -19,10 +19,21 @@ let siteId: string;
 let importer: { key: string; secret: string };
 let outsider: { key: string; secret: string };
 let users: number[];
-const badge: Record<'repeatable' | 'single' | 'retired' | 'draft' | 'foreign', string> = { repeatable: '', single: '', retired: '', draft: '', foreign: '' };
+const badge: Record<'repeatable' | 'single' | 'retired' | 'draft' | 'foreign', string> = {
+  repeatable: '',
+  single: '',
+  retired: '',
+  draft: '',
+  foreign: '',
+};
 
 const admin = (method: string, path: string, body?: unknown): Promise<JsonResponse> =>
-  badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    secret: TEST_MASTER_SECRET,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 const basic = (key: string, password: string) => `Basic ${Buffer.from(`${key}:${password}`).toString('base64')}`;
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -54,7 +65,10 @@ async function send(path: string, payload: string, options: Options = {}): Promi
 }
 
 const importAs = (elements: unknown, options: Options = {}) =>
-  send(PATH, typeof elements === 'string' ? elements : JSON.stringify(elements), { ...options, headers: { authorization: basic(importer.key, importer.secret), ...options.headers } });
+  send(PATH, typeof elements === 'string' ? elements : JSON.stringify(elements), {
+    ...options,
+    headers: { authorization: basic(importer.key, importer.secret), ...options.headers },
+  });
 
 interface Issue {
   code: number;
@@ -63,7 +77,14 @@ interface Issue {
 }
 
 interface ResultElement {
-  data: { badgeMetaId: unknown; customerId: unknown; earnedBadgeId: string | null; expiresOn: number | null; expiresOnISO: string | null; requestId: string };
+  data: {
+    badgeMetaId: unknown;
+    customerId: unknown;
+    earnedBadgeId: string | null;
+    expiresOn: number | null;
+    expiresOnISO: string | null;
+    requestId: string;
+  };
   errors: Issue[] | null;
   warnings: Issue[] | null;
 }
@@ -81,17 +102,32 @@ const envelope = (answer: Answer, status: number, code: number) => {
 const HOUR = 3600;
 const nowS = () => Math.floor(Date.now() / 1000);
 const valid = (badgeMetaId: string, customerId: number, extra: Record<string, unknown> = {}) => ({
-  badgeMetaId, customerId, earnEventDate: nowS() - 10 * 24 * HOUR, earnExpiresOn: nowS() + 365 * 24 * HOUR, ...extra,
+  badgeMetaId,
+  customerId,
+  earnEventDate: nowS() - 10 * 24 * HOUR,
+  earnExpiresOn: nowS() + 365 * 24 * HOUR,
+  ...extra,
 });
 
 async function awardsOf(userId: number): Promise<issuanceV1.EarnedBadge__Output[]> {
-  const { earnedBadges } = await issuance.call('ListRecipientBadges', { siteId, userId: String(userId), includeExpired: true });
+  const { earnedBadges } = await issuance.call('ListRecipientBadges', {
+    siteId,
+    userId: String(userId),
+    includeExpired: true,
+  });
   return earnedBadges;
 }
 
 async function createBadge(site: string, slug: string, unique: number): Promise<string> {
   const res = await admin('POST', `/systems/${site}/badges`, {
-    slug, name: `Badge ${slug}`, earnerDescription: 'Earned', consumerDescription: 'Earned it', criteriaUrl: 'http://example.org/c', unique, image: 'http://example.org/b.png', type: 'skill',
+    slug,
+    name: `Badge ${slug}`,
+    earnerDescription: 'Earned',
+    consumerDescription: 'Earned it',
+    criteriaUrl: 'http://example.org/c',
+    unique,
+    image: 'http://example.org/b.png',
+    type: 'skill',
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return String((res.body as { badge: { id: number } }).badge.id);
@@ -100,8 +136,12 @@ async function createBadge(site: string, slug: string, unique: number): Promise<
 beforeAll(async () => {
   system = await startSystem('customer-import');
   const protos = laurelProtos();
-  issuance = new ServiceClient(protos.issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
-  const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
+  issuance = new ServiceClient(protos.issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, {
+    deadlineMs: 10_000,
+  });
+  const catalog = new ServiceClient(protos.catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
   try {
     for (const slug of ['acme', 'other']) {
       const res = await admin('POST', '/systems', { slug, name: slug, url: 'https://example.org' });
@@ -115,7 +155,11 @@ beforeAll(async () => {
     };
     importer = await consumer(['badge-import']);
     outsider = await consumer(['badgekit']);
-    const members = await admin('POST', '/admin/systems/acme/members', Array.from({ length: 8 }, (_, i) => ({ username: `m${i}`, email: `m${i}@example.org` })));
+    const members = await admin(
+      'POST',
+      '/admin/systems/acme/members',
+      Array.from({ length: 8 }, (_, i) => ({ username: `m${i}`, email: `m${i}@example.org` })),
+    );
     expect(members.status).toBe(201);
     users = (members.body as { members: { userId: number }[] }).members.map((m) => m.userId);
     badge.repeatable = await createBadge('acme', 'repeatable', 0);
@@ -123,7 +167,10 @@ beforeAll(async () => {
     badge.retired = await createBadge('acme', 'retired', 0);
     expect((await admin('PUT', '/systems/acme/badges/retired', { archived: true })).status).toBe(200);
     badge.foreign = await createBadge('other', 'elsewhere', 0);
-    const { badge: draft } = await catalog.call('CreateBadge', { context: { systemSlug: 'acme' }, fields: { slug: 'draft', name: 'Draft', unique: false, published: false, origin: 'import' } });
+    const { badge: draft } = await catalog.call('CreateBadge', {
+      context: { systemSlug: 'acme' },
+      fields: { slug: 'draft', name: 'Draft', unique: false, published: false, origin: 'import' },
+    });
     badge.draft = draft?.id ?? '';
   } finally {
     catalog.close();
@@ -138,14 +185,30 @@ afterAll(async () => {
 describe('the seed example', () => {
   it('records two earned badges for two identical elements of a repeatable badge', async () => {
     const user = users[0] as number;
-    const element = { badgeMetaId: badge.repeatable, customerId: user, earnEventDate: 1674292011, earnExpiresOn: 1705828011 };
+    const element = {
+      badgeMetaId: badge.repeatable,
+      customerId: user,
+      earnEventDate: 1674292011,
+      earnExpiresOn: 1705828011,
+    };
     const answer = await importAs([element, element]);
     const [first, second] = results(answer);
     expect(first?.data).toEqual({
-      badgeMetaId: badge.repeatable, customerId: user, earnedBadgeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      expiresOn: 1705828011, expiresOnISO: '2024-01-21T09:06:51Z', requestId: expect.stringMatching(/^[0-9a-f]{32}_1$/),
+      badgeMetaId: badge.repeatable,
+      customerId: user,
+      earnedBadgeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      expiresOn: 1705828011,
+      expiresOnISO: '2024-01-21T09:06:51Z',
+      requestId: expect.stringMatching(/^[0-9a-f]{32}_1$/),
     });
-    expect(Object.keys(first?.data ?? {})).toEqual(['badgeMetaId', 'customerId', 'earnedBadgeId', 'expiresOn', 'expiresOnISO', 'requestId']);
+    expect(Object.keys(first?.data ?? {})).toEqual([
+      'badgeMetaId',
+      'customerId',
+      'earnedBadgeId',
+      'expiresOn',
+      'expiresOnISO',
+      'requestId',
+    ]);
     expect(second?.data.requestId).toBe(first?.data.requestId.replace(/_1$/, '_2'));
     expect(second?.data.earnedBadgeId).not.toBe(first?.data.earnedBadgeId);
     // Expired in 2024: recorded, with the warning.
@@ -153,13 +216,18 @@ describe('the seed example', () => {
     expect(first?.warnings).toEqual([{ code: 3201, message: expect.any(String), field: 'earnExpiresOn' }]);
     const awards = await awardsOf(user);
     expect(awards.map((a) => a.id).sort()).toEqual([first?.data.earnedBadgeId, second?.data.earnedBadgeId].sort());
-    expect(awards.every((a) => a.channel === 'AWARD_CHANNEL_IMPORT' && a.issuedOn === '2023-01-21T09:06:51.000Z')).toBe(true);
+    expect(awards.every((a) => a.channel === 'AWARD_CHANNEL_IMPORT' && a.issuedOn === '2023-01-21T09:06:51.000Z')).toBe(
+      true,
+    );
   });
 });
 
 describe('authentication', () => {
   it('accepts Basic with the md5 of the secret, and POST as an alias of PUT', async () => {
-    const answer = await importAs([valid(badge.repeatable, users[1] as number)], { method: 'POST', headers: { authorization: basic(importer.key, md5(importer.secret)) } });
+    const answer = await importAs([valid(badge.repeatable, users[1] as number)], {
+      method: 'POST',
+      headers: { authorization: basic(importer.key, md5(importer.secret)) },
+    });
     expect(results(answer)[0]?.errors).toBeNull();
   });
 
@@ -173,31 +241,79 @@ describe('authentication', () => {
   });
 
   it('answers 403 / 3403 for a consumer without badge-import', async () => {
-    envelope(await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), { headers: { authorization: basic(outsider.key, outsider.secret) } }), 403, 3403);
-    envelope(await send('/v3/oauth/token/generate', JSON.stringify({ key: outsider.key, secret: outsider.secret }), { method: 'POST' }), 403, 3403);
+    envelope(
+      await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), {
+        headers: { authorization: basic(outsider.key, outsider.secret) },
+      }),
+      403,
+      3403,
+    );
+    envelope(
+      await send('/v3/oauth/token/generate', JSON.stringify({ key: outsider.key, secret: outsider.secret }), {
+        method: 'POST',
+      }),
+      403,
+      3403,
+    );
   });
 
   it('issues OAuth tokens accepted in all three headers, and refuses expired or forged ones', async () => {
-    const token = await send('/v3/oauth/token/generate', JSON.stringify({ key: importer.key, secret: importer.secret }), { method: 'POST' });
+    const token = await send(
+      '/v3/oauth/token/generate',
+      JSON.stringify({ key: importer.key, secret: importer.secret }),
+      { method: 'POST' },
+    );
     expect(token.status).toBe(200);
-    expect(token.body).toEqual({ data: { accessToken: expect.any(String), ttlSeconds: 3600 }, errors: null, warnings: null });
+    expect(token.body).toEqual({
+      data: { accessToken: expect.any(String), ttlSeconds: 3600 },
+      errors: null,
+      warnings: null,
+    });
     const accessToken = (token.body as { data: { accessToken: string } }).data.accessToken;
-    const variants: Record<string, string>[] = [{ 'x-cap-api-oauth-token': accessToken }, { 'cap-api-access-token': accessToken }, { authorization: `Bearer ${accessToken}` }];
+    const variants: Record<string, string>[] = [
+      { 'x-cap-api-oauth-token': accessToken },
+      { 'cap-api-access-token': accessToken },
+      { authorization: `Bearer ${accessToken}` },
+    ];
     for (const headers of variants) {
       const answer = await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), { headers });
       expect(results(answer)[0]?.errors).toBeNull();
     }
-    envelope(await send('/v3/oauth/token/generate', JSON.stringify({ key: importer.key, secret: 'nope' }), { method: 'POST' }), 401, 3401);
-    envelope(await send('/v3/oauth/token/generate', JSON.stringify({ key: 'nobody', secret: importer.secret }), { method: 'POST' }), 401, 3401);
+    envelope(
+      await send('/v3/oauth/token/generate', JSON.stringify({ key: importer.key, secret: 'nope' }), { method: 'POST' }),
+      401,
+      3401,
+    );
+    envelope(
+      await send('/v3/oauth/token/generate', JSON.stringify({ key: 'nobody', secret: importer.secret }), {
+        method: 'POST',
+      }),
+      401,
+      3401,
+    );
 
     // A token past its expiry, correctly signed with the gateway's derived key.
-    const signingKey = createHmac('sha256', DEV_SECRET_ENCRYPTION_KEY).update('laurel/customer-import/oauth-access-token/v1').digest();
+    const signingKey = createHmac('sha256', DEV_SECRET_ENCRYPTION_KEY)
+      .update('laurel/customer-import/oauth-access-token/v1')
+      .digest();
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: importer.key, site: siteId, iat: nowS() - 7200, exp: nowS() - 3600 })}`;
     const expired = `${unsigned}.${createHmac('sha256', signingKey).update(unsigned).digest('base64url')}`;
-    envelope(await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), { headers: { 'x-cap-api-oauth-token': expired } }), 401, 3401);
+    envelope(
+      await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), {
+        headers: { 'x-cap-api-oauth-token': expired },
+      }),
+      401,
+      3401,
+    );
     const [h, p] = accessToken.split('.');
-    envelope(await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), { headers: { 'x-cap-api-oauth-token': `${h}.${p}.${'A'.repeat(43)}` } }), 401, 3401);
+    envelope(
+      await send(PATH, JSON.stringify([valid(badge.repeatable, users[1] as number)]), {
+        headers: { 'x-cap-api-oauth-token': `${h}.${p}.${'A'.repeat(43)}` },
+      }),
+      401,
+      3401,
+    );
   });
 });
 
@@ -251,7 +367,10 @@ describe('element checks', () => {
     ];
     const answer = results(await importAs(elements));
     expect(answer).toHaveLength(elements.length);
-    const summary = answer.map((r) => ({ errors: (r.errors ?? []).map((e) => `${e.code}:${e.field ?? ''}`), warnings: (r.warnings ?? []).map((w) => `${w.code}:${w.field ?? ''}`) }));
+    const summary = answer.map((r) => ({
+      errors: (r.errors ?? []).map((e) => `${e.code}:${e.field ?? ''}`),
+      warnings: (r.warnings ?? []).map((w) => `${w.code}:${w.field ?? ''}`),
+    }));
     expect(summary).toEqual([
       { errors: ['3100:'], warnings: [] },
       { errors: ['3101:badgeMetaId'], warnings: [] },
@@ -280,7 +399,10 @@ describe('element checks', () => {
       if (r.errors) expect(r.data).toMatchObject({ earnedBadgeId: null, expiresOn: null, expiresOnISO: null });
       else expect(r.data.earnedBadgeId).toEqual(expect.any(String));
     }
-    const recorded = answer.filter((r) => r.errors === null).map((r) => r.data.earnedBadgeId).sort();
+    const recorded = answer
+      .filter((r) => r.errors === null)
+      .map((r) => r.data.earnedBadgeId)
+      .sort();
     expect(recorded).toHaveLength(4);
     expect((await awardsOf(u)).map((a) => a.id).sort()).toEqual(recorded);
 
@@ -292,19 +414,45 @@ describe('element checks', () => {
 
   it('reads epoch seconds, milliseconds, digit strings and zoned ISO strings', async () => {
     const u = users[4] as number;
-    const answer = results(await importAs([
-      { badgeMetaId: badge.repeatable, customerId: String(u), earnEventDate: 1674292011000, earnExpiresOn: '2100-01-21T09:06:51Z' },
-      { badgeMetaId: badge.repeatable, customerId: u, earnEventDate: '1674292011', earnExpiresOn: 4102444800.5 },
-      { badgeMetaId: badge.repeatable, customerId: u, earnEventDateISO: '2025-09-10T15:00:00+05:30', earnExpiresOnISO: '2100-09-10T15:00:00.250+05:30', earnExpiresOn: 1 },
-      { badgeMetaId: badge.repeatable, customerId: u, earnEventDate: '2025-09-10', earnExpiresOn: '2100-01-01T00:00:00+0530' },
-    ]));
-    expect(answer[0]?.data).toMatchObject({ customerId: u, expiresOn: 4104205611, expiresOnISO: '2100-01-21T09:06:51Z' });
+    const answer = results(
+      await importAs([
+        {
+          badgeMetaId: badge.repeatable,
+          customerId: String(u),
+          earnEventDate: 1674292011000,
+          earnExpiresOn: '2100-01-21T09:06:51Z',
+        },
+        { badgeMetaId: badge.repeatable, customerId: u, earnEventDate: '1674292011', earnExpiresOn: 4102444800.5 },
+        {
+          badgeMetaId: badge.repeatable,
+          customerId: u,
+          earnEventDateISO: '2025-09-10T15:00:00+05:30',
+          earnExpiresOnISO: '2100-09-10T15:00:00.250+05:30',
+          earnExpiresOn: 1,
+        },
+        {
+          badgeMetaId: badge.repeatable,
+          customerId: u,
+          earnEventDate: '2025-09-10',
+          earnExpiresOn: '2100-01-01T00:00:00+0530',
+        },
+      ]),
+    );
+    expect(answer[0]?.data).toMatchObject({
+      customerId: u,
+      expiresOn: 4104205611,
+      expiresOnISO: '2100-01-21T09:06:51Z',
+    });
     expect(answer[1]?.data).toMatchObject({ expiresOn: 4102444800.5, expiresOnISO: '2100-01-01T00:00:00.500Z' });
     expect(answer[2]?.data).toMatchObject({ expiresOn: 4124251800.25, expiresOnISO: '2100-09-10T09:30:00.250Z' });
     expect(codes(answer[2]?.warnings ?? null)).toEqual([3202]);
     expect(answer[3]?.errors?.map((e) => `${e.code}:${e.field}`)).toEqual(['3104:earnEventDate', '3106:earnExpiresOn']);
     const awards = await awardsOf(u);
-    expect(awards.map((a) => a.issuedOn).sort()).toEqual(['2023-01-21T09:06:51.000Z', '2023-01-21T09:06:51.000Z', '2025-09-10T09:30:00.000Z']);
+    expect(awards.map((a) => a.issuedOn).sort()).toEqual([
+      '2023-01-21T09:06:51.000Z',
+      '2023-01-21T09:06:51.000Z',
+      '2025-09-10T09:30:00.000Z',
+    ]);
   });
 });
 
@@ -313,7 +461,11 @@ describe('idempotency', () => {
     const u = users[5] as number;
     const batch = [valid(badge.repeatable, u), valid(badge.single, u), valid('9999999', u)];
     const first = await importAs(batch, { headers: { 'idempotency-key': 'mig-2026-03-02-part7' } });
-    expect(results(first).map((r) => r.data.requestId)).toEqual(['mig-2026-03-02-part7_1', 'mig-2026-03-02-part7_2', 'mig-2026-03-02-part7_3']);
+    expect(results(first).map((r) => r.data.requestId)).toEqual([
+      'mig-2026-03-02-part7_1',
+      'mig-2026-03-02-part7_2',
+      'mig-2026-03-02-part7_3',
+    ]);
     const again = await importAs(batch, { headers: { 'idempotency-key': 'mig-2026-03-02-part7' } });
     expect(again.status).toBe(200);
     expect(again.text).toBe(first.text);

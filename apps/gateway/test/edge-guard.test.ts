@@ -29,7 +29,9 @@ describe('urlProblem', () => {
 describe('checkJsonText', () => {
   it('allows nesting up to the limit and refuses one level more', () => {
     expect(() => checkJsonText('['.repeat(LIMITS.jsonDepth) + ']'.repeat(LIMITS.jsonDepth))).not.toThrow();
-    expect(() => checkJsonText('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1))).toThrow(EdgeProblem);
+    expect(() => checkJsonText('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1))).toThrow(
+      EdgeProblem,
+    );
     expect(() => checkJsonText(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toThrow(/deeper than/);
   });
 
@@ -52,13 +54,29 @@ describe('checkJsonText', () => {
 
 describe('fromTransportError', () => {
   it('maps body-parser failures and leaves other errors alone', () => {
-    expect(fromTransportError({ type: 'entity.too.large', status: 400 }, '16 KiB')).toMatchObject({ kind: 'tooLarge', status: 413, message: 'the request body is larger than 16 KiB' });
-    expect(fromTransportError({ type: 'encoding.unsupported', status: 415 }, '')).toMatchObject({ kind: 'encoding', status: 415 });
-    expect(fromTransportError({ status: 400, statusCode: 400, expose: true, message: 'incorrect header check' }, '')).toMatchObject({ kind: 'encoding', status: 400 });
-    expect(fromTransportError({ status: 400, statusCode: 400, expose: true, message: "Failed to decode param '%zz'" }, '')).toMatchObject({ kind: 'url' });
+    expect(fromTransportError({ type: 'entity.too.large', status: 400 }, '16 KiB')).toMatchObject({
+      kind: 'tooLarge',
+      status: 413,
+      message: 'the request body is larger than 16 KiB',
+    });
+    expect(fromTransportError({ type: 'encoding.unsupported', status: 415 }, '')).toMatchObject({
+      kind: 'encoding',
+      status: 415,
+    });
+    expect(
+      fromTransportError({ status: 400, statusCode: 400, expose: true, message: 'incorrect header check' }, ''),
+    ).toMatchObject({ kind: 'encoding', status: 400 });
+    expect(
+      fromTransportError({ status: 400, statusCode: 400, expose: true, message: "Failed to decode param '%zz'" }, ''),
+    ).toMatchObject({ kind: 'url' });
     expect(fromTransportError(new Error('boom'), '')).toBeUndefined();
     // A family's own error that carries a status is not a transport problem.
-    expect(fromTransportError(new BadgeKitError(405, { code: 'MethodNotAllowedError', message: 'DELETE is not allowed' }), '')).toBeUndefined();
+    expect(
+      fromTransportError(
+        new BadgeKitError(405, { code: 'MethodNotAllowedError', message: 'DELETE is not allowed' }),
+        '',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -76,16 +94,33 @@ describe('renderEdgeProblem', () => {
   });
 
   it('answers in each family format', () => {
-    expect(JSON.parse(renderEdgeProblem(tooLarge, '/systems').body)).toEqual({ code: 'PayloadTooLarge', message: tooLarge.message });
-    expect(JSON.parse(renderEdgeProblem(tooLarge, '/rest/badge/add/1').body)).toMatchObject({ status: -1, errorId: '121' });
+    expect(JSON.parse(renderEdgeProblem(tooLarge, '/systems').body)).toEqual({
+      code: 'PayloadTooLarge',
+      message: tooLarge.message,
+    });
+    expect(JSON.parse(renderEdgeProblem(tooLarge, '/rest/badge/add/1').body)).toMatchObject({
+      status: -1,
+      errorId: '121',
+    });
     const jsonp = renderEdgeProblem(tooLarge, '/rest/badge/add/1', { callback: 'cb' });
     expect(jsonp.contentType).toMatch(/javascript/);
     expect(jsonp.body).toMatch(/^cb\(\{"status":-1,"errorId":"121",/);
-    expect(JSON.parse(renderEdgeProblem(tooLarge, '/api/v2/Login').body)).toMatchObject({ resultCode: 413, resultMessage: tooLarge.message });
-    expect(JSON.parse(renderEdgeProblem(EdgeProblem.content('deep'), '/api/v2/Login').body)).toMatchObject({ resultCode: -3001 });
+    expect(JSON.parse(renderEdgeProblem(tooLarge, '/api/v2/Login').body)).toMatchObject({
+      resultCode: 413,
+      resultMessage: tooLarge.message,
+    });
+    expect(JSON.parse(renderEdgeProblem(EdgeProblem.content('deep'), '/api/v2/Login').body)).toMatchObject({
+      resultCode: -3001,
+    });
     expect(renderEdgeProblem(EdgeProblem.content('deep'), '/api/v2/Login').status).toBe(200);
-    expect(JSON.parse(renderEdgeProblem(tooLarge, '/api_gateway/v1/badges/import/customerBadges').body)).toEqual({ data: null, errors: [{ code: 3413, message: tooLarge.message }], warnings: null });
-    expect(JSON.parse(renderEdgeProblem(EdgeProblem.url('bad'), '/api_gateway/v1/x').body)).toMatchObject({ errors: [{ code: 3001 }] });
+    expect(JSON.parse(renderEdgeProblem(tooLarge, '/api_gateway/v1/badges/import/customerBadges').body)).toEqual({
+      data: null,
+      errors: [{ code: 3413, message: tooLarge.message }],
+      warnings: null,
+    });
+    expect(JSON.parse(renderEdgeProblem(EdgeProblem.url('bad'), '/api_gateway/v1/x').body)).toMatchObject({
+      errors: [{ code: 3001 }],
+    });
   });
 
   it('never answers KickApps or v2 with a 500', () => {

@@ -68,7 +68,25 @@ let battery: Promise<void> = Promise.resolve();
 
 /** Fields the undocumented families read (KickApps' parameters, v2's and the import's bodies). */
 const FAMILY_FIELDS: Partial<Record<Family, string[]>> = {
-  kickapps: ['location', 'name', 'badgeId', 'actionId', 'requirementId', 'user_id', 'quantity', 'published', 'verbosename', 'url', 'link', 'pgNum', 'pageSize', 'locations', 'developerKey', 'password', 'idempotencyKey'],
+  kickapps: [
+    'location',
+    'name',
+    'badgeId',
+    'actionId',
+    'requirementId',
+    'user_id',
+    'quantity',
+    'published',
+    'verbosename',
+    'url',
+    'link',
+    'pgNum',
+    'pageSize',
+    'locations',
+    'developerKey',
+    'password',
+    'idempotencyKey',
+  ],
   v2: ['tenant', 'userName', 'eMail', 'password', 'refId', 'outcome', 'badgeUrl'],
 };
 
@@ -78,12 +96,22 @@ const MEGABYTE = 'y'.repeat(1024 * 1024);
 const LONG_QUERY = 'q'.repeat(800);
 /** The families' body limits (README "Limits"), plus one byte. */
 const OVER_LIMIT: Record<Family, number> = {
-  badgekit: 16 * 1024 * 1024 + 1, public: 16 * 1024 * 1024 + 1, admin: 16 * 1024 * 1024 + 1, kickapps: 16 * 1024 * 1024 + 1, v2: 16 * 1024 + 1, 'customer-import': 2 * 1024 * 1024 + 1,
+  badgekit: 16 * 1024 * 1024 + 1,
+  public: 16 * 1024 * 1024 + 1,
+  admin: 16 * 1024 * 1024 + 1,
+  kickapps: 16 * 1024 * 1024 + 1,
+  v2: 16 * 1024 + 1,
+  'customer-import': 2 * 1024 * 1024 + 1,
   ob3: 1024 * 1024 + 1,
 };
 
 const master = (method: string, path: string, body?: unknown) =>
-  badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    secret: TEST_MASTER_SECRET,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 /** A valid value for each path parameter, so that the probe of one parameter reaches its own check. */
 function validValue(name: string): string {
@@ -93,7 +121,9 @@ function validValue(name: string): string {
 }
 
 function fillPath(path: string, override?: { name: string; raw: string }): string {
-  return path.replace(/\{(\w+)\}/g, (_m, name: string) => (override?.name === name ? override.raw : encodeURIComponent(validValue(name))));
+  return path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    override?.name === name ? override.raw : encodeURIComponent(validValue(name)),
+  );
 }
 
 const basic = () => `Basic ${Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')}`;
@@ -105,7 +135,12 @@ function credentials(probe: Probe, url: string, body: Buffer | string | undefine
     case 'public':
     case 'admin':
       return {
-        authorization: authorization({ method: probe.method, path: url, secret: TEST_MASTER_SECRET, ...(typeof body === 'string' && { body }) }),
+        authorization: authorization({
+          method: probe.method,
+          path: url,
+          secret: TEST_MASTER_SECRET,
+          ...(typeof body === 'string' && { body }),
+        }),
       };
     case 'customer-import':
       return { authorization: basic() };
@@ -119,7 +154,9 @@ function credentials(probe: Probe, url: string, body: Buffer | string | undefine
 }
 
 function urlOf(probe: Probe): string {
-  const query = new URLSearchParams(probe.op.family === 'kickapps' ? { t: loginToken, ...probe.query } : probe.query).toString();
+  const query = new URLSearchParams(
+    probe.op.family === 'kickapps' ? { t: loginToken, ...probe.query } : probe.query,
+  ).toString();
   return query ? `${probe.path}?${query}` : probe.path;
 }
 
@@ -147,24 +184,44 @@ function formatProblem(family: Family, status: number, contentType: string, text
     case 'public':
     case 'admin':
       // `code` may be absent: §9.5's bare 400 for `emails` that is not an array is `{message}` only, as the original's.
-      return (body.code === undefined || typeof body.code === 'string') && typeof body.message === 'string' ? undefined : 'not {code, message}';
+      return (body.code === undefined || typeof body.code === 'string') && typeof body.message === 'string'
+        ? undefined
+        : 'not {code, message}';
     case 'kickapps':
       if (body.status === 1 || body.status === '1') return undefined;
-      return (body.status === -1 || body.status === '-1') && typeof body.errorId === 'string' && /^\d+$/.test(body.errorId) && typeof body.error === 'string'
+      return (body.status === -1 || body.status === '-1') &&
+        typeof body.errorId === 'string' &&
+        /^\d+$/.test(body.errorId) &&
+        typeof body.error === 'string'
         ? undefined
         : 'not {status: -1, errorId, error}';
     case 'v2':
-      return typeof body.requestID === 'number' && typeof body.requestDateTime === 'string' && typeof body.resultCode === 'number' && typeof body.resultMessage === 'string'
+      return typeof body.requestID === 'number' &&
+        typeof body.requestDateTime === 'string' &&
+        typeof body.resultCode === 'number' &&
+        typeof body.resultMessage === 'string'
         ? undefined
         : 'not the v2 envelope';
     case 'ob3':
       // Successes are credentials, profiles, tokens and redirects; every refusal is imsx_StatusInfo.
       if (status < 400) return undefined;
-      return body.imsx_codeMajor === 'failure' && body.imsx_severity === 'error' && typeof body.imsx_description === 'string' ? undefined : 'not imsx_StatusInfo';
+      return body.imsx_codeMajor === 'failure' &&
+        body.imsx_severity === 'error' &&
+        typeof body.imsx_description === 'string'
+        ? undefined
+        : 'not imsx_StatusInfo';
     case 'customer-import': {
-      if (Array.isArray(json)) return status === 200 && json.every((item) => item !== null && typeof item === 'object' && 'data' in item && 'errors' in item) ? undefined : 'not per-item results';
+      if (Array.isArray(json))
+        return status === 200 &&
+          json.every((item) => item !== null && typeof item === 'object' && 'data' in item && 'errors' in item)
+          ? undefined
+          : 'not per-item results';
       const errors = body.errors;
-      return body.data === null && Array.isArray(errors) && errors.every((e: Json) => typeof e.code === 'number' && typeof e.message === 'string') ? undefined : 'not {data: null, errors}';
+      return body.data === null &&
+        Array.isArray(errors) &&
+        errors.every((e: Json) => typeof e.code === 'number' && typeof e.message === 'string')
+        ? undefined
+        : 'not {data: null, errors}';
     }
   }
 }
@@ -192,11 +249,20 @@ async function send(probe: Probe): Promise<void> {
   if (probe.body !== undefined) headers['content-type'] = probe.contentType ?? 'application/json';
   const label = `${probe.op.method} ${probe.op.path} [${probe.label}]`;
   try {
-    const res = await fetch(system.gatewayUrl + url, { method: probe.method, headers, ...(probe.body !== undefined && { body: probe.body }) });
+    const res = await fetch(system.gatewayUrl + url, {
+      method: probe.method,
+      headers,
+      ...(probe.body !== undefined && { body: probe.body }),
+    });
     judge(label, probe.op.family, res.status, res.headers.get('content-type') ?? '', await res.text());
   } catch (error) {
     counts.requests += 1;
-    failures.push({ probe: label, status: 0, why: `no answer: ${error instanceof Error ? error.message : String(error)}`, body: '' });
+    failures.push({
+      probe: label,
+      status: 0,
+      why: `no answer: ${error instanceof Error ? error.message : String(error)}`,
+      body: '',
+    });
   }
 }
 
@@ -211,7 +277,11 @@ function sendRaw(request: string): Promise<{ status: number; contentType: string
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const [head = '', ...rest] = text.split('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '', body: rest.join('\r\n\r\n') });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0),
+        contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '',
+        body: rest.join('\r\n\r\n'),
+      });
     });
     socket.end(request);
   });
@@ -219,13 +289,15 @@ function sendRaw(request: string): Promise<{ status: number; contentType: string
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next] as T;
+        next += 1;
+        await work(item);
+      }
+    }),
+  );
 }
 
 const json = (fields: Record<string, unknown>) => JSON.stringify(fields);
@@ -238,25 +310,63 @@ function bodyProbes(op: Operation): Probe[] {
   const fields = [...op.bodyFields, ...(FAMILY_FIELDS[op.family] ?? [])];
   if (op.family === 'customer-import') {
     const element = (v: unknown) => ({ badgeMetaId: v, customerId: v, earnEventDate: v, earnExpiresOn: v });
-    for (const [label, v] of [['object', { $ne: 1 }], ['array', [1]], ['number', 1e308], ['long', LONG], ['nul', 'a\u0000b'], ['megabyte', MEGABYTE]] as const) {
-      probes.push({ ...base, label: `elements ${label}`, body: JSON.stringify(op.path.includes('oauth') ? { key: v, secret: v } : [element(v)]) });
+    for (const [label, v] of [
+      ['object', { $ne: 1 }],
+      ['array', [1]],
+      ['number', 1e308],
+      ['long', LONG],
+      ['nul', 'a\u0000b'],
+      ['megabyte', MEGABYTE],
+    ] as const) {
+      probes.push({
+        ...base,
+        label: `elements ${label}`,
+        body: JSON.stringify(op.path.includes('oauth') ? { key: v, secret: v } : [element(v)]),
+      });
     }
     probes.push({ ...base, label: 'non-element items', body: '[1, null, "x", []]' });
   } else {
     // Over-long one field at a time (a check may stop at the first bad field); wrong types in every field at once.
     for (const field of fields) probes.push({ ...base, label: `${field} long`, body: json({ [field]: LONG }) });
     const all = (v: unknown) => Object.fromEntries(fields.map((f) => [f, v]));
-    for (const [label, v] of [['object', { nested: ['x'] }], ['number', 1e308], ['array', ['a', 'b']], ['boolean', true], ['null', null], ['nul', 'a\u0000b']] as const) {
+    for (const [label, v] of [
+      ['object', { nested: ['x'] }],
+      ['number', 1e308],
+      ['array', ['a', 'b']],
+      ['boolean', true],
+      ['null', null],
+      ['nul', 'a\u0000b'],
+    ] as const) {
       probes.push({ ...base, label: `all fields ${label}`, body: json(all(v)) });
     }
     if (op.contentTypes.includes('application/x-www-form-urlencoded')) {
-      probes.push({ ...base, label: 'form NUL', body: fields.map((f) => `${f}=a%00b`).join('&') || 'a=%00', contentType: 'application/x-www-form-urlencoded' });
-      probes.push({ ...base, label: 'form deep keys', body: `a${'[b]'.repeat(50)}=1`, contentType: 'application/x-www-form-urlencoded' });
+      probes.push({
+        ...base,
+        label: 'form NUL',
+        body: fields.map((f) => `${f}=a%00b`).join('&') || 'a=%00',
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      probes.push({
+        ...base,
+        label: 'form deep keys',
+        body: `a${'[b]'.repeat(50)}=1`,
+        contentType: 'application/x-www-form-urlencoded',
+      });
     }
     if (op.contentTypes.includes('multipart/form-data')) {
       const boundary = 'hostile';
-      probes.push({ ...base, label: 'multipart NUL', body: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\na\u0000b\r\n--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` });
-      probes.push({ ...base, label: 'multipart truncated', body: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nabc`, contentType: `multipart/form-data; boundary=${boundary}` });
+      probes.push({
+        ...base,
+        label: 'multipart NUL',
+        body: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\na\u0000b\r\n--${boundary}--\r\n`,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      });
+      probes.push({
+        ...base,
+        label: 'multipart truncated',
+        body: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nabc`,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      });
     }
   }
   probes.push({ ...base, label: 'malformed JSON', body: '{"a": ' });
@@ -264,16 +374,26 @@ function bodyProbes(op: Operation): Probe[] {
   probes.push({ ...base, label: 'gzip header, plain body', body: '{"a":1}', headers: { 'content-encoding': 'gzip' } });
   probes.push({ ...base, label: 'br header, plain body', body: '{"a":1}', headers: { 'content-encoding': 'br' } });
   probes.push({ ...base, label: 'unknown encoding', body: '{"a":1}', headers: { 'content-encoding': 'hostile' } });
-  probes.push({ ...base, label: 'gzip of garbage JSON', body: gzipSync(Buffer.from('{"a": nope')), headers: { 'content-encoding': 'gzip' } });
+  probes.push({
+    ...base,
+    label: 'gzip of garbage JSON',
+    body: gzipSync(Buffer.from('{"a": nope')),
+    headers: { 'content-encoding': 'gzip' },
+  });
   probes.push({ ...base, label: 'wrong media type', body: 'hello', contentType: 'text/plain' });
   return probes;
 }
 
 function pathProbes(op: Operation, variants: readonly (readonly [string, string])[]): Probe[] {
-  return op.pathParams.flatMap((name) => variants.map(([label, raw]) => ({
-    op, label: `${name} ${label}`, method: op.method, path: fillPath(op.path, { name, raw }),
-    ...(sendsBody(op) && { body: '{}' }),
-  })));
+  return op.pathParams.flatMap((name) =>
+    variants.map(([label, raw]) => ({
+      op,
+      label: `${name} ${label}`,
+      method: op.method,
+      path: fillPath(op.path, { name, raw }),
+      ...(sendsBody(op) && { body: '{}' }),
+    })),
+  );
 }
 
 function queryProbes(op: Operation): Probe[] {
@@ -309,29 +429,57 @@ function summarize(from: number): string {
     if (seen) seen.count += 1;
     else kinds.set(kind, { count: 1, example: f });
   }
-  return [...kinds.values()].slice(0, 40).map(({ count, example: f }) => `${count}x e.g. ${f.probe} -> ${f.status} ${f.why}: ${f.body}`).join('\n');
+  return [...kinds.values()]
+    .slice(0, 40)
+    .map(({ count, example: f }) => `${count}x e.g. ${f.probe} -> ${f.status} ${f.why}: ${f.body}`)
+    .join('\n');
 }
 
 /** The OB 3.0 authorization code flow, as a wallet goes through it, for the webmaster member. */
 async function ob3AccessToken(): Promise<string> {
   const ob3 = `${system.gatewayUrl}/ims/ob/v3p0`;
   const redirect = 'https://wallet.example.org/cb';
-  const registered = await fetch(`${ob3}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'hostile', redirect_uris: [redirect] }) });
+  const registered = await fetch(`${ob3}/oauth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_name: 'hostile', redirect_uris: [redirect] }),
+  });
   const client = (await registered.json()) as { client_id: string; client_secret: string };
   const verifier = randomBytes(32).toString('base64url');
   const query = new URLSearchParams({
-    response_type: 'code', client_id: client.client_id, redirect_uri: redirect, code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', site: 'hostile',
+    response_type: 'code',
+    client_id: client.client_id,
+    redirect_uri: redirect,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    site: 'hostile',
   });
   const form = await (await fetch(`${ob3}/oauth/authorize?${query.toString()}`)).text();
   const signedIn = await fetch(`${ob3}/oauth/authorize`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ request: /name="request" value="([^"]+)"/.exec(form)?.[1] ?? '', site: 'hostile', username: 'webmaster', password: 'correct horse battery', decision: 'allow' }).toString(),
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      request: /name="request" value="([^"]+)"/.exec(form)?.[1] ?? '',
+      site: 'hostile',
+      username: 'webmaster',
+      password: 'correct horse battery',
+      decision: 'allow',
+    }).toString(),
   });
   const code = new URL(signedIn.headers.get('location') ?? '').searchParams.get('code') ?? '';
   const tokens = await fetch(`${ob3}/oauth/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}` },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier }).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirect,
+      code_verifier: verifier,
+    }).toString(),
   });
   const accessToken = ((await tokens.json()) as { access_token?: string }).access_token ?? '';
   expect(accessToken.length).toBeGreaterThan(20);
@@ -340,50 +488,99 @@ async function ob3AccessToken(): Promise<string> {
 
 beforeAll(async () => {
   system = await startSystem('hostile-input');
-  expect((await master('POST', '/systems', { slug: 'hostile', name: 'Hostile', url: 'https://example.org' })).status).toBe(201);
+  expect(
+    (await master('POST', '/systems', { slug: 'hostile', name: 'Hostile', url: 'https://example.org' })).status,
+  ).toBe(201);
   siteId = String(((await master('GET', '/systems/hostile')).body as { system: { id: number } }).system.id);
-  const consumer = await master('POST', '/admin/systems/hostile/consumers', { name: 'everything', permissions: ['kickapps-developer', 'badge-import', 'badge-assignment'] });
+  const consumer = await master('POST', '/admin/systems/hostile/consumers', {
+    name: 'everything',
+    permissions: ['kickapps-developer', 'badge-import', 'badge-assignment'],
+  });
   expect(consumer.status).toBe(201);
-  ({ key: consumerKey, secret: consumerSecret } = (consumer.body as { consumer: { key: string; secret: string } }).consumer);
-  const member = await master('POST', '/admin/systems/hostile/members', { username: 'webmaster', email: 'webmaster@example.org', password: 'correct horse battery', role: 'WEBMASTER' });
+  ({ key: consumerKey, secret: consumerSecret } = (
+    consumer.body as { consumer: { key: string; secret: string } }
+  ).consumer);
+  const member = await master('POST', '/admin/systems/hostile/members', {
+    username: 'webmaster',
+    email: 'webmaster@example.org',
+    password: 'correct horse battery',
+    role: 'WEBMASTER',
+  });
   expect(member.status).toBe(201);
   const token = await fetch(`${system.gatewayUrl}/rest/token/create/webmaster/${siteId}`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ developerKey: consumerSecret }).toString(),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ developerKey: consumerSecret }).toString(),
   });
   loginToken = String(((await token.json()) as { TOKEN?: string }).TOKEN);
   expect(loginToken.length).toBeGreaterThan(20);
   // A badge and an issuer/program, so that probes of deeper parameters get past the first levels of the lookup chain.
-  expect((await master('POST', '/systems/hostile/issuers', { slug: 'hostile', name: 'Issuer', url: 'https://example.org' })).status).toBe(201);
-  expect((await master('POST', '/systems/hostile/issuers/hostile/programs', { slug: 'hostile', name: 'Program', url: 'https://example.org' })).status).toBe(201);
-  expect((await master('POST', '/systems/hostile/badges', {
-    slug: 'hostile-badge', name: 'Badge', earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', unique: false, imageUrl: 'https://example.org/i.png',
-  })).status).toBe(201);
+  expect(
+    (await master('POST', '/systems/hostile/issuers', { slug: 'hostile', name: 'Issuer', url: 'https://example.org' }))
+      .status,
+  ).toBe(201);
+  expect(
+    (
+      await master('POST', '/systems/hostile/issuers/hostile/programs', {
+        slug: 'hostile',
+        name: 'Program',
+        url: 'https://example.org',
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await master('POST', '/systems/hostile/badges', {
+        slug: 'hostile-badge',
+        name: 'Badge',
+        earnerDescription: 'e',
+        consumerDescription: 'c',
+        criteriaUrl: 'https://example.org/c',
+        unique: false,
+        imageUrl: 'https://example.org/i.png',
+      })
+    ).status,
+  ).toBe(201);
   values.badgeSlug = 'hostile-badge';
 
   ob3Token = await ob3AccessToken();
 
-  const document = (await (await fetch(`${system.gatewayUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, Json>> };
-  operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, raw]) => {
-    const parameters = (raw.parameters ?? []) as { name: string; in: string }[];
-    const content = ((raw.requestBody as Json | undefined)?.content ?? {}) as Record<string, { schema?: { properties?: Json } }>;
-    const schema = Object.values(content)[0]?.schema;
-    const family = ((raw.tags as string[] | undefined)?.[0] ?? 'badgekit') as Family;
-    return {
-      family,
-      method: method.toUpperCase(),
-      path,
-      pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-      queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
-      bodyFields: Object.keys(schema?.properties ?? {}).filter((f) => f !== 'image'),
-      contentTypes: Object.keys(content).length > 0 ? Object.keys(content) : family === 'kickapps' ? ['application/x-www-form-urlencoded', 'application/json'] : ['application/json'],
-    };
-  }));
+  const document = (await (await fetch(`${system.gatewayUrl}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Json>>;
+  };
+  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, raw]) => {
+      const parameters = (raw.parameters ?? []) as { name: string; in: string }[];
+      const content = ((raw.requestBody as Json | undefined)?.content ?? {}) as Record<
+        string,
+        { schema?: { properties?: Json } }
+      >;
+      const schema = Object.values(content)[0]?.schema;
+      const family = ((raw.tags as string[] | undefined)?.[0] ?? 'badgekit') as Family;
+      return {
+        family,
+        method: method.toUpperCase(),
+        path,
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        bodyFields: Object.keys(schema?.properties ?? {}).filter((f) => f !== 'image'),
+        contentTypes:
+          Object.keys(content).length > 0
+            ? Object.keys(content)
+            : family === 'kickapps'
+              ? ['application/x-www-form-urlencoded', 'application/json']
+              : ['application/json'],
+      };
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
   // For the lead's closing note: how much was tried and how much failed.
   // eslint-disable-next-line no-console -- the counts are this test's report
-  console.log(`hostile input: ${operations.length} operations, ${counts.requests} requests, ${counts.fiveHundreds} 5xx, ${failures.length} failures`);
+  console.log(
+    `hostile input: ${operations.length} operations, ${counts.requests} requests, ${counts.fiveHundreds} 5xx, ${failures.length} failures`,
+  );
   // eslint-disable-next-line no-console -- what failed, when something did
   if (failures.length > 0) console.log(summarize(0));
   await system?.stop();
@@ -391,7 +588,9 @@ afterAll(async () => {
 
 describe('every operation answers hostile input with a 4xx in its family format', () => {
   it('covers every family of the document', () => {
-    expect(new Set(operations.map((o) => o.family))).toEqual(new Set(['badgekit', 'public', 'admin', 'kickapps', 'v2', 'customer-import', 'ob3']));
+    expect(new Set(operations.map((o) => o.family))).toEqual(
+      new Set(['badgekit', 'public', 'admin', 'kickapps', 'v2', 'customer-import', 'ob3']),
+    );
     expect(operations.length).toBeGreaterThan(150);
   });
 
@@ -419,14 +618,27 @@ describe('every operation answers hostile input with a 4xx in its family format'
     for (const op of operations) if (sendsBody(op) && !byFamily.has(op.family)) byFamily.set(op.family, op);
     const before = failures.length;
     for (const [family, op] of byFamily) {
-      await send({ op, method: op.method, label: 'over the limit', path: fillPath(op.path), body: `"${'z'.repeat(OVER_LIMIT[family] - 2)}"` });
+      await send({
+        op,
+        method: op.method,
+        label: 'over the limit',
+        path: fillPath(op.path),
+        body: `"${'z'.repeat(OVER_LIMIT[family] - 2)}"`,
+      });
     }
     expect(failures.length - before, summarize(before)).toBe(0);
   }, 60_000);
 
   it('oversized headers and unknown methods', async () => {
     await battery;
-    const paths: [Family, string][] = [['badgekit', '/systems'], ['admin', '/admin/systems/hostile/consumers'], ['kickapps', `/rest/badges/get/${siteId}`], ['v2', '/api/v2/Login'], ['customer-import', '/api_gateway/v1/badges/import/customerBadges'], ['ob3', '/ims/ob/v3p0/credentials']];
+    const paths: [Family, string][] = [
+      ['badgekit', '/systems'],
+      ['admin', '/admin/systems/hostile/consumers'],
+      ['kickapps', `/rest/badges/get/${siteId}`],
+      ['v2', '/api/v2/Login'],
+      ['customer-import', '/api_gateway/v1/badges/import/customerBadges'],
+      ['ob3', '/ims/ob/v3p0/credentials'],
+    ];
     const before = failures.length;
     for (const [family, path] of paths) {
       const big = await sendRaw(`GET ${path} HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkBulkBody, checkInstanceBody, directAwardKey, readInstanceTime } from '../src/families/badgekit/instances/instance-input.js';
+import {
+  checkBulkBody,
+  checkInstanceBody,
+  directAwardKey,
+  readInstanceTime,
+} from '../src/families/badgekit/instances/instance-input.js';
 
 describe('readInstanceTime (D-14)', () => {
   it('reads Unix seconds, Unix milliseconds and ISO 8601', () => {
@@ -20,11 +25,22 @@ describe('readInstanceTime (D-14)', () => {
 
 describe('checkInstanceBody', () => {
   it('reads the fields and reports problems in BadgeKit terms', () => {
-    expect(checkInstanceBody({ email: 'a@example.org', slug: 's', claimCode: 'c', comment: 'hi', expires: 1 })).toEqual({
-      input: { email: 'a@example.org', slug: 's', claimCode: 'c', comment: 'hi', expires: '1970-01-01T00:00:01.000Z' },
-      problems: [],
-    });
-    expect(checkInstanceBody({ issuedOn: 'x' }).problems).toEqual([{ field: 'email', value: '' }, { message: 'Not a date', field: 'issuedOn', value: 'x' }]);
+    expect(checkInstanceBody({ email: 'a@example.org', slug: 's', claimCode: 'c', comment: 'hi', expires: 1 })).toEqual(
+      {
+        input: {
+          email: 'a@example.org',
+          slug: 's',
+          claimCode: 'c',
+          comment: 'hi',
+          expires: '1970-01-01T00:00:01.000Z',
+        },
+        problems: [],
+      },
+    );
+    expect(checkInstanceBody({ issuedOn: 'x' }).problems).toEqual([
+      { field: 'email', value: '' },
+      { message: 'Not a date', field: 'issuedOn', value: 'x' },
+    ]);
   });
 });
 

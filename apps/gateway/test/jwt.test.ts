@@ -8,10 +8,18 @@ import { checkClaims, decodeToken, isExpired, verifySignature } from '../src/bad
 
 const SECRET = 'secret-of-the-master-key';
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
-const header = (claims: Record<string, unknown>, secret = SECRET, options: { alg?: string; header?: Record<string, unknown> } = {}) =>
-  `JWT token="${signToken(claims, secret, options)}"`;
+const header = (
+  claims: Record<string, unknown>,
+  secret = SECRET,
+  options: { alg?: string; header?: Record<string, unknown> } = {},
+) => `JWT token="${signToken(claims, secret, options)}"`;
 const facts = (authorization: string | undefined, overrides: Partial<Parameters<typeof checkClaims>[0]> = {}) => ({
-  authorization, method: 'GET', url: '/systems', rawBody: Buffer.alloc(0), nowMs: NOW, ...overrides,
+  authorization,
+  method: 'GET',
+  url: '/systems',
+  rawBody: Buffer.alloc(0),
+  nowMs: NOW,
+  ...overrides,
 });
 const message = (result: ReturnType<typeof checkClaims>) => (result.ok ? 'ok' : result.message);
 
@@ -34,7 +42,9 @@ describe('checkClaims', () => {
 
   it('reports the first failing check in the spec’s order', () => {
     expect(message(checkClaims(facts(header({ key: 'master' }))))).toBe('Missing JWT claim: method');
-    expect(message(checkClaims(facts(header({ key: 'master', method: 'POST', path: '/x' }))))).toBe('`method` does not match: using "POST" token for "GET" request');
+    expect(message(checkClaims(facts(header({ key: 'master', method: 'POST', path: '/x' }))))).toBe(
+      '`method` does not match: using "POST" token for "GET" request',
+    );
     expect(message(checkClaims(facts(header({ key: 'master', method: 'GET' }))))).toBe('Missing JWT claim: path');
     expect(message(checkClaims(facts(header({ method: 'GET', path: '/systems' }))))).toBe('Missing JWT claim: key');
   });
@@ -49,16 +59,26 @@ describe('checkClaims', () => {
 
   it('checks exp in seconds and in milliseconds, with the original’s message', () => {
     const seconds = Math.floor(NOW / 1000);
-    expect(message(checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: seconds - 1 }))))).toBe(
-      `Token is expired (token expiry: ${seconds - 1}, server time: ${seconds}`,
-    );
-    expect(checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: NOW + 60_000 })))).toMatchObject({ ok: true });
-    expect(checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: NOW - 1 })))).toMatchObject({ ok: false });
+    expect(
+      message(checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: seconds - 1 })))),
+    ).toBe(`Token is expired (token expiry: ${seconds - 1}, server time: ${seconds}`);
+    expect(
+      checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: NOW + 60_000 }))),
+    ).toMatchObject({ ok: true });
+    expect(checkClaims(facts(header({ key: 'master', method: 'GET', path: '/systems', exp: NOW - 1 })))).toMatchObject({
+      ok: false,
+    });
     expect(isExpired(0, NOW)).toBe(false);
   });
 
   describe('the body hash (D-3)', () => {
-    const post = (claims: Record<string, unknown>, body: string) => checkClaims(facts(header({ key: 'master', method: 'POST', path: '/systems', ...claims }), { method: 'POST', rawBody: Buffer.from(body) }));
+    const post = (claims: Record<string, unknown>, body: string) =>
+      checkClaims(
+        facts(header({ key: 'master', method: 'POST', path: '/systems', ...claims }), {
+          method: 'POST',
+          rawBody: Buffer.from(body),
+        }),
+      );
 
     it('requires the body claim for a non-empty body, and not for an empty one', () => {
       expect(message(post({}, '{"a":1}'))).toBe('Missing JWT claim: body');
@@ -70,8 +90,12 @@ describe('checkClaims', () => {
       expect(post({ body: bodyHash('{"a":1}', 'md5') }, '{"a":1}').ok).toBe(true);
       expect(message(post({ body: { alg: 'sha256' } }, 'x'))).toBe('Missing JWT claim: body.hash');
       expect(message(post({ body: { hash: 'x' } }, 'x'))).toBe('Missing JWT claim: body.alg');
-      expect(message(post({ body: { alg: 'crc32', hash: 'x' } }, 'x'))).toBe('Could not calculate hash, unsupported algorithm: crc32');
-      expect(message(post({ body: { alg: 'sha256', hash: 'abc' } }, 'x'))).toBe(`Computed hash does not match given hash: abc != ${bodyHash('x').hash}`);
+      expect(message(post({ body: { alg: 'crc32', hash: 'x' } }, 'x'))).toBe(
+        'Could not calculate hash, unsupported algorithm: crc32',
+      );
+      expect(message(post({ body: { alg: 'sha256', hash: 'abc' } }, 'x'))).toBe(
+        `Computed hash does not match given hash: abc != ${bodyHash('x').hash}`,
+      );
     });
   });
 });

@@ -9,7 +9,14 @@
  * file keeps the whole check well under a minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type AppName, type JsonResponse, type TestSystem } from '@laurel/testkit';
+import {
+  badgekitRequest,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type AppName,
+  type JsonResponse,
+  type TestSystem,
+} from '@laurel/testkit';
 
 let system: TestSystem;
 let site = '';
@@ -23,26 +30,39 @@ const HOSTILE = ['ü', 'Grüße-東京-🎖️', 'a\u0000b', '\u0000', 'é'.repe
 const enc = encodeURIComponent;
 
 const master = (method: string, path: string, body?: unknown): Promise<JsonResponse> =>
-  badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    secret: TEST_MASTER_SECRET,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 async function get(path: string): Promise<JsonResponse> {
   const res = await fetch(system.gatewayUrl + path);
   const text = await res.text();
   let body: unknown = text;
-  try { body = JSON.parse(text); } catch { /* asserted below */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* asserted below */
+  }
   return { status: res.status, headers: res.headers, body };
 }
 
 async function kickapps(path: string, params: Record<string, string>): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${system.gatewayUrl}/rest${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString(),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params).toString(),
   });
   return { status: res.status, body: (await res.json()) as Json };
 }
 
 async function v2(path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${system.gatewayUrl}/api/v2${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Json };
 }
@@ -62,7 +82,10 @@ function expectClientError(res: { status: number; body: unknown }, what: string)
  */
 function expectBadgeKitError(res: JsonResponse, what: string): void {
   expectClientError(res, what);
-  expect(res.body, what).toMatchObject({ code: expect.stringMatching(/^(ResourceNotFound|ValidationError|InvalidParameter)$/) as unknown, message: expect.any(String) as unknown });
+  expect(res.body, what).toMatchObject({
+    code: expect.stringMatching(/^(ResourceNotFound|ValidationError|InvalidParameter)$/) as unknown,
+    message: expect.any(String) as unknown,
+  });
 }
 
 /** The service's process has not exited (each describe then shows it still answers). */
@@ -74,20 +97,40 @@ function expectAlive(app: AppName): void {
 
 beforeAll(async () => {
   system = await startSystem('non-ascii-identifiers');
-  expect((await master('POST', '/systems', { slug: 'chicago', name: 'Chicago', url: 'https://chicago.example.org', email: 'c@example.org' })).status).toBe(201);
+  expect(
+    (
+      await master('POST', '/systems', {
+        slug: 'chicago',
+        name: 'Chicago',
+        url: 'https://chicago.example.org',
+        email: 'c@example.org',
+      })
+    ).status,
+  ).toBe(201);
   site = String(((await master('GET', '/systems/chicago')).body as { system: { id: number } }).system.id);
   const badge = await master('POST', '/systems/chicago/badges', {
-    slug: 'alpha', name: 'Alpha', earnerDescription: 'did it', consumerDescription: 'they did it', criteriaUrl: 'http://example.org/criteria', unique: 1, image: 'http://example.org/a.png',
+    slug: 'alpha',
+    name: 'Alpha',
+    earnerDescription: 'did it',
+    consumerDescription: 'they did it',
+    criteriaUrl: 'http://example.org/criteria',
+    unique: 1,
+    image: 'http://example.org/a.png',
   });
   expect(badge.status, JSON.stringify(badge.body)).toBe(201);
-  const developer = await master('POST', '/admin/systems/chicago/consumers', { name: 'developer', permissions: ['kickapps-developer'] });
+  const developer = await master('POST', '/admin/systems/chicago/consumers', {
+    name: 'developer',
+    permissions: ['kickapps-developer'],
+  });
   const developerKey = (developer.body as { consumer: { secret: string } }).consumer.secret;
   const members = await master('POST', '/admin/systems/chicago/members', [
     { username: 'webmaster', email: 'webmaster@example.org', password: 'correct horse battery', role: 'WEBMASTER' },
     { username: 'fan', email: 'fan@example.org', password: 'correct horse battery' },
   ]);
   expect(members.status, JSON.stringify(members.body)).toBeLessThan(300);
-  adminToken = String((await kickapps(`/token/create/webmaster/${site}`, { developerKey, password: 'correct horse battery' })).body.TOKEN);
+  adminToken = String(
+    (await kickapps(`/token/create/webmaster/${site}`, { developerKey, password: 'correct horse battery' })).body.TOKEN,
+  );
   const login = await v2('/Login', { tenant: 'chicago', userName: 'fan', password: 'correct horse battery' });
   expect(login.body.resultCode, JSON.stringify(login.body)).toBe(0);
   memberToken = String(login.body.token);
@@ -108,12 +151,18 @@ describe('badge-catalog: system, badge and image slugs, the v2 tenant', () => {
       const res = await get(path);
       expectClientError(res, path);
     }
-    for (const path of [`/systems/${enc(value)}`, `/systems/chicago/badges/${enc(value)}`, `/systems/chicago/issuers/${enc(value)}`]) {
+    for (const path of [
+      `/systems/${enc(value)}`,
+      `/systems/chicago/badges/${enc(value)}`,
+      `/systems/chicago/issuers/${enc(value)}`,
+    ]) {
       expectBadgeKitError(await master('GET', path), path);
     }
     const login = await v2('/Login', { tenant: value, userName: 'fan', password: 'correct horse battery' });
     // A NUL in a JSON body is refused by the edge as an unreadable body (-3001); any other text is looked up.
-    const refused = value.includes('\u0000') ? { resultCode: -3001 } : { resultCode: -1, resultMessage: 'tenant not found' };
+    const refused = value.includes('\u0000')
+      ? { resultCode: -3001 }
+      : { resultCode: -1, resultMessage: 'tenant not found' };
     expect(login).toMatchObject({ status: 200, body: refused });
     expectAlive('badge-catalog');
   });
@@ -129,7 +178,9 @@ describe('claim-code: claim codes', () => {
     for (const path of [`/systems/chicago/badges/alpha/codes/${enc(value)}`, `/systems/chicago/codes/${enc(value)}`]) {
       expectBadgeKitError(await master('GET', path), path);
     }
-    const claim = await master('POST', `/systems/chicago/badges/alpha/codes/${enc(value)}/claim`, { email: 'earner@example.org' });
+    const claim = await master('POST', `/systems/chicago/badges/alpha/codes/${enc(value)}/claim`, {
+      email: 'earner@example.org',
+    });
     expectBadgeKitError(claim, 'claim');
     expectAlive('claim-code');
   });
@@ -150,8 +201,11 @@ describe('claim-code: claim codes', () => {
 
 describe('issuance: assertion uids, instance emails, application slugs', () => {
   it.each(HOSTILE)('answers %j with a 4xx and stays up', async (value) => {
-    expectBadgeKitError(await get(`/public/assertions/${enc(value)}`) , 'public assertion');
-    for (const path of [`/systems/chicago/badges/alpha/instances/${enc(value)}`, `/systems/chicago/badges/alpha/applications/${enc(value)}`]) {
+    expectBadgeKitError(await get(`/public/assertions/${enc(value)}`), 'public assertion');
+    for (const path of [
+      `/systems/chicago/badges/alpha/instances/${enc(value)}`,
+      `/systems/chicago/badges/alpha/applications/${enc(value)}`,
+    ]) {
       expectBadgeKitError(await master('GET', path), path);
     }
     // The instances of an email nobody earned anything with: an empty list, or a 400 for text PostgreSQL cannot hold.

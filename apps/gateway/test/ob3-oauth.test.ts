@@ -1,10 +1,21 @@
 /** The OB 3.0 API's pure OAuth rules: scopes, redirect URIs, the signed form state, paging links. */
 import { describe, expect, it } from 'vitest';
-import { FormState, formStateKey, linkHeader, pageOffsets, parseScopes, redirectUriProblem, SCOPES } from '../src/domain/ob3-oauth.js';
+import {
+  FormState,
+  formStateKey,
+  linkHeader,
+  pageOffsets,
+  parseScopes,
+  redirectUriProblem,
+  SCOPES,
+} from '../src/domain/ob3-oauth.js';
 
 describe('parseScopes', () => {
   it('accepts OB 3.0 scopes only, once each', () => {
-    expect(parseScopes(`${SCOPES.credentialRead}  ${SCOPES.profileRead} ${SCOPES.credentialRead}`)).toEqual([SCOPES.credentialRead, SCOPES.profileRead]);
+    expect(parseScopes(`${SCOPES.credentialRead}  ${SCOPES.profileRead} ${SCOPES.credentialRead}`)).toEqual([
+      SCOPES.credentialRead,
+      SCOPES.profileRead,
+    ]);
     expect(parseScopes(`${SCOPES.credentialRead} openid`)).toBeUndefined();
     expect(parseScopes('')).toEqual([]);
   });
@@ -50,9 +61,15 @@ describe('paging', () => {
     expect(pageOffsets(25, 10, 95)).toEqual({ first: 0, last: 20, prev: 20 });
   });
   it('writes RFC 8288 links keeping the other parameters', () => {
-    const header = linkHeader(new URL('https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00:00:00Z'), 10, { first: 0, last: 20, next: 10 });
-    expect(header).toBe('<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=0>; rel="first", '
-      + '<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=20>; rel="last", '
-      + '<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=10>; rel="next"');
+    const header = linkHeader(new URL('https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00:00:00Z'), 10, {
+      first: 0,
+      last: 20,
+      next: 10,
+    });
+    expect(header).toBe(
+      '<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=0>; rel="first", ' +
+        '<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=20>; rel="last", ' +
+        '<https://x.example/ims/ob/v3p0/credentials?since=2026-01-01T00%3A00%3A00Z&limit=10&offset=10>; rel="next"',
+    );
   });
 });

@@ -8,14 +8,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgekitRequest, eventually, listGrpcServices, scrape, startSystem, TEST_MASTER_SECRET, type AppName, type Scrape, type TestSystem } from '@laurel/testkit';
+import {
+  badgekitRequest,
+  eventually,
+  listGrpcServices,
+  scrape,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type AppName,
+  type Scrape,
+  type TestSystem,
+} from '@laurel/testkit';
 
 let system: TestSystem;
 let receiver: Server;
 let delivered = 0;
 
 const master = (method: string, path: string, body?: unknown) =>
-  badgekitRequest(system.gatewayUrl, { method, path, secret: TEST_MASTER_SECRET, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  badgekitRequest(system.gatewayUrl, {
+    method,
+    path,
+    secret: TEST_MASTER_SECRET,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 const SERVICES = {
   'badge-catalog': 'laurel.catalog.v1.Catalog',
@@ -36,10 +51,28 @@ beforeAll(async () => {
   system = await startSystem('observability');
   const steps: [string, string, unknown][] = [
     ['POST', '/systems', { slug: 'ops', name: 'Ops', url: 'https://ops.example.org' }],
-    ['PUT', '/admin/systems/ops/webhook', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: 'a-webhook-secret-0123456789' }],
-    ['POST', '/systems/ops/badges', {
-      slug: 'watcher', name: 'Watcher', earnerDescription: 'Watched', consumerDescription: 'Watched', criteriaUrl: 'https://ops.example.org/c', unique: 1, image: 'https://ops.example.org/w.png', type: 'skill',
-    }],
+    [
+      'PUT',
+      '/admin/systems/ops/webhook',
+      {
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        secret: 'a-webhook-secret-0123456789',
+      },
+    ],
+    [
+      'POST',
+      '/systems/ops/badges',
+      {
+        slug: 'watcher',
+        name: 'Watcher',
+        earnerDescription: 'Watched',
+        consumerDescription: 'Watched',
+        criteriaUrl: 'https://ops.example.org/c',
+        unique: 1,
+        image: 'https://ops.example.org/w.png',
+        type: 'skill',
+      },
+    ],
     ['POST', '/systems/ops/badges/watcher/codes', { code: 'ops-code-1' }],
     ['POST', '/systems/ops/badges/watcher/codes/ops-code-1/claim', { email: 'earner@example.org' }],
   ];
@@ -60,7 +93,10 @@ describe('metrics', () => {
   it('every process serves /metrics with its pool, and only the gRPC metrics it records', async () => {
     for (const app of ['gateway', ...Object.keys(SERVICES)] as AppName[]) {
       const metrics = await metricsOf(app);
-      const states = metrics.find('laurel_db_pool_connections').map((s) => s.labels.state).sort();
+      const states = metrics
+        .find('laurel_db_pool_connections')
+        .map((s) => s.labels.state)
+        .sort();
       expect(states, app).toEqual(['idle', 'in_use', 'waiting']);
       expect(metrics.sum('laurel_db_pool_max'), app).toBeGreaterThan(0);
       expect(metrics.find('laurel_db_pool_connections', { state: 'waiting' })[0]?.value, app).toBe(0);
@@ -88,7 +124,9 @@ describe('metrics', () => {
     expect(issuance.sum('laurel_grpc_server_seconds_count', awardEach)).toBeGreaterThanOrEqual(1);
     expect(issuance.sum('laurel_grpc_server_seconds_count', award)).toBeGreaterThanOrEqual(1);
     // A call that fails is labelled with its status code.
-    expect((await master('POST', '/systems/ops/badges/watcher/codes/no-such-code/claim', { email: 'x@example.org' })).status).toBe(404);
+    expect(
+      (await master('POST', '/systems/ops/badges/watcher/codes/no-such-code/claim', { email: 'x@example.org' })).status,
+    ).toBe(404);
     const failed = (await metricsOf('claim-code')).find('laurel_grpc_server_seconds_count', { method: claim.method });
     expect(failed.some((s) => s.labels.code === 'NOT_FOUND' && s.value >= 1)).toBe(true);
   });
@@ -102,16 +140,23 @@ describe('metrics', () => {
       expect(metrics.sum('laurel_outbox_oldest_age_seconds'), app).toBeGreaterThanOrEqual(0);
     }
     // The award's event leaves issuance's outbox: the backlog drains to nothing, and so does its age.
-    await eventually(() => metricsOf('issuance'), (m) => m.sum('laurel_outbox_backlog') === 0 && m.sum('laurel_outbox_oldest_age_seconds') === 0);
+    await eventually(
+      () => metricsOf('issuance'),
+      (m) => m.sum('laurel_outbox_backlog') === 0 && m.sum('laurel_outbox_oldest_age_seconds') === 0,
+    );
     expect((await metricsOf('issuance')).sum('laurel_outbox_published_total')).toBeGreaterThanOrEqual(1);
-    for (const app of ['gateway', 'badge-catalog', 'claim-code'] as const) expect((await metricsOf(app)).types.has('laurel_outbox_backlog'), app).toBe(false);
+    for (const app of ['gateway', 'badge-catalog', 'claim-code'] as const)
+      expect((await metricsOf(app)).types.has('laurel_outbox_backlog'), app).toBe(false);
   });
 
   it('reports consumer lag per group, topic and partition, and dead letters from zero', async () => {
     const metrics = await metricsOf('requirements');
     const lag = metrics.find('laurel_kafka_consumer_lag');
     const groups = new Set(lag.map((s) => s.labels.group));
-    expect([...groups].sort()).toEqual([`${system.topicPrefix}laurel.requirements.outcomes`, `${system.topicPrefix}laurel.requirements.reevaluation`]);
+    expect([...groups].sort()).toEqual([
+      `${system.topicPrefix}laurel.requirements.outcomes`,
+      `${system.topicPrefix}laurel.requirements.reevaluation`,
+    ]);
     for (const sample of lag) {
       expect(sample.labels.topic).toMatch(new RegExp(`^${system.topicPrefix}laurel\\.`));
       expect(sample.labels.partition).toMatch(/^\d+$/);
@@ -120,15 +165,28 @@ describe('metrics', () => {
     // One series per partition of each topic, none twice.
     const keys = lag.map((s) => `${s.labels.group}/${s.labels.topic}/${s.labels.partition}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(metrics.find('laurel_events_dead_lettered_total').map((s) => s.labels.kind).sort()).toEqual(['refused', 'refused', 'undecodable', 'undecodable']);
+    expect(
+      metrics
+        .find('laurel_events_dead_lettered_total')
+        .map((s) => s.labels.kind)
+        .sort(),
+    ).toEqual(['refused', 'refused', 'undecodable', 'undecodable']);
     expect(metrics.sum('laurel_events_dead_lettered_total')).toBe(0);
     expect((await metricsOf('issuance')).types.has('laurel_kafka_consumer_lag')).toBe(false);
   });
 
   it('counts webhook deliveries by outcome', async () => {
-    const metrics = await eventually(() => metricsOf('issuance'), (m) => m.sum('laurel_webhook_deliveries_total', { outcome: 'delivered' }) >= 1);
+    const metrics = await eventually(
+      () => metricsOf('issuance'),
+      (m) => m.sum('laurel_webhook_deliveries_total', { outcome: 'delivered' }) >= 1,
+    );
     expect(delivered).toBeGreaterThanOrEqual(1);
-    expect(metrics.find('laurel_webhook_deliveries_total').map((s) => s.labels.outcome).sort()).toEqual(['abandoned', 'delivered', 'dropped', 'retrying']);
+    expect(
+      metrics
+        .find('laurel_webhook_deliveries_total')
+        .map((s) => s.labels.outcome)
+        .sort(),
+    ).toEqual(['abandoned', 'delivered', 'dropped', 'retrying']);
     expect(metrics.sum('laurel_webhook_deliveries_total', { outcome: 'abandoned' })).toBe(0);
   });
 });
@@ -153,7 +211,14 @@ describe('per-family readiness', () => {
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({
       status: 'ready',
-      checks: { database: true, kafka: true, 'badge-catalog': true, 'claim-code': true, requirements: true, issuance: true },
+      checks: {
+        database: true,
+        kafka: true,
+        'badge-catalog': true,
+        'claim-code': true,
+        requirements: true,
+        issuance: true,
+      },
       families: { badgekit: { ready: true, down: [] }, v2: { ready: true, down: [] } },
     });
     expect((await readyz('?family=all')).status).toBe(200);
@@ -163,9 +228,13 @@ describe('per-family readiness', () => {
   });
 
   it('fails only the families that need a service that is down, which answer in their own format', async () => {
-    await master('POST', '/admin/systems/ops/members', [{ username: 'fan', email: 'fan@example.org', password: 'correct horse battery' }]);
+    await master('POST', '/admin/systems/ops/members', [
+      { username: 'fan', email: 'fan@example.org', password: 'correct horse battery' },
+    ]);
     const login = await fetch(`${system.gatewayUrl}/api/v2/Login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'ops', userName: 'fan', password: 'correct horse battery' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'ops', userName: 'fan', password: 'correct horse battery' }),
     });
     const { token } = (await login.json()) as { token: string };
     expect(token).toBeTruthy();
@@ -175,9 +244,14 @@ describe('per-family readiness', () => {
     expect(overall.status).toBe(200);
     expect(overall.body).toMatchObject({
       checks: { requirements: false, 'badge-catalog': true },
-      families: { badgekit: { ready: true }, kickapps: { ready: false, down: ['requirements'] }, v2: { ready: false, down: ['requirements'] } },
+      families: {
+        badgekit: { ready: true },
+        kickapps: { ready: false, down: ['requirements'] },
+        v2: { ready: false, down: ['requirements'] },
+      },
     });
-    for (const family of ['badgekit', 'badgekit-claim-codes', 'public', 'admin', 'import']) expect((await readyz(`?family=${family}`)).status, family).toBe(200);
+    for (const family of ['badgekit', 'badgekit-claim-codes', 'public', 'admin', 'import'])
+      expect((await readyz(`?family=${family}`)).status, family).toBe(200);
     for (const family of ['kickapps', 'v2', 'all']) {
       const answer = await readyz(`?family=${family}`);
       expect(answer.status, family).toBe(503);
@@ -191,6 +265,9 @@ describe('per-family readiness', () => {
     expect((await master('GET', '/systems/ops/badges/watcher')).status).toBe(200);
 
     await system.process('requirements').restart();
-    await eventually(() => readyz('?family=v2'), (r) => r.status === 200);
+    await eventually(
+      () => readyz('?family=v2'),
+      (r) => r.status === 200,
+    );
   });
 });

@@ -14,7 +14,8 @@ import { badgekitRequest, REPO_ROOT, startSystem, TEST_MASTER_SECRET, type TestS
 import { knownKey, verifyCredentialProof, fetchOverHttp, fetchText } from '@laurel/testkit/ob3-verifier';
 
 let system: TestSystem;
-const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
+const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
 const post = (path: string, body: unknown) => call({ method: 'POST', path, body: JSON.stringify(body) });
 
 type Doc = Record<string, unknown>;
@@ -48,8 +49,14 @@ beforeAll(async () => {
   for (const slug of ['keycity', 'clicity']) {
     await made('/systems', { slug, name: `Site ${slug}`, url: `https://${slug}.example.org` });
     await made(`/systems/${slug}/badges`, {
-      slug: 'keys', name: 'Keys', strapline: 'Keys', earnerDescription: 'Keys', consumerDescription: 'Keys', unique: 1,
-      imageUrl: 'https://example.org/keys.png', criteriaUrl: 'https://example.org/keys-criteria',
+      slug: 'keys',
+      name: 'Keys',
+      strapline: 'Keys',
+      earnerDescription: 'Keys',
+      consumerDescription: 'Keys',
+      unique: 1,
+      imageUrl: 'https://example.org/keys.png',
+      criteriaUrl: 'https://example.org/keys-criteria',
     });
   }
 }, 120_000);
@@ -79,7 +86,11 @@ describe('GET /public/credentials/:uid?format=jwt', () => {
     const { iss, jti, nbf, exp, sub, ...rest } = payload;
     expect(rest).toEqual(content);
     expect({ iss, jti, nbf, exp, sub }).toEqual({
-      iss: issuerId('keycity'), jti: credentialUrl(uid), nbf: Date.parse('2026-02-03T04:05:06Z') / 1000, exp: undefined, sub: undefined,
+      iss: issuerId('keycity'),
+      jti: credentialUrl(uid),
+      nbf: Date.parse('2026-02-03T04:05:06Z') / 1000,
+      exp: undefined,
+      sub: undefined,
     });
   });
 
@@ -101,11 +112,14 @@ describe('GET /public/credentials/:uid?format=jwt', () => {
     await expect(jwtVerify(`${head}.${body}.${flipped}`, key)).rejects.toThrow(/signature verification failed/);
   });
 
-  it('answers 400 for another format and 404 for an unknown uid or key, in BadgeKit\'s format', async () => {
+  it("answers 400 for another format and 404 for an unknown uid or key, in BadgeKit's format", async () => {
     const uid = await award('formats@example.org');
     const bad = await fetchText(`${credentialUrl(uid)}?format=xml`, 'text/html');
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text)).toMatchObject({ code: 'ValidationError', details: [{ field: 'format', value: 'xml' }] });
+    expect(JSON.parse(bad.text)).toMatchObject({
+      code: 'ValidationError',
+      details: [{ field: 'format', value: 'xml' }],
+    });
     const unknown = await fetchText(jwtUrl('nope'));
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.text)).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge instance' });
@@ -118,13 +132,22 @@ describe('GET /public/credentials/:uid?format=jwt', () => {
 });
 
 const adminCall = (method: string, path: string, body?: unknown) =>
-  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, method, path, ...(body !== undefined && { body: JSON.stringify(body), contentType: 'application/json' }) });
+  badgekitRequest(system.gatewayUrl, {
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
+    ...(body !== undefined && { body: JSON.stringify(body), contentType: 'application/json' }),
+  });
 
-const credentialOf = async (uid: string) => JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc & { proof: Doc[] };
-const profileKeys = async (slug: string) => ((JSON.parse((await fetchText(issuerId(slug))).text) as { verificationMethod: Doc[] }).verificationMethod).map((m) => m.publicKeyMultibase);
+const credentialOf = async (uid: string) =>
+  JSON.parse((await fetchText(credentialUrl(uid))).text) as Doc & { proof: Doc[] };
+const profileKeys = async (slug: string) =>
+  (JSON.parse((await fetchText(issuerId(slug))).text) as { verificationMethod: Doc[] }).verificationMethod.map(
+    (m) => m.publicKeyMultibase,
+  );
 
 describe('issuer keys through the admin API', () => {
-  it('lists the site\'s keys; a rotation publishes the new key at once while the current one keeps signing, and refuses a second rotation meanwhile', async () => {
+  it("lists the site's keys; a rotation publishes the new key at once while the current one keeps signing, and refuses a second rotation meanwhile", async () => {
     const old = await credentialOf(await award('before-rotation@example.org'));
     const jwt = (await fetchText(jwtUrl(await award('jwt-listed@example.org')))).text;
 
@@ -132,16 +155,28 @@ describe('issuer keys through the admin API', () => {
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     const first = listed.body as { issuerId: string; keys: Doc[]; jwtKeys: Doc[] };
     expect(first.issuerId).toBe(issuerId('keycity'));
-    expect(first.keys).toEqual([{
-      publicKeyMultibase: expect.stringMatching(/^z6Mk/), verificationMethod: old.proof[0]?.verificationMethod, state: 'signing',
-      createdAt: expect.any(String), signsFrom: expect.any(String), retiredAt: null,
-    }]);
-    expect(first.jwtKeys).toEqual([{ kid: decodeProtectedHeader(jwt).kid, thumbprint: expect.any(String), createdAt: expect.any(String) }]);
+    expect(first.keys).toEqual([
+      {
+        publicKeyMultibase: expect.stringMatching(/^z6Mk/),
+        verificationMethod: old.proof[0]?.verificationMethod,
+        state: 'signing',
+        createdAt: expect.any(String),
+        signsFrom: expect.any(String),
+        retiredAt: null,
+      },
+    ]);
+    expect(first.jwtKeys).toEqual([
+      { kid: decodeProtectedHeader(jwt).kid, thumbprint: expect.any(String), createdAt: expect.any(String) },
+    ]);
 
     const rotated = await adminCall('POST', '/admin/systems/keycity/issuer-keys/rotate', { graceSeconds: 3600 });
     expect(rotated.status, JSON.stringify(rotated.body)).toBe(201);
     const { key } = rotated.body as { key: Doc };
-    expect(key).toMatchObject({ publicKeyMultibase: expect.stringMatching(/^z6Mk/), state: 'waiting', retiredAt: null });
+    expect(key).toMatchObject({
+      publicKeyMultibase: expect.stringMatching(/^z6Mk/),
+      state: 'waiting',
+      retiredAt: null,
+    });
     expect(Date.parse(String(key.signsFrom)) - Date.now()).toBeGreaterThan(3000 * 1000);
     // Published before it signs: the issuer Profile lists it now.
     expect(await profileKeys('keycity')).toEqual([first.keys[0]?.publicKeyMultibase, key.publicKeyMultibase]);
@@ -157,16 +192,30 @@ describe('issuer keys through the admin API', () => {
     expect(after.keys.map((k) => k.state)).toEqual(['signing', 'waiting']);
   });
 
-  it('answers 404 for an unknown site and 400 in BadgeKit\'s format for a bad grace period', async () => {
-    for (const [method, body] of [['GET', undefined], ['POST', {}]] as const) {
-      const res = await adminCall(method, `/admin/systems/atlantis/issuer-keys${method === 'POST' ? '/rotate' : ''}`, body);
+  it("answers 404 for an unknown site and 400 in BadgeKit's format for a bad grace period", async () => {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', {}],
+    ] as const) {
+      const res = await adminCall(
+        method,
+        `/admin/systems/atlantis/issuer-keys${method === 'POST' ? '/rotate' : ''}`,
+        body,
+      );
       expect(res.status).toBe(404);
-      expect(res.body).toEqual({ code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' });
+      expect(res.body).toEqual({
+        code: 'ResourceNotFound',
+        message: 'Could not find system field: `slug`, value: `atlantis`',
+      });
     }
     for (const graceSeconds of [-1, 1.5, '60', 2 ** 40, 31 * 24 * 3600]) {
       const res = await adminCall('POST', '/admin/systems/clicity/issuer-keys/rotate', { graceSeconds });
       expect(res.status, String(graceSeconds)).toBe(400);
-      expect(res.body).toMatchObject({ code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'graceSeconds' }] });
+      expect(res.body).toMatchObject({
+        code: 'ValidationError',
+        message: 'Could not validate required fields',
+        details: [{ field: 'graceSeconds' }],
+      });
     }
     expect((await adminCall('GET', '/admin/systems/clicity/issuer-keys')).body).toMatchObject({ keys: [] });
   });
@@ -234,17 +283,27 @@ function didWebUrl(did: string): string {
 }
 
 describe('GET /public/systems/:site/did.json', () => {
-  it('resolves did:web:<host>:public:systems:<site> to the site\'s keys as Multikeys, which verify its credentials', async () => {
+  it("resolves did:web:<host>:public:systems:<site> to the site's keys as Multikeys, which verify its credentials", async () => {
     const did = `did:web:${encodeURIComponent(new URL(system.gatewayUrl).host)}:public:systems:keycity`;
     const res = await fetch(didWebUrl(did));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/did\+json/);
-    const document = (await res.json()) as { id: string; alsoKnownAs: string[]; verificationMethod: Doc[]; assertionMethod: string[] };
+    const document = (await res.json()) as {
+      id: string;
+      alsoKnownAs: string[];
+      verificationMethod: Doc[];
+      assertionMethod: string[];
+    };
     expect(document.id).toBe(did);
     expect(document.alsoKnownAs).toEqual([issuerId('keycity')]);
     expect(document.verificationMethod.map((m) => m.publicKeyMultibase)).toEqual(await profileKeys('keycity'));
     for (const method of document.verificationMethod) {
-      expect(method).toEqual({ id: `${did}#${String(method.publicKeyMultibase)}`, type: 'Multikey', controller: did, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
+      expect(method).toEqual({
+        id: `${did}#${String(method.publicKeyMultibase)}`,
+        type: 'Multikey',
+        controller: did,
+        publicKeyMultibase: expect.stringMatching(/^z6Mk/),
+      });
     }
     expect(document.assertionMethod).toEqual(document.verificationMethod.map((m) => m.id));
 
@@ -255,8 +314,13 @@ describe('GET /public/systems/:site/did.json', () => {
     const other = document.verificationMethod.find((m) => m.publicKeyMultibase !== named);
     expect(own).toBeDefined();
     expect(other).toBeDefined();
-    expect(await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(own?.publicKeyMultibase)))).toEqual({ verified: true });
-    expect((await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(other?.publicKeyMultibase)))).verified).toBe(false);
+    expect(
+      await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(own?.publicKeyMultibase))),
+    ).toEqual({ verified: true });
+    expect(
+      (await verifyCredentialProof(credential, knownKey(issuerId('keycity'), String(other?.publicKeyMultibase))))
+        .verified,
+    ).toBe(false);
   });
 
   it('answers 404 for an unknown site', async () => {

@@ -23,22 +23,41 @@ import type { ServedUnder } from '../src/http/served-under.js';
 import type { OpenApiDocument } from '../src/openapi/document.js';
 
 /** Operational endpoints are not part of any API family. */
-const OPERATIONAL = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs', '/docs/assets/api-reference.js', '/', '/healthcheck']);
+const OPERATIONAL = new Set([
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/openapi.json',
+  '/docs',
+  '/docs/assets/api-reference.js',
+  '/',
+  '/healthcheck',
+]);
 
 interface Layer {
   route?: { path: string | string[]; methods: Record<string, boolean> };
   handle?: RouterLike & Partial<ServedUnder>;
 }
 /** A router (its stack) or a sub-app (its router's stack). */
-interface RouterLike { stack?: Layer[]; router?: { stack: Layer[] } }
+interface RouterLike {
+  stack?: Layer[];
+  router?: { stack: Layer[] };
+}
 
 /** Every route below `stack`, with the prefixes of the servedUnder gate it sits behind (none at the root). */
-function routesBelow(stack: Layer[], gate?: readonly string[]): { method: string; path: string; gate?: readonly string[] }[] {
+function routesBelow(
+  stack: Layer[],
+  gate?: readonly string[],
+): { method: string; path: string; gate?: readonly string[] }[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const { route } = layer;
       const paths = Array.isArray(route.path) ? route.path : [route.path];
-      return paths.flatMap((path) => Object.entries(route.methods).filter(([method, on]) => on && method !== '_all').map(([method]) => ({ method, path, gate })));
+      return paths.flatMap((path) =>
+        Object.entries(route.methods)
+          .filter(([method, on]) => on && method !== '_all')
+          .map(([method]) => ({ method, path, gate })),
+      );
     }
     const handle = layer.handle;
     if (handle?.prefixes) {
@@ -50,7 +69,9 @@ function routesBelow(stack: Layer[], gate?: readonly string[]): { method: string
 }
 
 function servedRoutes(app: Express): { method: string; path: string }[] {
-  return routesBelow((app as unknown as RouterLike & { router: { stack: Layer[] } }).router.stack).filter((r) => !OPERATIONAL.has(r.path));
+  return routesBelow((app as unknown as RouterLike & { router: { stack: Layer[] } }).router.stack).filter(
+    (r) => !OPERATIONAL.has(r.path),
+  );
 }
 
 let server: Server;
@@ -60,13 +81,31 @@ let base: string;
 
 beforeAll(async () => {
   // Nothing here connects: clients and the pool connect lazily, and no route that needs them is called.
-  const config = loadGatewayConfig({ DATABASE_URL: 'postgres://127.0.0.1:1/none', KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' });
+  const config = loadGatewayConfig({
+    DATABASE_URL: 'postgres://127.0.0.1:1/none',
+    KAFKA_BROKERS: '127.0.0.1:1',
+    LOG_LEVEL: 'silent',
+  });
   clients = createClients(config);
-  const db = createDatabase({ url: config.DATABASE_URL, schema: 'gateway', poolMax: 1, applicationName: 'openapi-test' });
+  const db = createDatabase({
+    url: config.DATABASE_URL,
+    schema: 'gateway',
+    poolMax: 1,
+    applicationName: 'openapi-test',
+  });
   const logger = createLogger('test', 'silent');
   // A real producer that is never connected: no route this test calls publishes.
   const producer = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'openapi-test', logger }).producer();
-  app = createApp({ config, clients, db, logger, metrics: createMetrics('test'), consumers: noConsumerKeys, producer, kafkaConnected: () => true });
+  app = createApp({
+    config,
+    clients,
+    db,
+    logger,
+    metrics: createMetrics('test'),
+    consumers: noConsumerKeys,
+    producer,
+    kafkaConnected: () => true,
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -92,7 +131,12 @@ let document: OpenApiDocument;
 
 const operations = (): { path: string; method: string; op: Operation }[] =>
   Object.entries(document.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({ path, method, op: (item as Record<string, Operation>)[method] as Operation })));
+    METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({
+      path,
+      method,
+      op: (item as Record<string, Operation>)[method] as Operation,
+    })),
+  );
 
 const operation = (path: string, method: string): Operation => {
   const found = operations().find((o) => o.path === path && o.method === method);
@@ -104,13 +148,23 @@ const operation = (path: string, method: string): Operation => {
 const deref = (schema: Record<string, unknown>): Record<string, unknown> => {
   const ref = schema.$ref;
   if (typeof ref !== 'string') return schema;
-  return (document.components?.schemas as Record<string, Record<string, unknown>>)[ref.replace('#/components/schemas/', '')] ?? {};
+  return (
+    (document.components?.schemas as Record<string, Record<string, unknown>>)[
+      ref.replace('#/components/schemas/', '')
+    ] ?? {}
+  );
 };
 
-const redocly = [resolve(import.meta.dirname, '../../../node_modules/.bin/redocly'), resolve(import.meta.dirname, '../node_modules/.bin/redocly')].find((p) => existsSync(p));
+const redocly = [
+  resolve(import.meta.dirname, '../../../node_modules/.bin/redocly'),
+  resolve(import.meta.dirname, '../node_modules/.bin/redocly'),
+].find((p) => existsSync(p));
 
 /** Runs `redocly lint` (recommended rules, no network: telemetry and update checks off) on a document. */
-async function lint(doc: unknown): Promise<{ totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] }> {
+async function lint(doc: unknown): Promise<{
+  totals: { errors: number; warnings: number };
+  problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[];
+}> {
   if (!redocly) throw new Error('node_modules/.bin/redocly is missing: npm ci installs @redocly/cli');
   const dir = await mkdtemp(join(tmpdir(), 'laurel-openapi-'));
   try {
@@ -123,8 +177,12 @@ async function lint(doc: unknown): Promise<{ totals: { errors: number; warnings:
     });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
-    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
     await new Promise((done) => child.once('close', done));
     const start = out.indexOf('{');
     if (start < 0) throw new Error(`redocly printed no report: ${err}`);
@@ -144,10 +202,13 @@ describe('the routers behind prefixes', () => {
     const gated = all.filter((r) => r.gate);
     // The public pages' sub-app, admin, KickApps, v2, the import, OB 3.0, probes and the document.
     expect(new Set(gated.map((r) => r.gate)).size).toBe(8);
-    const under = (path: string, prefix: string) => path.toLowerCase() === prefix.toLowerCase() || path.toLowerCase().startsWith(`${prefix.toLowerCase()}/`);
+    const under = (path: string, prefix: string) =>
+      path.toLowerCase() === prefix.toLowerCase() || path.toLowerCase().startsWith(`${prefix.toLowerCase()}/`);
     expect(gated.filter((r) => !r.gate?.some((prefix) => under(r.path, prefix)))).toEqual([]);
     // BadgeKit, at the root, is the family every other path falls through to.
-    expect(all.filter((r) => !r.gate).map((r) => r.path)).toContain('/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim');
+    expect(all.filter((r) => !r.gate).map((r) => r.path)).toContain(
+      '/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim',
+    );
   });
 });
 
@@ -162,10 +223,16 @@ describe('/openapi.json', () => {
 
   it('has no errors under redocly lint with the recommended rules', async () => {
     const report = await lint(document);
-    expect(report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+    expect(
+      report.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`),
+    ).toEqual([]);
     expect(report.totals.errors).toBe(0);
     // Examples are warnings to redocly, but a wrong example misleads readers: none may disagree with its schema.
-    expect(report.problems.filter((p) => p.ruleId.includes('example')).map((p) => `${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+    expect(
+      report.problems.filter((p) => p.ruleId.includes('example')).map((p) => `${p.location[0]?.pointer}: ${p.message}`),
+    ).toEqual([]);
   }, 120_000);
 
   it('is linted for real: an operation without security is an error', async () => {
@@ -173,7 +240,9 @@ describe('/openapi.json', () => {
     delete (broken.paths['/systems'] as Record<string, { security?: unknown }>).get?.security;
     delete (broken as { servers?: unknown }).servers;
     const report = await lint(broken);
-    expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toEqual(expect.arrayContaining(['security-defined', 'no-empty-servers']));
+    expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toEqual(
+      expect.arrayContaining(['security-defined', 'no-empty-servers']),
+    );
   }, 120_000);
 
   it('names its servers and licence', () => {
@@ -190,17 +259,36 @@ describe('/openapi.json', () => {
     expect(operation('/rest/token/create/{login}/{as}', 'post').security).toEqual([{ kickappsDeveloperKey: [] }]);
     expect(operation('/rest/mostbadged/users/get/{as}', 'get').security).toEqual([]);
     expect(operation('/api/v2/Login', 'post').security).toEqual([]);
-    expect(operation('/api/v2/BadgeAssignment', 'post').security).toEqual([{ importBasic: [] }, { importToken: [] }, { importBearer: [] }]);
-    expect(operation('/api_gateway/v1/badges/import/customerBadges', 'put').security).toEqual([{ importBasic: [] }, { importToken: [] }, { importBearer: [] }]);
+    expect(operation('/api/v2/BadgeAssignment', 'post').security).toEqual([
+      { importBasic: [] },
+      { importToken: [] },
+      { importBearer: [] },
+    ]);
+    expect(operation('/api_gateway/v1/badges/import/customerBadges', 'put').security).toEqual([
+      { importBasic: [] },
+      { importToken: [] },
+      { importBearer: [] },
+    ]);
     expect(operation('/v3/oauth/token/generate', 'post').security).toEqual([]);
-    expect(operation('/ims/ob/v3p0/credentials', 'get').security).toEqual([{ ob3OAuth2: ['https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly'] }]);
+    expect(operation('/ims/ob/v3p0/credentials', 'get').security).toEqual([
+      { ob3OAuth2: ['https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly'] },
+    ]);
     expect(operation('/ims/ob/v3p0/discovery', 'get').security).toEqual([]);
-    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['badgekitJwt', 'importBasic', 'importBearer', 'importToken', 'kickappsDeveloperKey', 'kickappsToken', 'ob3OAuth2']);
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual([
+      'badgekitJwt',
+      'importBasic',
+      'importBearer',
+      'importToken',
+      'kickappsDeveloperKey',
+      'kickappsToken',
+      'ob3OAuth2',
+    ]);
   });
 
   it('types every success answer', () => {
     for (const { path, method, op } of operations()) {
-      const [status, response] = Object.entries(op.responses).find(([code]) => code.startsWith('2') || code.startsWith('3')) ?? [];
+      const [status, response] =
+        Object.entries(op.responses).find(([code]) => code.startsWith('2') || code.startsWith('3')) ?? [];
       expect(status, `${method} ${path}`).toBeDefined();
       // A redirect (the OB 3.0 sign-in form's answer) has no body to type.
       if (status?.startsWith('3')) continue;
@@ -210,7 +298,8 @@ describe('/openapi.json', () => {
       // Bytes (images) are typed by their media types, JSON by its schema.
       const described = json
         ? ['properties', 'anyOf', 'oneOf', 'items', 'additionalProperties'].some((key) => key in schema)
-        : Object.keys(content).length > 0 && Object.values(content).every((media) => deref(media.schema ?? {}).format === 'binary');
+        : Object.keys(content).length > 0 &&
+          Object.values(content).every((media) => deref(media.schema ?? {}).format === 'binary');
       expect(described, `${method} ${path} answers an untyped body`).toBe(true);
     }
     const created = deref(operation('/systems', 'post').responses['201']?.content?.['application/json']?.schema ?? {});
@@ -218,7 +307,11 @@ describe('/openapi.json', () => {
   });
 
   it('offers browsers pages and images as bytes', () => {
-    for (const path of ['/public/assertions/{instanceSlug}', '/public/badges/{badgeId}', '/public/systems/{systemSlug}']) {
+    for (const path of [
+      '/public/assertions/{instanceSlug}',
+      '/public/badges/{badgeId}',
+      '/public/systems/{systemSlug}',
+    ]) {
       const content = operation(path, 'get').responses['200']?.content ?? {};
       expect(Object.keys(content), path).toEqual(['application/json', 'text/html']);
     }
@@ -228,52 +321,89 @@ describe('/openapi.json', () => {
   });
 
   it("answers errors in each family's format", () => {
-    const errorRef = (path: string, method: string, status: string) => operation(path, method).responses[status]?.content?.['application/json']?.schema;
+    const errorRef = (path: string, method: string, status: string) =>
+      operation(path, method).responses[status]?.content?.['application/json']?.schema;
     expect(errorRef('/systems', 'post', '400')).toEqual({ $ref: '#/components/schemas/BadgeKitError' });
     expect(errorRef('/rest/badge/add/{as}', 'post', '503')).toEqual({ $ref: '#/components/schemas/KickAppsError' });
     expect(errorRef('/api/v2/Login', 'post', '503')).toEqual({ $ref: '#/components/schemas/V2Error' });
-    expect(errorRef('/api_gateway/v1/badges/import/customerBadges', 'post', '401')).toEqual({ $ref: '#/components/schemas/ImportError' });
+    expect(errorRef('/api_gateway/v1/badges/import/customerBadges', 'post', '401')).toEqual({
+      $ref: '#/components/schemas/ImportError',
+    });
     // KickApps and v2 answer handled failures with HTTP 200: the 200 answer is the success or the error envelope.
-    const handled = operation('/rest/badge/add/{as}', 'post').responses['200']?.content?.['application/json']?.schema as { anyOf: unknown[] };
+    const handled = operation('/rest/badge/add/{as}', 'post').responses['200']?.content?.['application/json']
+      ?.schema as { anyOf: unknown[] };
     expect(handled.anyOf).toContainEqual({ $ref: '#/components/schemas/KickAppsError' });
   });
 
   it('describes BadgeKit bodies with the rules the handlers validate with', () => {
-    const schema = operation('/systems', 'post').requestBody?.content['application/json']?.schema as { required: string[]; properties: Record<string, unknown> };
+    const schema = operation('/systems', 'post').requestBody?.content['application/json']?.schema as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(schema.required.sort()).toEqual(['name', 'slug', 'url']);
     expect(schema.properties.slug).toEqual({ type: 'string', minLength: 1, maxLength: 255 });
     expect(schema.properties.email).toMatchObject({ type: 'string', format: 'email', maxLength: 254 });
-    expect(operation('/systems/{systemSlug}', 'get').parameters).toEqual([{ name: 'systemSlug', in: 'path', required: true, schema: { type: 'string' } }]);
+    expect(operation('/systems/{systemSlug}', 'get').parameters).toEqual([
+      { name: 'systemSlug', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
   });
 
   it('documents the inputs of KickApps, v2 and the import', () => {
     const names = (op: Operation) => (op.parameters ?? []).map((p) => `${p.in}:${p.name}`);
-    expect(names(operation('/rest/badges/list/{as}', 'get'))).toEqual(expect.arrayContaining(['path:as', 'query:callback', 'query:location', 'query:published']));
-    const addBadge = operation('/rest/badge/add/{as}', 'post').requestBody?.content['application/x-www-form-urlencoded']?.schema as { required: string[] };
+    expect(names(operation('/rest/badges/list/{as}', 'get'))).toEqual(
+      expect.arrayContaining(['path:as', 'query:callback', 'query:location', 'query:published']),
+    );
+    const addBadge = operation('/rest/badge/add/{as}', 'post').requestBody?.content['application/x-www-form-urlencoded']
+      ?.schema as { required: string[] };
     expect(addBadge.required).toEqual(expect.arrayContaining(['name', 'location', 'verbosename', 'url', 'link']));
     for (const { path, method, op } of operations().filter((o) => o.op.tags.includes('kickapps'))) {
-      expect(op.parameters?.some((p) => p.in === 'query') || op.requestBody !== undefined, `${method} ${path}`).toBe(true);
+      expect(op.parameters?.some((p) => p.in === 'query') || op.requestBody !== undefined, `${method} ${path}`).toBe(
+        true,
+      );
     }
-    const login = operation('/api/v2/Login', 'post').requestBody?.content['application/json']?.schema as { required: string[] };
+    const login = operation('/api/v2/Login', 'post').requestBody?.content['application/json']?.schema as {
+      required: string[];
+    };
     expect(login.required).toEqual(['tenant', 'password']);
     expect(names(operation('/api/v2/Outcome/{strToken}/{outcomeCode}', 'post'))).toContain('header:idempotency-key');
-    const bulk = operation('/api_gateway/v1/badges/import/customerBadges', 'put').requestBody?.content['application/json']?.schema as { type: string; maxItems: number };
+    const bulk = operation('/api_gateway/v1/badges/import/customerBadges', 'put').requestBody?.content[
+      'application/json'
+    ]?.schema as { type: string; maxItems: number };
     expect(bulk).toMatchObject({ type: 'array', maxItems: 1000 });
   });
 
   it('documents admin permissions as the array the admin API accepts', () => {
-    const schema = operation('/admin/systems/{systemSlug}/consumers', 'post').requestBody?.content['application/json']?.schema as { properties: Record<string, Record<string, unknown>> };
-    expect(schema.properties.permissions).toMatchObject({ type: 'array', minItems: 1, items: { type: 'string', enum: ['badgekit', 'kickapps-developer', 'badge-import', 'badge-assignment', 'admin'] } });
+    const schema = operation('/admin/systems/{systemSlug}/consumers', 'post').requestBody?.content['application/json']
+      ?.schema as { properties: Record<string, Record<string, unknown>> };
+    expect(schema.properties.permissions).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', enum: ['badgekit', 'kickapps-developer', 'badge-import', 'badge-assignment', 'admin'] },
+    });
   });
 
   it('carries examples', () => {
     const schemas = document.components?.schemas as Record<string, { example?: unknown }>;
-    for (const name of ['BadgeKitError', 'System', 'Badge', 'KickAppsError', 'V2Error', 'ImportError', 'ImportResults', 'Consumer']) expect(schemas[name]?.example, name).toBeDefined();
+    for (const name of [
+      'BadgeKitError',
+      'System',
+      'Badge',
+      'KickAppsError',
+      'V2Error',
+      'ImportError',
+      'ImportResults',
+      'Consumer',
+    ])
+      expect(schemas[name]?.example, name).toBeDefined();
   });
 
   it('lists only the media types a route reads', () => {
     const contentOf = (path: string, method: string) => Object.keys(operation(path, method).requestBody?.content ?? {});
-    expect(contentOf('/systems', 'post')).toEqual(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+    expect(contentOf('/systems', 'post')).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ]);
     expect(contentOf('/admin/systems/{systemSlug}/consumers', 'post')).toEqual(['application/json']);
   });
 });

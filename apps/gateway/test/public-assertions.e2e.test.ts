@@ -15,7 +15,8 @@ import { badgekitRequest, startSystem, TEST_MASTER_SECRET, type TestSystem } fro
 
 let system: TestSystem;
 let db: pg.Client;
-const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
+const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
 const post = (path: string, body: unknown) => call({ method: 'POST', path, body: JSON.stringify(body) });
 
 type Doc = Record<string, unknown>;
@@ -29,7 +30,10 @@ async function fetchDoc(url: string, accept?: string): Promise<{ status: number;
 
 const OB2 = 'https://w3id.org/openbadges/v2';
 const isIri = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
-const isIso = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
+const isIso = (v: unknown): boolean =>
+  typeof v === 'string' &&
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/.test(v) &&
+  !Number.isNaN(Date.parse(v));
 
 function problemsOf(doc: Doc, type: 'Assertion' | 'BadgeClass' | 'Profile', servedAt: string): string[] {
   const problems: string[] = [];
@@ -44,7 +48,11 @@ function problemsOf(doc: Doc, type: 'Assertion' | 'BadgeClass' | 'Profile', serv
     need(typeof recipient === 'object' && recipient !== null, 'recipient');
     need(recipient?.type === 'email', 'recipient.type');
     need(typeof recipient?.hashed === 'boolean', 'recipient.hashed');
-    need(typeof recipient?.identity === 'string' && (!recipient.hashed || /^sha256\$[0-9a-f]{64}$/.test(recipient.identity)), 'recipient.identity');
+    need(
+      typeof recipient?.identity === 'string' &&
+        (!recipient.hashed || /^sha256\$[0-9a-f]{64}$/.test(recipient.identity)),
+      'recipient.identity',
+    );
     need(recipient?.salt === undefined || typeof recipient.salt === 'string', 'recipient.salt');
     need(isIri(doc.badge), 'badge');
     need((doc.verification as Doc | undefined)?.type === 'hosted', 'verification.type');
@@ -57,10 +65,19 @@ function problemsOf(doc: Doc, type: 'Assertion' | 'BadgeClass' | 'Profile', serv
     need(typeof doc.description === 'string', 'description');
     need(isIri(doc.image), 'image');
     const criteria = doc.criteria as Doc | undefined;
-    need(typeof criteria === 'object' && criteria !== null && (isIri(criteria.id) || (typeof criteria.narrative === 'string' && criteria.narrative !== '')), 'criteria');
+    need(
+      typeof criteria === 'object' &&
+        criteria !== null &&
+        (isIri(criteria.id) || (typeof criteria.narrative === 'string' && criteria.narrative !== '')),
+      'criteria',
+    );
     need(isIri(doc.issuer), 'issuer');
     need(Array.isArray(doc.tags) && doc.tags.every((t) => typeof t === 'string'), 'tags');
-    need(Array.isArray(doc.alignment) && (doc.alignment as Doc[]).every((a) => typeof a.targetName === 'string' && isIri(a.targetUrl)), 'alignment');
+    need(
+      Array.isArray(doc.alignment) &&
+        (doc.alignment as Doc[]).every((a) => typeof a.targetName === 'string' && isIri(a.targetUrl)),
+      'alignment',
+    );
   }
   if (type === 'Profile') {
     need(typeof doc.name === 'string' && doc.name !== '', 'name');
@@ -86,23 +103,56 @@ beforeAll(async () => {
     const res = await post(path, body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   };
-  await made('/systems', { slug: 'verify', name: 'Verify City', url: 'https://verify.example.org', email: 'mayor@verify.example.org', description: 'The city' });
+  await made('/systems', {
+    slug: 'verify',
+    name: 'Verify City',
+    url: 'https://verify.example.org',
+    email: 'mayor@verify.example.org',
+    description: 'The city',
+  });
   await made(`${S}/issuers`, { slug: 'library', name: 'Library', url: 'https://library.example.org' });
-  await made(`${S}/issuers/library/programs`, { slug: 'reading', name: 'Reading', url: 'https://reading.example.org', description: 'Summer reading' });
+  await made(`${S}/issuers/library/programs`, {
+    slug: 'reading',
+    name: 'Reading',
+    url: 'https://reading.example.org',
+    description: 'Summer reading',
+  });
   await made(`${S}/issuers/library/programs/reading/badges`, {
-    slug: 'reader', name: 'Reader', strapline: 'Reads', earnerDescription: 'You read', consumerDescription: 'They read', criteriaUrl: 'https://example.org/criteria',
-    unique: 1, type: 'Skill', imageUrl: 'https://example.org/reader.png', tags: ['books', 'summer'],
+    slug: 'reader',
+    name: 'Reader',
+    strapline: 'Reads',
+    earnerDescription: 'You read',
+    consumerDescription: 'They read',
+    criteriaUrl: 'https://example.org/criteria',
+    unique: 1,
+    type: 'Skill',
+    imageUrl: 'https://example.org/reader.png',
+    tags: ['books', 'summer'],
     criteria: [{ description: 'Read three books', required: 1 }, { description: 'Write a *short* review' }],
     alignments: [{ name: 'Literacy', url: 'https://example.org/literacy', description: 'Reading standard' }],
   });
   await made(`${S}/badges`, {
-    slug: 'plain', name: 'Plain', strapline: 'Plain', earnerDescription: 'Plain', consumerDescription: 'Plain', unique: 1, type: 'Skill', imageUrl: 'https://example.org/plain.png',
+    slug: 'plain',
+    name: 'Plain',
+    strapline: 'Plain',
+    earnerDescription: 'Plain',
+    consumerDescription: 'Plain',
+    unique: 1,
+    type: 'Skill',
+    imageUrl: 'https://example.org/plain.png',
     criteriaUrl: 'https://example.org/plain-criteria',
   });
-  const res = await post(`${S}/issuers/library/programs/reading/badges/reader/instances`, { email: 'Reader@Example.org', issuedOn: 1400094712 });
+  const res = await post(`${S}/issuers/library/programs/reading/badges/reader/instances`, {
+    email: 'Reader@Example.org',
+    issuedOn: 1400094712,
+  });
   expect(res.status).toBe(201);
   ({ slug: uid, assertionUrl } = (res.body as { instance: { slug: string; assertionUrl: string } }).instance);
-  const expiring = await post(`${S}/badges/plain/instances`, { email: 'old@example.org', issuedOn: '2014-01-01T00:00:00Z', expires: '2014-06-01T00:00:00Z' });
+  const expiring = await post(`${S}/badges/plain/instances`, {
+    email: 'old@example.org',
+    issuedOn: '2014-01-01T00:00:00Z',
+    expires: '2014-06-01T00:00:00Z',
+  });
   expiringUrl = (expiring.body as { instance: { assertionUrl: string } }).instance.assertionUrl;
 }, 120_000);
 
@@ -118,7 +168,11 @@ describe('GET /public/assertions/:uid, BadgeKit 1.0 by default', () => {
       expect(status).toBe(200);
       expect(body).toEqual({
         uid,
-        recipient: { identity: `sha256$${createHash('sha256').update('Reader@Example.org').digest('hex')}`, type: 'email', hashed: true },
+        recipient: {
+          identity: `sha256$${createHash('sha256').update('Reader@Example.org').digest('hex')}`,
+          type: 'email',
+          hashed: true,
+        },
         badge: `${system.gatewayUrl}/public${S}/issuers/library/programs/reading/badges/reader`,
         verify: { url: assertionUrl, type: 'hosted' },
         issuedOn: 1400094712,
@@ -142,7 +196,11 @@ describe('GET /public/assertions/:uid, BadgeKit 1.0 by default', () => {
 describe('Open Badges 2.0 documents', () => {
   const ways = [
     { name: '?v=2_0', url: (u: string) => `${u}?v=2_0`, accept: undefined },
-    { name: 'Accept ranking JSON-LD first', url: (u: string) => u, accept: 'application/ld+json, application/json;q=0.9' },
+    {
+      name: 'Accept ranking JSON-LD first',
+      url: (u: string) => u,
+      accept: 'application/ld+json, application/json;q=0.9',
+    },
     { name: 'Accept with only JSON-LD (never 406)', url: (u: string) => u, accept: 'application/ld+json' },
   ];
 
@@ -160,9 +218,14 @@ describe('Open Badges 2.0 documents', () => {
       expect(badgeClass.status).toBe(200);
       expect(problemsOf(badgeClass.body, 'BadgeClass', badgeUrl)).toEqual([]);
       expect(badgeClass.body).toMatchObject({
-        name: 'Reader', description: 'They read', image: 'https://example.org/reader.png',
+        name: 'Reader',
+        description: 'They read',
+        image: 'https://example.org/reader.png',
         criteria: { id: 'https://example.org/criteria', narrative: '- Read three books\n- Write a *short* review' },
-        tags: ['books', 'summer'], alignment: [{ targetName: 'Literacy', targetUrl: 'https://example.org/literacy', targetDescription: 'Reading standard' }],
+        tags: ['books', 'summer'],
+        alignment: [
+          { targetName: 'Literacy', targetUrl: 'https://example.org/literacy', targetDescription: 'Reading standard' },
+        ],
       });
 
       const issuerUrl = String(badgeClass.body.issuer);
@@ -170,7 +233,12 @@ describe('Open Badges 2.0 documents', () => {
       const profile = await fetchDoc(issuerUrl, way.accept);
       expect(profile.status).toBe(200);
       expect(problemsOf(profile.body, 'Profile', issuerUrl)).toEqual([]);
-      expect(profile.body).toMatchObject({ name: 'Reading', url: 'https://reading.example.org', description: 'Summer reading', email: 'mayor@verify.example.org' });
+      expect(profile.body).toMatchObject({
+        name: 'Reading',
+        url: 'https://reading.example.org',
+        description: 'Summer reading',
+        email: 'mayor@verify.example.org',
+      });
     });
 
     it(`serves the badge class at /public/badges/:id and the system and issuer profiles (${way.name})`, async () => {
@@ -195,7 +263,10 @@ describe('Open Badges 2.0 documents', () => {
     expect(badgeClass.body).not.toHaveProperty('@context');
     expect(badgeClass.body.issuer).toBe(`${system.gatewayUrl}/public${S}/issuers/library/programs/reading`);
     expect((await fetchDoc(`${system.gatewayUrl}/public${S}`)).body).toEqual({
-      name: 'Verify City', url: 'https://verify.example.org', description: 'The city', email: 'mayor@verify.example.org',
+      name: 'Verify City',
+      url: 'https://verify.example.org',
+      description: 'The city',
+      email: 'mayor@verify.example.org',
     });
   });
 
@@ -210,7 +281,10 @@ describe('revocation', () => {
   it('answers 410 with revoked true in both versions, and no null reason', async () => {
     expect((await call({ method: 'DELETE', path: `${S}/badges/plain/instances/old@example.org` })).status).toBe(200);
     expect((await fetchDoc(expiringUrl)).body).toEqual({ revoked: true });
-    for (const [url, accept, id] of [[`${expiringUrl}?v=2_0`, undefined, `${expiringUrl}?v=2_0`], [expiringUrl, 'application/ld+json', expiringUrl]] as const) {
+    for (const [url, accept, id] of [
+      [`${expiringUrl}?v=2_0`, undefined, `${expiringUrl}?v=2_0`],
+      [expiringUrl, 'application/ld+json', expiringUrl],
+    ] as const) {
       const { status, type, body } = await fetchDoc(url, accept);
       expect(status).toBe(410);
       expect(type).toContain('application/ld+json');
@@ -219,10 +293,24 @@ describe('revocation', () => {
   });
 
   it('answers 404 once the award’s system is gone (D-20)', async () => {
-    expect((await post('/systems', { slug: 'doomed', name: 'Doomed', url: 'https://doomed.example.org' })).status).toBe(201);
-    expect((await post('/systems/doomed/badges', {
-      slug: 'gone', name: 'Gone', strapline: 'Gone', earnerDescription: 'Gone', consumerDescription: 'Gone', unique: 1, type: 'Skill', imageUrl: 'https://example.org/gone.png', criteriaUrl: 'https://example.org/gone',
-    })).status).toBe(201);
+    expect((await post('/systems', { slug: 'doomed', name: 'Doomed', url: 'https://doomed.example.org' })).status).toBe(
+      201,
+    );
+    expect(
+      (
+        await post('/systems/doomed/badges', {
+          slug: 'gone',
+          name: 'Gone',
+          strapline: 'Gone',
+          earnerDescription: 'Gone',
+          consumerDescription: 'Gone',
+          unique: 1,
+          type: 'Skill',
+          imageUrl: 'https://example.org/gone.png',
+          criteriaUrl: 'https://example.org/gone',
+        })
+      ).status,
+    ).toBe(201);
     const res = await post('/systems/doomed/badges/gone/instances', { email: 'gone@example.org' });
     const url = (res.body as { instance: { assertionUrl: string } }).instance.assertionUrl;
     expect((await fetchDoc(url)).status).toBe(200);
@@ -276,8 +364,11 @@ function revalidate(url: string, etag: string): Promise<{ status: number; body: 
 
 describe('public documents for browser verifiers and caches', () => {
   const documents = () => [
-    assertionUrl, `${assertionUrl}?v=2_0`, `${system.gatewayUrl}/public${S}/issuers/library/programs/reading/badges/reader?v=2_0`,
-    `${system.gatewayUrl}/public${S}`, `${system.gatewayUrl}/public/badges`,
+    assertionUrl,
+    `${assertionUrl}?v=2_0`,
+    `${system.gatewayUrl}/public${S}/issuers/library/programs/reading/badges/reader?v=2_0`,
+    `${system.gatewayUrl}/public${S}`,
+    `${system.gatewayUrl}/public/badges`,
   ];
 
   it('allows any origin, and exposes the ETag', async () => {
@@ -292,7 +383,12 @@ describe('public documents for browser verifiers and caches', () => {
   it('answers a preflight for any public document', async () => {
     for (const url of documents()) {
       const res = await fetch(url, {
-        method: 'OPTIONS', headers: { origin: 'https://verifier.example.net', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://verifier.example.net',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'accept',
+        },
       });
       expect(res.status, url).toBe(204);
       expect(res.headers.get('access-control-allow-origin'), url).toBe('*');
@@ -304,7 +400,8 @@ describe('public documents for browser verifiers and caches', () => {
     const res = await fetch(`${system.gatewayUrl}/systems`, { headers: { origin: 'https://verifier.example.net' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${system.gatewayUrl}/systems`, {
-      method: 'OPTIONS', headers: { origin: 'https://verifier.example.net', 'access-control-request-method': 'GET' },
+      method: 'OPTIONS',
+      headers: { origin: 'https://verifier.example.net', 'access-control-request-method': 'GET' },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('etag')).toBeNull();
@@ -329,7 +426,9 @@ describe('public documents for browser verifiers and caches', () => {
   it('changes the ETag when the document changes', async () => {
     const url = `${system.gatewayUrl}/public${S}`;
     const before = (await fetch(url)).headers.get('etag');
-    expect((await call({ method: 'PUT', path: S, body: JSON.stringify({ description: 'The changed city' }) })).status).toBe(200);
+    expect(
+      (await call({ method: 'PUT', path: S, body: JSON.stringify({ description: 'The changed city' }) })).status,
+    ).toBe(200);
     const after = await revalidate(url, before ?? '');
     expect(after.status).toBe(200);
     expect((JSON.parse(after.body) as Doc).description).toBe('The changed city');

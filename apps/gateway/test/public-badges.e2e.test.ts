@@ -16,7 +16,12 @@ let bostonId = '';
 
 type Json = Record<string, unknown>;
 const signed = async (method: string, path: string, body?: Json) => {
-  const res = await badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, method, path, ...(body && { body: JSON.stringify(body) }) });
+  const res = await badgekitRequest(system.gatewayUrl, {
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
+    ...(body && { body: JSON.stringify(body) }),
+  });
   expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
   return res.body as Json;
 };
@@ -42,7 +47,9 @@ const badgeBody = (slug: string, extra: Json = {}): Json => ({
 
 beforeAll(async () => {
   system = await startSystem('public-badges');
-  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, { deadlineMs: 10_000 });
+  catalog = new ServiceClient(laurelProtos().catalog.v1.Catalog.service, `127.0.0.1:${system.ports['badge-catalog']}`, {
+    deadlineMs: 10_000,
+  });
   const org = (slug: string) => ({ slug, name: slug.toUpperCase(), url: `http://${slug}.example.org` });
   chicagoId = String(((await signed('POST', '/systems', org('chicago'))).system as Json).id);
   bostonId = String(((await signed('POST', '/systems', org('boston'))).system as Json).id);
@@ -51,7 +58,14 @@ beforeAll(async () => {
   for (const [path, slug, extra] of [
     [S, 'alpha', {}],
     [I, 'beta', {}],
-    [P, 'gamma', { alignments: [{ name: 'ELA', url: 'http://standards.example.org/ela', description: 'Reading' }], tags: ['kept'] }],
+    [
+      P,
+      'gamma',
+      {
+        alignments: [{ name: 'ELA', url: 'http://standards.example.org/ela', description: 'Reading' }],
+        tags: ['kept'],
+      },
+    ],
     [S, 'old', {}],
     ['/systems/boston', 'alpha', {}],
   ] as const) {
@@ -82,15 +96,24 @@ describe('GET /public/badges', () => {
   });
 
   it('applies the archived filter and paging', async () => {
-    expect((await open('/public/badges?archived=true')).body).toEqual({ badgelist: [{ location: location('chicago/badges/old') }] });
+    expect((await open('/public/badges?archived=true')).body).toEqual({
+      badgelist: [{ location: location('chicago/badges/old') }],
+    });
     expect(((await open('/public/badges?archived=any')).body.badgelist as Json[]).length).toBe(5);
     expect((await open('/public/badges?archived=any&page=2&count=2')).body).toEqual({
-      badgelist: [{ location: location('chicago/issuers/library/programs/reading/badges/gamma') }, { location: location('chicago/badges/old') }],
+      badgelist: [
+        { location: location('chicago/issuers/library/programs/reading/badges/gamma') },
+        { location: location('chicago/badges/old') },
+      ],
       pageData: { page: 2, count: 2, total: 5 },
     });
     const invalid = await open('/public/badges?archived=never');
     expect(invalid.status).toBe(400);
-    expect(invalid.body).toEqual({ code: 'InvalidParameter', parameter: 'archived', message: "Invalid `archived` parameter. Expecting one of 'true', 'false' or 'any'." });
+    expect(invalid.body).toEqual({
+      code: 'InvalidParameter',
+      parameter: 'archived',
+      message: "Invalid `archived` parameter. Expecting one of 'true', 'false' or 'any'.",
+    });
   });
 
   it('points at URLs that answer the badge class', async () => {
@@ -114,9 +137,16 @@ describe('badge class documents (§10.2)', () => {
   });
 
   it('serves a badge class in each context, naming the deepest organization as its issuer', async () => {
-    expect(await open('/public/systems/chicago/badges/alpha')).toEqual({ status: 200, body: classOf('alpha', 'chicago') });
-    expect((await open('/public/systems/chicago/issuers/library/badges/beta')).body).toEqual(classOf('beta', 'chicago/issuers/library'));
-    const gamma = classOf('gamma', 'chicago/issuers/library/programs/reading', { alignment: [{ name: 'ELA', url: 'http://standards.example.org/ela', description: 'Reading' }] });
+    expect(await open('/public/systems/chicago/badges/alpha')).toEqual({
+      status: 200,
+      body: classOf('alpha', 'chicago'),
+    });
+    expect((await open('/public/systems/chicago/issuers/library/badges/beta')).body).toEqual(
+      classOf('beta', 'chicago/issuers/library'),
+    );
+    const gamma = classOf('gamma', 'chicago/issuers/library/programs/reading', {
+      alignment: [{ name: 'ELA', url: 'http://standards.example.org/ela', description: 'Reading' }],
+    });
     expect((await open('/public/systems/chicago/issuers/library/programs/reading/badges/gamma')).body).toEqual(gamma);
     // §7.2 scoping: a program's badge is found through its system and issuer too.
     expect((await open('/public/systems/Chicago/badges/GAMMA')).body).toEqual(gamma);
@@ -128,17 +158,39 @@ describe('badge class documents (§10.2)', () => {
   });
 
   it('serves the same document at /public/badges/{id}', async () => {
-    expect(await open(`/public/badges/${ids.gamma}`)).toEqual(await open('/public/systems/chicago/issuers/library/programs/reading/badges/gamma'));
-    expect((await open(`/public/badges/${ids['boston-alpha']}`)).body).toMatchObject({ issuer: `${system.gatewayUrl}/public/systems/boston` });
+    expect(await open(`/public/badges/${ids.gamma}`)).toEqual(
+      await open('/public/systems/chicago/issuers/library/programs/reading/badges/gamma'),
+    );
+    expect((await open(`/public/badges/${ids['boston-alpha']}`)).body).toMatchObject({
+      issuer: `${system.gatewayUrl}/public/systems/boston`,
+    });
   });
 
   it('answers 404 for a broken lookup chain or an unknown badge', async () => {
-    expect(await open('/public/systems/atlantis/badges/alpha')).toEqual({ status: 404, body: { code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' } });
-    expect((await open('/public/systems/chicago/issuers/nobody/badges/beta')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find issuer field: `slug`, value: `nobody`' });
-    expect((await open('/public/systems/chicago/issuers/library/programs/none/badges/gamma')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find program field: `slug`, value: `none`' });
-    expect((await open('/public/systems/chicago/issuers/library/badges/alpha')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `slug`, value: `alpha`' });
-    expect((await open('/public/badges/abc')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `id`, value: `abc`' });
-    expect((await open('/public/badges/987654321')).body).toEqual({ code: 'ResourceNotFound', message: 'Could not find badge field: `id`, value: `987654321`' });
+    expect(await open('/public/systems/atlantis/badges/alpha')).toEqual({
+      status: 404,
+      body: { code: 'ResourceNotFound', message: 'Could not find system field: `slug`, value: `atlantis`' },
+    });
+    expect((await open('/public/systems/chicago/issuers/nobody/badges/beta')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find issuer field: `slug`, value: `nobody`',
+    });
+    expect((await open('/public/systems/chicago/issuers/library/programs/none/badges/gamma')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find program field: `slug`, value: `none`',
+    });
+    expect((await open('/public/systems/chicago/issuers/library/badges/alpha')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `slug`, value: `alpha`',
+    });
+    expect((await open('/public/badges/abc')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `id`, value: `abc`',
+    });
+    expect((await open('/public/badges/987654321')).body).toEqual({
+      code: 'ResourceNotFound',
+      message: 'Could not find badge field: `id`, value: `987654321`',
+    });
   });
 });
 
@@ -148,7 +200,10 @@ describe('ResolveBadgeUrl', () => {
   it('resolves Laurel’s own public URL and BadgeKit’s badge class paths, on the path alone', async () => {
     expect((await resolve(`https://elsewhere.example.org/public/badges/${ids.alpha}`)).badge?.slug).toBe('alpha');
     expect((await resolve(`/public/badges/${ids.gamma}?v=2_0`)).badge?.slug).toBe('gamma');
-    expect((await resolve('http://127.0.0.1:1/public/systems/chicago/issuers/library/programs/reading/badges/gamma')).badge?.id).toBe(String(ids.gamma));
+    expect(
+      (await resolve('http://127.0.0.1:1/public/systems/chicago/issuers/library/programs/reading/badges/gamma')).badge
+        ?.id,
+    ).toBe(String(ids.gamma));
     expect((await resolve('/public/systems/CHICAGO/badges/beta')).badge?.id).toBe(String(ids.beta));
     expect((await resolve(`/public/badges/${ids['boston-alpha']}`, bostonId)).badge?.system?.slug).toBe('boston');
   });
@@ -171,8 +226,20 @@ describe('ResolveBadgeUrl', () => {
 
 describe('badge RPCs of the other families', () => {
   it('creates a site-level badge with the family’s own defaults', async () => {
-    const { badge } = await catalog.call('CreateBadge', { context: { systemSlug: 'chicago' }, fields: { name: 'Commenter', origin: 'kickapps', location: 'blog', criteriaUrl: 'http://example.org/c' } });
-    expect(badge).toMatchObject({ name: 'Commenter', origin: 'kickapps', published: false, unique: true, location: 'blog', archived: false, criteria: [], tags: [] });
+    const { badge } = await catalog.call('CreateBadge', {
+      context: { systemSlug: 'chicago' },
+      fields: { name: 'Commenter', origin: 'kickapps', location: 'blog', criteriaUrl: 'http://example.org/c' },
+    });
+    expect(badge).toMatchObject({
+      name: 'Commenter',
+      origin: 'kickapps',
+      published: false,
+      unique: true,
+      location: 'blog',
+      archived: false,
+      criteria: [],
+      tags: [],
+    });
     expect(badge?.slug).toMatch(/^[0-9a-f]{32}$/);
     expect(badge).not.toHaveProperty('earnerDescription');
     ids.commenter = Number(badge?.id);
@@ -181,11 +248,15 @@ describe('badge RPCs of the other families', () => {
   it('gets a badge by id, only within the site asked for', async () => {
     expect((await catalog.call('GetBadge', { id: String(ids.gamma), siteId: chicagoId })).badge?.slug).toBe('gamma');
     expect((await catalog.call('GetBadge', { id: String(ids.gamma) })).badge?.slug).toBe('gamma');
-    await expect(catalog.call('GetBadge', { id: String(ids.gamma), siteId: bostonId })).rejects.toMatchObject({ reason: 'ResourceNotFound', message: `Could not find badge field: \`id\`, value: \`${ids.gamma}\`` });
+    await expect(catalog.call('GetBadge', { id: String(ids.gamma), siteId: bostonId })).rejects.toMatchObject({
+      reason: 'ResourceNotFound',
+      message: `Could not find badge field: \`id\`, value: \`${ids.gamma}\``,
+    });
   });
 
   it('lists a site’s badges with location, published and id filters', async () => {
-    const slugs = async (request: catalogV1.ListBadgesRequest) => (await catalog.call('ListBadges', request)).badges.map((b) => b.slug);
+    const slugs = async (request: catalogV1.ListBadgesRequest) =>
+      (await catalog.call('ListBadges', request)).badges.map((b) => b.slug);
     expect(await slugs({ siteId: chicagoId })).toHaveLength(4);
     expect(await slugs({ siteId: chicagoId, archived: 'ARCHIVED_FILTER_ANY' })).toHaveLength(5);
     expect(await slugs({ siteId: chicagoId, location: 'blog' })).toHaveLength(1);
@@ -193,23 +264,48 @@ describe('badge RPCs of the other families', () => {
     expect(await slugs({ siteId: chicagoId, ids: [String(ids.beta), String(ids['boston-alpha'])] })).toEqual(['beta']);
     const paged = await catalog.call('ListBadges', { siteId: bostonId, page: { page: 1, count: 1 } });
     expect(paged.pageInfo).toMatchObject({ total: '1', paged: true });
-    await expect(catalog.call('ListBadges', { siteId: '987654' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(catalog.call('ListBadges', { siteId: '987654' })).rejects.toMatchObject({
+      reason: 'ResourceNotFound',
+    });
   });
 
   it('updates a site’s badge by id: present fields change, cleared ones become null, omitted collections stay', async () => {
-    const { badge } = await catalog.call('UpdateBadge', { siteBadge: { siteId: chicagoId, badgeId: String(ids.gamma) }, fields: { published: false, location: 'forum', cleared: ['strapline', 'criteria_url'] } });
-    expect(badge).toMatchObject({ published: false, location: 'forum', origin: 'badgekit', tags: [{ value: 'kept' }], alignments: [{ name: 'ELA' }] });
+    const { badge } = await catalog.call('UpdateBadge', {
+      siteBadge: { siteId: chicagoId, badgeId: String(ids.gamma) },
+      fields: { published: false, location: 'forum', cleared: ['strapline', 'criteria_url'] },
+    });
+    expect(badge).toMatchObject({
+      published: false,
+      location: 'forum',
+      origin: 'badgekit',
+      tags: [{ value: 'kept' }],
+      alignments: [{ name: 'ELA' }],
+    });
     expect(badge).not.toHaveProperty('criteriaUrl');
-    await expect(catalog.call('UpdateBadge', { siteBadge: { siteId: chicagoId, badgeId: String(ids.gamma) }, fields: { cleared: ['name'] } })).rejects.toMatchObject({
+    await expect(
+      catalog.call('UpdateBadge', {
+        siteBadge: { siteId: chicagoId, badgeId: String(ids.gamma) },
+        fields: { cleared: ['name'] },
+      }),
+    ).rejects.toMatchObject({
       reason: 'ValidationError',
       details: [{ field: 'name', value: '' }],
     });
-    await expect(catalog.call('UpdateBadge', { siteBadge: { siteId: bostonId, badgeId: String(ids.gamma) }, fields: { name: 'x' } })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(
+      catalog.call('UpdateBadge', {
+        siteBadge: { siteId: bostonId, badgeId: String(ids.gamma) },
+        fields: { name: 'x' },
+      }),
+    ).rejects.toMatchObject({ reason: 'ResourceNotFound' });
   });
 
   it('deletes a site’s badge by id and answers it as it was', async () => {
-    const { badge } = await catalog.call('DeleteBadge', { siteBadge: { siteId: chicagoId, badgeId: String(ids.commenter) } });
+    const { badge } = await catalog.call('DeleteBadge', {
+      siteBadge: { siteId: chicagoId, badgeId: String(ids.commenter) },
+    });
     expect(badge).toMatchObject({ name: 'Commenter', location: 'blog' });
-    await expect(catalog.call('GetBadge', { id: String(ids.commenter) })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(catalog.call('GetBadge', { id: String(ids.commenter) })).rejects.toMatchObject({
+      reason: 'ResourceNotFound',
+    });
   });
 });

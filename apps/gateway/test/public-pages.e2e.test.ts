@@ -15,13 +15,30 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorization, badgekitRequest, bodyHash, startSystem, TEST_MASTER_SECRET, type TestSystem } from '@laurel/testkit';
+import {
+  authorization,
+  badgekitRequest,
+  bodyHash,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type TestSystem,
+} from '@laurel/testkit';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '.laurel', 'screenshots');
 /** What Chromium sends for a page load. */
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7';
+const BROWSER_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7';
 
 /** The badge's artwork, uploaded, so the page shows an image served by the gateway itself. */
 const BADGE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200">
@@ -43,24 +60,43 @@ let badgeClassUrl = '';
 let issuerUrl = '';
 
 const signed = async (method: string, path: string, body?: Record<string, unknown>) => {
-  const res = await badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, method, path, ...(body && { body: JSON.stringify(body) }) });
+  const res = await badgekitRequest(system.gatewayUrl, {
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
+    ...(body && { body: JSON.stringify(body) }),
+  });
   expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
   return res.body as Record<string, Record<string, string>>;
 };
 
 /** Creates a badge from a multipart body with its image uploaded, signed over the exact bytes sent. */
-async function createBadgeWithImage(path: string, fields: Record<string, string>, image: Buffer, mimeType: string): Promise<void> {
+async function createBadgeWithImage(
+  path: string,
+  fields: Record<string, string>,
+  image: Buffer,
+  mimeType: string,
+): Promise<void> {
   const boundary = `----laurel${randomBytes(8).toString('hex')}`;
-  const text = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('');
+  const text = Object.entries(fields)
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
   const body = Buffer.concat([
-    Buffer.from(`${text}--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="badge.svg"\r\nContent-Type: ${mimeType}\r\n\r\n`),
+    Buffer.from(
+      `${text}--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="badge.svg"\r\nContent-Type: ${mimeType}\r\n\r\n`,
+    ),
     image,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await fetch(system.gatewayUrl + path, {
     method: 'POST',
     headers: {
-      authorization: authorization({ method: 'POST', path, secret: TEST_MASTER_SECRET, claims: { body: bodyHash(body) } }),
+      authorization: authorization({
+        method: 'POST',
+        path,
+        secret: TEST_MASTER_SECRET,
+        claims: { body: bodyHash(body) },
+      }),
       'content-type': `multipart/form-data; boundary=${boundary}`,
     },
     body,
@@ -70,22 +106,57 @@ async function createBadgeWithImage(path: string, fields: Record<string, string>
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser test needs Debian's chromium at ${CHROMIUM}. \`npm test\` installs it when it is missing; or run \`apt-get install chromium\`.`);
+    throw new Error(
+      `The browser test needs Debian's chromium at ${CHROMIUM}. \`npm test\` installs it when it is missing; or run \`apt-get install chromium\`.`,
+    );
   }
   system = await startSystem('public-pages');
-  await signed('POST', '/systems', { slug: 'riverside', name: 'Riverside City', url: 'https://riverside.example.org', email: 'hello@riverside.example.org' });
-  await signed('POST', `${S}/issuers`, { slug: 'library', name: 'Riverside Library', url: 'https://library.riverside.example.org', description: 'Books, maps and more for everyone in Riverside.' });
-  await signed('POST', `${S}/issuers/library/programs`, { slug: 'reading', name: 'Summer Reading Challenge', url: 'https://read.riverside.example.org', description: 'Read over the summer and earn badges.' });
-  await createBadgeWithImage(`${P}/badges`, {
-    slug: 'bookworm', name: 'Bookworm', strapline: 'Read ten books in one summer',
-    earnerDescription: 'You read ten books this summer!', consumerDescription: 'The holder read ten books during the Riverside Summer Reading Challenge and wrote about each one.',
-    criteriaUrl: 'https://read.riverside.example.org/criteria/bookworm', unique: '1', type: 'Skill',
-    'criteria[0][description]': 'Read ten books between June and August', 'criteria[0][required]': '1',
-    'criteria[1][description]': 'Write a short review of each book', 'criteria[1][required]': '1',
-    'tags[0]': 'reading', 'tags[1]': 'summer',
-  }, Buffer.from(BADGE_SVG), 'image/svg+xml');
+  await signed('POST', '/systems', {
+    slug: 'riverside',
+    name: 'Riverside City',
+    url: 'https://riverside.example.org',
+    email: 'hello@riverside.example.org',
+  });
+  await signed('POST', `${S}/issuers`, {
+    slug: 'library',
+    name: 'Riverside Library',
+    url: 'https://library.riverside.example.org',
+    description: 'Books, maps and more for everyone in Riverside.',
+  });
+  await signed('POST', `${S}/issuers/library/programs`, {
+    slug: 'reading',
+    name: 'Summer Reading Challenge',
+    url: 'https://read.riverside.example.org',
+    description: 'Read over the summer and earn badges.',
+  });
+  await createBadgeWithImage(
+    `${P}/badges`,
+    {
+      slug: 'bookworm',
+      name: 'Bookworm',
+      strapline: 'Read ten books in one summer',
+      earnerDescription: 'You read ten books this summer!',
+      consumerDescription:
+        'The holder read ten books during the Riverside Summer Reading Challenge and wrote about each one.',
+      criteriaUrl: 'https://read.riverside.example.org/criteria/bookworm',
+      unique: '1',
+      type: 'Skill',
+      'criteria[0][description]': 'Read ten books between June and August',
+      'criteria[0][required]': '1',
+      'criteria[1][description]': 'Write a short review of each book',
+      'criteria[1][required]': '1',
+      'tags[0]': 'reading',
+      'tags[1]': 'summer',
+    },
+    Buffer.from(BADGE_SVG),
+    'image/svg+xml',
+  );
   const award = async (email: string) => {
-    const res = await signed('POST', `${P}/badges/bookworm/instances`, { email, issuedOn: '2026-08-28T10:00:00Z', expires: '2099-08-28T00:00:00Z' });
+    const res = await signed('POST', `${P}/badges/bookworm/instances`, {
+      email,
+      issuedOn: '2026-08-28T10:00:00Z',
+      expires: '2099-08-28T00:00:00Z',
+    });
     return String(res.instance?.assertionUrl);
   };
   assertionUrl = await award('ada@example.org');
@@ -108,9 +179,18 @@ describe('content negotiation', () => {
   it('answers a page to browsers on the assertion, badge class and issuer URLs', async () => {
     const db = new pg.Client({ connectionString: system.database.url });
     await db.connect();
-    const { rows } = await db.query<{ id: string }>("select id from catalog.badges where slug = 'bookworm'").finally(() => db.end());
+    const { rows } = await db
+      .query<{ id: string }>("select id from catalog.badges where slug = 'bookworm'")
+      .finally(() => db.end());
     const byId = `${system.gatewayUrl}/public/badges/${rows[0]?.id}`;
-    for (const url of [assertionUrl, badgeClassUrl, byId, issuerUrl, `${system.gatewayUrl}/public${S}`, `${system.gatewayUrl}/public${S}/issuers/library`]) {
+    for (const url of [
+      assertionUrl,
+      badgeClassUrl,
+      byId,
+      issuerUrl,
+      `${system.gatewayUrl}/public${S}`,
+      `${system.gatewayUrl}/public${S}/issuers/library`,
+    ]) {
       for (const accept of ['text/html', BROWSER_ACCEPT]) {
         const res = await get(url, accept);
         expect(res.status, url).toBe(200);
@@ -124,9 +204,13 @@ describe('content negotiation', () => {
 
   it('keeps JSON for JSON and JSON-LD clients, whatever else they accept', async () => {
     const cases: [string | undefined, string][] = [
-      [undefined, 'application/json'], ['*/*', 'application/json'], ['application/json', 'application/json'],
-      ['application/json, text/html;q=0.9', 'application/json'], ['text/html;q=0.5, application/json', 'application/json'],
-      ['application/ld+json', 'application/ld+json'], ['application/ld+json, text/html;q=0.1', 'application/ld+json'],
+      [undefined, 'application/json'],
+      ['*/*', 'application/json'],
+      ['application/json', 'application/json'],
+      ['application/json, text/html;q=0.9', 'application/json'],
+      ['text/html;q=0.5, application/json', 'application/json'],
+      ['application/ld+json', 'application/ld+json'],
+      ['application/ld+json, text/html;q=0.1', 'application/ld+json'],
     ];
     for (const url of [assertionUrl, badgeClassUrl, issuerUrl]) {
       for (const [accept, type] of cases) {
@@ -141,7 +225,7 @@ describe('content negotiation', () => {
     }
   });
 
-  it('answers a revoked award with 410 either way, and an unknown one in BadgeKit\'s error format', async () => {
+  it("answers a revoked award with 410 either way, and an unknown one in BadgeKit's error format", async () => {
     const page = await get(revokedUrl, 'text/html');
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('<p class="state state-revoked">Revoked</p>');
@@ -168,7 +252,8 @@ describe('in a real browser', () => {
     return { page, status: response?.status() ?? 0, console };
   }
 
-  const meta = (page: Page, property: string) => page.locator(`meta[property="${property}"], meta[name="${property}"]`).getAttribute('content');
+  const meta = (page: Page, property: string) =>
+    page.locator(`meta[property="${property}"], meta[name="${property}"]`).getAttribute('content');
 
   it('shows an earner their badge as they would share it', async () => {
     const { page, status, console } = await open(assertionUrl);
@@ -179,7 +264,9 @@ describe('in a real browser', () => {
       const image = page.getByRole('img', { name: 'Bookworm badge' });
       await expect(image.isVisible()).resolves.toBe(true);
       // Loaded, from the gateway's own /public/images, under the page's CSP.
-      expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+      expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(
+        0,
+      );
       expect(await image.getAttribute('src')).toMatch(new RegExp(`^${system.gatewayUrl}/public/images/[0-9a-f]+$`));
       const issuer = page.getByRole('link', { name: 'Summer Reading Challenge' });
       expect(await issuer.getAttribute('href')).toBe(issuerUrl);
@@ -195,17 +282,28 @@ describe('in a real browser', () => {
       expect(await page.title()).toBe('Bookworm from Summer Reading Challenge');
 
       expect(await meta(page, 'og:title')).toBe('Bookworm from Summer Reading Challenge');
-      expect(await meta(page, 'og:description')).toBe('Awarded on August 28, 2026 by Summer Reading Challenge. The holder read ten books during the Riverside Summer Reading Challenge and wrote about each one.');
+      expect(await meta(page, 'og:description')).toBe(
+        'Awarded on August 28, 2026 by Summer Reading Challenge. The holder read ten books during the Riverside Summer Reading Challenge and wrote about each one.',
+      );
       expect(await meta(page, 'og:image')).toBe(await image.getAttribute('src'));
       expect(await meta(page, 'og:url')).toBe(assertionUrl);
       expect(await meta(page, 'og:type')).toBe('website');
       expect(await meta(page, 'twitter:card')).toBe('summary');
       expect(await meta(page, 'twitter:image:alt')).toBe('Bookworm badge');
-      expect(await page.getByRole('link', { name: 'Open Badges 2.0 JSON-LD of this page' }).getAttribute('href')).toBe(`${assertionUrl}?v=2_0`);
+      expect(await page.getByRole('link', { name: 'Open Badges 2.0 JSON-LD of this page' }).getAttribute('href')).toBe(
+        `${assertionUrl}?v=2_0`,
+      );
 
       // The strict policy blocked nothing the page uses (its style sheet applies: the pill has its colour).
       expect(console.filter((line) => /Content Security Policy|Refused/i.test(line))).toEqual([]);
-      expect(await page.locator('.state').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color)).toBe('rgb(15, 83, 35)');
+      expect(
+        await page
+          .locator('.state')
+          .evaluate(
+            (el) =>
+              (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color,
+          ),
+      ).toBe('rgb(15, 83, 35)');
 
       await page.screenshot({ path: join(SCREENSHOTS, 'assertion.png'), fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
@@ -214,7 +312,10 @@ describe('in a real browser', () => {
       // Following the link to the JSON shows the verifiable document itself.
       await page.getByRole('link', { name: 'Open Badges 2.0 JSON-LD of this page' }).click();
       await page.waitForURL(`${assertionUrl}?v=2_0`);
-      expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({ type: 'Assertion', id: `${assertionUrl}?v=2_0` });
+      expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({
+        type: 'Assertion',
+        id: `${assertionUrl}?v=2_0`,
+      });
     } finally {
       await page.close();
     }
@@ -225,7 +326,10 @@ describe('in a real browser', () => {
       const { page } = await open(url);
       try {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), url).toEqual([]);
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          url,
+        ).toEqual([]);
         const links = await page.getByRole('link').count();
         expect(links, url).toBeGreaterThan(0);
         const reached = new Set<string>();
@@ -246,7 +350,9 @@ describe('in a real browser', () => {
       expect(status).toBe(410);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bookworm');
       await expect(page.locator('.state').innerText()).resolves.toBe('Revoked');
-      expect((await page.getByRole('main').innerText()).replace(/\s+/g, ' ')).toMatch(/Status Revoked by the issuer on \w+ \d+, \d{4}\./);
+      expect((await page.getByRole('main').innerText()).replace(/\s+/g, ' ')).toMatch(
+        /Status Revoked by the issuer on \w+ \d+, \d{4}\./,
+      );
       expect(await meta(page, 'og:title')).toBe('Revoked: Bookworm from Summer Reading Challenge');
       await page.screenshot({ path: join(SCREENSHOTS, 'assertion-revoked.png'), fullPage: true });
     } finally {
@@ -255,7 +361,10 @@ describe('in a real browser', () => {
   });
 
   it('shows the badge class and its issuer', async () => {
-    for (const [url, heading, shot] of [[badgeClassUrl, 'Bookworm', 'badge-class.png'], [issuerUrl, 'Summer Reading Challenge', 'issuer.png']] as const) {
+    for (const [url, heading, shot] of [
+      [badgeClassUrl, 'Bookworm', 'badge-class.png'],
+      [issuerUrl, 'Summer Reading Challenge', 'issuer.png'],
+    ] as const) {
       const { page, status, console } = await open(url);
       try {
         expect(status).toBe(200);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CORE, DEPENDENCIES, FAMILY_DEPENDENCIES, familyReadiness, readyWith, type Checks } from '../src/ops/readiness.js';
+import {
+  CORE,
+  DEPENDENCIES,
+  FAMILY_DEPENDENCIES,
+  familyReadiness,
+  readyWith,
+  type Checks,
+} from '../src/ops/readiness.js';
 
 const allUp: Checks = Object.fromEntries(DEPENDENCIES.map((d) => [d, true]));
 
@@ -11,7 +18,12 @@ describe('per-family readiness', () => {
 
   it('fails only the families that need what is down', () => {
     const families = familyReadiness({ ...allUp, requirements: false });
-    expect(Object.entries(families).filter(([, f]) => !f.ready).map(([name]) => name).sort()).toEqual(['all', 'kickapps', 'v2']);
+    expect(
+      Object.entries(families)
+        .filter(([, f]) => !f.ready)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['all', 'kickapps', 'v2']);
     expect(families.v2.down).toEqual(['requirements']);
     expect(readyWith(CORE, { ...allUp, requirements: false })).toBe(true);
   });

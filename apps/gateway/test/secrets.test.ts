@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, SecretCipher, SecretSealError } from '@laurel/service-kit';
 import { DEV_SECRET_ENCRYPTION_KEY, loadGatewayConfig } from '../src/config.js';
 import {
-  digestSecret, generateConsumerKey, generatePassword, generateSecret, hashSecret, matchesSecret, md5Hex, verifySecret,
+  digestSecret,
+  generateConsumerKey,
+  generatePassword,
+  generateSecret,
+  hashSecret,
+  matchesSecret,
+  md5Hex,
+  verifySecret,
 } from '../src/domain/secrets.js';
 
 const KEY = 'an-encryption-key-of-at-least-32-characters';
@@ -79,10 +86,18 @@ describe('the sealed copy', () => {
   });
 
   it('does not open when tampered with', () => {
-    const [version, fingerprint, iv, tag, data] = cipher.seal('the-secret', 'k').split('.') as [string, string, string, string, string];
+    const [version, fingerprint, iv, tag, data] = cipher.seal('the-secret', 'k').split('.') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const flipped = Buffer.from(data, 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect(() => cipher.open([version, fingerprint, iv, tag, flipped.toString('base64url')].join('.'), 'k')).toThrow(/does not open/);
+    expect(() => cipher.open([version, fingerprint, iv, tag, flipped.toString('base64url')].join('.'), 'k')).toThrow(
+      /does not open/,
+    );
     expect(() => cipher.open('plain text', 'k')).toThrow(/not a sealed secret/);
   });
 
@@ -99,17 +114,28 @@ describe('the sealed copy', () => {
 
 describe('SECRET_ENCRYPTION_KEY', () => {
   // Production's other required settings, so that only the key is missing.
-  const base = { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'k:9092', BADGEKIT_MASTER_SECRET: 'a-long-enough-secret', PUBLIC_BASE_URL: 'https://badges.example.org' };
+  const base = {
+    DATABASE_URL: 'postgres://h/db',
+    KAFKA_BROKERS: 'k:9092',
+    BADGEKIT_MASTER_SECRET: 'a-long-enough-secret',
+    PUBLIC_BASE_URL: 'https://badges.example.org',
+  };
 
   it('has a development default outside production', () => {
-    expect(loadGatewayConfig({ ...base, NODE_ENV: 'development' }).SECRET_ENCRYPTION_KEY).toBe(DEV_SECRET_ENCRYPTION_KEY);
+    expect(loadGatewayConfig({ ...base, NODE_ENV: 'development' }).SECRET_ENCRYPTION_KEY).toBe(
+      DEV_SECRET_ENCRYPTION_KEY,
+    );
     expect(() => new SecretCipher(DEV_SECRET_ENCRYPTION_KEY)).not.toThrow();
   });
 
   it('is required in production, with at least 32 characters', () => {
     expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SECRET_ENCRYPTION_KEY/);
-    expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production', SECRET_ENCRYPTION_KEY: 'too-short' })).toThrow(/SECRET_ENCRYPTION_KEY/);
-    expect(loadGatewayConfig({ ...base, NODE_ENV: 'production', SECRET_ENCRYPTION_KEY: KEY }).SECRET_ENCRYPTION_KEY).toBe(KEY);
+    expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production', SECRET_ENCRYPTION_KEY: 'too-short' })).toThrow(
+      /SECRET_ENCRYPTION_KEY/,
+    );
+    expect(
+      loadGatewayConfig({ ...base, NODE_ENV: 'production', SECRET_ENCRYPTION_KEY: KEY }).SECRET_ENCRYPTION_KEY,
+    ).toBe(KEY);
   });
 });

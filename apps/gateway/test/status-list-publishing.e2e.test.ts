@@ -13,7 +13,15 @@ import type { KafkaMessage } from 'kafkajs';
 import pg from 'pg';
 import { decodeEvent, topicName } from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
-import { badgekitRequest, collectTopic, eventually, startSystem, TEST_MASTER_SECRET, type TestSystem, type TopicCollector } from '@laurel/testkit';
+import {
+  badgekitRequest,
+  collectTopic,
+  eventually,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type TestSystem,
+  type TopicCollector,
+} from '@laurel/testkit';
 import { revocationStatus, type FetchDocument } from '@laurel/testkit/ob3-verifier';
 
 type Doc = Record<string, unknown>;
@@ -25,7 +33,8 @@ let published: TopicCollector;
 const S = '/systems/lists';
 const BADGE = `${S}/badges/member`;
 
-const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) => badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
+const call = (request: Omit<Parameters<typeof badgekitRequest>[1], 'secret'>) =>
+  badgekitRequest(system.gatewayUrl, { secret: TEST_MASTER_SECRET, ...request });
 
 /** Awards the badge to `email` and fetches its credential once, which gives it its index in the site's list. */
 async function awardedCredential(email: string): Promise<Doc> {
@@ -42,18 +51,26 @@ async function revoke(email: string): Promise<void> {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-const events = (messages: KafkaMessage[]): Published[] => messages.map((m) => decodeEvent<Published>('StatusListPublished', m.value, m.headers, m.key).event);
+const events = (messages: KafkaMessage[]): Published[] =>
+  messages.map((m) => decodeEvent<Published>('StatusListPublished', m.value, m.headers, m.key).event);
 
 /** The list as its row says now: the version its bits are at and the last one published. */
 async function listRow(): Promise<{ id: string; version: number; published: number | null }> {
-  const { rows } = await db.query<{ id: string; version: string; published_version: string | null }>('select id, version, published_version from issuance.status_lists');
+  const { rows } = await db.query<{ id: string; version: string; published_version: string | null }>(
+    'select id, version, published_version from issuance.status_lists',
+  );
   expect(rows).toHaveLength(1);
   const [row] = rows;
-  return { id: row!.id, version: Number(row!.version), published: row!.published_version === null ? null : Number(row!.published_version) };
+  return {
+    id: row!.id,
+    version: Number(row!.version),
+    published: row!.published_version === null ? null : Number(row!.published_version),
+  };
 }
 
 /** Waits for the event of `version` and returns every event seen by then. */
-const untilVersion = async (version: number): Promise<Published[]> => events(await published.waitFor((m) => events(m).some((e) => Number(e.version) === version), 30_000));
+const untilVersion = async (version: number): Promise<Published[]> =>
+  events(await published.waitFor((m) => events(m).some((e) => Number(e.version) === version), 30_000));
 
 /** Reads a credential's status in the list an event carries: the list is verified with keys from the running gateway. */
 function statusIn(event: Published, credential: Doc) {
@@ -72,7 +89,19 @@ beforeAll(async () => {
   await db.connect();
   for (const [path, body] of [
     ['/systems', { slug: 'lists', name: 'Lists', url: 'https://lists.example.org', email: 'badges@lists.example.org' }],
-    [`${S}/badges`, { slug: 'member', name: 'Member', strapline: 'Member', earnerDescription: 'Joined', consumerDescription: 'Joined', unique: 1, imageUrl: 'https://example.org/member.png', criteriaUrl: 'https://example.org/member' }],
+    [
+      `${S}/badges`,
+      {
+        slug: 'member',
+        name: 'Member',
+        strapline: 'Member',
+        earnerDescription: 'Joined',
+        consumerDescription: 'Joined',
+        unique: 1,
+        imageUrl: 'https://example.org/member.png',
+        criteriaUrl: 'https://example.org/member',
+      },
+    ],
   ] as const) {
     const res = await call({ method: 'POST', path, body: JSON.stringify(body) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -127,7 +156,8 @@ describe('publishing the status list', () => {
     expect(versions).toEqual([...versions].sort((x, y) => x - y));
     expect(new Set(versions).size).toBe(versions.length);
     const last = all.at(-1)!;
-    for (const credential of credentials) expect(await statusIn(last, credential)).toMatchObject({ revoked: true, listVerified: true });
+    for (const credential of credentials)
+      expect(await statusIn(last, credential)).toMatchObject({ revoked: true, listVerified: true });
     expect(await statusIn(last, first)).toMatchObject({ revoked: true });
   });
 });

@@ -12,22 +12,38 @@ let system: TestSystem;
 
 const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
   badgekitRequest(system.gatewayUrl, {
-    secret: TEST_MASTER_SECRET, method, path,
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
     ...(body !== undefined && { body: JSON.stringify(body) }),
     ...(headers && { headers }),
   });
 
 type Line = Record<string, unknown>;
 const logLines = (app: 'gateway' | 'badge-catalog') =>
-  readFileSync(system.process(app).logFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+  readFileSync(system.process(app).logFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Line);
 /** The lines that match, once there are some: a process writes its log a moment after it answered. */
 const linesOf = (app: 'gateway' | 'badge-catalog', match: (l: Line) => boolean) =>
-  eventually(() => Promise.resolve(logLines(app).filter(match)), (lines) => lines.length > 0, 10_000);
+  eventually(
+    () => Promise.resolve(logLines(app).filter(match)),
+    (lines) => lines.length > 0,
+    10_000,
+  );
 
 beforeAll(async () => {
   // debug: badge-catalog logs each RPC it answers.
-  system = await startSystem('telemetry-unexported', { apps: ['badge-catalog', 'gateway'], env: { LOG_LEVEL: 'debug' } });
-  const created = await call('POST', '/systems', { slug: 'chicago', name: 'Chicago', url: 'http://chicago.example.org' });
+  system = await startSystem('telemetry-unexported', {
+    apps: ['badge-catalog', 'gateway'],
+    env: { LOG_LEVEL: 'debug' },
+  });
+  const created = await call('POST', '/systems', {
+    slug: 'chicago',
+    name: 'Chicago',
+    url: 'http://chicago.example.org',
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
 }, 120_000);
 
@@ -36,14 +52,22 @@ afterAll(async () => {
 });
 
 describe('trace ids without an exporter', () => {
-  it('carries the caller\'s trace id into the gateway\'s access line and the service\'s log lines', async () => {
+  it("carries the caller's trace id into the gateway's access line and the service's log lines", async () => {
     const traceId = randomBytes(16).toString('hex');
-    const res = await call('GET', '/systems/chicago', undefined, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    const res = await call('GET', '/systems/chicago', undefined, {
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    });
     expect(res.status).toBe(200);
 
     const access = await linesOf('gateway', (l) => l.msg === 'request' && l.trace_id === traceId);
     expect(access).toHaveLength(1);
-    expect(access[0]).toMatchObject({ level: 'info', method: 'GET', route: '/systems/:systemSlug', status: 200, span_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(access[0]).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      route: '/systems/:systemSlug',
+      status: 200,
+      span_id: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     const served = await linesOf('badge-catalog', (l) => l.trace_id === traceId);
     expect(served.map((l) => l.msg)).toContain('rpc ok');
     // The service's span is its own, a child in the same trace.
@@ -54,7 +78,11 @@ describe('trace ids without an exporter', () => {
     const res = await call('GET', '/no/such/route/42');
     expect(res.status).toBe(404);
     const access = await linesOf('gateway', (l) => l.msg === 'request' && l.route === 'unmatched');
-    expect(access.at(-1)).toMatchObject({ level: 'info', status: 404, trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(access.at(-1)).toMatchObject({
+      level: 'info',
+      status: 404,
+      trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(JSON.stringify(access.at(-1))).not.toContain('/no/such/route/42');
   });
 });

@@ -13,7 +13,14 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgekitRequest, eventually, startSystem, TEST_MASTER_SECRET, type JsonResponse, type TestSystem } from '@laurel/testkit';
+import {
+  badgekitRequest,
+  eventually,
+  startSystem,
+  TEST_MASTER_SECRET,
+  type JsonResponse,
+  type TestSystem,
+} from '@laurel/testkit';
 
 interface ExportedSpan {
   service: string;
@@ -27,24 +34,38 @@ interface ExportedSpan {
   links: { traceId: string; spanId: string }[];
 }
 
-interface OtlpValue { stringValue?: string; intValue?: string | number; boolValue?: boolean }
-interface OtlpAttribute { key: string; value: OtlpValue }
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
+  boolValue?: boolean;
+}
+interface OtlpAttribute {
+  key: string;
+  value: OtlpValue;
+}
 interface OtlpRequest {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
     scopeSpans?: {
       scope?: { name?: string };
       spans?: {
-      traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[]; links?: { traceId: string; spanId: string }[];
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        kind: number;
+        attributes?: OtlpAttribute[];
+        links?: { traceId: string; spanId: string }[];
+      }[];
     }[];
-  }[];
   }[];
 }
 
 const SPAN_KIND = { SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
 
 const valueOf = (v: OtlpValue): unknown => v.stringValue ?? v.intValue ?? v.boolValue;
-const attributesOf = (list: OtlpAttribute[] | undefined) => Object.fromEntries((list ?? []).map((a) => [a.key, valueOf(a.value)]));
+const attributesOf = (list: OtlpAttribute[] | undefined) =>
+  Object.fromEntries((list ?? []).map((a) => [a.key, valueOf(a.value)]));
 
 /** An OTLP/HTTP receiver (JSON encoding), as a collector would run it. */
 function startReceiver(spans: ExportedSpan[]): Promise<Server> {
@@ -52,7 +73,11 @@ function startReceiver(spans: ExportedSpan[]): Promise<Server> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/traces' || !String(req.headers['content-type']).startsWith('application/json')) {
+      if (
+        req.method !== 'POST' ||
+        req.url !== '/v1/traces' ||
+        !String(req.headers['content-type']).startsWith('application/json')
+      ) {
         res.writeHead(415).end();
         return;
       }
@@ -62,8 +87,15 @@ function startReceiver(spans: ExportedSpan[]): Promise<Server> {
         for (const ss of rs.scopeSpans ?? []) {
           for (const s of ss.spans ?? []) {
             spans.push({
-              service, scope: ss.scope?.name ?? '', traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '',
-              name: s.name, kind: s.kind, attributes: attributesOf(s.attributes), links: (s.links ?? []).map((l) => ({ traceId: l.traceId, spanId: l.spanId })),
+              service,
+              scope: ss.scope?.name ?? '',
+              traceId: s.traceId,
+              spanId: s.spanId,
+              parentSpanId: s.parentSpanId ?? '',
+              name: s.name,
+              kind: s.kind,
+              attributes: attributesOf(s.attributes),
+              links: (s.links ?? []).map((l) => ({ traceId: l.traceId, spanId: l.spanId })),
             });
           }
         }
@@ -80,7 +112,9 @@ const spans: ExportedSpan[] = [];
 
 const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> =>
   badgekitRequest(system.gatewayUrl, {
-    secret: TEST_MASTER_SECRET, method, path,
+    secret: TEST_MASTER_SECRET,
+    method,
+    path,
     ...(body !== undefined && { body: JSON.stringify(body) }),
     ...(headers && { headers }),
   });
@@ -88,9 +122,14 @@ const call = (method: string, path: string, body?: unknown, headers?: Record<str
 const inTrace = (traceId: string) => spans.filter((s) => s.traceId === traceId);
 const has = (list: ExportedSpan[], test: (s: ExportedSpan) => boolean) => list.some(test);
 
-async function v2(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+async function v2(
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${system.gatewayUrl}/api/v2${path}`, {
-    method: 'POST', headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
+    method: 'POST',
+    headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   return (await res.json()) as Record<string, unknown>;
@@ -99,10 +138,17 @@ async function v2(path: string, body?: unknown, headers: Record<string, string> 
 type App = 'gateway' | 'claim-code' | 'badge-catalog' | 'issuance' | 'requirements';
 type Line = Record<string, unknown>;
 const logLines = (app: App) =>
-  readFileSync(system.process(app).logFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+  readFileSync(system.process(app).logFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Line);
 /** The lines that match, once there are some: a process writes its log a moment after it answered. */
 const linesOf = (app: App, match: (l: Line) => boolean) =>
-  eventually(() => Promise.resolve(logLines(app).filter(match)), (lines) => lines.length > 0, 10_000);
+  eventually(
+    () => Promise.resolve(logLines(app).filter(match)),
+    (lines) => lines.length > 0,
+    10_000,
+  );
 
 beforeAll(async () => {
   receiver = await startReceiver(spans);
@@ -119,10 +165,19 @@ beforeAll(async () => {
   const org = (slug: string) => ({ slug, name: slug, url: `http://${slug}.example.org` });
   for (const [path, body] of [
     ['/systems', org('chicago')],
-    ['/systems/chicago/badges', {
-      slug: 'reader', name: 'Reader', earnerDescription: 'What you did', consumerDescription: 'What they did',
-      criteriaUrl: 'http://example.org/criteria', unique: 1, image: 'http://example.org/badge.png', type: 'skill',
-    }],
+    [
+      '/systems/chicago/badges',
+      {
+        slug: 'reader',
+        name: 'Reader',
+        earnerDescription: 'What you did',
+        consumerDescription: 'What they did',
+        criteriaUrl: 'http://example.org/criteria',
+        unique: 1,
+        image: 'http://example.org/badge.png',
+        type: 'skill',
+      },
+    ],
     ['/systems/chicago/badges/reader/codes', { code: 'TRACE-ME' }],
   ] as const) {
     const res = await call('POST', path, body);
@@ -145,30 +200,62 @@ describe('a claim through the gateway', () => {
   const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 
   it('is one trace from the gateway through claim-code, badge-catalog, issuance, PostgreSQL and Kafka', async () => {
-    const res = await call('POST', '/systems/chicago/badges/reader/codes/TRACE-ME/claim', { email: 'earner@example.org' }, { traceparent });
+    const res = await call(
+      'POST',
+      '/systems/chicago/badges/reader/codes/TRACE-ME/claim',
+      { email: 'earner@example.org' },
+      { traceparent },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
 
     // The last spans to end: the relay's publish, and the gateway's request.
     const complete = (list: ExportedSpan[]) =>
-      has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER && s.attributes['messaging.system'] === 'kafka')
-      && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
+      has(
+        list,
+        (s) =>
+          s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER && s.attributes['messaging.system'] === 'kafka',
+      ) && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
     const trace = await eventually(() => Promise.resolve(inTrace(traceId)), complete, 30_000);
 
     const services = new Set(trace.map((s) => s.service));
-    expect([...services].sort()).toEqual(expect.arrayContaining(['badge-catalog', 'claim-code', 'gateway', 'issuance']));
+    expect([...services].sort()).toEqual(
+      expect.arrayContaining(['badge-catalog', 'claim-code', 'gateway', 'issuance']),
+    );
     // The gateway's HTTP server span is named after the Express route, not the URL.
     const server = trace.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
     expect(server?.attributes['http.route']).toBe('/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim');
     expect(has(trace, (s) => s.service === 'gateway' && s.scope.includes('express'))).toBe(true);
     // gRPC both ways: the gateway's and claim-code's client calls, the services' server spans.
-    expect(has(trace, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.CLIENT && s.attributes['rpc.system'] === 'grpc')).toBe(true);
+    expect(
+      has(
+        trace,
+        (s) => s.service === 'gateway' && s.kind === SPAN_KIND.CLIENT && s.attributes['rpc.system'] === 'grpc',
+      ),
+    ).toBe(true);
     for (const service of ['claim-code', 'badge-catalog', 'issuance']) {
-      expect(has(trace, (s) => s.service === service && s.kind === SPAN_KIND.SERVER && s.attributes['rpc.system'] === 'grpc'), service).toBe(true);
+      expect(
+        has(
+          trace,
+          (s) => s.service === service && s.kind === SPAN_KIND.SERVER && s.attributes['rpc.system'] === 'grpc',
+        ),
+        service,
+      ).toBe(true);
     }
-    expect(has(trace, (s) => s.service === 'claim-code' && s.kind === SPAN_KIND.CLIENT && String(s.attributes['rpc.service']).includes('Issuance'))).toBe(true);
+    expect(
+      has(
+        trace,
+        (s) =>
+          s.service === 'claim-code' &&
+          s.kind === SPAN_KIND.CLIENT &&
+          String(s.attributes['rpc.service']).includes('Issuance'),
+      ),
+    ).toBe(true);
     // PostgreSQL in each service that wrote or read for the claim.
     for (const service of ['claim-code', 'issuance']) {
-      expect(has(trace, (s) => s.service === service && s.attributes['db.system.name'] === 'postgresql'), service).toBe(true);
+      expect(
+        has(trace, (s) => s.service === service && s.attributes['db.system.name'] === 'postgresql'),
+        service,
+      ).toBe(true);
     }
     // The badge-awarded event, published later by the outbox relay, still belongs to the claim.
     const send = trace.find((s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER);
@@ -183,7 +270,10 @@ describe('a claim through the gateway', () => {
     for (const app of ['claim-code', 'badge-catalog', 'issuance'] as const) {
       const lines = await linesOf(app, (l) => l.trace_id === traceId);
       expect(lines.length, app).toBeGreaterThan(0);
-      expect(lines.every((l) => typeof l.span_id === 'string' && /^[0-9a-f]{16}$/.test(l.span_id)), app).toBe(true);
+      expect(
+        lines.every((l) => typeof l.span_id === 'string' && /^[0-9a-f]{16}$/.test(l.span_id)),
+        app,
+      ).toBe(true);
     }
   });
 
@@ -191,7 +281,11 @@ describe('a claim through the gateway', () => {
     const access = await linesOf('gateway', (l) => l.msg === 'request' && l.trace_id === traceId);
     expect(access).toHaveLength(1);
     expect(access[0]).toMatchObject({
-      level: 'info', method: 'POST', route: '/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim', status: 200, ms: expect.any(Number),
+      level: 'info',
+      method: 'POST',
+      route: '/systems/:systemSlug/badges/:badgeSlug/codes/:code/claim',
+      status: 200,
+      ms: expect.any(Number),
     });
     expect(JSON.stringify(access[0])).not.toContain('TRACE-ME');
   });
@@ -201,16 +295,32 @@ describe('claims made at once', () => {
   it('each keep their own trace through the calls they share, which link to every one of them', async () => {
     const created = await call('POST', '/systems/chicago/badges/reader/codes', { code: 'TRACE-MANY', multiuse: true });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const traces = Array.from({ length: 20 }, () => ({ traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') }));
-    const answers = await Promise.all(traces.map(({ traceId, spanId }, i) =>
-      call('POST', '/systems/chicago/badges/reader/codes/TRACE-MANY/claim', { email: `many-${i}@example.org` }, { traceparent: `00-${traceId}-${spanId}-01` })));
+    const traces = Array.from({ length: 20 }, () => ({
+      traceId: randomBytes(16).toString('hex'),
+      spanId: randomBytes(8).toString('hex'),
+    }));
+    const answers = await Promise.all(
+      traces.map(({ traceId, spanId }, i) =>
+        call(
+          'POST',
+          '/systems/chicago/badges/reader/codes/TRACE-MANY/claim',
+          { email: `many-${i}@example.org` },
+          { traceparent: `00-${traceId}-${spanId}-01` },
+        ),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(traces.map(() => 200));
 
     // Some of them shared a call: its span starts a trace of its own, linked to the requests it carried.
     const ids = new Set(traces.map((t) => t.traceId));
     const sharedSpans = await eventually(
-      () => Promise.resolve(spans.filter((s) => s.service === 'gateway' && /ClaimEach shared by \d+ requests/.test(s.name))),
-      (list) => list.length > 0, 30_000);
+      () =>
+        Promise.resolve(
+          spans.filter((s) => s.service === 'gateway' && /ClaimEach shared by \d+ requests/.test(s.name)),
+        ),
+      (list) => list.length > 0,
+      30_000,
+    );
     for (const span of sharedSpans) {
       expect(ids.has(span.traceId)).toBe(false);
       expect(span.links.length).toBeGreaterThan(1);
@@ -219,14 +329,25 @@ describe('claims made at once', () => {
     // Yet each claim's work downstream stayed in its own trace: the award's event, published by issuance's relay.
     for (const { traceId } of traces) {
       // Each process exports its spans on its own schedule: wait for the gateway's too, not just the last hop's.
-      const trace = await eventually(() => Promise.resolve(inTrace(traceId)),
-        (list) => has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER) && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER), 30_000);
-      expect(has(trace, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER), traceId).toBe(true);
+      const trace = await eventually(
+        () => Promise.resolve(inTrace(traceId)),
+        (list) =>
+          has(list, (s) => s.service === 'issuance' && s.kind === SPAN_KIND.PRODUCER) &&
+          has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER),
+        30_000,
+      );
+      expect(
+        has(trace, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER),
+        traceId,
+      ).toBe(true);
     }
     // And the services' log lines for each item carry its request's trace id.
     for (const app of ['claim-code', 'issuance'] as const) {
-      const lines = await eventually(() => Promise.resolve(logLines(app).filter((l) => ids.has(String(l.trace_id)))),
-        (list) => new Set(list.map((l) => l.trace_id)).size === ids.size, 10_000);
+      const lines = await eventually(
+        () => Promise.resolve(logLines(app).filter((l) => ids.has(String(l.trace_id)))),
+        (list) => new Set(list.map((l) => l.trace_id)).size === ids.size,
+        10_000,
+      );
       expect(new Set(lines.map((l) => l.trace_id)).size, app).toBe(ids.size);
     }
   }, 90_000);
@@ -237,27 +358,54 @@ describe('a v2 outcome', () => {
   const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 
   it('is one trace from the gateway through Kafka to the requirements consumer and its database work', async () => {
-    const boss = String((await v2('/Login', { tenant: 'chicago', userName: 'boss', password: 'correct horse battery' })).token);
+    const boss = String(
+      (await v2('/Login', { tenant: 'chicago', userName: 'boss', password: 'correct horse battery' })).token,
+    );
     const form = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
     const siteId = String(((await call('GET', '/systems/chicago')).body as { system: { id: number } }).system.id);
-    const action = await fetch(`${system.gatewayUrl}/rest/badgeaction/add/${siteId}`, { ...form, body: new URLSearchParams({ t: boss, name: 'Quiz' }).toString() });
+    const action = await fetch(`${system.gatewayUrl}/rest/badgeaction/add/${siteId}`, {
+      ...form,
+      body: new URLSearchParams({ t: boss, name: 'Quiz' }).toString(),
+    });
     expect(((await action.json()) as { status: number }).status).toBe(1);
-    const fan = String((await v2('/Login', { tenant: 'chicago', userName: 'fan', password: 'correct horse battery' })).token);
+    const fan = String(
+      (await v2('/Login', { tenant: 'chicago', userName: 'fan', password: 'correct horse battery' })).token,
+    );
 
     const outcome = await v2(`/Outcome/${fan}/Quiz`, undefined, { traceparent });
     expect(outcome.resultCode, JSON.stringify(outcome)).toBe(0);
 
     const complete = (list: ExportedSpan[]) =>
-      has(list, (s) => s.service === 'requirements' && s.kind === SPAN_KIND.CONSUMER) && has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
+      has(list, (s) => s.service === 'requirements' && s.kind === SPAN_KIND.CONSUMER) &&
+      has(list, (s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
     const trace = await eventually(() => Promise.resolve(inTrace(traceId)), complete, 30_000);
     const send = trace.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND.PRODUCER);
     expect(String(send?.attributes['messaging.destination.name'])).toContain('outcome-recorded');
     const consume = trace.find((s) => s.service === 'requirements' && s.kind === SPAN_KIND.CONSUMER);
     expect(consume?.parentSpanId).toBe(send?.spanId);
     // kafkajs' own instrumentation is active too: its per-batch span links to the producer.
-    await eventually(() => Promise.resolve(spans), (all) => has(all, (s) => s.service === 'requirements' && s.scope.includes('kafkajs') && s.links.some((l) => l.spanId === send?.spanId)), 30_000);
+    await eventually(
+      () => Promise.resolve(spans),
+      (all) =>
+        has(
+          all,
+          (s) =>
+            s.service === 'requirements' &&
+            s.scope.includes('kafkajs') &&
+            s.links.some((l) => l.spanId === send?.spanId),
+        ),
+      30_000,
+    );
     // The consumer's transaction (one event in it) runs in the event's trace.
-    expect(has(trace, (s) => s.service === 'requirements' && s.attributes['db.system.name'] === 'postgresql' && s.parentSpanId === consume?.spanId)).toBe(true);
+    expect(
+      has(
+        trace,
+        (s) =>
+          s.service === 'requirements' &&
+          s.attributes['db.system.name'] === 'postgresql' &&
+          s.parentSpanId === consume?.spanId,
+      ),
+    ).toBe(true);
     // The login token in the path never reaches a span (v2-badge-api.md).
     const server = trace.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND.SERVER);
     expect(server?.attributes['url.path']).toBe('/api/v2/Outcome/***/Quiz');

@@ -18,7 +18,12 @@ let tokens: TokenStore;
 
 beforeAll(async () => {
   database = await freshDatabase('gateway-outcome-records');
-  db = createDatabase({ url: database.url, schema: 'gateway', poolMax: 4, applicationName: 'gateway-outcome-records-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'gateway',
+    poolMax: 4,
+    applicationName: 'gateway-outcome-records-test',
+  });
   await migrate(db, 'gateway', migrations);
   tokens = new TokenStore(db);
 });
@@ -27,15 +32,25 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const recorded = (ids: string[]) => db('v2_outcomes').whereIn('event_id', ids).select<{ event_id: string; user_id: string; outcome_code: string; xmin: string }[]>('event_id', 'user_id', 'outcome_code', db.raw('xmin::text as xmin'));
+const recorded = (ids: string[]) =>
+  db('v2_outcomes')
+    .whereIn('event_id', ids)
+    .select<{ event_id: string; user_id: string; outcome_code: string; xmin: string }[]>(
+      'event_id',
+      'user_id',
+      'outcome_code',
+      db.raw('xmin::text as xmin'),
+    );
 
 describe('recording v2 outcomes', () => {
   it('remembers 40 concurrent outcomes, each before its call resolves, in fewer commits than outcomes', async () => {
     const ids = Array.from({ length: 40 }, () => randomUUID());
-    await Promise.all(ids.map(async (id, n) => {
-      await tokens.recordOutcome(id, '1', String(100 + n), 'read');
-      expect(await recorded([id])).toHaveLength(1);
-    }));
+    await Promise.all(
+      ids.map(async (id, n) => {
+        await tokens.recordOutcome(id, '1', String(100 + n), 'read');
+        expect(await recorded([id])).toHaveLength(1);
+      }),
+    );
     const rows = await recorded(ids);
     expect(rows).toHaveLength(40);
     expect(new Set(rows.map((r) => r.xmin)).size).toBeLessThan(40);
@@ -50,7 +65,10 @@ describe('recording v2 outcomes', () => {
 
   it('fails only the outcome PostgreSQL refuses, not the others sharing its statement', async () => {
     const good = Array.from({ length: 5 }, () => randomUUID());
-    const calls = [...good.map((id) => tokens.recordOutcome(id, '1', '9', 'read')), tokens.recordOutcome(randomUUID(), '1', '9', 'x'.repeat(65))];
+    const calls = [
+      ...good.map((id) => tokens.recordOutcome(id, '1', '9', 'read')),
+      tokens.recordOutcome(randomUUID(), '1', '9', 'x'.repeat(65)),
+    ];
     const settled = await Promise.allSettled(calls);
     expect(settled.slice(0, 5).every((s) => s.status === 'fulfilled')).toBe(true);
     expect(settled[5]?.status).toBe('rejected');
@@ -69,19 +87,34 @@ describe('checking login tokens', () => {
     const expired = await new TokenStore(db, -1000).issue('1', '501');
     const revoked = await tokens.issue('1', '502');
     await tokens.revoke(revoked);
-    const asked: [string, string | undefined][] = [[ada, undefined], [bob, '1'], ['no-such-token', undefined], [expired, undefined], [revoked, undefined], [ada, '2']];
+    const asked: [string, string | undefined][] = [
+      [ada, undefined],
+      [bob, '1'],
+      ['no-such-token', undefined],
+      [expired, undefined],
+      [revoked, undefined],
+      [ada, '2'],
+    ];
     const expected = [
-      { state: 'valid', member: { siteId: '1', userId: '501', username: 'ada', email: 'ada@example.org', role: 'MEMBER' } },
+      {
+        state: 'valid',
+        member: { siteId: '1', userId: '501', username: 'ada', email: 'ada@example.org', role: 'MEMBER' },
+      },
       { state: 'valid', member: { siteId: '1', userId: '502', username: 'bob', role: 'EDITOR' } },
-      { state: 'unknown' }, { state: 'expired' }, { state: 'unknown' }, { state: 'unknown' },
+      { state: 'unknown' },
+      { state: 'expired' },
+      { state: 'unknown' },
+      { state: 'unknown' },
     ];
     let statements = 0;
     // knex types its client `any`; the test counts the connections a call takes from the pool.
-  const pool = db.client as { acquireConnection: () => Promise<unknown> };
-  const acquire = pool.acquireConnection.bind(pool);
+    const pool = db.client as { acquireConnection: () => Promise<unknown> };
+    const acquire = pool.acquireConnection.bind(pool);
     pool.acquireConnection = () => ((statements += 1), acquire());
     try {
-      const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => tokens.check(...(asked[i % asked.length] ?? ['', undefined]))));
+      const checks = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => tokens.check(...(asked[i % asked.length] ?? ['', undefined]))),
+      );
       checks.forEach((check, i) => expect(check).toMatchObject(expected[i % expected.length] ?? {}));
       expect(statements).toBeLessThan(10);
     } finally {

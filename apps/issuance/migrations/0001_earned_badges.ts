@@ -35,15 +35,21 @@ export const earnedBadges: Migration = {
       t.text('evidence_url');
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw('alter table earned_badges add constraint earned_badges_recipient_check check (user_id is not null or email is not null)');
+    await knex.raw(
+      'alter table earned_badges add constraint earned_badges_recipient_check check (user_id is not null or email is not null)',
+    );
     await knex.raw('create unique index earned_badges_key on earned_badges (site_id, idempotency_key)');
     await knex.raw('create unique index earned_badges_uid_key on earned_badges (lower(uid))');
     await knex.raw(`create unique index earned_badges_held_by_member on earned_badges (site_id, badge_id, user_id)
                     where badge_unique and revoked_at is null and user_id is not null`);
     await knex.raw(`create unique index earned_badges_held_by_email on earned_badges (site_id, badge_id, lower(email))
                     where badge_unique and revoked_at is null and email is not null`);
-    await knex.raw('create index earned_badges_member_idx on earned_badges (site_id, user_id) where user_id is not null');
-    await knex.raw('create index earned_badges_email_idx on earned_badges (site_id, lower(email)) where email is not null');
+    await knex.raw(
+      'create index earned_badges_member_idx on earned_badges (site_id, user_id) where user_id is not null',
+    );
+    await knex.raw(
+      'create index earned_badges_email_idx on earned_badges (site_id, lower(email)) where email is not null',
+    );
     await knex.raw('create index earned_badges_badge_idx on earned_badges (badge_id, seq)');
   },
 };

@@ -28,9 +28,15 @@ export const webhookDeliveries: Migration = {
       t.timestamp('give_up_at', { useTz: true }).notNullable();
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw("alter table webhook_deliveries add constraint webhook_deliveries_status_check check (status in ('pending', 'delivered', 'failing', 'abandoned'))");
-    await knex.raw("create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where status in ('pending', 'failing')");
-    await knex.raw("create index webhook_deliveries_recipient_idx on webhook_deliveries (site_id, recipient_key, id) where status in ('pending', 'failing')");
+    await knex.raw(
+      "alter table webhook_deliveries add constraint webhook_deliveries_status_check check (status in ('pending', 'delivered', 'failing', 'abandoned'))",
+    );
+    await knex.raw(
+      "create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where status in ('pending', 'failing')",
+    );
+    await knex.raw(
+      "create index webhook_deliveries_recipient_idx on webhook_deliveries (site_id, recipient_key, id) where status in ('pending', 'failing')",
+    );
     await knex.raw('create index webhook_deliveries_site_idx on webhook_deliveries (site_id, id)');
   },
 };

@@ -26,7 +26,9 @@ export const assessment: Migration = {
       t.text('idempotency_key');
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw('create unique index applications_key on applications (site_id, idempotency_key) where idempotency_key is not null');
+    await knex.raw(
+      'create unique index applications_key on applications (site_id, idempotency_key) where idempotency_key is not null',
+    );
     await knex.raw('create unique index applications_slug_key on applications (badge_id, lower(slug))');
     // §11.2's order: badge, then creation.
     await knex.raw('create index applications_site_idx on applications (site_id, badge_id, created_at, id)');
@@ -40,7 +42,9 @@ export const assessment: Migration = {
       t.string('media_type', 8);
       t.text('reflection');
     });
-    await knex.raw("alter table application_evidence add constraint application_evidence_media_type_check check (media_type in ('image', 'link'))");
+    await knex.raw(
+      "alter table application_evidence add constraint application_evidence_media_type_check check (media_type in ('image', 'link'))",
+    );
     await knex.raw('create index application_evidence_parent_idx on application_evidence (application_id, id)');
 
     await knex.schema.createTable('reviews', (t) => {
@@ -52,7 +56,9 @@ export const assessment: Migration = {
       t.text('idempotency_key');
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw('create unique index reviews_key on reviews (application_id, idempotency_key) where idempotency_key is not null');
+    await knex.raw(
+      'create unique index reviews_key on reviews (application_id, idempotency_key) where idempotency_key is not null',
+    );
     await knex.raw('create unique index reviews_slug_key on reviews (application_id, lower(slug))');
 
     await knex.schema.createTable('review_items', (t) => {

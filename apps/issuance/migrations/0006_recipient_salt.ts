@@ -13,6 +13,8 @@ import type { Migration } from '@laurel/service-kit';
 export const recipientSalt: Migration = {
   name: '0006_recipient_salt',
   async up(knex) {
-    await knex.raw("alter table earned_badges add column recipient_salt text not null default replace(gen_random_uuid()::text, '-', '')");
+    await knex.raw(
+      "alter table earned_badges add column recipient_salt text not null default replace(gen_random_uuid()::text, '-', '')",
+    );
   },
 };

@@ -4,6 +4,8 @@ import type { Migration } from '@laurel/service-kit';
 export const deliveredWebhooksAge: Migration = {
   name: '0007_delivered_webhooks_age',
   async up(knex) {
-    await knex.raw("create index webhook_deliveries_delivered_idx on webhook_deliveries (last_attempt_at) where status = 'delivered'");
+    await knex.raw(
+      "create index webhook_deliveries_delivered_idx on webhook_deliveries (last_attempt_at) where status = 'delivered'",
+    );
   },
 };

@@ -11,7 +11,11 @@ import type { Migration } from '@laurel/service-kit';
 export const heldLookups: Migration = {
   name: '0008_held_lookups',
   async up(knex) {
-    await knex.raw('create index earned_badges_held_email_idx on earned_badges (site_id, badge_id, lower(email), seq) where revoked_at is null and email is not null');
-    await knex.raw('create index earned_badges_held_member_idx on earned_badges (site_id, badge_id, user_id, seq) where revoked_at is null and user_id is not null');
+    await knex.raw(
+      'create index earned_badges_held_email_idx on earned_badges (site_id, badge_id, lower(email), seq) where revoked_at is null and email is not null',
+    );
+    await knex.raw(
+      'create index earned_badges_held_member_idx on earned_badges (site_id, badge_id, user_id, seq) where revoked_at is null and user_id is not null',
+    );
   },
 };

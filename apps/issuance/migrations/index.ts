@@ -14,6 +14,18 @@ import { statusListPublishing } from './0012_status_list_publishing.js';
 
 /** The issuance schema's migrations, in the order they run. */
 export const migrations: readonly Migration[] = [
-  outboxMigration, earnedBadges, webhookDeliveries, assessment, milestoneChecks, imports, recipientSalt, deliveredWebhooksAge, heldLookups, credentials, statusLists,
-  credentialJwts, statusListPublishing, outboxBatchesMigration,
+  outboxMigration,
+  earnedBadges,
+  webhookDeliveries,
+  assessment,
+  milestoneChecks,
+  imports,
+  recipientSalt,
+  deliveredWebhooksAge,
+  heldLookups,
+  credentials,
+  statusLists,
+  credentialJwts,
+  statusListPublishing,
+  outboxBatchesMigration,
 ];

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
-  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress, workerSettings,
+  baseSettings,
+  databaseSettings,
+  DEFAULT_PORTS,
+  grpcClientSettings,
+  grpcServerSettings,
+  kafkaSettings,
+  loadConfig,
+  serviceAddress,
+  workerSettings,
 } from '@laurel/service-kit';
 
 /**
@@ -47,16 +55,29 @@ export const issuanceSettings = z.object({
 export const issuanceConfigSchema = issuanceSettings.superRefine((config, ctx) => {
   // Receivers store assertionUrl; in production it must not depend on which request (if any) caused the award.
   if (config.NODE_ENV === 'production' && config.PUBLIC_BASE_URL === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production (the gateway\'s public origin, e.g. https://badges.example.org)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_BASE_URL'],
+      message: "required in production (the gateway's public origin, e.g. https://badges.example.org)",
+    });
   }
   const sealingKey = config.CREDENTIAL_KEY_ENCRYPTION_KEY;
   if (PLACEHOLDER.test(sealingKey)) {
-    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'is a placeholder (as shipped in deploy/); set a real value' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'],
+      message: 'is a placeholder (as shipped in deploy/); set a real value',
+    });
   } else if (config.NODE_ENV === 'production' && sealingKey === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'], message: 'required in production (at least 32 characters; the development default is public)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CREDENTIAL_KEY_ENCRYPTION_KEY'],
+      message: 'required in production (at least 32 characters; the development default is public)',
+    });
   }
 });
 
 export type IssuanceConfig = z.output<typeof issuanceConfigSchema>;
 
-export const loadIssuanceConfig = (env: NodeJS.ProcessEnv = process.env): IssuanceConfig => loadConfig(issuanceConfigSchema, env);
+export const loadIssuanceConfig = (env: NodeJS.ProcessEnv = process.env): IssuanceConfig =>
+  loadConfig(issuanceConfigSchema, env);

@@ -4,7 +4,14 @@
  * applications, reviews, imports and webhook deliveries.
  */
 import {
-  catalogClient, DomainError, registerService, SecretCipher, startEventPublishing, startRetention, startServiceRuntime, topicName,
+  catalogClient,
+  DomainError,
+  registerService,
+  SecretCipher,
+  startEventPublishing,
+  startRetention,
+  startServiceRuntime,
+  topicName,
 } from '@laurel/service-kit';
 import { bareBadgeJson, fullBadgeJson } from '@laurel/badgekit-json';
 import { laurelProtos } from '@laurel/protos';
@@ -43,17 +50,29 @@ export interface RunningIssuance {
   stop(): Promise<void>;
 }
 
-export async function start(config: IssuanceConfig, render: BadgeRenderer = badgekitBadgeJson): Promise<RunningIssuance> {
+export async function start(
+  config: IssuanceConfig,
+  render: BadgeRenderer = badgekitBadgeJson,
+): Promise<RunningIssuance> {
   const runtime = await startServiceRuntime({ name: 'issuance', schema: SCHEMA, migrations, config });
   const { db, logger, metrics } = runtime;
   try {
     await startEventPublishing(runtime, {
       brokers: config.KAFKA_BROKERS,
-      topics: [topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'), topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked'), topicName(config.KAFKA_TOPIC_PREFIX, 'statusListPublished')],
+      topics: [
+        topicName(config.KAFKA_TOPIC_PREFIX, 'badgeAwarded'),
+        topicName(config.KAFKA_TOPIC_PREFIX, 'badgeRevoked'),
+        topicName(config.KAFKA_TOPIC_PREFIX, 'statusListPublished'),
+      ],
     });
 
-    if (config.NODE_ENV !== 'production' && config.CREDENTIAL_KEY_ENCRYPTION_KEY === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY) {
-      logger.warn('sealing issuer signing keys with the development key; set CREDENTIAL_KEY_ENCRYPTION_KEY outside development');
+    if (
+      config.NODE_ENV !== 'production' &&
+      config.CREDENTIAL_KEY_ENCRYPTION_KEY === DEV_CREDENTIAL_KEY_ENCRYPTION_KEY
+    ) {
+      logger.warn(
+        'sealing issuer signing keys with the development key; set CREDENTIAL_KEY_ENCRYPTION_KEY outside development',
+      );
     }
     const protos = laurelProtos();
     const catalog = catalogClient(db, config.CATALOG_ADDR, { deadlineMs: config.GRPC_DEADLINE_MS, metrics });
@@ -84,20 +103,50 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
     runtime.onStop(() => worker.stop());
     const retention = startRetention({ rules: issuanceRetentionRules(deliveries, config), logger });
     runtime.onStop(() => retention.stop());
-    const milestones = startMilestoneAwards({ checks: new MilestoneCheckStore(db), awards, catalog, logger, sweepMs: runtime.workPollMs });
+    const milestones = startMilestoneAwards({
+      checks: new MilestoneCheckStore(db),
+      awards,
+      catalog,
+      logger,
+      sweepMs: runtime.workPollMs,
+    });
     runtime.onStop(() => milestones.stop());
     const statusLists = new StatusListStore(db);
     const keyCipher = new SecretCipher(config.CREDENTIAL_KEY_ENCRYPTION_KEY);
     const keys = new IssuerKeyStore(db, keyCipher);
-    const publisher = startStatusListPublisher({ db, statusLists, keys, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, listener: runtime.listener, pollMs: runtime.workPollMs });
+    const publisher = startStatusListPublisher({
+      db,
+      statusLists,
+      keys,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      logger,
+      listener: runtime.listener,
+      pollMs: runtime.workPollMs,
+    });
     runtime.onStop(() => publisher.stop());
     const webhookSet = async (siteId: string) => (await webhookOf(siteId)) !== undefined;
-    const awarding: AwardDeps = { db, awards, deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet };
+    const awarding: AwardDeps = {
+      db,
+      awards,
+      deliveries,
+      catalog,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      milestones,
+      webhookSet,
+    };
     // A milestone's primary badge is awarded by the same use case as any other award.
     milestones.useAward((input) => awardBadge(awarding, input));
     const handlers = {
       ...awardHandlers({ ...awarding, logger, metrics, statusLists }),
-      ...bulkHandlers({ db, imports: new ImportStore(), deliveries, catalog, topicPrefix: config.KAFKA_TOPIC_PREFIX, milestones, webhookSet }),
+      ...bulkHandlers({
+        db,
+        imports: new ImportStore(),
+        deliveries,
+        catalog,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        milestones,
+        webhookSet,
+      }),
       ...deliveryHandlers(deliveries),
       ...credentialHandlers({
         awards,
@@ -111,7 +160,9 @@ export async function start(config: IssuanceConfig, render: BadgeRenderer = badg
       }),
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog }),
     };
-    const grpcPort = await runtime.serve([registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers)]);
+    const grpcPort = await runtime.serve([
+      registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers),
+    ]);
     return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();

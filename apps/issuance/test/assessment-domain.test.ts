@@ -7,12 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { countsAsSatisfied, isApproved, looselyEqualsOne, newAssessmentSlug } from '../src/domain/assessment.js';
 import { planItems } from '../src/domain/assessment-items.js';
 
-const sent = (criterionId: string, satisfiedAsSent: string, satisfied = true) => ({ criterionId, satisfied, satisfiedAsSent });
+const sent = (criterionId: string, satisfiedAsSent: string, satisfied = true) => ({
+  criterionId,
+  satisfied,
+  satisfiedAsSent,
+});
 
 describe('looselyEqualsOne (JavaScript `value == 1`)', () => {
   it.each([
-    [1, true], ['1', true], [true, true], [' 1', true], ['01', true],
-    ['true', false], [0, false], ['0', false], [false, false], ['false', false], [2, false], [null, false], [undefined, false], ['', false],
+    [1, true],
+    ['1', true],
+    [true, true],
+    [' 1', true],
+    ['01', true],
+    ['true', false],
+    [0, false],
+    ['0', false],
+    [false, false],
+    ['false', false],
+    [2, false],
+    [null, false],
+    [undefined, false],
+    ['', false],
   ] as const)('%j → %s', (value, expected) => {
     expect(looselyEqualsOne(value)).toBe(expected);
   });
@@ -78,7 +94,13 @@ describe('planItems (D-18)', () => {
   });
 
   it('updates an id named twice once; the repeat becomes a new item', () => {
-    const plan = planItems(['10'], [{ id: '10', v: 'a' }, { id: '10', v: 'b' }]);
+    const plan = planItems(
+      ['10'],
+      [
+        { id: '10', v: 'a' },
+        { id: '10', v: 'b' },
+      ],
+    );
     expect(plan.updates).toEqual([{ id: '10', v: 'a' }]);
     expect(plan.inserts).toEqual([{ v: 'b' }]);
     expect(plan.deletes).toEqual([]);

@@ -9,11 +9,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, createLogger, createWorkListener, DomainError, migrate, OUTBOX_CHANNEL, type Knex, type WorkListener } from '@laurel/service-kit';
+import {
+  createDatabase,
+  createLogger,
+  createWorkListener,
+  DomainError,
+  migrate,
+  OUTBOX_CHANNEL,
+  type Knex,
+  type WorkListener,
+} from '@laurel/service-kit';
 import { eventually, freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
 import { awardedOutboxRow } from '../src/events/award-events.js';
-import { EarnedBadgeStore, type InsertOutcome, type NewAward, type NewAwardColumns } from '../src/store/earned-badges.js';
+import {
+  EarnedBadgeStore,
+  type InsertOutcome,
+  type NewAward,
+  type NewAwardColumns,
+} from '../src/store/earned-badges.js';
 
 let database: TestDatabase;
 let db: Knex;
@@ -25,30 +39,70 @@ let wakes = 0;
 const request = new AsyncLocalStorage<string>();
 const announce = (columns: NewAwardColumns) => {
   const row = awardedOutboxRow('test.', columns);
-  return { ...row, headers: JSON.stringify({ ...(JSON.parse(row.headers) as Record<string, string>), 'test-request': request.getStore() ?? '' }) };
+  return {
+    ...row,
+    headers: JSON.stringify({
+      ...(JSON.parse(row.headers) as Record<string, string>),
+      'test-request': request.getStore() ?? '',
+    }),
+  };
 };
 /** An award made in a request of its own (named after the award). */
 const award = (a: NewAward): Promise<InsertOutcome> => request.run(a.id, () => awards.insert(db, a, announce));
 
 const newAward = (fields: Partial<NewAward> = {}): NewAward => ({
-  id: randomUUID(), recipient: { siteId: '1', userId: null, email: `${randomUUID()}@example.org` }, badgeId: '7', badgeUnique: true, uid: randomUUID().replace(/-/g, ''),
-  channel: 'direct', idempotencyKey: randomUUID(), issuedOn: new Date('2026-01-02T03:04:05.678Z'), expires: null, claimCode: null, evidenceUrl: null, ...fields,
+  id: randomUUID(),
+  recipient: { siteId: '1', userId: null, email: `${randomUUID()}@example.org` },
+  badgeId: '7',
+  badgeUnique: true,
+  uid: randomUUID().replace(/-/g, ''),
+  channel: 'direct',
+  idempotencyKey: randomUUID(),
+  issuedOn: new Date('2026-01-02T03:04:05.678Z'),
+  expires: null,
+  claimCode: null,
+  evidenceUrl: null,
+  ...fields,
 });
 
-interface Written { id: string; uid: string; xmin: string }
-interface OutboxRecord { xmin: string; message_key: string; payload: Buffer; headers: Record<string, string> }
-const written = (ids: string[]): Promise<Written[]> => db('earned_badges').whereIn('id', ids).select('id', 'uid', db.raw('xmin::text as xmin'));
-const outboxRows = (): Promise<OutboxRecord[]> => db('outbox').select(db.raw('xmin::text as xmin'), 'message_key', 'payload', 'headers').orderBy('id');
-const payloadOf = (row: OutboxRecord) => JSON.parse(row.payload.toString()) as { earnedBadgeId: string; uid: string; recipient: { email: string } };
+interface Written {
+  id: string;
+  uid: string;
+  xmin: string;
+}
+interface OutboxRecord {
+  xmin: string;
+  message_key: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+const written = (ids: string[]): Promise<Written[]> =>
+  db('earned_badges').whereIn('id', ids).select('id', 'uid', db.raw('xmin::text as xmin'));
+const outboxRows = (): Promise<OutboxRecord[]> =>
+  db('outbox').select(db.raw('xmin::text as xmin'), 'message_key', 'payload', 'headers').orderBy('id');
+const payloadOf = (row: OutboxRecord) =>
+  JSON.parse(row.payload.toString()) as { earnedBadgeId: string; uid: string; recipient: { email: string } };
 
 beforeAll(async () => {
   database = await freshDatabase('issuance-award-batch');
-  db = createDatabase({ url: database.url, schema: 'issuance', poolMax: 5, applicationName: 'issuance-award-batch-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'issuance',
+    poolMax: 5,
+    applicationName: 'issuance-award-batch-test',
+  });
   await migrate(db, 'issuance', migrations);
   awards = new EarnedBadgeStore(db);
-  listener = createWorkListener({ url: database.url, applicationName: 'award-batch-test', logger: createLogger('award-batch-test', 'silent') });
+  listener = createWorkListener({
+    url: database.url,
+    applicationName: 'award-batch-test',
+    logger: createLogger('award-batch-test', 'silent'),
+  });
   listener.subscribe(OUTBOX_CHANNEL, () => void (wakes += 1));
-  await eventually(() => Promise.resolve(wakes), (n) => n >= 1);
+  await eventually(
+    () => Promise.resolve(wakes),
+    (n) => n >= 1,
+  );
 });
 afterAll(async () => {
   await listener?.close();
@@ -64,7 +118,12 @@ describe('concurrent awards', () => {
     const before = wakes;
     const batch = Array.from({ length: 50 }, () => newAward());
     const outcomes = await Promise.all(batch.map(award));
-    outcomes.forEach((outcome, i) => expect(outcome).toMatchObject({ kind: 'created', row: { id: batch[i]?.id, uid: batch[i]?.uid, email: batch[i]?.recipient.email } }));
+    outcomes.forEach((outcome, i) =>
+      expect(outcome).toMatchObject({
+        kind: 'created',
+        row: { id: batch[i]?.id, uid: batch[i]?.uid, email: batch[i]?.recipient.email },
+      }),
+    );
 
     const rows = await written(batch.map((a) => a.id));
     expect(rows).toHaveLength(50);
@@ -89,7 +148,8 @@ describe('concurrent awards', () => {
   });
 
   /** Awards submitted while `first` is being written, so that they share the next statement. */
-  const behindOne = (rest: NewAward[]) => Promise.all([award(newAward()), ...rest.map(award)]).then(([, ...outcomes]) => outcomes);
+  const behindOne = (rest: NewAward[]) =>
+    Promise.all([award(newAward()), ...rest.map(award)]).then(([, ...outcomes]) => outcomes);
 
   it('with one idempotency key in one statement: the first is created, the others are told the key exists, with its award', async () => {
     const key = randomUUID();
@@ -107,7 +167,9 @@ describe('concurrent awards', () => {
 
   it('of a unique badge to one holder with different keys: the first is created, the others are told it is held', async () => {
     const recipient = { siteId: '1', userId: '77', email: 'holder@example.org' };
-    const same = Array.from({ length: 10 }, (_, i) => newAward({ recipient: i % 2 === 0 ? recipient : { ...recipient, email: 'HOLDER@example.org' }, badgeId: '9' }));
+    const same = Array.from({ length: 10 }, (_, i) =>
+      newAward({ recipient: i % 2 === 0 ? recipient : { ...recipient, email: 'HOLDER@example.org' }, badgeId: '9' }),
+    );
     const outcomes = await behindOne(same);
     const first = same[0]?.id;
     expect(outcomes[0]).toMatchObject({ kind: 'created', row: { id: first } });
@@ -119,12 +181,16 @@ describe('concurrent awards', () => {
     const repeatable = { badgeId: '11', badgeUnique: false };
     const byEmail = newAward({ ...repeatable, recipient: { siteId: '1', userId: null, email: 'keeps@example.org' } });
     const byMember = newAward({ ...repeatable, recipient: { siteId: '1', userId: '501', email: null } });
-    const revoked = newAward({ ...repeatable, recipient: { siteId: '1', userId: null, email: 'gave-back@example.org' } });
+    const revoked = newAward({
+      ...repeatable,
+      recipient: { siteId: '1', userId: null, email: 'gave-back@example.org' },
+    });
     for (const held of [byEmail, byMember, revoked]) expect((await award(held)).kind).toBe('created');
     await db('earned_badges').where({ id: revoked.id }).update({ revoked_at: new Date() });
     await db('outbox').del();
 
-    const refusing = (recipient: NewAward['recipient'], holderUserId: string | null = null) => newAward({ ...repeatable, recipient, refuseIfHeld: { holderUserId } });
+    const refusing = (recipient: NewAward['recipient'], holderUserId: string | null = null) =>
+      newAward({ ...repeatable, recipient, refuseIfHeld: { holderUserId } });
     const batch = [
       refusing({ siteId: '1', userId: null, email: 'KEEPS@example.org' }),
       refusing({ siteId: '1', userId: null, email: 'member-501@example.org' }, '501'),
@@ -154,7 +220,12 @@ describe('concurrent awards', () => {
     const outcomes = await behindOne(batch);
     outcomes.forEach((outcome, i) => expect(outcome.kind).toBe(i === 3 ? 'uid-taken' : 'created'));
     const rows = await written(batch.map((a) => a.id));
-    expect(rows.map((row) => row.id).sort()).toEqual(batch.filter((_, i) => i !== 3).map((a) => a.id).sort());
+    expect(rows.map((row) => row.id).sort()).toEqual(
+      batch
+        .filter((_, i) => i !== 3)
+        .map((a) => a.id)
+        .sort(),
+    );
     // One statement wrote the five.
     expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
     const announced = (await outboxRows()).map((event) => payloadOf(event).earnedBadgeId);
@@ -165,7 +236,15 @@ describe('concurrent awards', () => {
   it('with a value PostgreSQL cannot store: that award alone fails, as it would alone, and the others are created', async () => {
     // varchar(255): the batch must refuse it, not truncate it.
     const batch = Array.from({ length: 5 }, (_, i) => newAward(i === 2 ? { uid: 'u'.repeat(300) } : {}));
-    const settled = await Promise.all([award(newAward()), ...batch.map((a) => award(a).then((outcome) => outcome, (error: unknown) => error))]).then(([, ...rest]) => rest);
+    const settled = await Promise.all([
+      award(newAward()),
+      ...batch.map((a) =>
+        award(a).then(
+          (outcome) => outcome,
+          (error: unknown) => error,
+        ),
+      ),
+    ]).then(([, ...rest]) => rest);
     settled.forEach((result, i) => {
       if (i === 2) expect(result).toBeInstanceOf(DomainError);
       else expect(result).toMatchObject({ kind: 'created', row: { id: batch[i]?.id } });

@@ -29,7 +29,9 @@ describe('award rules', () => {
   it('parses times and names the field of a bad one', () => {
     expect(parseTime('issuedOn', '2026-01-02T03:04:05Z')?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
     expect(parseTime('issuedOn', undefined)).toBeUndefined();
-    expect(() => parseTime('expires', 'soon')).toThrow(expect.objectContaining({ details: [{ field: 'expires', value: 'soon', message: 'Not a date' }] }) as Error);
+    expect(() => parseTime('expires', 'soon')).toThrow(
+      expect.objectContaining({ details: [{ field: 'expires', value: 'soon', message: 'Not a date' }] }) as Error,
+    );
   });
 
   it('knows when an award has expired', () => {

@@ -7,7 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, createLogger, createWorkListener, migrate, OUTBOX_CHANNEL, type Knex, type WorkListener } from '@laurel/service-kit';
+import {
+  createDatabase,
+  createLogger,
+  createWorkListener,
+  migrate,
+  OUTBOX_CHANNEL,
+  type Knex,
+  type WorkListener,
+} from '@laurel/service-kit';
 import { eventually, freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
 import { awardedOutboxRow } from '../src/events/award-events.js';
@@ -21,21 +29,49 @@ let wakes = 0;
 
 const announce = (columns: NewAwardColumns) => awardedOutboxRow('test.', columns);
 const newAward = (fields: Partial<NewAward> = {}): NewAward => ({
-  id: randomUUID(), recipient: { siteId: '1', userId: '42', email: 'ada@example.org' }, badgeId: '7', badgeUnique: true, uid: randomUUID().replace(/-/g, ''),
-  channel: 'direct', idempotencyKey: randomUUID(), issuedOn: new Date('2026-01-02T03:04:05.678Z'), expires: null, claimCode: null, evidenceUrl: null, ...fields,
+  id: randomUUID(),
+  recipient: { siteId: '1', userId: '42', email: 'ada@example.org' },
+  badgeId: '7',
+  badgeUnique: true,
+  uid: randomUUID().replace(/-/g, ''),
+  channel: 'direct',
+  idempotencyKey: randomUUID(),
+  issuedOn: new Date('2026-01-02T03:04:05.678Z'),
+  expires: null,
+  claimCode: null,
+  evidenceUrl: null,
+  ...fields,
 });
-interface OutboxRecord { xmin: string; message_key: string; payload: Buffer; headers: Record<string, string> }
-const outboxRows = (): Promise<OutboxRecord[]> => db('outbox').select(db.raw('xmin::text as xmin'), 'message_key', 'payload', 'headers').orderBy('id');
+interface OutboxRecord {
+  xmin: string;
+  message_key: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+const outboxRows = (): Promise<OutboxRecord[]> =>
+  db('outbox').select(db.raw('xmin::text as xmin'), 'message_key', 'payload', 'headers').orderBy('id');
 
 beforeAll(async () => {
   database = await freshDatabase('issuance-award-insert');
-  db = createDatabase({ url: database.url, schema: 'issuance', poolMax: 3, applicationName: 'issuance-award-insert-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'issuance',
+    poolMax: 3,
+    applicationName: 'issuance-award-insert-test',
+  });
   await migrate(db, 'issuance', migrations);
   awards = new EarnedBadgeStore(db);
   // As the issuance process's relay: subscribed here, so signalWork wakes it in memory.
-  listener = createWorkListener({ url: database.url, applicationName: 'award-insert-test', logger: createLogger('award-insert-test', 'silent') });
+  listener = createWorkListener({
+    url: database.url,
+    applicationName: 'award-insert-test',
+    logger: createLogger('award-insert-test', 'silent'),
+  });
   listener.subscribe(OUTBOX_CHANNEL, () => void (wakes += 1));
-  await eventually(() => Promise.resolve(wakes), (n) => n >= 1); // the wake after LISTEN
+  await eventually(
+    () => Promise.resolve(wakes),
+    (n) => n >= 1,
+  ); // the wake after LISTEN
 });
 afterAll(async () => {
   await listener?.close();
@@ -52,8 +88,17 @@ describe('EarnedBadgeStore.insert', () => {
     expect(outcome.kind).toBe('created');
     if (outcome.kind !== 'created') return;
     expect(wakes).toBe(before + 1);
-    expect(outcome.row).toMatchObject({ id: award.id, uid: award.uid, site_id: '1', user_id: '42', email: 'ada@example.org', channel: 'direct' });
-    const [{ xmin } = { xmin: '' }] = await db('earned_badges').where({ id: award.id }).select<{ xmin: string }[]>(db.raw('xmin::text as xmin'));
+    expect(outcome.row).toMatchObject({
+      id: award.id,
+      uid: award.uid,
+      site_id: '1',
+      user_id: '42',
+      email: 'ada@example.org',
+      channel: 'direct',
+    });
+    const [{ xmin } = { xmin: '' }] = await db('earned_badges')
+      .where({ id: award.id })
+      .select<{ xmin: string }[]>(db.raw('xmin::text as xmin'));
     const events = await outboxRows();
     expect(events).toHaveLength(1);
     // The same writing transaction: the award cannot commit without its event, nor the event without it.
@@ -61,8 +106,13 @@ describe('EarnedBadgeStore.insert', () => {
     expect(events[0]?.message_key).toBe('1:42');
     expect(events[0]?.headers['event-type']).toBe('laurel.events.v1.BadgeAwarded');
     expect(JSON.parse(events[0]?.payload.toString() ?? '{}')).toMatchObject({
-      earnedBadgeId: outcome.row.id, uid: outcome.row.uid, badgeId: '7', channel: 'AWARD_CHANNEL_DIRECT',
-      issuedOn: outcome.row.issued_on.toISOString(), expires: '', recipient: { siteId: '1', userId: '42', email: 'ada@example.org' },
+      earnedBadgeId: outcome.row.id,
+      uid: outcome.row.uid,
+      badgeId: '7',
+      channel: 'AWARD_CHANNEL_DIRECT',
+      issuedOn: outcome.row.issued_on.toISOString(),
+      expires: '',
+      recipient: { siteId: '1', userId: '42', email: 'ada@example.org' },
     });
   });
 
@@ -74,7 +124,11 @@ describe('EarnedBadgeStore.insert', () => {
 
     const replay = await awards.insert(db, { ...first, id: randomUUID(), uid: randomUUID() }, announce);
     expect(replay).toMatchObject({ kind: 'key-exists', row: { id: first.id } });
-    const held = await awards.insert(db, newAward({ recipient: { siteId: '1', userId: null, email: 'GRACE@example.org' } }), announce);
+    const held = await awards.insert(
+      db,
+      newAward({ recipient: { siteId: '1', userId: null, email: 'GRACE@example.org' } }),
+      announce,
+    );
     expect(held).toMatchObject({ kind: 'already-held', row: { id: first.id } });
     const uidTaken = await awards.insert(db, newAward({ uid: first.uid.toUpperCase(), badgeUnique: false }), announce);
     expect(uidTaken.kind).toBe('uid-taken');
@@ -88,10 +142,12 @@ describe('EarnedBadgeStore.insert', () => {
     const before = wakes;
     const rolledBack = newAward({ badgeUnique: false });
     const rollback = new Error('rolled back');
-    await expect(db.transaction(async (trx) => {
-      expect((await awards.insert(trx, rolledBack, announce)).kind).toBe('created');
-      throw rollback;
-    })).rejects.toBe(rollback);
+    await expect(
+      db.transaction(async (trx) => {
+        expect((await awards.insert(trx, rolledBack, announce)).kind).toBe('created');
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
     expect(await db('earned_badges').where({ id: rolledBack.id })).toEqual([]);
     expect(await outboxRows()).toEqual([]);
 
@@ -100,7 +156,10 @@ describe('EarnedBadgeStore.insert', () => {
       expect((await awards.insert(trx, committed, announce)).kind).toBe('created');
       expect(wakes).toBe(before);
     });
-    await eventually(() => Promise.resolve(wakes), (n) => n === before + 1);
+    await eventually(
+      () => Promise.resolve(wakes),
+      (n) => n === before + 1,
+    );
     expect(await outboxRows()).toHaveLength(1);
   });
 });

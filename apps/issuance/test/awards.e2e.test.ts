@@ -17,7 +17,8 @@ const ids = { site: '', otherSite: '', unique: '', repeatable: '', archived: '' 
 
 /** Catalog fixtures, created through the catalog's API. */
 async function seed(): Promise<void> {
-  const badge = async (slug: string, unique: boolean, archived: boolean) => (await seedBadge(system, { systemSlug: 'awards', slug, unique, archived, published: true })).id;
+  const badge = async (slug: string, unique: boolean, archived: boolean) =>
+    (await seedBadge(system, { systemSlug: 'awards', slug, unique, archived, published: true })).id;
   ids.site = (await seedSystem(system, { slug: 'awards' })).id;
   ids.otherSite = (await seedSystem(system, { slug: 'elsewhere' })).id;
   ids.unique = await badge('once', true, false);
@@ -33,7 +34,9 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: system.database.url });
   await db.connect();
   await seed();
-  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
+  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, {
+    deadlineMs: 15_000,
+  });
 });
 
 afterAll(async () => {
@@ -52,11 +55,17 @@ describe('Award', () => {
   });
 
   it('refuses a known key for another recipient', async () => {
-    await expect(award({ idempotencyKey: 'k-1', email: 'someone-else@example.org' })).rejects.toMatchObject({ reason: 'ResourceConflict' });
+    await expect(award({ idempotencyKey: 'k-1', email: 'someone-else@example.org' })).rejects.toMatchObject({
+      reason: 'ResourceConflict',
+    });
   });
 
   it('awards once when twenty identical calls race', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => award({ idempotencyKey: 'race', email: 'race@example.org', badgeId: ids.repeatable })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        award({ idempotencyKey: 'race', email: 'race@example.org', badgeId: ids.repeatable }),
+      ),
+    );
     expect(results.filter((r) => r.result === 'AWARD_RESULT_CREATED')).toHaveLength(1);
     expect(new Set(results.map((r) => r.earnedBadge?.id)).size).toBe(1);
     const rows = await db.query(`select count(*)::int as n from issuance.earned_badges where idempotency_key = 'race'`);
@@ -70,34 +79,66 @@ describe('Award', () => {
     expect(byEmail.result).toBe('AWARD_RESULT_ALREADY_HELD');
     const byMember = await award({ idempotencyKey: 'h-3', userId: '77' });
     expect(byMember.result).toBe('AWARD_RESULT_ALREADY_HELD');
-    const twice = await Promise.all(['r-1', 'r-2'].map((key) => award({ idempotencyKey: key, ...member, badgeId: ids.repeatable })));
+    const twice = await Promise.all(
+      ['r-1', 'r-2'].map((key) => award({ idempotencyKey: key, ...member, badgeId: ids.repeatable })),
+    );
     expect(twice.map((r) => r.result)).toEqual(['AWARD_RESULT_CREATED', 'AWARD_RESULT_CREATED']);
   });
 
   it('with refuseIfHeld, answers the award a recipient already holds of a repeatable badge instead of a second one', async () => {
-    const first = await award({ idempotencyKey: 'held-1', badgeId: ids.repeatable, email: 'held@example.org', refuseIfHeld: true });
+    const first = await award({
+      idempotencyKey: 'held-1',
+      badgeId: ids.repeatable,
+      email: 'held@example.org',
+      refuseIfHeld: true,
+    });
     expect(first.result).toBe('AWARD_RESULT_CREATED');
-    const refused = await award({ idempotencyKey: 'held-2', badgeId: ids.repeatable, email: 'HELD@example.org', refuseIfHeld: true });
+    const refused = await award({
+      idempotencyKey: 'held-2',
+      badgeId: ids.repeatable,
+      email: 'HELD@example.org',
+      refuseIfHeld: true,
+    });
     expect(refused.result).toBe('AWARD_RESULT_ALREADY_HELD');
     expect(refused.earnedBadge?.id).toBe(first.earnedBadge?.id);
     // Without it, a repeatable badge is awarded again.
     const second = await award({ idempotencyKey: 'held-3', badgeId: ids.repeatable, email: 'held@example.org' });
     expect(second.result).toBe('AWARD_RESULT_CREATED');
     // Revoked awards are not held.
-    for (const id of [first.earnedBadge?.id, second.earnedBadge?.id]) await issuance.call('Revoke', { siteId: ids.site, id: id ?? '', reason: 'test' });
-    expect((await award({ idempotencyKey: 'held-4', badgeId: ids.repeatable, email: 'held@example.org', refuseIfHeld: true })).result).toBe('AWARD_RESULT_CREATED');
+    for (const id of [first.earnedBadge?.id, second.earnedBadge?.id])
+      await issuance.call('Revoke', { siteId: ids.site, id: id ?? '', reason: 'test' });
+    expect(
+      (
+        await award({
+          idempotencyKey: 'held-4',
+          badgeId: ids.repeatable,
+          email: 'held@example.org',
+          refuseIfHeld: true,
+        })
+      ).result,
+    ).toBe('AWARD_RESULT_CREATED');
   });
 
   it('refuses archived badges, badges of another site and awards without a recipient', async () => {
-    await expect(award({ idempotencyKey: 'a-1', email: 'x@example.org', badgeId: ids.archived })).rejects.toMatchObject({ reason: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] });
-    await expect(award({ idempotencyKey: 'a-2', email: 'x@example.org', siteId: ids.otherSite })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    await expect(award({ idempotencyKey: 'a-1', email: 'x@example.org', badgeId: ids.archived })).rejects.toMatchObject(
+      { reason: 'ValidationError', details: [expect.objectContaining({ field: 'badge' })] },
+    );
+    await expect(award({ idempotencyKey: 'a-2', email: 'x@example.org', siteId: ids.otherSite })).rejects.toMatchObject(
+      { reason: 'ResourceNotFound' },
+    );
     await expect(award({ idempotencyKey: 'a-3' })).rejects.toBeInstanceOf(DomainError);
   });
 });
 
 describe('AwardEach, and awards that share it', () => {
-  const item = (key: string, fields: Partial<issuanceV1.AwardRequest> = {}): issuanceV1.AwardRequest =>
-    ({ siteId: ids.site, badgeId: ids.repeatable, channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: key, email: `${key}@example.org`, ...fields });
+  const item = (key: string, fields: Partial<issuanceV1.AwardRequest> = {}): issuanceV1.AwardRequest => ({
+    siteId: ids.site,
+    badgeId: ids.repeatable,
+    channel: 'AWARD_CHANNEL_DIRECT',
+    idempotencyKey: key,
+    email: `${key}@example.org`,
+    ...fields,
+  });
 
   it('answers each award as Award alone would, in order, and a refused one fails alone', async () => {
     await award({ idempotencyKey: 'each-taken', email: 'first@example.org', badgeId: ids.repeatable });
@@ -110,43 +151,62 @@ describe('AwardEach, and awards that share it', () => {
     const { answers } = await issuance.call('AwardEach', { items: [item('each-1'), ...refused, item('each-2')] });
     expect(answers).toHaveLength(refused.length + 2);
     expect([answers[0], answers.at(-1)].map((a) => [a?.ok?.result, a?.ok?.earnedBadge?.recipient?.email])).toEqual([
-      ['AWARD_RESULT_CREATED', 'each-1@example.org'], ['AWARD_RESULT_CREATED', 'each-2@example.org'],
+      ['AWARD_RESULT_CREATED', 'each-1@example.org'],
+      ['AWARD_RESULT_CREATED', 'each-2@example.org'],
     ]);
     for (const [i, request] of refused.entries()) {
       const failed = answers[i + 1]?.failed;
       expect(failed, request.idempotencyKey).toBeTruthy();
-      const alone = await issuance.call('Award', request).then(() => undefined, (error: unknown) => error);
+      const alone = await issuance.call('Award', request).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(alone).toBeInstanceOf(DomainError);
       expect(fromItemFailure(failed ?? { reason: '', message: '', details: Buffer.alloc(0) })).toEqual(alone);
     }
-    const rows = await db.query(`select idempotency_key from issuance.earned_badges where idempotency_key like 'each-%' order by 1`);
-    expect(rows.rows.map((r: { idempotency_key: string }) => r.idempotency_key)).toEqual(['each-1', 'each-2', 'each-taken']);
+    const rows = await db.query(
+      `select idempotency_key from issuance.earned_badges where idempotency_key like 'each-%' order by 1`,
+    );
+    expect(rows.rows.map((r: { idempotency_key: string }) => r.idempotency_key)).toEqual([
+      'each-1',
+      'each-2',
+      'each-taken',
+    ]);
   });
 
   it('refuses more than 1000 awards in one call, before awarding any', async () => {
     const items = Array.from({ length: 1001 }, (_, i) => item(`each-many-${i}`));
     await expect(issuance.call('AwardEach', { items })).rejects.toMatchObject({ reason: 'ValidationError' });
-    const rows = await db.query(`select count(*)::int as n from issuance.earned_badges where idempotency_key like 'each-many-%'`);
+    const rows = await db.query(
+      `select count(*)::int as n from issuance.earned_badges where idempotency_key like 'each-many-%'`,
+    );
     expect(rows.rows[0]).toEqual({ n: 0 });
   });
 
   it('awards forty concurrent awards in a few calls, each exactly once, an archived badge failing alone', async () => {
     let calls = 0;
-    const counted: ServiceClient<issuanceV1.IssuanceDefinition> = Object.assign(Object.create(issuance) as typeof issuance, {
-      call: ((method, request, options) => {
-        calls += 1;
-        return issuance.call(method, request, options);
-      }) satisfies typeof issuance.call,
-    });
+    const counted: ServiceClient<issuanceV1.IssuanceDefinition> = Object.assign(
+      Object.create(issuance) as typeof issuance,
+      {
+        call: ((method, request, options) => {
+          calls += 1;
+          return issuance.call(method, request, options);
+        }) satisfies typeof issuance.call,
+      },
+    );
     const shared = sharedEach(counted, 'AwardEach');
     const settled = await Promise.allSettled([
       ...Array.from({ length: 40 }, (_, i) => shared(item(`shared-${i}`))),
       shared(item('shared-archived', { badgeId: ids.archived })),
     ]);
-    expect(settled.slice(0, 40).map((s) => s.status === 'fulfilled' && s.value.result)).toEqual(Array(40).fill('AWARD_RESULT_CREATED'));
+    expect(settled.slice(0, 40).map((s) => s.status === 'fulfilled' && s.value.result)).toEqual(
+      Array(40).fill('AWARD_RESULT_CREATED'),
+    );
     expect(settled[40]).toMatchObject({ status: 'rejected', reason: { reason: 'ValidationError' } });
     expect(calls).toBeLessThan(10);
-    const rows = await db.query(`select count(*)::int as n, count(distinct email)::int as emails from issuance.earned_badges where idempotency_key like 'shared-%'`);
+    const rows = await db.query(
+      `select count(*)::int as n, count(distinct email)::int as emails from issuance.earned_badges where idempotency_key like 'shared-%'`,
+    );
     expect(rows.rows[0]).toEqual({ n: 40, emails: 40 });
   });
 });
@@ -157,17 +217,29 @@ describe('Revoke and listings', () => {
     const listed = await issuance.call('ListRecipientBadges', { siteId: ids.site, email: 'LIN@example.org' });
     expect(listed.earnedBadges.map((b) => b.id)).toEqual([earnedBadge?.id]);
 
-    const first = await issuance.call('Revoke', { siteId: ids.site, uid: earnedBadge?.uid ?? '', reason: 'issued by mistake' });
+    const first = await issuance.call('Revoke', {
+      siteId: ids.site,
+      uid: earnedBadge?.uid ?? '',
+      reason: 'issued by mistake',
+    });
     expect(first).toMatchObject({ revoked: true, earnedBadge: { revocationReason: 'issued by mistake' } });
-    expect((await issuance.call('Revoke', { siteId: ids.site, uid: earnedBadge?.uid ?? '', reason: 'again' })).revoked).toBe(false);
+    expect(
+      (await issuance.call('Revoke', { siteId: ids.site, uid: earnedBadge?.uid ?? '', reason: 'again' })).revoked,
+    ).toBe(false);
 
-    expect((await issuance.call('ListRecipientBadges', { siteId: ids.site, email: 'lin@example.org' })).earnedBadges).toEqual([]);
+    expect(
+      (await issuance.call('ListRecipientBadges', { siteId: ids.site, email: 'lin@example.org' })).earnedBadges,
+    ).toEqual([]);
     const kept = await issuance.call('GetEarnedBadge', { siteId: '0', uid: earnedBadge?.uid ?? '' });
     expect(kept.earnedBadge?.revokedAt).toBeDefined();
   });
 
   it('pages a badge’s awards with a total', async () => {
-    const page = await issuance.call('ListBadgeAwards', { siteId: ids.site, badgeId: ids.repeatable, page: { page: 1, count: 1 } });
+    const page = await issuance.call('ListBadgeAwards', {
+      siteId: ids.site,
+      badgeId: ids.repeatable,
+      page: { page: 1, count: 1 },
+    });
     expect(page.earnedBadges).toHaveLength(1);
     expect(Number(page.pageInfo?.total)).toBeGreaterThanOrEqual(3);
   });
@@ -179,10 +251,14 @@ describe('Revoke and listings', () => {
       const created = await db.query<{ id: string }>('select id from issuance.earned_badges');
       const expected = new Set(created.rows.map((r) => r.id));
       const seen = await awarded.waitFor((m) => m.length >= expected.size);
-      const events = seen.map((m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string; channel: string });
+      const events = seen.map(
+        (m) => JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string; channel: string },
+      );
       expect(new Set(events.map((e) => e.earnedBadgeId))).toEqual(expected);
       expect(events[0]?.channel).toBe('AWARD_CHANNEL_DIRECT');
-      const revocations = await db.query<{ id: string }>('select id from issuance.earned_badges where revoked_at is not null');
+      const revocations = await db.query<{ id: string }>(
+        'select id from issuance.earned_badges where revoked_at is not null',
+      );
       const seenRevoked = await revoked.waitFor((m) => m.length >= revocations.rows.length);
       const reasons = seenRevoked.map((m) => (JSON.parse(m.value?.toString() ?? '{}') as { reason?: string }).reason);
       expect(reasons).toContain('issued by mistake');
@@ -213,7 +289,10 @@ describe('an issuance process killed with SIGKILL during a stream of awards', ()
         }
         if (!killed && acknowledged.size >= (clients * perClient) / 3) {
           killed = true;
-          void system.process('issuance').kill('SIGKILL').then(() => system.process('issuance').restart());
+          void system
+            .process('issuance')
+            .kill('SIGKILL')
+            .then(() => system.process('issuance').restart());
         }
       }
     };
@@ -231,12 +310,17 @@ describe('an issuance process killed with SIGKILL during a stream of awards', ()
     try {
       const wanted = new Set(acknowledged.values());
       await awarded.waitFor((messages) => {
-        const seen = new Set(messages.map((m) => (JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string }).earnedBadgeId));
+        const seen = new Set(
+          messages.map((m) => (JSON.parse(m.value?.toString() ?? '{}') as { earnedBadgeId: string }).earnedBadgeId),
+        );
         return [...wanted].every((id) => seen.has(id));
       }, 60_000);
     } finally {
       await awarded.stop();
     }
-    await eventually(async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.outbox')).rows[0], (r) => r?.n === 0);
+    await eventually(
+      async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.outbox')).rows[0],
+      (r) => r?.n === 0,
+    );
   });
 });

@@ -26,12 +26,26 @@ const credential = {
 describe('credentialJwtClaims', () => {
   it('is the credential without its proof, plus iss, jti and nbf', () => {
     const { proof: _proof, ...content } = credential;
-    expect(credentialJwtClaims(credential)).toEqual({ ...content, iss: credential.issuer.id, jti: credential.id, nbf: Date.UTC(2026, 1, 3, 4, 5, 6) / 1000 });
+    expect(credentialJwtClaims(credential)).toEqual({
+      ...content,
+      iss: credential.issuer.id,
+      jti: credential.id,
+      nbf: Date.UTC(2026, 1, 3, 4, 5, 6) / 1000,
+    });
   });
 
   it('adds exp for validUntil and sub for a subject id, and takes a bare issuer URI', () => {
-    const claims = credentialJwtClaims({ ...credential, issuer: 'https://i.example.org', validUntil: '2027-01-01T00:00:00Z', credentialSubject: { id: 'did:example:learner' } });
-    expect(claims).toMatchObject({ iss: 'https://i.example.org', exp: Date.UTC(2027, 0, 1) / 1000, sub: 'did:example:learner' });
+    const claims = credentialJwtClaims({
+      ...credential,
+      issuer: 'https://i.example.org',
+      validUntil: '2027-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:learner' },
+    });
+    expect(claims).toMatchObject({
+      iss: 'https://i.example.org',
+      exp: Date.UTC(2027, 0, 1) / 1000,
+      sub: 'did:example:learner',
+    });
   });
 
   it('refuses a credential without issuer or with a broken date', () => {
@@ -46,7 +60,12 @@ const cipher = new SecretCipher('a-test-credential-key-encryption-key-of-some-le
 
 beforeAll(async () => {
   database = await freshDatabase('issuance-credential-jwt');
-  db = createDatabase({ url: database.url, schema: 'issuance', poolMax: 8, applicationName: 'issuance-credential-jwt-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'issuance',
+    poolMax: 8,
+    applicationName: 'issuance-credential-jwt-test',
+  });
   await migrate(db, 'issuance', migrations);
 });
 afterAll(async () => {

@@ -17,7 +17,12 @@ const cipher = new SecretCipher('a-test-credential-key-encryption-key-of-some-le
 
 beforeAll(async () => {
   database = await freshDatabase('issuance-issuer-keys');
-  db = createDatabase({ url: database.url, schema: 'issuance', poolMax: 8, applicationName: 'issuance-issuer-keys-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'issuance',
+    poolMax: 8,
+    applicationName: 'issuance-issuer-keys-test',
+  });
   await migrate(db, 'issuance', migrations);
 });
 afterAll(async () => {
@@ -37,7 +42,9 @@ describe('issuer keys', () => {
     const rows = await db('issuer_keys').where({ site_id: 11 });
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(first.secretKeyMultibase);
-    expect(await keys.publicKeys('11')).toEqual([expect.objectContaining({ publicKeyMultibase: first.publicKeyMultibase, retiredAt: null })]);
+    expect(await keys.publicKeys('11')).toEqual([
+      expect.objectContaining({ publicKeyMultibase: first.publicKeyMultibase, retiredAt: null }),
+    ]);
   });
 
   it('ends with one key when first uses race', async () => {
@@ -49,7 +56,12 @@ describe('issuer keys', () => {
 
   it('does not open a key with another encryption key, nor a sealed key moved to another site', async () => {
     await new IssuerKeyStore(db, cipher).signingKey('13', generateKeyMaterial);
-    await expect(new IssuerKeyStore(db, new SecretCipher('another-credential-key-encryption-key-value')).signingKey('13', generateKeyMaterial)).rejects.toThrow(SecretSealError);
+    await expect(
+      new IssuerKeyStore(db, new SecretCipher('another-credential-key-encryption-key-value')).signingKey(
+        '13',
+        generateKeyMaterial,
+      ),
+    ).rejects.toThrow(SecretSealError);
     await db('issuer_keys').where({ site_id: 13 }).update({ site_id: 14 });
     await expect(new IssuerKeyStore(db, cipher).signingKey('14', generateKeyMaterial)).rejects.toThrow(SecretSealError);
   });
@@ -62,11 +74,16 @@ describe('rotation', () => {
     const announced = await keys.rotate('15', 3600, generateKeyMaterial);
     expect(announced.signsFrom.getTime()).toBeGreaterThan(Date.now() + 3500_000);
     expect((await keys.signingKey('15', generateKeyMaterial)).publicKeyMultibase).toBe(first.publicKeyMultibase);
-    expect((await keys.publicKeys('15')).map((k) => [k.publicKeyMultibase, k.retiredAt])).toEqual([[first.publicKeyMultibase, null], [announced.publicKeyMultibase, null]]);
+    expect((await keys.publicKeys('15')).map((k) => [k.publicKeyMultibase, k.retiredAt])).toEqual([
+      [first.publicKeyMultibase, null],
+      [announced.publicKeyMultibase, null],
+    ]);
     await expect(keys.rotate('15', 0, generateKeyMaterial)).rejects.toMatchObject({ reason: 'ResourceConflict' });
 
     // Its time come (moved here rather than waited for), the new key signs and the old one is retired, still listed.
-    await db('issuer_keys').where({ site_id: 15, public_key_multibase: announced.publicKeyMultibase }).update({ signs_from: new Date(Date.now() - 1000) });
+    await db('issuer_keys')
+      .where({ site_id: 15, public_key_multibase: announced.publicKeyMultibase })
+      .update({ signs_from: new Date(Date.now() - 1000) });
     const now = await keys.signingKey('15', generateKeyMaterial);
     expect(now.publicKeyMultibase).toBe(announced.publicKeyMultibase);
     const listed = await keys.publicKeys('15');
@@ -80,9 +97,14 @@ describe('rotation', () => {
     const fresh = await keys.rotate('16', 600, generateKeyMaterial);
     expect(fresh.signsFrom.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     expect((await keys.signingKey('16', generateKeyMaterial)).publicKeyMultibase).toBe(fresh.publicKeyMultibase);
-    const results = await Promise.allSettled([keys.rotate('16', 600, generateKeyMaterial), keys.rotate('16', 600, generateKeyMaterial)]);
+    const results = await Promise.allSettled([
+      keys.rotate('16', 600, generateKeyMaterial),
+      keys.rotate('16', 600, generateKeyMaterial),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r): unknown => r.reason)).toEqual([expect.objectContaining({ reason: 'ResourceConflict' })]);
+    expect(results.filter((r) => r.status === 'rejected').map((r): unknown => r.reason)).toEqual([
+      expect.objectContaining({ reason: 'ResourceConflict' }),
+    ]);
     expect(await db('issuer_keys').where({ site_id: 16 })).toHaveLength(2);
   });
 });
@@ -90,16 +112,35 @@ describe('rotation', () => {
 describe('CREDENTIAL_KEY_ENCRYPTION_KEY', () => {
   const base = { DATABASE_URL: 'postgres://localhost/laurel', KAFKA_BROKERS: 'localhost:9092' };
   it('has a development default outside production', () => {
-    expect(loadIssuanceConfig({ ...base, NODE_ENV: 'development' }).CREDENTIAL_KEY_ENCRYPTION_KEY).toBe(DEV_CREDENTIAL_KEY_ENCRYPTION_KEY);
+    expect(loadIssuanceConfig({ ...base, NODE_ENV: 'development' }).CREDENTIAL_KEY_ENCRYPTION_KEY).toBe(
+      DEV_CREDENTIAL_KEY_ENCRYPTION_KEY,
+    );
   });
   it('is required in production, long, not the development default nor a placeholder', () => {
     const production = { ...base, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://badges.example.org' };
     expect(() => loadIssuanceConfig(production)).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
-    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
-    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: DEV_CREDENTIAL_KEY_ENCRYPTION_KEY })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
-    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32' })).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY: is a placeholder/);
-    expect(() => loadIssuanceConfig({ ...base, NODE_ENV: 'development', CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32' })).toThrow(/placeholder/);
+    expect(() => loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(
+      /CREDENTIAL_KEY_ENCRYPTION_KEY/,
+    );
+    expect(() =>
+      loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: DEV_CREDENTIAL_KEY_ENCRYPTION_KEY }),
+    ).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY/);
+    expect(() =>
+      loadIssuanceConfig({
+        ...production,
+        CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32',
+      }),
+    ).toThrow(/CREDENTIAL_KEY_ENCRYPTION_KEY: is a placeholder/);
+    expect(() =>
+      loadIssuanceConfig({
+        ...base,
+        NODE_ENV: 'development',
+        CREDENTIAL_KEY_ENCRYPTION_KEY: 'REPLACE_ME_with_a_long_random_key_at_least_32',
+      }),
+    ).toThrow(/placeholder/);
     const key = 'k'.repeat(40);
-    expect(loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: key }).CREDENTIAL_KEY_ENCRYPTION_KEY).toBe(key);
+    expect(
+      loadIssuanceConfig({ ...production, CREDENTIAL_KEY_ENCRYPTION_KEY: key }).CREDENTIAL_KEY_ENCRYPTION_KEY,
+    ).toBe(key);
   });
 });

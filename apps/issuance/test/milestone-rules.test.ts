@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { milestoneAwardKey, reachedMilestones, retryDelayMs, startsMilestoneCheck } from '../src/domain/milestones.js';
 
-const milestone = (id: string, numberRequired: number, primaryBadgeId: string, supportBadgeIds: string[]) => ({ id, numberRequired, primaryBadgeId, supportBadgeIds });
+const milestone = (id: string, numberRequired: number, primaryBadgeId: string, supportBadgeIds: string[]) => ({
+  id,
+  numberRequired,
+  primaryBadgeId,
+  supportBadgeIds,
+});
 
 describe('reachedMilestones', () => {
   const m = milestone('1', 2, 'p', ['a', 'b', 'c']);
@@ -24,10 +29,30 @@ describe('reachedMilestones', () => {
 
 describe('startsMilestoneCheck', () => {
   it('follows direct awards to an email only, never a milestone award', () => {
-    expect(startsMilestoneCheck({ channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: 'direct:1:a@example.org', email: 'a@example.org' })).toBe(true);
-    expect(startsMilestoneCheck({ channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: milestoneAwardKey('4', 'A@example.org'), email: 'a@example.org' })).toBe(false);
-    expect(startsMilestoneCheck({ channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: 'claim:1:a@example.org', email: 'a@example.org' })).toBe(false);
-    expect(startsMilestoneCheck({ channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: 'direct:1:', email: '' })).toBe(false);
+    expect(
+      startsMilestoneCheck({
+        channel: 'AWARD_CHANNEL_DIRECT',
+        idempotencyKey: 'direct:1:a@example.org',
+        email: 'a@example.org',
+      }),
+    ).toBe(true);
+    expect(
+      startsMilestoneCheck({
+        channel: 'AWARD_CHANNEL_DIRECT',
+        idempotencyKey: milestoneAwardKey('4', 'A@example.org'),
+        email: 'a@example.org',
+      }),
+    ).toBe(false);
+    expect(
+      startsMilestoneCheck({
+        channel: 'AWARD_CHANNEL_CLAIM',
+        idempotencyKey: 'claim:1:a@example.org',
+        email: 'a@example.org',
+      }),
+    ).toBe(false);
+    expect(startsMilestoneCheck({ channel: 'AWARD_CHANNEL_DIRECT', idempotencyKey: 'direct:1:', email: '' })).toBe(
+      false,
+    );
   });
 
   it('keys milestone awards by milestone and lowercased email', () => {

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, migrate, type Knex } from '@laurel/service-kit';
 import { freshDatabase, type TestDatabase } from '@laurel/testkit';
 import { migrations } from '../migrations/index.js';
-import { emptyBits, encodeList, isSet, setBitPosition, STATUS_LIST_SIZE, statusEntry } from '../src/domain/status-list.js';
+import {
+  emptyBits,
+  encodeList,
+  isSet,
+  setBitPosition,
+  STATUS_LIST_SIZE,
+  statusEntry,
+} from '../src/domain/status-list.js';
 import { StatusListStore, type StatusListRow } from '../src/store/status-lists.js';
 
 describe('bitstring encoding', () => {
@@ -26,7 +33,11 @@ describe('bitstring encoding', () => {
     expect(encoded).toMatch(/^u[\w-]+$/);
     expect(gunzipSync(Buffer.from(encoded.slice(1), 'base64url')).equals(bits)).toBe(true);
     expect(statusEntry('https://x.example/l/1', 42)).toEqual({
-      id: 'https://x.example/l/1#42', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: 'https://x.example/l/1',
+      id: 'https://x.example/l/1#42',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '42',
+      statusListCredential: 'https://x.example/l/1',
     });
   });
 });
@@ -36,7 +47,12 @@ let db: Knex;
 
 beforeAll(async () => {
   database = await freshDatabase('issuance-status-lists');
-  db = createDatabase({ url: database.url, schema: 'issuance', poolMax: 8, applicationName: 'issuance-status-lists-test' });
+  db = createDatabase({
+    url: database.url,
+    schema: 'issuance',
+    poolMax: 8,
+    applicationName: 'issuance-status-lists-test',
+  });
   await migrate(db, 'issuance', migrations);
 });
 afterAll(async () => {
@@ -47,15 +63,30 @@ afterAll(async () => {
 let seq = 0;
 async function anAward(siteId: number, revoked = false): Promise<string> {
   seq += 1;
-  const [row] = await db('earned_badges').insert({
-    site_id: siteId, badge_id: 1, email: `a${seq}@example.org`, uid: `status-${seq}`, channel: 'direct', idempotency_key: `k${seq}`, badge_unique: false, issued_on: new Date(),
-    ...(revoked && { revoked_at: new Date() }),
-  }).returning<{ id: string }[]>('id');
+  const [row] = await db('earned_badges')
+    .insert({
+      site_id: siteId,
+      badge_id: 1,
+      email: `a${seq}@example.org`,
+      uid: `status-${seq}`,
+      channel: 'direct',
+      idempotency_key: `k${seq}`,
+      badge_unique: false,
+      issued_on: new Date(),
+      ...(revoked && { revoked_at: new Date() }),
+    })
+    .returning<{ id: string }[]>('id');
   return (row as { id: string }).id;
 }
 
-const place = (siteId: number) => (number: number) => ({ url: `https://badges.example.org/public/status-lists/${siteId}/${number}`, issuerId: 'https://badges.example.org/public/systems/s?v=3_0' });
-const listOf = async (siteId: number, number = 1) => (await db<StatusListRow>('status_lists').where({ site_id: String(siteId), number }).first())!;
+const place = (siteId: number) => (number: number) => ({
+  url: `https://badges.example.org/public/status-lists/${siteId}/${number}`,
+  issuerId: 'https://badges.example.org/public/systems/s?v=3_0',
+});
+const listOf = async (siteId: number, number = 1) =>
+  (await db<StatusListRow>('status_lists')
+    .where({ site_id: String(siteId), number })
+    .first())!;
 
 describe('StatusListStore', () => {
   it('gives each award one index, the same on every call, concurrent ones included, and never two awards the same', async () => {
@@ -63,7 +94,9 @@ describe('StatusListStore', () => {
     const a = await anAward(21);
     const slots = await Promise.all(Array.from({ length: 5 }, () => store.allocate('21', a, place(21))));
     expect(new Set(slots.map((s) => `${s.url}#${s.index}`)).size).toBe(1);
-    const others = await Promise.all(Array.from({ length: 20 }, async () => store.allocate('21', await anAward(21), place(21))));
+    const others = await Promise.all(
+      Array.from({ length: 20 }, async () => store.allocate('21', await anAward(21), place(21))),
+    );
     const indices = [slots[0]!.index, ...others.map((s) => s.index)];
     expect(new Set(indices).size).toBe(21);
     for (const index of indices) expect(index >= 0 && index < STATUS_LIST_SIZE).toBe(true);
@@ -71,7 +104,7 @@ describe('StatusListStore', () => {
     expect(slots[0]!.url).toBe('https://badges.example.org/public/status-lists/21/1');
   });
 
-  it('sets the revoked award\'s bit (most significant first), once, and an award revoked before it had an entry gets it set', async () => {
+  it("sets the revoked award's bit (most significant first), once, and an award revoked before it had an entry gets it set", async () => {
     const store = new StatusListStore(db);
     const a = await anAward(22);
     const { index } = await store.allocate('22', a, place(22));
@@ -131,7 +164,9 @@ describe('StatusListStore publishing', () => {
     expect(await mine()).toEqual([]);
     await db.transaction((trx) => store.setRevoked(trx, award));
     await db.transaction((trx) => store.setRevoked(trx, award));
-    expect(await mine()).toMatchObject([{ version: '1', published_version: '0', signed_version: '0', signed_credential: '{"list":0}' }]);
+    expect(await mine()).toMatchObject([
+      { version: '1', published_version: '0', signed_version: '0', signed_credential: '{"list":0}' },
+    ]);
     // A claim for a version the list has moved past gets nothing: the newer one is claimed instead.
     expect(await db.transaction((trx) => store.claimVersion(trx, list!.id, '0'))).toBeUndefined();
     expect(await db.transaction((trx) => store.claimVersion(trx, list!.id, '1'))).toMatchObject({ version: '1' });

@@ -16,7 +16,11 @@ import { DEVELOPMENT_BASE_URL } from '../src/config.js';
 const REQUEST_ORIGIN = 'https://request.example.org';
 const CONFIGURED = 'https://badges.example.org/laurel';
 
-interface Received { path: string; channel: string; body: { action: string; uid: string; assertionUrl?: string } }
+interface Received {
+  path: string;
+  channel: string;
+  body: { action: string; uid: string; assertionUrl?: string };
+}
 let receiver: Server;
 let receiverBase = '';
 const received: Received[] = [];
@@ -26,7 +30,11 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', channel: String(req.headers['laurel-award-channel'] ?? ''), body: JSON.parse(Buffer.concat(chunks).toString()) as Received['body'] });
+      received.push({
+        path: req.url ?? '',
+        channel: String(req.headers['laurel-award-channel'] ?? ''),
+        body: JSON.parse(Buffer.concat(chunks).toString()) as Received['body'],
+      });
       res.writeHead(200).end('ok');
     });
   });
@@ -48,7 +56,11 @@ const CHANNELS = [
 ] as const;
 
 const VARIANTS: { label: string; env: Record<string, string>; expectedOrigin: (fromRequest: boolean) => string }[] = [
-  { label: 'without PUBLIC_BASE_URL', env: {}, expectedOrigin: (fromRequest: boolean) => (fromRequest ? REQUEST_ORIGIN : DEVELOPMENT_BASE_URL) },
+  {
+    label: 'without PUBLIC_BASE_URL',
+    env: {},
+    expectedOrigin: (fromRequest: boolean) => (fromRequest ? REQUEST_ORIGIN : DEVELOPMENT_BASE_URL),
+  },
   // A trailing slash in the setting must not double the path's slash.
   { label: 'with PUBLIC_BASE_URL', env: { PUBLIC_BASE_URL: `${CONFIGURED}/` }, expectedOrigin: () => CONFIGURED },
 ];
@@ -62,12 +74,28 @@ describe.each(VARIANTS)('award messages $label', ({ label, env, expectedOrigin }
   beforeAll(async () => {
     system = await startSystem('webhook-urls', { apps: ['badge-catalog', 'issuance'], env });
     ids.site = (await seedSystem(system, { slug: 'urls', name: 'Urls' })).id;
-    ids.badge = (await seedBadge(system, {
-      systemSlug: 'urls', slug: 'everywhere', name: 'Everywhere', unique: false, archived: false, published: true,
-      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
-    })).id;
-    issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 15_000 });
-    await seedWebhook(system, { systemSlug: 'urls', url: `${receiverBase}${hookPath}`, secret: 'webhook-secret-0123456789' });
+    ids.badge = (
+      await seedBadge(system, {
+        systemSlug: 'urls',
+        slug: 'everywhere',
+        name: 'Everywhere',
+        unique: false,
+        archived: false,
+        published: true,
+        earnerDescription: 'e',
+        consumerDescription: 'c',
+        criteriaUrl: 'https://example.org/c',
+        type: 't',
+      })
+    ).id;
+    issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, {
+      deadlineMs: 15_000,
+    });
+    await seedWebhook(system, {
+      systemSlug: 'urls',
+      url: `${receiverBase}${hookPath}`,
+      secret: 'webhook-secret-0123456789',
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -82,18 +110,32 @@ describe.each(VARIANTS)('award messages $label', ({ label, env, expectedOrigin }
       const publicOrigin = origin ? { publicOrigin: REQUEST_ORIGIN } : {};
       if (bulk) {
         const { results } = await issuance.call('BulkAward', {
-          siteId: ids.site, channel, items: [{ badgeId: ids.badge, userId: '0', email, idempotencyKey: `${name}-1` }], ...publicOrigin,
+          siteId: ids.site,
+          channel,
+          items: [{ badgeId: ids.badge, userId: '0', email, idempotencyKey: `${name}-1` }],
+          ...publicOrigin,
         });
         expect(results[0]?.errors ?? []).toEqual([]);
         uids.set(name, results[0]?.earnedBadge?.uid ?? '');
       } else {
-        const { earnedBadge } = await issuance.call('Award', { siteId: ids.site, badgeId: ids.badge, email, channel, idempotencyKey: `${name}-1`, ...publicOrigin });
+        const { earnedBadge } = await issuance.call('Award', {
+          siteId: ids.site,
+          badgeId: ids.badge,
+          email,
+          channel,
+          idempotencyKey: `${name}-1`,
+          ...publicOrigin,
+        });
         uids.set(name, earnedBadge?.uid ?? '');
       }
     }
 
     const mine = () => received.filter((r) => r.path === hookPath && r.body.action === 'award');
-    await eventually(async () => mine(), (messages) => messages.length >= CHANNELS.length, 60_000);
+    await eventually(
+      async () => mine(),
+      (messages) => messages.length >= CHANNELS.length,
+      60_000,
+    );
     for (const { name, origin } of CHANNELS) {
       const message = mine().find((m) => m.channel === name);
       expect(message, `no award message for ${name}`).toBeDefined();

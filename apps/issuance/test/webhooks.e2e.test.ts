@@ -28,8 +28,14 @@ function verify(headers: IncomingHttpHeaders, body: string): boolean {
   const token = /^JWT token="(.+)"$/.exec(headers.authorization ?? '')?.[1] ?? '';
   const [header, payload, signature] = token.split('.');
   const expected = createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url');
-  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as { body: { alg: string; hash: string } };
-  return signature === expected && claims.body.alg === 'sha256' && claims.body.hash === createHash('sha256').update(body).digest('hex');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as {
+    body: { alg: string; hash: string };
+  };
+  return (
+    signature === expected &&
+    claims.body.alg === 'sha256' &&
+    claims.body.hash === createHash('sha256').update(body).digest('hex')
+  );
 }
 
 beforeAll(async () => {
@@ -53,11 +59,23 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: system.database.url });
   await db.connect();
   ids.site = (await seedSystem(system, { slug: 'hooks', name: 'Hooks' })).id;
-  ids.badge = (await seedBadge(system, {
-    systemSlug: 'hooks', slug: 'hooked', name: 'Hooked', unique: false, archived: false, published: true,
-    earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
-  })).id;
-  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, { deadlineMs: 10_000 });
+  ids.badge = (
+    await seedBadge(system, {
+      systemSlug: 'hooks',
+      slug: 'hooked',
+      name: 'Hooked',
+      unique: false,
+      archived: false,
+      published: true,
+      earnerDescription: 'e',
+      consumerDescription: 'c',
+      criteriaUrl: 'https://example.org/c',
+      type: 't',
+    })
+  ).id;
+  issuance = new ServiceClient(laurelProtos().issuance.v1.Issuance.service, `127.0.0.1:${system.ports.issuance}`, {
+    deadlineMs: 10_000,
+  });
   await seedWebhook(system, { systemSlug: 'hooks', url: receiverUrl, secret: SECRET });
 });
 
@@ -70,21 +88,33 @@ afterAll(async () => {
 
 const award = (key: string, email: string, comment?: string) =>
   issuance.call('Award', {
-    siteId: ids.site, badgeId: ids.badge, email, channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: key, publicOrigin: 'https://badges.example.org',
+    siteId: ids.site,
+    badgeId: ids.badge,
+    email,
+    channel: 'AWARD_CHANNEL_CLAIM',
+    idempotencyKey: key,
+    publicOrigin: 'https://badges.example.org',
     ...(comment !== undefined && { comment }),
   });
 
 describe('webhook deliveries', () => {
   it('sends a signed award message with exactly BadgeKit’s keys and the channel header', async () => {
     const { earnedBadge } = await award('w-1', 'ada@example.org', 'well done');
-    const [message] = await eventually(async () => received, (r) => r.length >= 1);
+    const [message] = await eventually(
+      async () => received,
+      (r) => r.length >= 1,
+    );
     expect(verify(message?.headers ?? {}, message?.body ?? '')).toBe(true);
     expect(message?.headers['laurel-award-channel']).toBe('claim');
     const body = JSON.parse(message?.body ?? '{}') as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['action', 'uid', 'badge', 'email', 'assertionUrl', 'issuedOn', 'comment']);
     expect(body).toMatchObject({
-      action: 'award', uid: earnedBadge?.uid, email: 'ada@example.org', comment: 'well done',
-      assertionUrl: `https://badges.example.org/public/assertions/${earnedBadge?.uid}`, badge: { slug: 'hooked', milestones: [] },
+      action: 'award',
+      uid: earnedBadge?.uid,
+      email: 'ada@example.org',
+      comment: 'well done',
+      assertionUrl: `https://badges.example.org/public/assertions/${earnedBadge?.uid}`,
+      badge: { slug: 'hooked', milestones: [] },
     });
     expect(body.issuedOn).toBe(Math.floor(new Date(earnedBadge?.issuedOn ?? '').getTime() / 1000));
   });
@@ -95,7 +125,11 @@ describe('webhook deliveries', () => {
     const first = await award('w-2', 'grace@example.org');
     await issuance.call('Revoke', { siteId: ids.site, id: first.earnedBadge?.id ?? '', reason: 'oops' });
     await award('w-3', 'grace@example.org');
-    const messages = await eventually(async () => received, (r) => r.length >= 3, 45_000);
+    const messages = await eventually(
+      async () => received,
+      (r) => r.length >= 3,
+      45_000,
+    );
     const bodies = messages.map((m) => JSON.parse(m.body) as { action: string; uid: string; comment?: unknown });
     expect(bodies.map((b) => b.action)).toEqual(['award', 'revoke', 'award']);
     expect(bodies[1]?.uid).toBe(first.earnedBadge?.uid);
@@ -111,7 +145,10 @@ describe('webhook deliveries', () => {
     );
     expect(log.deliveries.length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...log.deliveries.map((d) => d.attempts))).toBeGreaterThan(1);
-    const failing = await issuance.call('ListWebhookDeliveries', { siteId: ids.site, status: 'WEBHOOK_DELIVERY_STATUS_FAILING' });
+    const failing = await issuance.call('ListWebhookDeliveries', {
+      siteId: ids.site,
+      status: 'WEBHOOK_DELIVERY_STATUS_FAILING',
+    });
     expect(failing.deliveries).toEqual([]);
   });
 });
@@ -119,12 +156,34 @@ describe('webhook deliveries', () => {
 describe('a site without a webhook', () => {
   it('records no delivery for its awards and revocations, and gets them once a webhook is set', async () => {
     const quiet = (await seedSystem(system, { slug: 'quiet', name: 'Quiet' })).id;
-    const badge = (await seedBadge(system, {
-      systemSlug: 'quiet', slug: 'silent', name: 'Silent', unique: false, archived: false, published: true,
-      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
-    })).id;
-    const awardIn = (email: string) => issuance.call('Award', { siteId: quiet, badgeId: badge, email, channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: `quiet:${email}` });
-    const recorded = async () => (await db.query<{ n: number }>('select count(*)::int as n from issuance.webhook_deliveries where site_id = $1', [quiet])).rows[0]?.n;
+    const badge = (
+      await seedBadge(system, {
+        systemSlug: 'quiet',
+        slug: 'silent',
+        name: 'Silent',
+        unique: false,
+        archived: false,
+        published: true,
+        earnerDescription: 'e',
+        consumerDescription: 'c',
+        criteriaUrl: 'https://example.org/c',
+        type: 't',
+      })
+    ).id;
+    const awardIn = (email: string) =>
+      issuance.call('Award', {
+        siteId: quiet,
+        badgeId: badge,
+        email,
+        channel: 'AWARD_CHANNEL_CLAIM',
+        idempotencyKey: `quiet:${email}`,
+      });
+    const recorded = async () =>
+      (
+        await db.query<{ n: number }>('select count(*)::int as n from issuance.webhook_deliveries where site_id = $1', [
+          quiet,
+        ])
+      ).rows[0]?.n;
 
     const unheard = await awardIn('unheard@example.org');
     await issuance.call('Revoke', { siteId: quiet, id: unheard.earnedBadge?.id ?? '', reason: 'test' });

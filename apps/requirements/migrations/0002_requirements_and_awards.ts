@@ -31,7 +31,9 @@ export const requirementsAndAwards: Migration = {
     });
     await knex.raw('alter table requirements add constraint requirements_quantity_check check (quantity >= 1)');
     // Evaluation starts from the requirements an outcome's (action, location) can satisfy.
-    await knex.raw('create index requirements_action_location_idx on requirements (action_id, location) where published');
+    await knex.raw(
+      'create index requirements_action_location_idx on requirements (action_id, location) where published',
+    );
 
     // Re-evaluation scans the members whose count for one (action, location) reaches a quantity.
     await knex.raw('create index member_counts_action_location_idx on member_counts (action_id, location, count)');

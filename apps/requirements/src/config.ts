@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
-  baseSettings, databaseSettings, DEFAULT_PORTS, grpcClientSettings, grpcServerSettings, kafkaSettings, loadConfig, serviceAddress, workerSettings,
+  baseSettings,
+  databaseSettings,
+  DEFAULT_PORTS,
+  grpcClientSettings,
+  grpcServerSettings,
+  kafkaSettings,
+  loadConfig,
+  serviceAddress,
+  workerSettings,
 } from '@laurel/service-kit';
 
 export const requirementsConfigSchema = z.object({
@@ -22,4 +30,5 @@ export const requirementsConfigSchema = z.object({
 
 export type RequirementsConfig = z.output<typeof requirementsConfigSchema>;
 
-export const loadRequirementsConfig = (env: NodeJS.ProcessEnv = process.env): RequirementsConfig => loadConfig(requirementsConfigSchema, env);
+export const loadRequirementsConfig = (env: NodeJS.ProcessEnv = process.env): RequirementsConfig =>
+  loadConfig(requirementsConfigSchema, env);

@@ -2,8 +2,16 @@
  * The requirements process: its gRPC server, its outcome and
  * requirement-changed consumers, the award worker and the outbox relay. `start` is used by main.ts and by tests alike.
  */
-import { catalogClient,
-  processedEventsRetention, registerService, ServiceClient, startEventPublishing, startRetention, startServiceRuntime, topicName } from '@laurel/service-kit';
+import {
+  catalogClient,
+  processedEventsRetention,
+  registerService,
+  ServiceClient,
+  startEventPublishing,
+  startRetention,
+  startServiceRuntime,
+  topicName,
+} from '@laurel/service-kit';
 import { laurelProtos } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import type { RequirementsConfig } from './config.js';
@@ -30,33 +38,60 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
   const { db, logger, metrics } = runtime;
   try {
     const requirementChangedTopic = topicName(config.KAFKA_TOPIC_PREFIX, 'requirementChanged');
-    const { kafka, producer } = await startEventPublishing(runtime, { brokers: config.KAFKA_BROKERS, topics: [requirementChangedTopic] });
+    const { kafka, producer } = await startEventPublishing(runtime, {
+      brokers: config.KAFKA_BROKERS,
+      topics: [requirementChangedTopic],
+    });
 
     const protos = laurelProtos();
     const clientOptions = { deadlineMs: config.GRPC_DEADLINE_MS, metrics };
     const catalog = catalogClient(db, config.CATALOG_ADDR, clientOptions);
     const issuance = new ServiceClient(protos.issuance.v1.Issuance.service, config.ISSUANCE_ADDR, clientOptions);
-    runtime.onStop(() => { catalog.close(); issuance.close(); return Promise.resolve(); });
+    runtime.onStop(() => {
+      catalog.close();
+      issuance.close();
+      return Promise.resolve();
+    });
 
     const actions = new ActionStore(db);
     const counts = new CountStore(db);
     const requirements = new RequirementStore(db, requirementChangedTopic);
     const userActions = new UserActionStore(db);
 
-    const worker = startAwardWorker({ dueAwards: new DueAwardStore(db), logger, catalog, issuance, listener: runtime.listener, pollMs: runtime.workPollMs });
+    const worker = startAwardWorker({
+      dueAwards: new DueAwardStore(db),
+      logger,
+      catalog,
+      issuance,
+      listener: runtime.listener,
+      pollMs: runtime.workPollMs,
+    });
     runtime.onStop(() => worker.stop());
-    const retention = startRetention({ rules: [processedEventsRetention(db, config.PROCESSED_EVENTS_RETENTION_DAYS)], logger });
+    const retention = startRetention({
+      rules: [processedEventsRetention(db, config.PROCESSED_EVENTS_RETENTION_DAYS)],
+      logger,
+    });
     runtime.onStop(() => retention.stop());
     // Joined in parallel: each group join waits out the broker's rebalance delay.
     const started = await Promise.allSettled([
       startOutcomeConsumer({
-        kafka, producer, db, logger, metrics, actions, counts,
+        kafka,
+        producer,
+        db,
+        logger,
+        metrics,
+        actions,
+        counts,
         topic: topicName(config.KAFKA_TOPIC_PREFIX, 'outcomeRecorded'),
         groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.outcomes`,
         defaultLocation: config.OUTCOME_LOCATION,
       }),
       startRequirementChangedConsumer({
-        kafka, producer, db, logger, metrics,
+        kafka,
+        producer,
+        db,
+        logger,
+        metrics,
         topic: requirementChangedTopic,
         groupId: `${config.KAFKA_TOPIC_PREFIX}laurel.requirements.reevaluation`,
       }),
@@ -70,7 +105,11 @@ export async function start(config: RequirementsConfig): Promise<RunningRequirem
     if (failed) throw failed.reason;
 
     const grpcPort = await runtime.serve([
-      registerService(SERVICE_NAME, protos.requirements.v1.Requirements.service, requirementsHandlers({ actions, counts, requirements, userActions, catalog })),
+      registerService(
+        SERVICE_NAME,
+        protos.requirements.v1.Requirements.service,
+        requirementsHandlers({ actions, counts, requirements, userActions, catalog }),
+      ),
     ]);
     return { grpcPort, stop: () => runtime.stop() };
   } catch (error) {

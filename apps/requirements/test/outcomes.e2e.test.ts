@@ -46,7 +46,11 @@ beforeAll(async () => {
   system = await startSystem('outcomes', { apps: ['requirements'] });
   topic = topicName(system.topicPrefix, 'outcomeRecorded');
   producer = await testProducer();
-  requirements = new ServiceClient(laurelProtos().requirements.v1.Requirements.service, `127.0.0.1:${system.ports.requirements}`, { deadlineMs: 10_000 });
+  requirements = new ServiceClient(
+    laurelProtos().requirements.v1.Requirements.service,
+    `127.0.0.1:${system.ports.requirements}`,
+    { deadlineMs: 10_000 },
+  );
   for (const name of ['comment', 'Share']) await requirements.call('CreateAction', { siteId: SITE, name });
 });
 
@@ -58,8 +62,17 @@ afterAll(async () => {
 
 describe('consuming OutcomeRecorded', () => {
   it('counts an outcome at the default location, matching the action name ignoring case', async () => {
-    await publish([outcome(1, 'COMMENT'), outcome(1, 'comment', { quantity: '2' }), outcome(1, 'share', { location: 'blog' })]);
-    expect(await eventually(() => countsOf(1), (c) => c['comment@v2'] === '3' && c['Share@blog'] === '1')).toEqual({ 'comment@v2': '3', 'Share@blog': '1' });
+    await publish([
+      outcome(1, 'COMMENT'),
+      outcome(1, 'comment', { quantity: '2' }),
+      outcome(1, 'share', { location: 'blog' }),
+    ]);
+    expect(
+      await eventually(
+        () => countsOf(1),
+        (c) => c['comment@v2'] === '3' && c['Share@blog'] === '1',
+      ),
+    ).toEqual({ 'comment@v2': '3', 'Share@blog': '1' });
   });
 
   it('records an event delivered twice only once', async () => {
@@ -67,25 +80,52 @@ describe('consuming OutcomeRecorded', () => {
     await publish([event, event]);
     await publish([event, outcome(3, 'comment')]);
     // Member 3's outcome was published after every copy; once it counts, the copies have been consumed.
-    await eventually(() => countsOf(3), (c) => c['comment@v2'] === '1');
+    await eventually(
+      () => countsOf(3),
+      (c) => c['comment@v2'] === '1',
+    );
     expect(await countsOf(2)).toEqual({ 'comment@v2': '1' });
   });
 
   it('accepts snake_case proto3 JSON and binary protobuf', async () => {
-    const snake = { event_id: randomUUID(), occurred_at: new Date().toISOString(), site_id: SITE, member_id: '4', action: 'comment' };
+    const snake = {
+      event_id: randomUUID(),
+      occurred_at: new Date().toISOString(),
+      site_id: SITE,
+      member_id: '4',
+      action: 'comment',
+    };
     await producer.send({ topic, messages: [{ key: '4', value: JSON.stringify(snake) }] });
     const type = eventType('OutcomeRecorded');
     const binary = Buffer.from(type.encode(type.fromObject(outcome(4, 'comment'))).finish());
-    await producer.send({ topic, messages: [{ key: '4', value: binary, headers: { 'content-type': 'application/x-protobuf' } }] });
-    await eventually(() => countsOf(4), (c) => c['comment@v2'] === '2');
+    await producer.send({
+      topic,
+      messages: [{ key: '4', value: binary, headers: { 'content-type': 'application/x-protobuf' } }],
+    });
+    await eventually(
+      () => countsOf(4),
+      (c) => c['comment@v2'] === '2',
+    );
   });
 
   it('sends undecodable and refused events to the dead-letter topic and keeps going', async () => {
     const dlq = await collectTopic(deadLetterTopic(topic));
     try {
-      await producer.send({ topic, messages: [{ key: '5', value: '{not json' }, { key: '5', value: JSON.stringify({ eventId: 'not-a-uuid', siteId: SITE, memberId: '5', action: 'comment' }) }] });
+      await producer.send({
+        topic,
+        messages: [
+          { key: '5', value: '{not json' },
+          {
+            key: '5',
+            value: JSON.stringify({ eventId: 'not-a-uuid', siteId: SITE, memberId: '5', action: 'comment' }),
+          },
+        ],
+      });
       await publish([outcome(5, 'no-such-action'), outcome(5, 'comment')]);
-      await eventually(() => countsOf(5), (c) => c['comment@v2'] === '1');
+      await eventually(
+        () => countsOf(5),
+        (c) => c['comment@v2'] === '1',
+      );
       const letters = await dlq.waitFor((m) => m.length >= 3);
       const reasons = letters.map((m) => m.headers?.['laurel-dlq-reason']?.toString() ?? '');
       expect(reasons).toEqual([
@@ -115,13 +155,20 @@ describe('a requirements process killed with SIGKILL mid-stream', () => {
       }
     })();
     // Kill once some, but not all, of the stream has been counted.
-    await eventually(() => countsOf(1000), (c) => Number(c['comment@v2'] ?? 0) >= 5);
+    await eventually(
+      () => countsOf(1000),
+      (c) => Number(c['comment@v2'] ?? 0) >= 5,
+    );
     await system.process('requirements').kill('SIGKILL');
     await sending;
     await system.process('requirements').restart();
 
     for (let m = 0; m < members; m += 1) {
-      const counts = await eventually(() => countsOf(1000 + m), (c) => Number(c['comment@v2'] ?? 0) >= perMember, 60_000);
+      const counts = await eventually(
+        () => countsOf(1000 + m),
+        (c) => Number(c['comment@v2'] ?? 0) >= perMember,
+        60_000,
+      );
       expect(counts).toEqual({ 'comment@v2': String(perMember) });
     }
   });

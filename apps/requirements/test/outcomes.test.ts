@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actionKey, aggregateIncrements, locationOf, outcomeQuantity, type Outcome } from '../src/domain/outcomes.js';
 
-const outcome = (over: Partial<Outcome> = {}): Outcome => ({ siteId: '1', memberId: '10', action: 'Post', location: 'forum', quantity: '1', ...over });
+const outcome = (over: Partial<Outcome> = {}): Outcome => ({
+  siteId: '1',
+  memberId: '10',
+  action: 'Post',
+  location: 'forum',
+  quantity: '1',
+  ...over,
+});
 
 describe('actionKey', () => {
   it('matches names ignoring case and surrounding spaces', () => {
@@ -64,23 +71,29 @@ describe('aggregateIncrements', () => {
   });
 
   it('adds up outcomes of one member for one action and location, matching action names ignoring case', () => {
-    const increments = aggregateIncrements([
-      outcome({ action: 'Post', quantity: '2' }),
-      outcome({ action: ' post ', quantity: '0' }),
-      outcome({ action: 'POST', quantity: '5' }),
-    ], 'default');
+    const increments = aggregateIncrements(
+      [
+        outcome({ action: 'Post', quantity: '2' }),
+        outcome({ action: ' post ', quantity: '0' }),
+        outcome({ action: 'POST', quantity: '5' }),
+      ],
+      'default',
+    );
     expect(increments).toEqual([{ siteId: '1', memberId: '10', actionKey: 'post', location: 'forum', amount: 8n }]);
   });
 
   it('keeps members, sites, actions and locations apart, in first-seen order', () => {
-    const increments = aggregateIncrements([
-      outcome({ memberId: '11' }),
-      outcome({ siteId: '2' }),
-      outcome({ action: 'Like' }),
-      outcome({ location: 'blog' }),
-      outcome(),
-      outcome({ memberId: '11', quantity: '4' }),
-    ], 'default');
+    const increments = aggregateIncrements(
+      [
+        outcome({ memberId: '11' }),
+        outcome({ siteId: '2' }),
+        outcome({ action: 'Like' }),
+        outcome({ location: 'blog' }),
+        outcome(),
+        outcome({ memberId: '11', quantity: '4' }),
+      ],
+      'default',
+    );
     expect(increments.map((i) => [i.siteId, i.memberId, i.actionKey, i.location, i.amount])).toEqual([
       ['1', '11', 'post', 'forum', 5n],
       ['2', '10', 'post', 'forum', 1n],
@@ -102,10 +115,10 @@ describe('aggregateIncrements', () => {
   });
 
   it('does not confuse keys whose parts would join to the same text', () => {
-    const increments = aggregateIncrements([
-      outcome({ action: 'a:b', location: 'c' }),
-      outcome({ action: 'a', location: 'b:c' }),
-    ], 'default');
+    const increments = aggregateIncrements(
+      [outcome({ action: 'a:b', location: 'c' }), outcome({ action: 'a', location: 'b:c' })],
+      'default',
+    );
     expect(increments).toHaveLength(2);
   });
 });

@@ -30,7 +30,8 @@ function ephemeralRange(): { low: number; high: number } {
 /** The ports this process may choose from: its own slice of the ports below the ephemeral range. */
 export function portSlice(slot: number, range = ephemeralRange()): { first: number; size: number } {
   const below = range.low - LOWEST;
-  const usable = below >= SLICES * 200 ? { first: LOWEST, count: below } : { first: range.high + 1, count: 65_535 - range.high };
+  const usable =
+    below >= SLICES * 200 ? { first: LOWEST, count: below } : { first: range.high + 1, count: 65_535 - range.high };
   const size = Math.floor(usable.count / SLICES);
   return { first: usable.first + (slot % SLICES) * size, size };
 }

@@ -19,8 +19,7 @@ export async function provideStack(opts: StackOptions = {}): Promise<Stack> {
     return {
       postgres: postgres.value,
       kafka: kafka.value,
-      stop: () =>
-        (stopping ??= Promise.all([postgres.value.stop(), kafka.value.stop()]).then(() => undefined)),
+      stop: () => (stopping ??= Promise.all([postgres.value.stop(), kafka.value.stop()]).then(() => undefined)),
     };
   }
   await Promise.all([

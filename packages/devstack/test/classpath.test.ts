@@ -69,25 +69,29 @@ describe('resolveClasspath', () => {
   const deployDir = findKafkaDeployDir();
 
   // Two JVM-based Maven runs at once: on a busy two-core machine that alone has taken over a minute.
-  it('resolves with Maven when cold, safely when two processes race, then from the cache without Maven', { timeout: 300_000 }, async () => {
-    const lines: string[] = [];
-    const base = { deployDir, cacheDir: tmp, env: process.env, log: (l: string) => lines.push(l) };
+  it(
+    'resolves with Maven when cold, safely when two processes race, then from the cache without Maven',
+    { timeout: 300_000 },
+    async () => {
+      const lines: string[] = [];
+      const base = { deployDir, cacheDir: tmp, env: process.env, log: (l: string) => lines.push(l) };
 
-    // Two cold resolutions at once, as two test runs on a fresh machine would do.
-    const [cold, rival] = await Promise.all([resolveClasspath(base), resolveClasspath(base)]);
-    expect(cold.kind === 'ok' && cold.source).toBe('maven');
-    expect(rival).toEqual(cold);
-    if (cold.kind !== 'ok') return;
-    expect(cold.jars.some((jar) => path.basename(jar) === 'kafka_2.13-3.9.1.jar')).toBe(true);
-    expect(cold.jars.some((jar) => path.basename(jar) === 'slf4j-reload4j-1.7.36.jar')).toBe(true);
-    // Only the final file remains: each temporary file was renamed over it.
-    expect(fs.readdirSync(tmp)).toEqual([path.basename(cold.file)]);
+      // Two cold resolutions at once, as two test runs on a fresh machine would do.
+      const [cold, rival] = await Promise.all([resolveClasspath(base), resolveClasspath(base)]);
+      expect(cold.kind === 'ok' && cold.source).toBe('maven');
+      expect(rival).toEqual(cold);
+      if (cold.kind !== 'ok') return;
+      expect(cold.jars.some((jar) => path.basename(jar) === 'kafka_2.13-3.9.1.jar')).toBe(true);
+      expect(cold.jars.some((jar) => path.basename(jar) === 'slf4j-reload4j-1.7.36.jar')).toBe(true);
+      // Only the final file remains: each temporary file was renamed over it.
+      expect(fs.readdirSync(tmp)).toEqual([path.basename(cold.file)]);
 
-    // A Maven that cannot run proves the warm path never calls it.
-    const warm = await resolveClasspath({ ...base, mvnCommand: '/nonexistent/mvn' });
-    expect(warm).toEqual({ kind: 'ok', source: 'cache', jars: cold.jars, file: cold.file });
-    expect(lines.some((l) => l.includes('classpath from cache'))).toBe(true);
-  });
+      // A Maven that cannot run proves the warm path never calls it.
+      const warm = await resolveClasspath({ ...base, mvnCommand: '/nonexistent/mvn' });
+      expect(warm).toEqual({ kind: 'ok', source: 'cache', jars: cold.jars, file: cold.file });
+      expect(lines.some((l) => l.includes('classpath from cache'))).toBe(true);
+    },
+  );
 
   it('reports a missing mvn when the cache is cold', async () => {
     const result = await resolveClasspath({

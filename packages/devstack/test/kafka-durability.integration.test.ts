@@ -18,7 +18,8 @@ const env = envWithout('KAFKA_BROKERS');
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'devstack-kafka-durable-'));
 afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
 
-const client = (brokers: string[]) => new Kafka({ clientId: 'devstack-durability-test', brokers, logLevel: logLevel.NOTHING });
+const client = (brokers: string[]) =>
+  new Kafka({ clientId: 'devstack-durability-test', brokers, logLevel: logLevel.NOTHING });
 
 async function produce(brokers: string[], topic: string, values: string[]): Promise<void> {
   const producer = client(brokers).producer({ allowAutoTopicCreation: true, idempotent: true });
@@ -77,7 +78,9 @@ describe('a local broker on a kept state directory', () => {
     try {
       await produce(first.brokers, topic, before);
       // The group has consumed the first half: its committed offset must survive too.
-      await withAdmin(first.brokers, (admin) => admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '5' }] }));
+      await withAdmin(first.brokers, (admin) =>
+        admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '5' }] }),
+      );
       const [jvm] = pidsMentioning(stateDir);
       expect(jvm).toBeDefined();
       process.kill(jvm!, 'SIGKILL');

@@ -103,7 +103,9 @@ describe('provideKafka without KAFKA_BROKERS', () => {
     expect(await waitUntil(() => pidsMentioning(stateDir).length === 0, 30_000)).toBe(true);
     // The watchdog waits for the JVM to be reaped, which an init that reaps lazily can delay
     // up to the 5 s grace period.
-    expect(await waitUntil(() => pidsMentioning(`devstack-watchdog ${jvm} `, { watchdogs: true }).length === 0, 30_000)).toBe(true);
+    expect(
+      await waitUntil(() => pidsMentioning(`devstack-watchdog ${jvm} `, { watchdogs: true }).length === 0, 30_000),
+    ).toBe(true);
     expect(fs.existsSync(stateDir)).toBe(false);
   });
 });

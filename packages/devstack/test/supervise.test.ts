@@ -12,7 +12,14 @@ const policy = { initialMs: 50, maxMs: 200, stableAfterMs: 60_000 };
 
 /** A Node process running `code`, logging to a file of its own. */
 function node(name: string, code: string): SupervisedProcess {
-  return { name, command: process.execPath, args: ['-e', code], env: process.env, cwd: dir, logFile: path.join(dir, `${name}.log`) };
+  return {
+    name,
+    command: process.execPath,
+    args: ['-e', code],
+    env: process.env,
+    cwd: dir,
+    logFile: path.join(dir, `${name}.log`),
+  };
 }
 
 const alive = (pid: number) => {
@@ -29,14 +36,19 @@ const KEEPS_RUNNING = "console.log('up', process.pid); setInterval(() => {}, 100
 describe('supervise', () => {
   it('restarts a process that is killed, leaves the others alone, and stops everything', async () => {
     const lines: string[] = [];
-    const supervisor = supervise([node('a', KEEPS_RUNNING), node('b', KEEPS_RUNNING)], { log: (l) => lines.push(l), policy });
+    const supervisor = supervise([node('a', KEEPS_RUNNING), node('b', KEEPS_RUNNING)], {
+      log: (l) => lines.push(l),
+      policy,
+    });
     const runs = () => fs.readFileSync(path.join(dir, 'a.log'), 'utf8').match(/^up /gm)?.length ?? 0;
     expect(await waitUntil(() => supervisor.pids().size === 2 && runs() === 1, 30_000)).toBe(true);
     const first = new Map(supervisor.pids());
 
     process.kill(first.get('a')!, 'SIGKILL');
     // Restarted: a new pid, and the new run has written to the same log.
-    expect(await waitUntil(() => (supervisor.pids().get('a') ?? first.get('a')) !== first.get('a') && runs() === 2, 20_000)).toBe(true);
+    expect(
+      await waitUntil(() => (supervisor.pids().get('a') ?? first.get('a')) !== first.get('a') && runs() === 2, 20_000),
+    ).toBe(true);
     expect(supervisor.pids().get('b')).toBe(first.get('b'));
     expect(lines.some((l) => l.startsWith('a exited (SIGKILL); restarting in 0.05 s'))).toBe(true);
 
@@ -51,7 +63,12 @@ describe('supervise', () => {
     const supervisor = supervise([node('crashing', 'process.exit(3)')], { log: (l) => lines.push(l), policy });
     expect(await waitUntil(() => lines.length >= 4, 20_000)).toBe(true);
     await supervisor.stop();
-    expect(lines.slice(0, 4).map((l) => /restarting in ([\d.]+) s/.exec(l)?.[1])).toEqual(['0.05', '0.1', '0.2', '0.2']);
+    expect(lines.slice(0, 4).map((l) => /restarting in ([\d.]+) s/.exec(l)?.[1])).toEqual([
+      '0.05',
+      '0.1',
+      '0.2',
+      '0.2',
+    ]);
     expect(lines[0]).toMatch(/^crashing exited \(code 3\)/);
   });
 
@@ -66,6 +83,8 @@ describe('supervise', () => {
     expect(await waitUntil(() => gaveUp !== undefined, 30_000)).toBe(true);
     await supervisor.stop();
     expect(gaveUp).toBe('misconfigured');
-    expect(lines).toEqual([expect.stringMatching(/^misconfigured exited \(code 78\): invalid configuration, not restarting/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^misconfigured exited \(code 78\): invalid configuration, not restarting/),
+    ]);
   });
 });

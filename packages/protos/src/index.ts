@@ -75,7 +75,9 @@ function payloadRoot(): protobuf.Root {
  * protobufjs types for event messages, used to encode and decode Kafka payloads
  * (proto3 JSON by default, binary when the content-type header says so).
  */
-export function eventType(name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked' | 'StatusListPublished'): protobuf.Type {
+export function eventType(
+  name: 'OutcomeRecorded' | 'RequirementChanged' | 'BadgeAwarded' | 'BadgeRevoked' | 'StatusListPublished',
+): protobuf.Type {
   // Kept: protobufjs resolves a dotted name afresh on every lookup, and every event encoded asks.
   let type = eventTypes.get(name);
   if (!type) eventTypes.set(name, (type = payloadRoot().lookupType(`laurel.events.v1.${name}`)));

@@ -47,7 +47,16 @@ export const workerSettings = {
 
 /** Settings of a process that talks to Kafka. */
 export const kafkaSettings = {
-  KAFKA_BROKERS: z.string().min(1).transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)).pipe(z.array(hostPort).min(1)),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(hostPort).min(1)),
   // Prepended to every topic and consumer group name, so that several
   // environments (or test files) can share one cluster without seeing each other.
   KAFKA_TOPIC_PREFIX: z.string().default(''),
@@ -74,7 +83,10 @@ export const grpcClientSettings = {
  * (a Kubernetes headless Service; grpc/client.ts).
  */
 export const serviceAddress = (defaultAddress: string) =>
-  z.string().regex(/^(dns:\/\/\/)?[^\s:/]+:\d+$/, 'expected host:port or dns:///host:port').default(defaultAddress);
+  z
+    .string()
+    .regex(/^(dns:\/\/\/)?[^\s:/]+:\d+$/, 'expected host:port or dns:///host:port')
+    .default(defaultAddress);
 
 /** Default ports, one per process; the k8s/compose manifests and README use the same. */
 export const DEFAULT_PORTS = {

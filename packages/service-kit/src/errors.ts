@@ -65,7 +65,11 @@ export class DomainError extends Error {
   }
 
   static notFound(model: string, field: string, value: string): DomainError {
-    return new DomainError('ResourceNotFound', `Could not find ${model} field: \`${field}\`, value: \`${value}\``, { model, field, value });
+    return new DomainError('ResourceNotFound', `Could not find ${model} field: \`${field}\`, value: \`${value}\``, {
+      model,
+      field,
+      value,
+    });
   }
 
   static conflict(model: string, field: string, details?: ErrorDetails): DomainError {
@@ -107,7 +111,12 @@ function boundDetails(value: unknown, depth = 0): unknown {
   // Details are small, flat documents; anything deeper is not worth carrying.
   if (depth > 8) return null;
   if (Array.isArray(value)) return value.map((item) => boundDetails(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [safeText(key, MAX_DETAIL_STRING_LENGTH), boundDetails(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      safeText(key, MAX_DETAIL_STRING_LENGTH),
+      boundDetails(item, depth + 1),
+    ]),
+  );
 }
 
 /** Details as the bytes of the `-bin` value, or undefined when they cannot be sent whole. */
@@ -124,7 +133,10 @@ function encodeDetails(details: ErrorDetails): Buffer | undefined {
 }
 
 /** The status sent when nothing better can be: no metadata, so it cannot fail to build. */
-export const PLAIN_INTERNAL_STATUS: Readonly<Partial<grpc.StatusObject>> = Object.freeze({ code: grpc.status.INTERNAL, details: 'internal error' });
+export const PLAIN_INTERNAL_STATUS: Readonly<Partial<grpc.StatusObject>> = Object.freeze({
+  code: grpc.status.INTERNAL,
+  details: 'internal error',
+});
 
 /** What of a thrown value crosses a process boundary: its reason, a bounded message and its details' bytes. */
 function crossing(error: unknown): { reason: ErrorReason; message: string; details?: Buffer } {
@@ -180,10 +192,12 @@ function isErrorReason(s: string): s is ErrorReason {
 /** Client side: a failed call becomes a DomainError again. */
 export function fromGrpcError(error: unknown): DomainError {
   if (isDomainError(error)) return error;
-  if (!isServiceError(error)) return new DomainError('Internal', error instanceof Error ? error.message : String(error));
+  if (!isServiceError(error))
+    return new DomainError('Internal', error instanceof Error ? error.message : String(error));
   const [reasonValue] = error.metadata?.get(REASON_METADATA_KEY) ?? [];
   const reasonText = typeof reasonValue === 'string' ? reasonValue : undefined;
-  const reason: ErrorReason = reasonText && isErrorReason(reasonText) ? reasonText : (reasonByCode.get(error.code) ?? 'Internal');
+  const reason: ErrorReason =
+    reasonText && isErrorReason(reasonText) ? reasonText : (reasonByCode.get(error.code) ?? 'Internal');
   return new DomainError(reason, error.details || error.message, readDetails(error.metadata));
 }
 

@@ -19,7 +19,10 @@ export class GroupCommit<T, R = void> {
    * `flush` gets at most `maxBatch` items at a time and answers one result per
    * item, in order; if it rejects, every item in that batch rejects with it.
    */
-  constructor(private readonly flush: (items: T[]) => Promise<R[]>, private readonly maxBatch = 1000) {}
+  constructor(
+    private readonly flush: (items: T[]) => Promise<R[]>,
+    private readonly maxBatch = 1000,
+  ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -38,7 +41,8 @@ export class GroupCommit<T, R = void> {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const results = await this.flush(batch.map((entry) => entry.item));
-          if (results.length !== batch.length) throw new Error(`a group commit flush answered ${results.length} results for ${batch.length} items`);
+          if (results.length !== batch.length)
+            throw new Error(`a group commit flush answered ${results.length} results for ${batch.length} items`);
           batch.forEach((entry, i) => entry.resolve(results[i] as R));
         } catch (error) {
           for (const entry of batch) entry.reject(error);

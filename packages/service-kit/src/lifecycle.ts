@@ -22,13 +22,20 @@ export interface RunMainOptions<C, S extends Stoppable> {
 function report(level: 'fatal' | 'error', name: string, message: string, error?: unknown): void {
   let err: unknown;
   try {
-    // String() of a thrown non-Error is the last resort, whatever it prints.
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string
-    err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : error === undefined ? undefined : { value: String(error) };
+    err =
+      error instanceof Error
+        ? { type: error.name, message: error.message, stack: error.stack }
+        : error === undefined
+          ? undefined
+          : // String() of a thrown non-Error is the last resort, whatever it prints.
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string
+            { value: String(error) };
   } catch {
     err = { value: 'unprintable' }; // a thrown object whose toString throws must not stop the report
   }
-  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: name, msg: message, err })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level, time: new Date().toISOString(), service: name, msg: message, err })}\n`,
+  );
 }
 
 function fatal(name: string, message: string, error?: unknown): void {
@@ -52,7 +59,9 @@ function fatal(name: string, message: string, error?: unknown): void {
  * 1 for the supervisor to start it again.
  */
 function guardProcess(name: string): void {
-  process.on('unhandledRejection', (reason) => report('error', name, 'unhandled promise rejection (a bug: someone did not await this); still serving', reason));
+  process.on('unhandledRejection', (reason) =>
+    report('error', name, 'unhandled promise rejection (a bug: someone did not await this); still serving', reason),
+  );
   process.on('uncaughtException', (error, origin) => {
     fatal(name, `uncaught exception (${origin}); exiting so that the supervisor restarts a clean process`, error);
     process.exit(1);
@@ -86,7 +95,9 @@ export async function runMain<C, S extends Stoppable>(options: RunMainOptions<C,
     timer.unref();
     running.stop().then(
       async () => {
-        await options.telemetry?.shutdown().catch((error: unknown) => report('error', options.name, 'could not flush spans', error));
+        await options.telemetry
+          ?.shutdown()
+          .catch((error: unknown) => report('error', options.name, 'could not flush spans', error));
         process.exit(0);
       },
       (error: unknown) => {

@@ -49,48 +49,100 @@ export class Metrics {
 
   /** gRPC calls this process answered; `method` is the full name, e.g. laurel.catalog.v1.Catalog/GetBadge. */
   grpcServerDuration(): client.Histogram<'method' | 'code'> {
-    return this.single('laurel_grpc_server_seconds', (registers) => new client.Histogram({
-      name: 'laurel_grpc_server_seconds', help: 'gRPC calls answered, by method and status code (the _count is the number of calls)', labelNames: ['method', 'code'], buckets: DURATION_BUCKETS, registers,
-    }));
+    return this.single(
+      'laurel_grpc_server_seconds',
+      (registers) =>
+        new client.Histogram({
+          name: 'laurel_grpc_server_seconds',
+          help: 'gRPC calls answered, by method and status code (the _count is the number of calls)',
+          labelNames: ['method', 'code'],
+          buckets: DURATION_BUCKETS,
+          registers,
+        }),
+    );
   }
 
   /** gRPC calls this process made, each attempt counted (ServiceClient retries UNAVAILABLE itself). */
   grpcClientDuration(): client.Histogram<'method' | 'code'> {
-    return this.single('laurel_grpc_client_seconds', (registers) => new client.Histogram({
-      name: 'laurel_grpc_client_seconds', help: 'gRPC calls made (each attempt), by method and status code (the _count is the number of calls)', labelNames: ['method', 'code'], buckets: DURATION_BUCKETS, registers,
-    }));
+    return this.single(
+      'laurel_grpc_client_seconds',
+      (registers) =>
+        new client.Histogram({
+          name: 'laurel_grpc_client_seconds',
+          help: 'gRPC calls made (each attempt), by method and status code (the _count is the number of calls)',
+          labelNames: ['method', 'code'],
+          buckets: DURATION_BUCKETS,
+          registers,
+        }),
+    );
   }
 
   httpDuration(): client.Histogram<'method' | 'route' | 'status'> {
-    return this.single('laurel_http_request_seconds', (registers) => new client.Histogram({
-      name: 'laurel_http_request_seconds', help: 'HTTP request time', labelNames: ['method', 'route', 'status'], buckets: DURATION_BUCKETS, registers,
-    }));
+    return this.single(
+      'laurel_http_request_seconds',
+      (registers) =>
+        new client.Histogram({
+          name: 'laurel_http_request_seconds',
+          help: 'HTTP request time',
+          labelNames: ['method', 'route', 'status'],
+          buckets: DURATION_BUCKETS,
+          registers,
+        }),
+    );
   }
 
   eventsConsumed(): client.Counter<'topic' | 'outcome'> {
-    return this.single('laurel_events_consumed_total', (registers) => new client.Counter({
-      name: 'laurel_events_consumed_total', help: 'Kafka events handled, by outcome (processed, duplicate, dead-lettered)', labelNames: ['topic', 'outcome'], registers,
-    }));
+    return this.single(
+      'laurel_events_consumed_total',
+      (registers) =>
+        new client.Counter({
+          name: 'laurel_events_consumed_total',
+          help: 'Kafka events handled, by outcome (processed, duplicate, dead-lettered)',
+          labelNames: ['topic', 'outcome'],
+          registers,
+        }),
+    );
   }
 
   /** Events sent to `<topic>.dlq`: `undecodable` (poison messages) or `refused` (the handler's Rejections). */
   eventsDeadLettered(): client.Counter<'topic' | 'kind'> {
-    return this.single('laurel_events_dead_lettered_total', (registers) => new client.Counter({
-      name: 'laurel_events_dead_lettered_total', help: 'Kafka events sent to the dead-letter topic, by source topic and kind (undecodable, refused)', labelNames: ['topic', 'kind'], registers,
-    }));
+    return this.single(
+      'laurel_events_dead_lettered_total',
+      (registers) =>
+        new client.Counter({
+          name: 'laurel_events_dead_lettered_total',
+          help: 'Kafka events sent to the dead-letter topic, by source topic and kind (undecodable, refused)',
+          labelNames: ['topic', 'kind'],
+          registers,
+        }),
+    );
   }
 
   outboxPublished(): client.Counter<'topic'> {
-    return this.single('laurel_outbox_published_total', (registers) => new client.Counter({
-      name: 'laurel_outbox_published_total', help: 'Outbox messages published to Kafka', labelNames: ['topic'], registers,
-    }));
+    return this.single(
+      'laurel_outbox_published_total',
+      (registers) =>
+        new client.Counter({
+          name: 'laurel_outbox_published_total',
+          help: 'Outbox messages published to Kafka',
+          labelNames: ['topic'],
+          registers,
+        }),
+    );
   }
 
   /** Webhook delivery attempts by outcome: delivered, retrying (failed, tried again later), abandoned (gave up), dropped (nothing to send). */
   webhookDeliveries(): client.Counter<'outcome'> {
-    return this.single('laurel_webhook_deliveries_total', (registers) => new client.Counter({
-      name: 'laurel_webhook_deliveries_total', help: 'Webhook delivery attempts by outcome (delivered, retrying, abandoned, dropped)', labelNames: ['outcome'], registers,
-    }));
+    return this.single(
+      'laurel_webhook_deliveries_total',
+      (registers) =>
+        new client.Counter({
+          name: 'laurel_webhook_deliveries_total',
+          help: 'Webhook delivery attempts by outcome (delivered, retrying, abandoned, dropped)',
+          labelNames: ['outcome'],
+          registers,
+        }),
+    );
   }
 
   /**
@@ -100,18 +152,36 @@ export class Metrics {
    * gauge without samples for that scrape; the rest of the scrape still answers.
    * Registering a name twice keeps the first reader.
    */
-  scrapeGauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Promise<GaugeSample<L>[]> | GaugeSample<L>[]): client.Gauge<L> {
-    return this.single(name, (registers) => new client.Gauge<L>({
-      name, help, labelNames, registers,
-      async collect() {
-        this.reset();
-        const samples = await within(Promise.resolve().then(read).catch(() => []), SCRAPE_READ_TIMEOUT_MS, []);
-        for (const { labels, value } of samples) {
-          if (labels) this.set(labels, value);
-          else this.set(value);
-        }
-      },
-    }));
+  scrapeGauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Promise<GaugeSample<L>[]> | GaugeSample<L>[],
+  ): client.Gauge<L> {
+    return this.single(
+      name,
+      (registers) =>
+        new client.Gauge<L>({
+          name,
+          help,
+          labelNames,
+          registers,
+          async collect() {
+            this.reset();
+            const samples = await within(
+              Promise.resolve()
+                .then(read)
+                .catch(() => []),
+              SCRAPE_READ_TIMEOUT_MS,
+              [],
+            );
+            for (const { labels, value } of samples) {
+              if (labels) this.set(labels, value);
+              else this.set(value);
+            }
+          },
+        }),
+    );
   }
 }
 

@@ -21,7 +21,15 @@ export function pageWindow(request: PageRequestLike | null | undefined): PageWin
   return { offset: (page - 1) * count, limit: count };
 }
 
-export function pageInfo(request: PageRequestLike | null | undefined, total: number): { page: number; count: number; total: string; paged: boolean } {
+export function pageInfo(
+  request: PageRequestLike | null | undefined,
+  total: number,
+): { page: number; count: number; total: string; paged: boolean } {
   const window = pageWindow(request);
-  return { page: window ? (request?.page ?? 0) : 0, count: window ? (request?.count ?? 0) : 0, total: String(total), paged: window !== undefined };
+  return {
+    page: window ? (request?.page ?? 0) : 0,
+    count: window ? (request?.count ?? 0) : 0,
+    total: String(total),
+    paged: window !== undefined,
+  };
 }

@@ -45,20 +45,25 @@ export function badgeClassPath(badge: catalogV1.Badge__Output): string {
 export const OB3_QUERY = 'v=3_0';
 
 /** `https://…/public/systems/<site>?v=3_0`: a site's OB 3.0 issuer id, the controller of its signing keys. */
-export const ob3IssuerId = (origin: string, systemSlug: string): string => `${origin}${siteProfilePath(systemSlug)}?${OB3_QUERY}`;
+export const ob3IssuerId = (origin: string, systemSlug: string): string =>
+  `${origin}${siteProfilePath(systemSlug)}?${OB3_QUERY}`;
 
 /** A key's id names its controller and the key itself, as the 1EdTech validator expects (open-badges-3.md §6). */
-export const verificationMethodId = (issuerId: string, publicKeyMultibase: string): string => `${issuerId}#${publicKeyMultibase}`;
+export const verificationMethodId = (issuerId: string, publicKeyMultibase: string): string =>
+  `${issuerId}#${publicKeyMultibase}`;
 
 /** A site's Bitstring Status List credential; permanent, numbered per site. */
-export const statusListPath = (siteId: string, number: number): string => `/public/status-lists/${segment(siteId)}/${number}`;
+export const statusListPath = (siteId: string, number: number): string =>
+  `/public/status-lists/${segment(siteId)}/${number}`;
 
 /** A site's RSA public key, one JWK, named by its RFC 7638 thumbprint: the `kid` of its VC-JWTs (open-badges-3.md §2). */
-export const issuerJwkPath = (siteId: string, thumbprint: string): string => `/public/issuer-keys/${segment(siteId)}/${segment(thumbprint)}`;
+export const issuerJwkPath = (siteId: string, thumbprint: string): string =>
+  `/public/issuer-keys/${segment(siteId)}/${segment(thumbprint)}`;
 
 /**
  * A site's did:web DID (did:web method §3.2): the origin's host, its port's
  * colon percent-encoded, then the path segments of the site, so that it
  * resolves to `https://<host>/public/systems/<site>/did.json`.
  */
-export const siteDidWeb = (origin: string, systemSlug: string): string => `did:web:${encodeURIComponent(new URL(origin).host)}:public:systems:${segment(systemSlug)}`;
+export const siteDidWeb = (origin: string, systemSlug: string): string =>
+  `did:web:${encodeURIComponent(new URL(origin).host)}:public:systems:${segment(systemSlug)}`;

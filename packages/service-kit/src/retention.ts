@@ -29,7 +29,11 @@ export const olderThan = (amount: { days?: number; hours?: number }, now = Date.
   new Date(now - (amount.days ?? 0) * DAY_MS - (amount.hours ?? 0) * HOUR_MS);
 
 /** One round: one batch per rule. True when some rule may have more to delete. */
-export async function sweepOnce(rules: readonly RetentionRule[], logger: Logger, batchSize = RETENTION_BATCH_SIZE): Promise<boolean> {
+export async function sweepOnce(
+  rules: readonly RetentionRule[],
+  logger: Logger,
+  batchSize = RETENTION_BATCH_SIZE,
+): Promise<boolean> {
   let more = false;
   for (const rule of rules) {
     const deleted = await rule.sweep(batchSize);
@@ -39,7 +43,12 @@ export async function sweepOnce(rules: readonly RetentionRule[], logger: Logger,
   return more;
 }
 
-export function startRetention(options: { rules: readonly RetentionRule[]; logger: Logger; idleMs?: number; batchSize?: number }): PollingLoop {
+export function startRetention(options: {
+  rules: readonly RetentionRule[];
+  logger: Logger;
+  idleMs?: number;
+  batchSize?: number;
+}): PollingLoop {
   const log = options.logger.child({ worker: 'retention' });
   return startPollingLoop({
     round: () => sweepOnce(options.rules, log, options.batchSize),

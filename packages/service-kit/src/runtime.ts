@@ -59,7 +59,12 @@ export async function startServiceRuntime(options: {
   const { name, config } = options;
   const logger = createLogger(name, config.LOG_LEVEL);
   const metrics = createMetrics(name);
-  const db = createDatabase({ url: config.DATABASE_URL, schema: options.schema, poolMax: config.DATABASE_POOL_MAX, applicationName: name });
+  const db = createDatabase({
+    url: config.DATABASE_URL,
+    schema: options.schema,
+    poolMax: config.DATABASE_POOL_MAX,
+    applicationName: name,
+  });
   trackDatabasePool(metrics, db);
   const listener = createWorkListener({ url: config.DATABASE_URL, applicationName: name, logger });
   const stoppers: (() => Promise<void>)[] = [];
@@ -88,7 +93,12 @@ export async function startServiceRuntime(options: {
     onStop: (stop) => stoppers.push(stop),
     async serve(registrations) {
       const server = await startGrpcServer(registrations, {
-        logger, metrics, packageDefinition: packageDefinition(), host: config.GRPC_HOST, port: config.GRPC_PORT, drainMs: config.GRPC_DRAIN_MS,
+        logger,
+        metrics,
+        packageDefinition: packageDefinition(),
+        host: config.GRPC_HOST,
+        port: config.GRPC_PORT,
+        drainMs: config.GRPC_DRAIN_MS,
       });
       grpcShutdown = () => server.shutdown();
       logger.info({ grpcPort: server.port }, `${name} serving`);
@@ -119,13 +129,22 @@ export interface EventPublishing {
  * topics it writes exist, an idempotent producer, and the outbox relay, all
  * stopped with the service (relay first, then the producer).
  */
-export async function startEventPublishing(runtime: ServiceRuntime, options: { brokers: string[]; topics: string[] }): Promise<EventPublishing> {
+export async function startEventPublishing(
+  runtime: ServiceRuntime,
+  options: { brokers: string[]; topics: string[] },
+): Promise<EventPublishing> {
   const kafka = createKafka({ brokers: options.brokers, clientId: `laurel-${runtime.name}`, logger: runtime.logger });
   await ensureTopics(kafka, options.topics);
   const producer = await createProducer(kafka);
   runtime.onStop(() => producer.disconnect());
   const relay = startOutboxRelay({
-    db: runtime.db, producer, schema: runtime.schema, logger: runtime.logger, metrics: runtime.metrics, listener: runtime.listener, pollMs: runtime.workPollMs,
+    db: runtime.db,
+    producer,
+    schema: runtime.schema,
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    listener: runtime.listener,
+    pollMs: runtime.workPollMs,
   });
   runtime.onStop(() => relay.stop());
   trackOutboxBacklog(runtime.metrics, runtime.db);

@@ -27,7 +27,8 @@ export class SecretCipher {
 
   /** `keyMaterial`: the setting's text, at least 32 characters; its SHA-256 is the AES key, whatever its alphabet. */
   constructor(keyMaterial: string) {
-    if (keyMaterial.length < MIN_KEY_MATERIAL) throw new SecretSealError(`the encryption key must have at least ${MIN_KEY_MATERIAL} characters`);
+    if (keyMaterial.length < MIN_KEY_MATERIAL)
+      throw new SecretSealError(`the encryption key must have at least ${MIN_KEY_MATERIAL} characters`);
     this.key = createHash('sha256').update(keyMaterial, 'utf8').digest();
     this.fingerprint = createHash('sha256').update(this.key).digest('hex').slice(0, 8);
   }
@@ -37,13 +38,23 @@ export class SecretCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [SEAL_VERSION, this.fingerprint, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+    return [
+      SEAL_VERSION,
+      this.fingerprint,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      data.toString('base64url'),
+    ].join('.');
   }
 
   open(sealed: string, context: string): string {
     const [version, fingerprint, iv, tag, data] = sealed.split('.');
-    if (version !== SEAL_VERSION || iv === undefined || tag === undefined || data === undefined) throw new SecretSealError('not a sealed secret');
-    if (fingerprint !== this.fingerprint) throw new SecretSealError(`sealed with another encryption key (${fingerprint}, this process has ${this.fingerprint})`);
+    if (version !== SEAL_VERSION || iv === undefined || tag === undefined || data === undefined)
+      throw new SecretSealError('not a sealed secret');
+    if (fingerprint !== this.fingerprint)
+      throw new SecretSealError(
+        `sealed with another encryption key (${fingerprint}, this process has ${this.fingerprint})`,
+      );
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(context, 'utf8'));

@@ -45,7 +45,9 @@ export interface Telemetry {
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/livez', '/metrics']);
 
 /** Rewrites a server span's `url.path` (the instrumentation records it as received). */
-function redactPathOf(redact: (path: string) => string): (span: Span, request: ClientRequest | IncomingMessage) => void {
+function redactPathOf(
+  redact: (path: string) => string,
+): (span: Span, request: ClientRequest | IncomingMessage) => void {
   return (span, request) => {
     // Server spans get the IncomingMessage, client spans the ClientRequest (which has setHeader).
     if ('setHeader' in request || request.url === undefined) return;
@@ -68,7 +70,11 @@ export interface TelemetryOptions {
 /** What the HTTP instrumentation redacts by default (signed URLs), kept when adding our own. */
 const SIGNED_URL_PARAMETERS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature'];
 
-export async function startTelemetry(service: string, options: TelemetryOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<Telemetry> {
+export async function startTelemetry(
+  service: string,
+  options: TelemetryOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Telemetry> {
   // Only the modules an instrumentation names are wrapped (the include list the
   // instrumentations fill in when they are enabled), not every module the app imports.
   const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel();
@@ -91,13 +97,15 @@ export async function startTelemetry(service: string, options: TelemetryOptions 
       }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch', 'ServerReflectionInfo'] }),
       // Only spans nobody would see without an exporter: no log line needs them, and they cost per request.
-      ...(exporting ? [
-        // The handler's span only: a span per middleware and per router the request passes costs more than it tells.
-        new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
-        // Only queries made for a traced request or event: the workers' polls would each start a trace.
-        new PgInstrumentation({ requireParentSpan: true }),
-        new KafkaJsInstrumentation(),
-      ] : []),
+      ...(exporting
+        ? [
+            // The handler's span only: a span per middleware and per router the request passes costs more than it tells.
+            new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
+            // Only queries made for a traced request or event: the workers' polls would each start a trace.
+            new PgInstrumentation({ requireParentSpan: true }),
+            new KafkaJsInstrumentation(),
+          ]
+        : []),
     ],
   });
   sdk.start();

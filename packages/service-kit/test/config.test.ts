@@ -7,7 +7,12 @@ const schema = z.object({ ...databaseSettings, ...kafkaSettings, ...grpcServerSe
 describe('loadConfig', () => {
   it('applies defaults and parses lists', () => {
     const config = loadConfig(schema, { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'a:9092, b:9093' });
-    expect(config).toMatchObject({ KAFKA_BROKERS: ['a:9092', 'b:9093'], GRPC_PORT: 50051, DATABASE_POOL_MAX: 10, KAFKA_TOPIC_PREFIX: '' });
+    expect(config).toMatchObject({
+      KAFKA_BROKERS: ['a:9092', 'b:9093'],
+      GRPC_PORT: 50051,
+      DATABASE_POOL_MAX: 10,
+      KAFKA_TOPIC_PREFIX: '',
+    });
   });
 
   it('names every problem at once', () => {

@@ -31,7 +31,11 @@ async function serve(getSystem: GetSystem): Promise<ServiceClient<catalogV1.Cata
     ListSystems: () => Promise.resolve({ systems: [], total: 0 }),
   };
   const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
-    logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000,
+    logger: createLogger('test', 'silent'),
+    packageDefinition: packageDefinition(),
+    host: '127.0.0.1',
+    port: 0,
+    drainMs: 1000,
   });
   servers.push(server);
   const client = new ServiceClient(definition, `127.0.0.1:${server.port}`, { deadlineMs: 5000 });
@@ -39,7 +43,11 @@ async function serve(getSystem: GetSystem): Promise<ServiceClient<catalogV1.Cata
   return client;
 }
 
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (e: unknown) => e);
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 /** The server survived: a second, ordinary call still gets its answer. */
 async function stillServes(client: ServiceClient<catalogV1.CatalogDefinition>): Promise<void> {
@@ -52,7 +60,16 @@ afterEach(async () => {
 });
 
 describe('any text crosses the wire', () => {
-  const hostile = ['ü', 'Grüße, 東京 🎖️', 'a\u0000b', 'line\r\nbreak', '100% %zz %C3%BC #?&=', 'tab\there', '\u00e9\u0301', 'ascii'];
+  const hostile = [
+    'ü',
+    'Grüße, 東京 🎖️',
+    'a\u0000b',
+    'line\r\nbreak',
+    '100% %zz %C3%BC #?&=',
+    'tab\there',
+    '\u00e9\u0301',
+    'ascii',
+  ];
 
   it.each(hostile)('round-trips %j in the message and the details', async (value) => {
     const client = await serve(() => Promise.reject(DomainError.notFound('system', 'slug', value)));
@@ -67,15 +84,25 @@ describe('any text crosses the wire', () => {
   });
 
   it('round-trips field problems with non-ASCII field values and messages', async () => {
-    const problems = [{ field: 'name', value: 'Ærøskøbing', message: 'ungültig — zu lang' }, { field: 'slug', value: '\u0000' }];
+    const problems = [
+      { field: 'name', value: 'Ærøskøbing', message: 'ungültig — zu lang' },
+      { field: 'slug', value: '\u0000' },
+    ];
     const client = await serve(() => Promise.reject(DomainError.validation(problems)));
-    await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({ reason: 'ValidationError', details: problems });
+    await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({
+      reason: 'ValidationError',
+      details: problems,
+    });
   });
 
   it('replaces a lone surrogate (which encodeURI refuses) instead of failing the call', async () => {
-    const client = await serve(() => Promise.reject(new DomainError('ResourceNotFound', 'bad \uD800 here', { value: 'x\uDC00y' })));
+    const client = await serve(() =>
+      Promise.reject(new DomainError('ResourceNotFound', 'bad \uD800 here', { value: 'x\uDC00y' })),
+    );
     await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({
-      reason: 'ResourceNotFound', message: 'bad \uFFFD here', details: { value: 'x\uFFFDy' },
+      reason: 'ResourceNotFound',
+      message: 'bad \uFFFD here',
+      details: { value: 'x\uFFFDy' },
     });
     await stillServes(client);
   });
@@ -97,7 +124,11 @@ describe('any text crosses the wire', () => {
     cyclic.self = cyclic;
     const client = await serve(() => Promise.reject(new DomainError('ResourceConflict', 'conflict', cyclic)));
     const error = await failure(client.call('GetSystem', { slug: 'x' }));
-    expect(error).toMatchObject({ reason: 'ResourceConflict', message: 'conflict', details: { field: 'x', self: { field: 'x' } } });
+    expect(error).toMatchObject({
+      reason: 'ResourceConflict',
+      message: 'conflict',
+      details: { field: 'x', self: { field: 'x' } },
+    });
     await stillServes(client);
   });
 
@@ -114,13 +145,47 @@ describe('any text crosses the wire', () => {
 describe('a handler that fails in any way', () => {
   /* eslint-disable @typescript-eslint/only-throw-error -- throwing what is not an Error is what these cases test */
   const cases: [string, GetSystem][] = [
-    ['throws synchronously', () => { throw new Error('sync boom'); }],
-    ['rejects with a string', () => Promise.reject(new Error('x')).catch(() => { throw 'not an error'; })],
-    ['rejects with undefined', () => Promise.reject(new Error('x')).catch(() => { throw undefined; })],
-    ['rejects with an object whose properties throw', () => Promise.reject(new Error('x')).catch(() => {
-      throw new Proxy({}, { get: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
-    })],
-    ['resolves with a response that cannot be serialised', () => Promise.resolve({ system: { id: 'x', issuers: 'not a list' } } as never)],
+    [
+      'throws synchronously',
+      () => {
+        throw new Error('sync boom');
+      },
+    ],
+    [
+      'rejects with a string',
+      () =>
+        Promise.reject(new Error('x')).catch(() => {
+          throw 'not an error';
+        }),
+    ],
+    [
+      'rejects with undefined',
+      () =>
+        Promise.reject(new Error('x')).catch(() => {
+          throw undefined;
+        }),
+    ],
+    [
+      'rejects with an object whose properties throw',
+      () =>
+        Promise.reject(new Error('x')).catch(() => {
+          throw new Proxy(
+            {},
+            {
+              get: () => {
+                throw new Error('trap');
+              },
+              getPrototypeOf: () => {
+                throw new Error('trap');
+              },
+            },
+          );
+        }),
+    ],
+    [
+      'resolves with a response that cannot be serialised',
+      () => Promise.resolve({ system: { id: 'x', issuers: 'not a list' } } as never),
+    ],
   ];
   /* eslint-enable @typescript-eslint/only-throw-error */
 
@@ -151,8 +216,16 @@ describe('reading what older peers sent', () => {
     const metadata = new grpc.Metadata();
     metadata.set('laurel-error-reason', 'ResourceNotFound');
     metadata.set('laurel-error-details', JSON.stringify({ field: 'slug', value: 'x' }));
-    const raw = Object.assign(new Error('5 NOT_FOUND: gone'), { code: grpc.status.NOT_FOUND, details: 'gone', metadata });
-    expect(fromGrpcError(raw)).toMatchObject({ reason: 'ResourceNotFound', message: 'gone', details: { field: 'slug', value: 'x' } });
+    const raw = Object.assign(new Error('5 NOT_FOUND: gone'), {
+      code: grpc.status.NOT_FOUND,
+      details: 'gone',
+      metadata,
+    });
+    expect(fromGrpcError(raw)).toMatchObject({
+      reason: 'ResourceNotFound',
+      message: 'gone',
+      details: { field: 'slug', value: 'x' },
+    });
   });
 });
 
@@ -179,7 +252,11 @@ describe('PostgreSQL refusing a client value', () => {
 
   const refusals: [string, string, () => Promise<unknown>][] = [
     ['a NUL byte in text', '22021', () => db('things').where({ slug: 'a\u0000b' }).first()],
-    ['text too long for a unique index', '54000', () => db('things').insert({ slug: randomBytes(300_000).toString('hex') })],
+    [
+      'text too long for a unique index',
+      '54000',
+      () => db('things').insert({ slug: randomBytes(300_000).toString('hex') }),
+    ],
     ['an integer out of range', '22003', () => db('things').insert({ count: '99999999999' })],
     ['a malformed uuid', '22P02', () => db('things').where({ uid: 'not-a-uuid' }).first()],
     ['text longer than its column', '22001', () => db('things').insert({ short: 'toolong' })],
@@ -201,7 +278,9 @@ describe('PostgreSQL refusing a client value', () => {
   it('converts inside a transaction and in a prepared statement too', async () => {
     const inTransaction = await failure(db.transaction((trx) => trx('things').insert({ slug: 'a\u0000b' })));
     expect(inTransaction).toMatchObject({ reason: 'ValidationError' });
-    const prepared = await failure(preparedQuery(db, 'things_by_slug', 'select * from inputs.things where slug = $1', ['a\u0000b']));
+    const prepared = await failure(
+      preparedQuery(db, 'things_by_slug', 'select * from inputs.things where slug = $1', ['a\u0000b']),
+    );
     expect(prepared).toMatchObject({ reason: 'ValidationError' });
     expect(await db('things').count({ n: '*' }).first()).toMatchObject({ n: '0' });
   });
@@ -212,6 +291,9 @@ describe('PostgreSQL refusing a client value', () => {
     expect(postgresCode(raw)).toBe('42P01');
     expect(databaseInputError(raw)).toBeUndefined();
     const client = await serve(() => db.raw('select * from no_such_table').then(() => ({})));
-    await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({ reason: 'Internal', message: 'internal error' });
+    await expect(client.call('GetSystem', { slug: 'x' })).rejects.toMatchObject({
+      reason: 'Internal',
+      message: 'internal error',
+    });
   });
 });

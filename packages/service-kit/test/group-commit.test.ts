@@ -41,7 +41,11 @@ describe('GroupCommit', () => {
     const { flushed, flush, release } = gatedFlush();
     const group = new GroupCommit(flush);
     let timerFired = false;
-    const { items, flushedThen, timerFiredThen } = await new Promise<{ items: Promise<void>[]; flushedThen: number[][]; timerFiredThen: boolean }>((resolve) => {
+    const { items, flushedThen, timerFiredThen } = await new Promise<{
+      items: Promise<void>[];
+      flushedThen: number[][];
+      timerFiredThen: boolean;
+    }>((resolve) => {
       // From an I/O callback, as a request's socket read is: Node runs the immediates queued there before any timer.
       stat(fileURLToPath(import.meta.url), () => {
         setTimeout(() => (timerFired = true), 0);

@@ -19,8 +19,21 @@ const clients: ServiceClient<catalogV1.CatalogDefinition>[] = [];
 async function countingServer(): Promise<{ port: number; calls: () => number }> {
   let calls = 0;
   const server = await startGrpcServer(
-    [registerPart('laurel.catalog.v1.Catalog', definition, { GetSystem: () => { calls++; return Promise.reject(new Error('counted')); } })],
-    { logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000 },
+    [
+      registerPart('laurel.catalog.v1.Catalog', definition, {
+        GetSystem: () => {
+          calls++;
+          return Promise.reject(new Error('counted'));
+        },
+      }),
+    ],
+    {
+      logger: createLogger('test', 'silent'),
+      packageDefinition: packageDefinition(),
+      host: '127.0.0.1',
+      port: 0,
+      drainMs: 1000,
+    },
   );
   servers.push(server);
   return { port: server.port, calls: () => calls };
@@ -37,7 +50,11 @@ function client(address: string): ServiceClient<catalogV1.CatalogDefinition> {
  * (round_robin sends only to connected addresses, and the second may take a
  * moment to connect); with pick_first every call would go to the first.
  */
-async function callUntilAllServed(c: ServiceClient<catalogV1.CatalogDefinition>, counters: { calls: () => number }[], withinMs: number): Promise<void> {
+async function callUntilAllServed(
+  c: ServiceClient<catalogV1.CatalogDefinition>,
+  counters: { calls: () => number }[],
+  withinMs: number,
+): Promise<void> {
   const end = Date.now() + withinMs;
   while (Date.now() < end && counters.some((s) => s.calls() === 0)) {
     await c.call('GetSystem', { slug: 'x' }).catch(() => undefined);
@@ -83,7 +100,15 @@ describe('gRPC client load balancing', () => {
   it('accepts host:port and dns:///host:port as service addresses, nothing else', () => {
     const setting = serviceAddress('127.0.0.1:50051');
     expect(setting.parse(undefined)).toBe('127.0.0.1:50051');
-    expect(setting.parse('dns:///badge-catalog.laurel.svc.cluster.local:50051')).toBe('dns:///badge-catalog.laurel.svc.cluster.local:50051');
-    for (const bad of ['dns://badge-catalog:50051', 'http://badge-catalog:50051', 'badge-catalog', 'dns:///badge-catalog']) expect(setting.safeParse(bad).success).toBe(false);
+    expect(setting.parse('dns:///badge-catalog.laurel.svc.cluster.local:50051')).toBe(
+      'dns:///badge-catalog.laurel.svc.cluster.local:50051',
+    );
+    for (const bad of [
+      'dns://badge-catalog:50051',
+      'http://badge-catalog:50051',
+      'badge-catalog',
+      'dns:///badge-catalog',
+    ])
+      expect(setting.safeParse(bad).success).toBe(false);
   });
 });

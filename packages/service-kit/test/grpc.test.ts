@@ -20,7 +20,11 @@ const clients: ServiceClient<catalogV1.CatalogDefinition>[] = [];
 
 async function serve(handlers: UnaryHandlerGroup<catalogV1.CatalogDefinition>, port = 0): Promise<RunningGrpcServer> {
   const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
-    logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port, drainMs: 1000,
+    logger: createLogger('test', 'silent'),
+    packageDefinition: packageDefinition(),
+    host: '127.0.0.1',
+    port,
+    drainMs: 1000,
   });
   servers.push(server);
   return server;
@@ -40,20 +44,33 @@ afterEach(async () => {
 describe('the error model over gRPC', () => {
   it('turns a DomainError into a status plus reason and back, details included', async () => {
     const server = await serve({
-      GetSystem: () => Promise.reject(DomainError.validation([{ field: 'slug', value: '' }, { field: 'url', value: 'x', message: 'Invalid URL' }])),
+      GetSystem: () =>
+        Promise.reject(
+          DomainError.validation([
+            { field: 'slug', value: '' },
+            { field: 'url', value: 'x', message: 'Invalid URL' },
+          ]),
+        ),
     });
-    const error = await client(server.port).call('GetSystem', { slug: 'x' }).catch((e: unknown) => e);
+    const error = await client(server.port)
+      .call('GetSystem', { slug: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       reason: 'ValidationError',
       message: 'Could not validate required fields',
-      details: [{ field: 'slug', value: '' }, { field: 'url', value: 'x', message: 'Invalid URL' }],
+      details: [
+        { field: 'slug', value: '' },
+        { field: 'url', value: 'x', message: 'Invalid URL' },
+      ],
     });
   });
 
   it('hides the text of unexpected errors', async () => {
     const server = await serve({ GetSystem: () => Promise.reject(new Error('password=hunter2 in a stack trace')) });
-    const error = await client(server.port).call('GetSystem', { slug: 'x' }).catch((e: unknown) => e);
+    const error = await client(server.port)
+      .call('GetSystem', { slug: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'Internal', message: 'internal error' });
   });
 
@@ -68,7 +85,15 @@ describe('the client', () => {
     const port = await freePort();
     const reply = client(port, 5000).call('GetSystem', { slug: 'late' });
     await new Promise((resolve) => setTimeout(resolve, 700));
-    await serve({ GetSystem: (req) => Promise.resolve({ system: { id: '1', slug: req.slug ?? '', name: 'n', url: 'u', createdAt: '', issuers: [] } }) }, port);
+    await serve(
+      {
+        GetSystem: (req) =>
+          Promise.resolve({
+            system: { id: '1', slug: req.slug ?? '', name: 'n', url: 'u', createdAt: '', issuers: [] },
+          }),
+      },
+      port,
+    );
     expect((await reply).system?.slug).toBe('late');
   });
 
@@ -81,8 +106,15 @@ describe('the client', () => {
 
   it('does not retry a call that failed for a domain reason', async () => {
     let calls = 0;
-    const server = await serve({ GetSystem: () => { calls += 1; return Promise.reject(DomainError.notFound('system', 'slug', 'x')); } });
-    await expect(client(server.port).call('GetSystem', { slug: 'x' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    const server = await serve({
+      GetSystem: () => {
+        calls += 1;
+        return Promise.reject(DomainError.notFound('system', 'slug', 'x'));
+      },
+    });
+    await expect(client(server.port).call('GetSystem', { slug: 'x' })).rejects.toMatchObject({
+      reason: 'ResourceNotFound',
+    });
     expect(calls).toBe(1);
   });
 });

@@ -33,11 +33,23 @@ const logger = { ...quiet, namespace: () => quiet };
 
 function queue(connected: () => boolean = () => true): Queue {
   const RequestQueue = KafkaRequestQueue as unknown as new (options: Record<string, unknown>) => Queue;
-  return new RequestQueue({ maxInFlightRequests: null, requestTimeout: 30_000, enforceRequestTimeout: true, clientId: 'test', broker: 'b:9092', logger, isConnected: connected });
+  return new RequestQueue({
+    maxInFlightRequests: null,
+    requestTimeout: 30_000,
+    enforceRequestTimeout: true,
+    clientId: 'test',
+    broker: 'b:9092',
+    logger,
+    isConnected: connected,
+  });
 }
 
 /** Behaves towards the queue as kafkajs' SocketRequest does: in flight once sent, out of it when it times out. */
-function request(q: Queue, correlationId: number, requestTimeout: number): FakeRequest & { timedOut: ReturnType<typeof vi.fn> } {
+function request(
+  q: Queue,
+  correlationId: number,
+  requestTimeout: number,
+): FakeRequest & { timedOut: ReturnType<typeof vi.fn> } {
   const timedOut = vi.fn();
   const made = {
     correlationId,

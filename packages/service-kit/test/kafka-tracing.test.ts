@@ -42,15 +42,22 @@ describe('sendInTheirTraces', () => {
     const a = createdIn('request a');
     const b = createdIn('request b');
     expect(a.traceId).not.toBe(b.traceId);
-    const messages: { topic: string; headers: Record<string, string> }[] = [{ topic: 'events', headers: { 'event-type': 'x', ...a.headers } }, { topic: 'events', headers: { ...b.headers } }];
+    const messages: { topic: string; headers: Record<string, string> }[] = [
+      { topic: 'events', headers: { 'event-type': 'x', ...a.headers } },
+      { topic: 'events', headers: { ...b.headers } },
+    ];
     // The relay sends from its own span: the messages must not join it.
     const relay = tracer().startSpan('relay');
     const sentHeaders = await context.with(trace.setSpan(ROOT_CONTEXT, relay), () =>
-      sendInTheirTraces(messages, () => Promise.resolve(messages.map((m) => ({ ...m.headers })))));
+      sendInTheirTraces(messages, () => Promise.resolve(messages.map((m) => ({ ...m.headers })))),
+    );
     relay.end();
 
     const sends = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.PRODUCER);
-    expect(sends.map((s) => [s.spanContext().traceId, s.parentSpanContext?.spanId])).toEqual([[a.traceId, a.spanId], [b.traceId, b.spanId]]);
+    expect(sends.map((s) => [s.spanContext().traceId, s.parentSpanContext?.spanId])).toEqual([
+      [a.traceId, a.spanId],
+      [b.traceId, b.spanId],
+    ]);
     expect(sends.every((s) => s.name === 'send events' && s.attributes['messaging.system'] === 'kafka')).toBe(true);
     // What went out names the producer span, and the other headers are kept.
     expect(sentHeaders[0]?.traceparent).toBe(`00-${a.traceId}-${sends[0]?.spanContext().spanId}-01`);
@@ -60,7 +67,9 @@ describe('sendInTheirTraces', () => {
 
   it('starts a trace for a message created outside any, and marks the spans failed when the send fails', async () => {
     const messages = [{ topic: 'events', headers: {} as Record<string, string> }];
-    await expect(sendInTheirTraces(messages, () => Promise.reject(new Error('broker down')))).rejects.toThrow('broker down');
+    await expect(sendInTheirTraces(messages, () => Promise.reject(new Error('broker down')))).rejects.toThrow(
+      'broker down',
+    );
     const [send] = exporter.getFinishedSpans();
     expect(send?.parentSpanContext).toBeUndefined();
     expect(send?.status.code).toBe(2);

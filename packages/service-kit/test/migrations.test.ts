@@ -44,7 +44,10 @@ describe('migrate', () => {
   });
 
   it('keeps each schema to itself', async () => {
-    const create = (name: string): Migration => ({ name: '0001_t', up: (knex) => knex.schema.createTable(name, (t) => t.increments('id')) });
+    const create = (name: string): Migration => ({
+      name: '0001_t',
+      up: (knex) => knex.schema.createTable(name, (t) => t.increments('id')),
+    });
     await migrate(connect('alpha'), 'alpha', [create('a_table')]);
     await migrate(connect('beta'), 'beta', [create('b_table')]);
     expect(await connect('alpha').schema.hasTable('a_table')).toBe(true);

@@ -45,11 +45,15 @@ function counter() {
  */
 async function listenerBackend(applicationName: string, lastChannel: string, previous?: number): Promise<number> {
   const { rows } = await eventually(
-    () => admin.query<{ pid: number; query: string }>(
-      `select pid, query from pg_stat_activity where application_name = $1 and state = 'idle'`,
-      [`${applicationName}:listener`],
-    ),
-    (result) => result.rows.length === 1 && result.rows[0]?.pid !== previous && (result.rows[0]?.query.includes(`"${lastChannel}"`) ?? false),
+    () =>
+      admin.query<{ pid: number; query: string }>(
+        `select pid, query from pg_stat_activity where application_name = $1 and state = 'idle'`,
+        [`${applicationName}:listener`],
+      ),
+    (result) =>
+      result.rows.length === 1 &&
+      result.rows[0]?.pid !== previous &&
+      (result.rows[0]?.query.includes(`"${lastChannel}"`) ?? false),
   );
   return rows[0]?.pid ?? 0;
 }
@@ -64,17 +68,29 @@ describe('the work listener', () => {
     try {
       listener.subscribe('work_a', seen.wake('work_a'));
       await listenerBackend('notify-a', 'work_a');
-      await eventually(async () => seen.of('work_a'), (n) => n === 1);
+      await eventually(
+        async () => seen.of('work_a'),
+        (n) => n === 1,
+      );
 
       await notify('work_a');
-      await eventually(async () => seen.of('work_a'), (n) => n === 2);
+      await eventually(
+        async () => seen.of('work_a'),
+        (n) => n === 2,
+      );
 
       // A channel subscribed later is LISTENed on the open connection and fired once too.
       listener.subscribe('work_b', seen.wake('work_b'));
       await listenerBackend('notify-a', 'work_b');
-      await eventually(async () => seen.of('work_b'), (n) => n === 1);
+      await eventually(
+        async () => seen.of('work_b'),
+        (n) => n === 1,
+      );
       await notify('work_b');
-      await eventually(async () => seen.of('work_b'), (n) => n === 2);
+      await eventually(
+        async () => seen.of('work_b'),
+        (n) => n === 2,
+      );
       await notify('elsewhere');
       await settle();
       expect([seen.of('work_a'), seen.of('work_b')]).toEqual([2, 2]);
@@ -90,17 +106,26 @@ describe('the work listener', () => {
       listener.subscribe('work_c', seen.wake('work_c'));
       listener.subscribe('work_d', seen.wake('work_d'));
       const first = await listenerBackend('notify-b', 'work_d');
-      await eventually(async () => [seen.of('work_c'), seen.of('work_d')], ([c, d]) => c === 1 && d === 1);
+      await eventually(
+        async () => [seen.of('work_c'), seen.of('work_d')],
+        ([c, d]) => c === 1 && d === 1,
+      );
 
       await admin.query('select pg_terminate_backend($1)', [first]);
       // Whatever was notified while nobody listened is lost; the wake after reconnecting stands in for it.
       await notify('work_c');
       await listenerBackend('notify-b', 'work_d', first);
-      await eventually(async () => [seen.of('work_c'), seen.of('work_d')], ([c, d]) => (c ?? 0) >= 2 && d === 2);
+      await eventually(
+        async () => [seen.of('work_c'), seen.of('work_d')],
+        ([c, d]) => (c ?? 0) >= 2 && d === 2,
+      );
 
       const before = seen.of('work_c');
       await notify('work_c');
-      await eventually(async () => seen.of('work_c'), (n) => n === before + 1);
+      await eventually(
+        async () => seen.of('work_c'),
+        (n) => n === before + 1,
+      );
     } finally {
       await listener.close();
     }
@@ -112,7 +137,10 @@ describe('the work listener', () => {
     try {
       const end = listener.subscribe('work_e', seen.wake('work_e'));
       await listenerBackend('notify-c', 'work_e');
-      await eventually(async () => seen.of('work_e'), (n) => n === 1);
+      await eventually(
+        async () => seen.of('work_e'),
+        (n) => n === 1,
+      );
       end();
       await notify('work_e');
       await settle();
@@ -136,12 +164,17 @@ describe('signalWork', () => {
         await settle();
         expect(received).toEqual([]);
       });
-      await eventually(async () => received.length, (n) => n === 1);
+      await eventually(
+        async () => received.length,
+        (n) => n === 1,
+      );
 
-      await db.transaction(async (trx) => {
-        await signalWork(trx, 'work_remote');
-        throw new Error('rolled back');
-      }).catch(() => undefined);
+      await db
+        .transaction(async (trx) => {
+          await signalWork(trx, 'work_remote');
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
       await settle();
       expect(received).toEqual(['work_remote']);
     } finally {
@@ -160,7 +193,10 @@ describe('signalWork', () => {
       await other.query('LISTEN work_local');
       listener.subscribe('work_local', seen.wake('work_local'));
       await listenerBackend('notify-d', 'work_local');
-      await eventually(async () => seen.of('work_local'), (n) => n === 1);
+      await eventually(
+        async () => seen.of('work_local'),
+        (n) => n === 1,
+      );
 
       await db.transaction(async (trx) => {
         await trx.transaction(async (nested) => {
@@ -172,10 +208,12 @@ describe('signalWork', () => {
       });
       expect(seen.of('work_local')).toBe(2);
 
-      await db.transaction(async (trx) => {
-        await signalWork(trx, 'work_local');
-        throw new Error('rolled back');
-      }).catch(() => undefined);
+      await db
+        .transaction(async (trx) => {
+          await signalWork(trx, 'work_local');
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
       await settle();
       expect(seen.of('work_local')).toBe(2);
       expect(notified).toEqual([]);

@@ -16,7 +16,10 @@ afterEach(() => {
 });
 
 /** A loop whose rounds answer from `results` (then false), recording when each round started. */
-function recorded(results: (RoundResult | Error)[], options: { idleMs?: number; onRound?: (n: number) => Promise<void> } = {}) {
+function recorded(
+  results: (RoundResult | Error)[],
+  options: { idleMs?: number; onRound?: (n: number) => Promise<void> } = {},
+) {
   const started: number[] = [];
   const errors: unknown[] = [];
   const loop = startPollingLoop({

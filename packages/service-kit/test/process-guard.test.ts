@@ -48,30 +48,46 @@ function runService(failure: string, marker: string): Promise<Run> {
 }
 
 const logLines = (stderr: string): { level?: string; msg?: string; err?: { message?: string; value?: string } }[] =>
-  stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level?: string; msg?: string });
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level?: string; msg?: string });
 
 describe('runMain guards the process', () => {
   it('logs an unhandled rejection and keeps serving until it is stopped', async () => {
     const run = await runService(`void Promise.reject(new Error('stray failure of one request'));`, 'still-serving');
     expect(run.stdout).toContain('still-serving');
     expect(run.code).toBe(0); // ended by our SIGTERM, cleanly
-    expect(logLines(run.stderr)).toContainEqual(expect.objectContaining({
-      level: 'error', msg: expect.stringContaining('unhandled promise rejection') as unknown, err: expect.objectContaining({ message: 'stray failure of one request' }) as unknown,
-    }));
+    expect(logLines(run.stderr)).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: expect.stringContaining('unhandled promise rejection') as unknown,
+        err: expect.objectContaining({ message: 'stray failure of one request' }) as unknown,
+      }),
+    );
   });
 
   it('logs a rejection with a non-Error reason too', async () => {
     const run = await runService(`void Promise.reject('just text');`, 'still-serving');
     expect(run.code).toBe(0);
-    expect(logLines(run.stderr)).toContainEqual(expect.objectContaining({ level: 'error', err: { value: 'just text' } }));
+    expect(logLines(run.stderr)).toContainEqual(
+      expect.objectContaining({ level: 'error', err: { value: 'just text' } }),
+    );
   });
 
   it('exits with 1 after logging an uncaught exception, for a restart from a clean state', async () => {
-    const run = await runService(`setImmediate(() => { throw new Error('state may be half-updated'); });`, 'never-reached-marker');
+    const run = await runService(
+      `setImmediate(() => { throw new Error('state may be half-updated'); });`,
+      'never-reached-marker',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('never-reached-marker');
-    expect(logLines(run.stderr)).toContainEqual(expect.objectContaining({
-      level: 'fatal', msg: expect.stringContaining('uncaught exception') as unknown, err: expect.objectContaining({ message: 'state may be half-updated' }) as unknown,
-    }));
+    expect(logLines(run.stderr)).toContainEqual(
+      expect.objectContaining({
+        level: 'fatal',
+        msg: expect.stringContaining('uncaught exception') as unknown,
+        err: expect.objectContaining({ message: 'state may be half-updated' }) as unknown,
+      }),
+    );
   });
 });

@@ -21,24 +21,44 @@ const clients: ReadThroughClient<catalogV1.CatalogDefinition>[] = [];
 async function catalogWithCounter() {
   const reached = { GetSystem: 0, UpdateSystem: 0 };
   let name = 'first';
-  const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, {
-    GetSystem: (request) => {
-      reached.GetSystem += 1;
-      if (request.slug === 'missing') return Promise.reject(DomainError.notFound('system', 'slug', 'missing'));
-      return Promise.resolve({ system: { id: '1', slug: request.slug ?? '', name } });
+  const server = await startGrpcServer(
+    [
+      registerPart('laurel.catalog.v1.Catalog', definition, {
+        GetSystem: (request) => {
+          reached.GetSystem += 1;
+          if (request.slug === 'missing') return Promise.reject(DomainError.notFound('system', 'slug', 'missing'));
+          return Promise.resolve({ system: { id: '1', slug: request.slug ?? '', name } });
+        },
+        UpdateSystem: (request) => {
+          reached.UpdateSystem += 1;
+          name = request.fields?.name ?? name;
+          return Promise.resolve({ system: { id: '1', slug: 'a', name } });
+        },
+      }),
+    ],
+    {
+      logger: createLogger('test', 'silent'),
+      packageDefinition: packageDefinition(),
+      host: '127.0.0.1',
+      port: 0,
+      drainMs: 1000,
     },
-    UpdateSystem: (request) => {
-      reached.UpdateSystem += 1;
-      name = request.fields?.name ?? name;
-      return Promise.resolve({ system: { id: '1', slug: 'a', name } });
-    },
-  })], { logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000 });
+  );
   servers.push(server);
   return { port: server.port, reached };
 }
 
-function readThrough(port: number, version: () => Promise<string>, extra: { maxEntries?: number; keep?: (answer: object) => boolean } = {}) {
-  const client = new ReadThroughClient(new ServiceClient(definition, `127.0.0.1:${port}`, { deadlineMs: 2000 }), { cached: ['GetSystem'], version, owner: 'catalog', ...extra });
+function readThrough(
+  port: number,
+  version: () => Promise<string>,
+  extra: { maxEntries?: number; keep?: (answer: object) => boolean } = {},
+) {
+  const client = new ReadThroughClient(new ServiceClient(definition, `127.0.0.1:${port}`, { deadlineMs: 2000 }), {
+    cached: ['GetSystem'],
+    version,
+    owner: 'catalog',
+    ...extra,
+  });
   clients.push(client);
   return client;
 }
@@ -72,7 +92,8 @@ describe('ReadThroughClient', () => {
     await client.call('GetSystem', { slug: 'a' });
     await client.call('GetSystem', { slug: 'b' });
     expect(reached.GetSystem).toBe(2);
-    for (let i = 0; i < 2; i++) await expect(client.call('GetSystem', { slug: 'missing' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
+    for (let i = 0; i < 2; i++)
+      await expect(client.call('GetSystem', { slug: 'missing' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });
     expect(reached.GetSystem).toBe(3);
     version += 1;
     await expect(client.call('GetSystem', { slug: 'missing' })).rejects.toMatchObject({ reason: 'ResourceNotFound' });

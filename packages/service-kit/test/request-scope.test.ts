@@ -25,7 +25,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function serve(handlers: UnaryHandlerGroup<Catalog>): Promise<number> {
   const server = await startGrpcServer([registerPart('laurel.catalog.v1.Catalog', definition, handlers)], {
-    logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000,
+    logger: createLogger('test', 'silent'),
+    packageDefinition: packageDefinition(),
+    host: '127.0.0.1',
+    port: 0,
+    drainMs: 1000,
   });
   servers.push(server);
   return server.port;
@@ -41,7 +45,8 @@ function plain(port: number): ServiceClient<Catalog> {
 function counted(port: number, version: () => string) {
   const reads = { count: 0 };
   const client = new ReadThroughClient(plain(port), {
-    cached: ['GetSystem'], owner: 'catalog',
+    cached: ['GetSystem'],
+    owner: 'catalog',
     version: () => {
       reads.count += 1;
       return Promise.resolve(version());
@@ -68,38 +73,42 @@ async function path() {
     },
   });
   const down = counted(owner, () => String(version));
-  const downstream = plain(await serve({
-    GetProgram: async (_request, context) => {
-      const seen = (await down.client.call('GetSystem', { slug: 'a' })).system?.name;
-      const [carried] = context.metadata.get(stampMetadataKey('catalog'));
-      return { program: { name: `${typeof carried === 'string' ? carried : 'none'}:${seen}` } };
-    },
-  }));
+  const downstream = plain(
+    await serve({
+      GetProgram: async (_request, context) => {
+        const seen = (await down.client.call('GetSystem', { slug: 'a' })).system?.name;
+        const [carried] = context.metadata.get(stampMetadataKey('catalog'));
+        return { program: { name: `${typeof carried === 'string' ? carried : 'none'}:${seen}` } };
+      },
+    }),
+  );
   const mid = counted(owner, () => String(version));
   const background: Promise<unknown>[] = [];
-  const middle = plain(await serve({
-    // Two cached reads, then a call downstream: an award's shape.
-    GetIssuer: async () => {
-      await mid.client.call('GetSystem', { slug: 'a' });
-      await mid.client.call('GetSystem', { slug: 'a' });
-      const { program } = await downstream.call('GetProgram', {});
-      return { issuer: { name: program?.name ?? '' } };
-    },
-    // A read, a write, a read: the second read and the call downstream must see the write.
-    UpdateIssuer: async (request) => {
-      await mid.client.call('GetSystem', { slug: 'a' });
-      await mid.client.call('UpdateSystem', { slug: 'a', fields: { name: request.fields?.name ?? '' } });
-      const seen = (await mid.client.call('GetSystem', { slug: 'a' })).system?.name;
-      const { program } = await downstream.call('GetProgram', {});
-      return { issuer: { name: `${seen}|${program?.name}` } };
-    },
-    // Leaves work running after its answer, as a handler that starts a background task would.
-    DeleteIssuer: async () => {
-      await mid.client.call('GetSystem', { slug: 'a' });
-      background.push(sleep(50).then(() => mid.client.call('GetSystem', { slug: 'a' })));
-      return { issuer: { name: 'deleted' } };
-    },
-  }));
+  const middle = plain(
+    await serve({
+      // Two cached reads, then a call downstream: an award's shape.
+      GetIssuer: async () => {
+        await mid.client.call('GetSystem', { slug: 'a' });
+        await mid.client.call('GetSystem', { slug: 'a' });
+        const { program } = await downstream.call('GetProgram', {});
+        return { issuer: { name: program?.name ?? '' } };
+      },
+      // A read, a write, a read: the second read and the call downstream must see the write.
+      UpdateIssuer: async (request) => {
+        await mid.client.call('GetSystem', { slug: 'a' });
+        await mid.client.call('UpdateSystem', { slug: 'a', fields: { name: request.fields?.name ?? '' } });
+        const seen = (await mid.client.call('GetSystem', { slug: 'a' })).system?.name;
+        const { program } = await downstream.call('GetProgram', {});
+        return { issuer: { name: `${seen}|${program?.name}` } };
+      },
+      // Leaves work running after its answer, as a handler that starts a background task would.
+      DeleteIssuer: async () => {
+        await mid.client.call('GetSystem', { slug: 'a' });
+        background.push(sleep(50).then(() => mid.client.call('GetSystem', { slug: 'a' })));
+        return { issuer: { name: 'deleted' } };
+      },
+    }),
+  );
   return { owner, middle, mid, down, background, version: () => version };
 }
 
@@ -176,16 +185,24 @@ describe('RequestScope.fromMetadata', () => {
     expect(await carried((m) => m.set('laurel-catalog-version', '42'))).toEqual({ stamp: '42', reads: 0 });
   });
 
-  it.each(['', 'abc', '-1', '1.5', ' 7', '1'.repeat(21), '12 ; drop'])('reads its own when the stamp is %j', async (value) => {
-    expect(await carried((m) => m.set('laurel-catalog-version', value))).toEqual({ stamp: 'read-1', reads: 1 });
-  });
+  it.each(['', 'abc', '-1', '1.5', ' 7', '1'.repeat(21), '12 ; drop'])(
+    'reads its own when the stamp is %j',
+    async (value) => {
+      expect(await carried((m) => m.set('laurel-catalog-version', value))).toEqual({ stamp: 'read-1', reads: 1 });
+    },
+  );
 
   it('reads its own when the stamp comes twice, or as binary', async () => {
-    expect(await carried((m) => {
-      m.add('laurel-catalog-version', '1');
-      m.add('laurel-catalog-version', '2');
-    })).toEqual({ stamp: 'read-1', reads: 1 });
-    expect(await carried((m) => m.set('laurel-catalog-version-bin', Buffer.from('1')))).toEqual({ stamp: 'read-1', reads: 1 });
+    expect(
+      await carried((m) => {
+        m.add('laurel-catalog-version', '1');
+        m.add('laurel-catalog-version', '2');
+      }),
+    ).toEqual({ stamp: 'read-1', reads: 1 });
+    expect(await carried((m) => m.set('laurel-catalog-version-bin', Buffer.from('1')))).toEqual({
+      stamp: 'read-1',
+      reads: 1,
+    });
   });
 
   it('shares one read among concurrent calls, and reads again after a failed read', async () => {
@@ -195,7 +212,9 @@ describe('RequestScope.fromMetadata', () => {
     expect(await Promise.all([scope.stamp('catalog', read), scope.stamp('catalog', read)])).toEqual(['1', '1']);
     expect(reads).toBe(1);
     const failing = new RequestScope();
-    await expect(failing.stamp('catalog', () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
+    await expect(failing.stamp('catalog', () => Promise.reject(new Error('database away')))).rejects.toThrow(
+      'database away',
+    );
     await sleep(0);
     expect(await failing.stamp('catalog', read)).toBe('2');
   });

@@ -20,10 +20,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const insertEvents = async (count: number, ageDays: number): Promise<string[]> => {
   const ids = Array.from({ length: count }, () => randomUUID());
-  await db('processed_events').insert(ids.map((id) => ({ consumer: 'test', event_id: id, processed_at: new Date(Date.now() - ageDays * DAY_MS) })));
+  await db('processed_events').insert(
+    ids.map((id) => ({ consumer: 'test', event_id: id, processed_at: new Date(Date.now() - ageDays * DAY_MS) })),
+  );
   return ids;
 };
-const remaining = async () => (await db('processed_events').select('event_id')).map((r: { event_id: string }) => r.event_id).sort();
+const remaining = async () =>
+  (await db('processed_events').select('event_id')).map((r: { event_id: string }) => r.event_id).sort();
 
 beforeAll(async () => {
   database = await freshDatabase('kit-retention');

@@ -40,26 +40,53 @@ async function serve(delayMs = 20): Promise<{ client: ServiceClient<Issuance>; c
   const calls: Seen[] = [];
   const award = async (item: issuanceV1.AwardRequest__Output): Promise<issuanceV1.AwardResponse> => {
     await sleep(delayMs);
-    if (item.email.startsWith('bad')) throw new DomainError('ValidationError', `Could not validate ${item.email}`, [{ field: 'email', value: item.email }]);
+    if (item.email.startsWith('bad'))
+      throw new DomainError('ValidationError', `Could not validate ${item.email}`, [
+        { field: 'email', value: item.email },
+      ]);
     if (item.email.startsWith('boom')) throw new Error('a bug, with internals the caller must not see');
-    return { result: 'AWARD_RESULT_CREATED', earnedBadge: { id: item.idempotencyKey.replace(/\D/g, '') || '1', uid: item.idempotencyKey } };
+    return {
+      result: 'AWARD_RESULT_CREATED',
+      earnedBadge: { id: item.idempotencyKey.replace(/\D/g, '') || '1', uid: item.idempotencyKey },
+    };
   };
-  const awardEach = eachOf(award, { method: 'laurel.issuance.v1.Issuance/Award', logger: createLogger('test', 'silent') });
-  const server = await startGrpcServer([registerPart('laurel.issuance.v1.Issuance', definition, {
-    AwardEach: async (request, context) => {
-      const [stamp] = context.metadata.get(stampMetadataKey('catalog'));
-      calls.push({ items: request.items.length, stamp: typeof stamp === 'string' ? stamp : undefined });
-      if (request.items.some((item) => item.email === 'all-fail')) throw new DomainError('PreconditionFailed', 'the whole call is refused');
-      return awardEach(request, context);
+  const awardEach = eachOf(award, {
+    method: 'laurel.issuance.v1.Issuance/Award',
+    logger: createLogger('test', 'silent'),
+  });
+  const server = await startGrpcServer(
+    [
+      registerPart('laurel.issuance.v1.Issuance', definition, {
+        AwardEach: async (request, context) => {
+          const [stamp] = context.metadata.get(stampMetadataKey('catalog'));
+          calls.push({ items: request.items.length, stamp: typeof stamp === 'string' ? stamp : undefined });
+          if (request.items.some((item) => item.email === 'all-fail'))
+            throw new DomainError('PreconditionFailed', 'the whole call is refused');
+          return awardEach(request, context);
+        },
+      }),
+    ],
+    {
+      logger: createLogger('test', 'silent'),
+      packageDefinition: packageDefinition(),
+      host: '127.0.0.1',
+      port: 0,
+      drainMs: 1000,
     },
-  })], { logger: createLogger('test', 'silent'), packageDefinition: packageDefinition(), host: '127.0.0.1', port: 0, drainMs: 1000 });
+  );
   servers.push(server);
   const client = new ServiceClient(definition, `127.0.0.1:${server.port}`, { deadlineMs: 5000 });
   clients.push(client);
   return { client, calls };
 }
 
-const request = (key: string, email = `${key}@example.org`): issuanceV1.AwardRequest => ({ siteId: '1', badgeId: '2', email, channel: 'AWARD_CHANNEL_CLAIM', idempotencyKey: key });
+const request = (key: string, email = `${key}@example.org`): issuanceV1.AwardRequest => ({
+  siteId: '1',
+  badgeId: '2',
+  email,
+  channel: 'AWARD_CHANNEL_CLAIM',
+  idempotencyKey: key,
+});
 
 /** A scope that has read `stamp` as the catalog's change version. */
 async function scopeWith(stamp: string): Promise<RequestScope> {
@@ -78,7 +105,9 @@ describe('shared awards', () => {
     const { client, calls } = await serve();
     const award = sharedEach(client, 'AwardEach');
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => award(request(`key-${i + 1}`))));
-    expect(answers.map((answer) => answer.earnedBadge?.uid)).toEqual(Array.from({ length: 30 }, (_, i) => `key-${i + 1}`));
+    expect(answers.map((answer) => answer.earnedBadge?.uid)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `key-${i + 1}`),
+    );
     expect(calls.reduce((sum, call) => sum + call.items, 0)).toBe(30);
     // The first goes alone at once; the rest, asked for while it was in flight, share the next call.
     expect(calls.length).toBeLessThanOrEqual(3);
@@ -88,10 +117,21 @@ describe('shared awards', () => {
     const { client } = await serve();
     const award = sharedEach(client, 'AwardEach');
     const odd = 'bad-ünïcödé-\u0000-%41@example.org';
-    const settled = await Promise.allSettled([award(request('ok-1')), award(request('bad-1', odd)), award(request('boom-1', 'boom@example.org')), award(request('ok-2'))]);
+    const settled = await Promise.allSettled([
+      award(request('ok-1')),
+      award(request('bad-1', odd)),
+      award(request('boom-1', 'boom@example.org')),
+      award(request('ok-2')),
+    ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     const [, bad, boom] = settled;
-    expect(bad).toMatchObject({ reason: { reason: 'ValidationError', message: `Could not validate ${odd}`, details: [{ field: 'email', value: odd }] } });
+    expect(bad).toMatchObject({
+      reason: {
+        reason: 'ValidationError',
+        message: `Could not validate ${odd}`,
+        details: [{ field: 'email', value: odd }],
+      },
+    });
     expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
     // Internals stay in the server's log, as for a call that fails alone.
     expect(boom).toMatchObject({ reason: { reason: 'Internal', message: 'internal error' } });
@@ -115,7 +155,11 @@ describe('shared awards', () => {
     clients.push(unreachable);
     const award = sharedEach(unreachable, 'AwardEach');
     const settled = await Promise.allSettled([award(request('u-1')), award(request('u-2')), award(request('u-3'))]);
-    for (const item of settled) expect(item).toMatchObject({ status: 'rejected', reason: { reason: expect.stringMatching(/^(Unavailable|DeadlineExceeded)$/) } });
+    for (const item of settled)
+      expect(item).toMatchObject({
+        status: 'rejected',
+        reason: { reason: expect.stringMatching(/^(Unavailable|DeadlineExceeded)$/) },
+      });
   });
 
   it("carry the newest stamp every item's request had read, and none when one had read none", async () => {

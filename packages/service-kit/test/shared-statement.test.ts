@@ -31,10 +31,14 @@ afterAll(async () => {
 const statements: string[][] = [];
 const insertNames = async (names: readonly string[]) => {
   statements.push([...names]);
-  const rows = await preparedQuery<{ id: number; xmin: string; position: string }>(db, 'kit-test.insert-names',
+  const rows = await preparedQuery<{ id: number; xmin: string; position: string }>(
+    db,
+    'kit-test.insert-names',
     `with input as (select * from unnest($1::text[]) with ordinality as input(name, position)),
           inserted as (insert into kit.names (name) select name from input order by position returning id, name, xmin::text as xmin)
-     select inserted.id, inserted.xmin, input.position from inserted join input using (name) order by input.position`, [names]);
+     select inserted.id, inserted.xmin, input.position from inserted join input using (name) order by input.position`,
+    [names],
+  );
   return names.map((_, i) => rows.find((row) => Number(row.position) === i + 1));
 };
 
@@ -47,8 +51,15 @@ describe('sharedStatement', () => {
     await turn();
     const rows = await Promise.all([first, ...names.slice(1).map((name) => insert(name))]);
     expect(statements).toEqual([['a0'], names.slice(1)]);
-    const stored = await db('kit.names').whereIn('id', rows.map((row) => row?.id ?? 0)).select('id', 'name');
-    expect(new Map(stored.map((row: { id: number; name: string }) => [row.id, row.name]))).toEqual(new Map(rows.map((row, i) => [row?.id, names[i]])));
+    const stored = await db('kit.names')
+      .whereIn(
+        'id',
+        rows.map((row) => row?.id ?? 0),
+      )
+      .select('id', 'name');
+    expect(new Map(stored.map((row: { id: number; name: string }) => [row.id, row.name]))).toEqual(
+      new Map(rows.map((row, i) => [row?.id, names[i]])),
+    );
     expect(new Set(rows.slice(1).map((row) => row?.xmin)).size).toBe(1);
   });
 
@@ -57,7 +68,9 @@ describe('sharedStatement', () => {
     const names = ['h7', 'i8', 'too-long', 'j9'];
     const settled = await Promise.allSettled(names.map((name) => insert(name)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(await db('kit.names').whereIn('name', names).pluck('name')).toEqual(expect.arrayContaining(['h7', 'i8', 'j9']));
+    expect(await db('kit.names').whereIn('name', names).pluck('name')).toEqual(
+      expect.arrayContaining(['h7', 'i8', 'j9']),
+    );
     expect(await db('kit.names').where({ name: 'too-long' })).toEqual([]);
   });
 
@@ -72,7 +85,12 @@ describe('sharedStatement', () => {
     await turn();
     const settled = await Promise.allSettled([first, ...[2, 3, 4].map((n) => broken(n))]);
     expect(settled[0]).toEqual({ status: 'fulfilled', value: 2 });
-    settled.slice(1).forEach((s) => expect(s).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('connection lost') } }));
+    settled.slice(1).forEach((s) =>
+      expect(s).toMatchObject({
+        status: 'rejected',
+        reason: { message: expect.stringContaining('connection lost') },
+      }),
+    );
     expect(calls).toBe(2);
   });
 });

@@ -8,7 +8,11 @@ import { createHash, createHmac } from 'node:crypto';
 export type JwtAlgorithm = 'HS256' | 'HS384' | 'HS512';
 const DIGESTS: Record<JwtAlgorithm, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
-export function signToken(claims: Record<string, unknown>, secret: string, options: { alg?: string; header?: Record<string, unknown> } = {}): string {
+export function signToken(
+  claims: Record<string, unknown>,
+  secret: string,
+  options: { alg?: string; header?: Record<string, unknown> } = {},
+): string {
   const alg = options.alg ?? 'HS256';
   const header = Buffer.from(JSON.stringify(options.header ?? { typ: 'JWT', alg })).toString('base64url');
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -34,8 +38,14 @@ export interface SignedRequest {
 }
 
 export function authorization(request: SignedRequest): string {
-  const claims: Record<string, unknown> = { key: request.key ?? 'master', method: request.method, path: request.path, exp: Math.floor(Date.now() / 1000) + 60 };
-  if (request.body !== undefined && request.method !== 'GET' && request.method !== 'DELETE') claims.body = bodyHash(request.body);
+  const claims: Record<string, unknown> = {
+    key: request.key ?? 'master',
+    method: request.method,
+    path: request.path,
+    exp: Math.floor(Date.now() / 1000) + 60,
+  };
+  if (request.body !== undefined && request.method !== 'GET' && request.method !== 'DELETE')
+    claims.body = bodyHash(request.body);
   return `JWT token="${signToken({ ...claims, ...request.claims }, request.secret)}"`;
 }
 
@@ -49,7 +59,11 @@ export interface JsonResponse {
 export async function badgekitRequest(baseUrl: string, request: SignedRequest): Promise<JsonResponse> {
   const headers: Record<string, string> = { authorization: authorization(request), ...request.headers };
   if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
-  const response = await fetch(baseUrl + request.path, { method: request.method, headers, ...(request.body !== undefined && { body: request.body }) });
+  const response = await fetch(baseUrl + request.path, {
+    method: request.method,
+    headers,
+    ...(request.body !== undefined && { body: request.body }),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {

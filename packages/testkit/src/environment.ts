@@ -15,7 +15,9 @@ export function testEnvironment(): TestEnvironment {
   const databaseUrl = process.env[TEST_DATABASE_URL];
   const kafkaBrokers = process.env[TEST_KAFKA_BROKERS];
   if (!databaseUrl || !kafkaBrokers) {
-    throw new Error(`${TEST_DATABASE_URL} and ${TEST_KAFKA_BROKERS} are not set: run tests through \`npm test\` or the root vitest config, whose global setup provides PostgreSQL and Kafka`);
+    throw new Error(
+      `${TEST_DATABASE_URL} and ${TEST_KAFKA_BROKERS} are not set: run tests through \`npm test\` or the root vitest config, whose global setup provides PostgreSQL and Kafka`,
+    );
   }
   return { databaseUrl, kafkaBrokers };
 }

@@ -33,7 +33,11 @@ export const uniqueSlug = (prefix: string): string => `${prefix}-${randomBytes(6
  * test forgets to clean up. A failure names the method and the catalog's
  * error details.
  */
-export async function callCatalog<K extends CatalogMethod>(system: TestSystem, method: K, request: CatalogRequest<K>): Promise<CatalogResponse<K>> {
+export async function callCatalog<K extends CatalogMethod>(
+  system: TestSystem,
+  method: K,
+  request: CatalogRequest<K>,
+): Promise<CatalogResponse<K>> {
   const definition: Catalog[K] = laurelProtos().catalog.v1.Catalog.service[method];
   const client = new grpc.Client(`127.0.0.1:${system.ports['badge-catalog']}`, grpc.credentials.createInsecure());
   try {
@@ -48,7 +52,11 @@ export async function callCatalog<K extends CatalogMethod>(system: TestSystem, m
         (error, response) => {
           if (error) {
             const details = error.metadata?.get('laurel-error-details')[0];
-            reject(new Error(`Catalog.${method}: ${error.message}${details === undefined ? '' : ` ${String(details)}`}`, { cause: error }));
+            reject(
+              new Error(`Catalog.${method}: ${error.message}${details === undefined ? '' : ` ${String(details)}`}`, {
+                cause: error,
+              }),
+            );
           } else if (response === undefined) reject(new Error(`Catalog.${method}: empty response`));
           else resolve(response);
         },
@@ -60,9 +68,14 @@ export async function callCatalog<K extends CatalogMethod>(system: TestSystem, m
 }
 
 /** A system (site); `slug`, `name` and `url` default to a unique slug, the same, and https://example.org. */
-export async function seedSystem(system: TestSystem, overrides: catalogV1.OrganizationFields = {}): Promise<catalogV1.System__Output> {
+export async function seedSystem(
+  system: TestSystem,
+  overrides: catalogV1.OrganizationFields = {},
+): Promise<catalogV1.System__Output> {
   const slug = overrides.slug ?? uniqueSlug('system');
-  const { system: created } = await callCatalog(system, 'CreateSystem', { fields: { slug, name: slug, url: 'https://example.org', ...overrides } });
+  const { system: created } = await callCatalog(system, 'CreateSystem', {
+    fields: { slug, name: slug, url: 'https://example.org', ...overrides },
+  });
   if (!created) throw new Error('Catalog.CreateSystem answered without a system');
   return created;
 }
@@ -80,16 +93,26 @@ export interface BadgeParent {
  * default for a BadgeKit badge (unique, published, not archived) unless
  * overridden.
  */
-export async function seedBadge(system: TestSystem, { systemSlug, issuerSlug, programSlug, ...overrides }: BadgeParent & catalogV1.BadgeFields): Promise<catalogV1.Badge__Output> {
+export async function seedBadge(
+  system: TestSystem,
+  { systemSlug, issuerSlug, programSlug, ...overrides }: BadgeParent & catalogV1.BadgeFields,
+): Promise<catalogV1.Badge__Output> {
   const slug = overrides.slug ?? uniqueSlug('badge');
-  const context: catalogV1.BadgeContext = { systemSlug, ...(issuerSlug !== undefined && { issuerSlug }), ...(programSlug !== undefined && { programSlug }) };
+  const context: catalogV1.BadgeContext = {
+    systemSlug,
+    ...(issuerSlug !== undefined && { issuerSlug }),
+    ...(programSlug !== undefined && { programSlug }),
+  };
   const { badge } = await callCatalog(system, 'CreateBadge', { context, fields: { slug, name: slug, ...overrides } });
   if (!badge) throw new Error('Catalog.CreateBadge answered without a badge');
   return badge;
 }
 
 /** The webhook of `systemSlug`: messages go to `url`, signed with `secret` (TEST_WEBHOOK_SECRET unless given). */
-export async function seedWebhook(system: TestSystem, { systemSlug, url, secret = TEST_WEBHOOK_SECRET }: { systemSlug: string; url: string; secret?: string }): Promise<catalogV1.Webhook__Output> {
+export async function seedWebhook(
+  system: TestSystem,
+  { systemSlug, url, secret = TEST_WEBHOOK_SECRET }: { systemSlug: string; url: string; secret?: string },
+): Promise<catalogV1.Webhook__Output> {
   const { webhook } = await callCatalog(system, 'PutWebhook', { systemSlug, url, secret });
   if (!webhook) throw new Error('Catalog.PutWebhook answered without a webhook');
   return webhook;

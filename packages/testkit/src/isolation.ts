@@ -33,7 +33,10 @@ async function adminQuery(sql: string): Promise<void> {
 
 /** A new, empty database on the test server, named after the test file for easier debugging. */
 export async function freshDatabase(label: string): Promise<TestDatabase> {
-  const name = `laurel_t_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30)}_${suffix()}`;
+  const name = `laurel_t_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30)}_${suffix()}`;
   await adminQuery(`create database "${name}"`);
   return {
     url: withDatabase(testEnvironment().databaseUrl, name),
@@ -44,7 +47,10 @@ export async function freshDatabase(label: string): Promise<TestDatabase> {
 
 /** A prefix for topic and consumer-group names that no other test file uses. */
 export function uniquePrefix(label: string): string {
-  return `t-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 20)}-${suffix()}.`;
+  return `t-${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 20)}-${suffix()}.`;
 }
 
 /** Ports come from devstack's allocator, which keeps clear of the kernel's ephemeral range. */

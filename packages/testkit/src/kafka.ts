@@ -7,11 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { testEnvironment } from './environment.js';
 
 export function testKafka(): Kafka {
-  return new Kafka({ clientId: 'laurel-tests', brokers: testEnvironment().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId: 'laurel-tests',
+    brokers: testEnvironment().kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 export async function testProducer(): Promise<Producer> {
-  const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true });
+  const producer = testKafka().producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: true,
+  });
   await producer.connect();
   return producer;
 }
@@ -24,7 +31,10 @@ export interface TopicCollector {
 }
 
 export async function collectTopic(topic: string): Promise<TopicCollector> {
-  const consumer = testKafka().consumer({ groupId: `collector-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 100 });
+  const consumer = testKafka().consumer({
+    groupId: `collector-${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 100,
+  });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -44,11 +54,16 @@ export async function collectTopic(topic: string): Promise<TopicCollector> {
 }
 
 /** Polls `probe` until it returns a value `done` accepts. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await probe();
   while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await probe();
   }

@@ -52,7 +52,8 @@ export function parseMetrics(text: string): Scrape {
       const names = new Set<string>();
       for (const [name, type] of types) {
         names.add(name);
-        const suffixes = type === 'histogram' ? ['_bucket', '_sum', '_count'] : type === 'summary' ? ['_sum', '_count'] : [];
+        const suffixes =
+          type === 'histogram' ? ['_bucket', '_sum', '_count'] : type === 'summary' ? ['_sum', '_count'] : [];
         for (const suffix of suffixes) names.add(name + suffix);
       }
       return names;

@@ -78,7 +78,9 @@ export function verifierDocumentLoader(fetchDocument: FetchDocument): (url: stri
     const document = await fetchDocument(documentUrl);
     if (!document) throw new Error(`could not load ${url}`);
     if (hash === -1) return { contextUrl: null, documentUrl: url, document };
-    const methods = Array.isArray(document.verificationMethod) ? (document.verificationMethod as Array<Record<string, unknown>>) : [];
+    const methods = Array.isArray(document.verificationMethod)
+      ? (document.verificationMethod as Array<Record<string, unknown>>)
+      : [];
     const method = methods.find((m) => m.id === url);
     if (!method) throw new Error(`${documentUrl} lists no verification method ${url}`);
     return { contextUrl: null, documentUrl: url, document: { '@context': MULTIKEY_CONTEXT_URL, ...method } };
@@ -91,15 +93,30 @@ export function verifierDocumentLoader(fetchDocument: FetchDocument): (url: stri
  */
 export function knownKey(controller: string, publicKeyMultibase: string): FetchDocument {
   const id = `${controller}#${publicKeyMultibase}`;
-  return async (url) => (url === controller ? {
-    '@context': ['https://www.w3.org/ns/credentials/v2', MULTIKEY_CONTEXT_URL, {
-      verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id', '@container': '@set' },
-      assertionMethod: { '@id': 'https://w3id.org/security#assertionMethod', '@type': '@id', '@container': '@set' },
-    }],
-    id: controller,
-    verificationMethod: [{ id, type: 'Multikey', controller, publicKeyMultibase }],
-    assertionMethod: [id],
-  } : undefined);
+  return async (url) =>
+    url === controller
+      ? {
+          '@context': [
+            'https://www.w3.org/ns/credentials/v2',
+            MULTIKEY_CONTEXT_URL,
+            {
+              verificationMethod: {
+                '@id': 'https://w3id.org/security#verificationMethod',
+                '@type': '@id',
+                '@container': '@set',
+              },
+              assertionMethod: {
+                '@id': 'https://w3id.org/security#assertionMethod',
+                '@type': '@id',
+                '@container': '@set',
+              },
+            },
+          ],
+          id: controller,
+          verificationMethod: [{ id, type: 'Multikey', controller, publicKeyMultibase }],
+          assertionMethod: [id],
+        }
+      : undefined;
 }
 
 export interface ProofCheck {
@@ -110,13 +127,18 @@ export interface ProofCheck {
 const describeError = (error: unknown): string => {
   if (error instanceof Error) {
     const nested = (error as Error & { errors?: unknown[] }).errors;
-    return Array.isArray(nested) && nested.length > 0 ? `${error.message}: ${nested.map(describeError).join('; ')}` : error.message;
+    return Array.isArray(nested) && nested.length > 0
+      ? `${error.message}: ${nested.map(describeError).join('; ')}`
+      : error.message;
   }
   return String(error);
 };
 
 /** Whether the credential's Data Integrity proof verifies (dates and status aside). */
-export async function verifyCredentialProof(credential: Record<string, unknown>, fetchDocument: FetchDocument): Promise<ProofCheck> {
+export async function verifyCredentialProof(
+  credential: Record<string, unknown>,
+  fetchDocument: FetchDocument,
+): Promise<ProofCheck> {
   const validFrom = typeof credential.validFrom === 'string' ? new Date(credential.validFrom) : new Date();
   const result = await verifyCredential({
     credential: structuredClone(credential),
@@ -145,10 +167,12 @@ function schemaErrors(schemaFile: string, document: unknown): ErrorObject[] {
 }
 
 /** The 1EdTech AchievementCredential JSON Schema (draft 2019-09) errors of a credential; empty when it conforms. */
-export const achievementCredentialSchemaErrors = (credential: unknown): ErrorObject[] => schemaErrors('ob_v3p0_achievementcredential_schema.json', credential);
+export const achievementCredentialSchemaErrors = (credential: unknown): ErrorObject[] =>
+  schemaErrors('ob_v3p0_achievementcredential_schema.json', credential);
 
 /** The 1EdTech Profile JSON Schema errors of an issuer Profile; empty when it conforms. */
-export const profileSchemaErrors = (profile: unknown): ErrorObject[] => schemaErrors('ob_v3p0_profile_schema.json', profile);
+export const profileSchemaErrors = (profile: unknown): ErrorObject[] =>
+  schemaErrors('ob_v3p0_profile_schema.json', profile);
 
 export interface RevocationStatus {
   revoked: boolean;
@@ -162,21 +186,33 @@ export interface RevocationStatus {
  * fetched, its proof verified, its bits decoded (`u` + base64url(gzip)) and
  * the entry's bit read, most significant bit first.
  */
-export async function revocationStatus(credential: Record<string, unknown>, fetchDocument: FetchDocument): Promise<RevocationStatus> {
+export async function revocationStatus(
+  credential: Record<string, unknown>,
+  fetchDocument: FetchDocument,
+): Promise<RevocationStatus> {
   const status = credential.credentialStatus as Record<string, unknown> | undefined;
-  if (!status || status.type !== 'BitstringStatusListEntry' || status.statusPurpose !== 'revocation') throw new Error('no revocation BitstringStatusListEntry');
+  if (!status || status.type !== 'BitstringStatusListEntry' || status.statusPurpose !== 'revocation')
+    throw new Error('no revocation BitstringStatusListEntry');
   const listUrl = String(status.statusListCredential);
   const index = Number(status.statusListIndex);
-  if (typeof status.statusListIndex !== 'string' || !Number.isInteger(index)) throw new Error('statusListIndex must be an integer string');
+  if (typeof status.statusListIndex !== 'string' || !Number.isInteger(index))
+    throw new Error('statusListIndex must be an integer string');
   const list = await fetchDocument(listUrl);
   if (!list) throw new Error(`could not load ${listUrl}`);
   const subject = list.credentialSubject as Record<string, unknown>;
-  if (list.id !== listUrl || subject.type !== 'BitstringStatusList' || subject.statusPurpose !== 'revocation') throw new Error('not a revocation BitstringStatusListCredential');
-  const listIssuer = typeof list.issuer === 'string' ? list.issuer : (list.issuer as Record<string, unknown> | undefined)?.id;
-  if (listIssuer !== (credential.issuer as Record<string, unknown>).id) throw new Error('the status list has another issuer');
+  if (list.id !== listUrl || subject.type !== 'BitstringStatusList' || subject.statusPurpose !== 'revocation')
+    throw new Error('not a revocation BitstringStatusListCredential');
+  const listIssuer =
+    typeof list.issuer === 'string' ? list.issuer : (list.issuer as Record<string, unknown> | undefined)?.id;
+  if (listIssuer !== (credential.issuer as Record<string, unknown>).id)
+    throw new Error('the status list has another issuer');
   const encoded = String(subject.encodedList);
   if (!encoded.startsWith('u')) throw new Error('encodedList is not multibase base64url');
   const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
   const proof = await verifyCredentialProof(list, fetchDocument);
-  return { revoked: ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0, listVerified: proof.verified, entries: bits.length * 8 };
+  return {
+    revoked: ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0,
+    listVerified: proof.verified,
+    entries: bits.length * 8,
+  };
 }

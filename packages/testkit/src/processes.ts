@@ -54,8 +54,13 @@ function grpcServing(port: number): Promise<boolean> {
   // The package types its definition loosely (an index signature); this is grpc.health.v1.Health/Check.
   const check = healthService.Check as grpc.MethodDefinition<{ service: string }, { status: string }>;
   return new Promise<boolean>((resolve) => {
-    client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service: '' }, { deadline: Date.now() + 500 }, (err, value) =>
-      resolve(!err && value?.status === 'SERVING'),
+    client.makeUnaryRequest(
+      check.path,
+      check.requestSerialize,
+      check.responseDeserialize,
+      { service: '' },
+      { deadline: Date.now() + 500 },
+      (err, value) => resolve(!err && value?.status === 'SERVING'),
     );
   }).finally(() => client.close());
 }
@@ -70,7 +75,12 @@ async function isReady(app: AppName, port: number): Promise<boolean> {
   }
 }
 
-export async function startProcess(app: AppName, port: number, env: Record<string, string>, options: { logDir: string; readyTimeoutMs?: number; nodeArgs?: readonly string[] }): Promise<ProcessHandle> {
+export async function startProcess(
+  app: AppName,
+  port: number,
+  env: Record<string, string>,
+  options: { logDir: string; readyTimeoutMs?: number; nodeArgs?: readonly string[] },
+): Promise<ProcessHandle> {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = join(options.logDir, `${app}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -78,19 +88,29 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
   let exited: Promise<number | null>;
 
   const launch = async () => {
-    child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'apps', app, 'dist', 'src', 'main.js')], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env, ...(app === 'gateway' ? { PORT: String(port) } : { GRPC_PORT: String(port) }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), join(REPO_ROOT, 'apps', app, 'dist', 'src', 'main.js')],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...env,
+          ...(app === 'gateway' ? { PORT: String(port) } : { GRPC_PORT: String(port) }),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     live.add(child);
     const current = child;
-    exited = new Promise((resolve) => current.once('exit', (code) => {
-      live.delete(current);
-      resolve(code);
-    }));
+    exited = new Promise((resolve) =>
+      current.once('exit', (code) => {
+        live.delete(current);
+        resolve(code);
+      }),
+    );
     const deadline = Date.now() + (options.readyTimeoutMs ?? READY_TIMEOUT_MS);
     let stillRunning = true;
     void exited.then(() => (stillRunning = false));
@@ -103,7 +123,9 @@ export async function startProcess(app: AppName, port: number, env: Record<strin
       await sleep(100);
     }
     child.kill('SIGKILL');
-    throw new Error(`${app} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms; see ${logFile}, which ends:\n${logTail(logFile)}`);
+    throw new Error(
+      `${app} was not ready within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms; see ${logFile}, which ends:\n${logTail(logFile)}`,
+    );
   };
   await launch();
 

@@ -7,7 +7,9 @@ import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 
 /** The reflection protocol's definition, as @grpc/reflection ships it. */
-const REFLECTION_PROTO = createRequire(import.meta.url).resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
+const REFLECTION_PROTO = createRequire(import.meta.url).resolve(
+  '@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto',
+);
 
 interface ReflectionResponse {
   listServicesResponse?: { service?: { name?: string }[] };
@@ -21,7 +23,13 @@ export async function listGrpcServices(address: string, timeoutMs = 5000): Promi
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
   try {
     return await new Promise<string[]>((resolve, reject) => {
-      const call = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, new grpc.Metadata(), { deadline: Date.now() + timeoutMs });
+      const call = client.makeBidiStreamRequest(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        new grpc.Metadata(),
+        { deadline: Date.now() + timeoutMs },
+      );
       call.on('data', (response: ReflectionResponse) => {
         if (response.errorResponse) reject(new Error(response.errorResponse.errorMessage ?? 'reflection error'));
         else resolve((response.listServicesResponse?.service ?? []).map((s) => s.name ?? '').sort());

@@ -38,10 +38,14 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
   const { kafkaBrokers } = testEnvironment();
   const database = await freshDatabase(label);
   const topicPrefix = uniquePrefix(label);
-  const ports = Object.fromEntries(await Promise.all(APPS.map(async (app) => [app, await freePort()] as const))) as Record<AppName, number>;
+  const ports = Object.fromEntries(
+    await Promise.all(APPS.map(async (app) => [app, await freePort()] as const)),
+  ) as Record<AppName, number>;
   const services = APPS.filter((a): a is Exclude<AppName, 'gateway'> => a !== 'gateway');
   // Every service serves metrics, as under `npm start`.
-  const metricsPorts = Object.fromEntries(await Promise.all(services.map(async (app) => [app, await freePort()] as const))) as Record<Exclude<AppName, 'gateway'>, number>;
+  const metricsPorts = Object.fromEntries(
+    await Promise.all(services.map(async (app) => [app, await freePort()] as const)),
+  ) as Record<Exclude<AppName, 'gateway'>, number>;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -57,16 +61,31 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
     ...options.env,
   };
   // A test's own METRICS_PORT (say, 0) wins over the one given here.
-  const envOf = (app: AppName): Record<string, string> => (app === 'gateway' ? env : { ...env, METRICS_PORT: String(metricsPorts[app]), ...options.env });
+  const envOf = (app: AppName): Record<string, string> =>
+    app === 'gateway' ? env : { ...env, METRICS_PORT: String(metricsPorts[app]), ...options.env };
   const logDir = join(REPO_ROOT, '.laurel', 'test-logs', `${label}-${database.name.slice(-8)}`);
   const processes: Partial<Record<AppName, ProcessHandle>> = {};
   try {
     // Services first (in parallel), the gateway once they answer.
     // allSettled, not all: when one fails, the others must finish starting so they can be stopped too.
-    const started = await Promise.allSettled(services.filter((a) => wanted.has(a)).map(async (app) => (processes[app] = await startProcess(app, ports[app], envOf(app), { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) }))));
+    const started = await Promise.allSettled(
+      services
+        .filter((a) => wanted.has(a))
+        .map(
+          async (app) =>
+            (processes[app] = await startProcess(app, ports[app], envOf(app), {
+              logDir,
+              ...(options.nodeArgs && { nodeArgs: options.nodeArgs }),
+            })),
+        ),
+    );
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    if (wanted.has('gateway')) processes.gateway = await startProcess('gateway', ports.gateway, env, { logDir, ...(options.nodeArgs && { nodeArgs: options.nodeArgs }) });
+    if (wanted.has('gateway'))
+      processes.gateway = await startProcess('gateway', ports.gateway, env, {
+        logDir,
+        ...(options.nodeArgs && { nodeArgs: options.nodeArgs }),
+      });
   } catch (error) {
     await Promise.all(Object.values(processes).map((p) => p.kill('SIGKILL')));
     await database.drop().catch(() => undefined);
@@ -79,7 +98,8 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
     env,
     ports,
     metricsPorts,
-    metricsUrl: (app) => (app === 'gateway' ? `http://127.0.0.1:${ports.gateway}/metrics` : `http://127.0.0.1:${metricsPorts[app]}/metrics`),
+    metricsUrl: (app) =>
+      app === 'gateway' ? `http://127.0.0.1:${ports.gateway}/metrics` : `http://127.0.0.1:${metricsPorts[app]}/metrics`,
     processes,
     process(app) {
       const handle = processes[app];

@@ -3,7 +3,15 @@
  * says, read back through the catalog's API, with unique slugs by default.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callCatalog, seedBadge, seedSystem, seedWebhook, startSystem, TEST_WEBHOOK_SECRET, type TestSystem } from '../src/index.js';
+import {
+  callCatalog,
+  seedBadge,
+  seedSystem,
+  seedWebhook,
+  startSystem,
+  TEST_WEBHOOK_SECRET,
+  type TestSystem,
+} from '../src/index.js';
 
 let system: TestSystem;
 
@@ -20,7 +28,9 @@ describe('seedSystem', () => {
     const [first, second] = [await seedSystem(system), await seedSystem(system)];
     expect(first.slug).not.toBe(second.slug);
     const named = await seedSystem(system, { slug: 'named', name: 'Named', url: 'https://named.example.org' });
-    expect(await callCatalog(system, 'GetSystem', { id: named.id })).toMatchObject({ system: { slug: 'named', name: 'Named', url: 'https://named.example.org' } });
+    expect(await callCatalog(system, 'GetSystem', { id: named.id })).toMatchObject({
+      system: { slug: 'named', name: 'Named', url: 'https://named.example.org' },
+    });
   });
 });
 
@@ -29,19 +39,42 @@ describe('seedBadge', () => {
     const site = await seedSystem(system);
     const badge = await seedBadge(system, { systemSlug: site.slug });
     const { badge: read } = await callCatalog(system, 'GetBadge', { id: badge.id });
-    expect(read).toMatchObject({ id: badge.id, slug: badge.slug, name: badge.slug, unique: true, published: true, archived: false, system: { id: site.id } });
+    expect(read).toMatchObject({
+      id: badge.id,
+      slug: badge.slug,
+      name: badge.slug,
+      unique: true,
+      published: true,
+      archived: false,
+      system: { id: site.id },
+    });
   });
 
   it('takes what a test overrides', async () => {
     const site = await seedSystem(system);
     const badge = await seedBadge(system, {
-      systemSlug: site.slug, slug: 'retired', name: 'Retired', unique: false, archived: true, published: false,
-      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
+      systemSlug: site.slug,
+      slug: 'retired',
+      name: 'Retired',
+      unique: false,
+      archived: true,
+      published: false,
+      earnerDescription: 'e',
+      consumerDescription: 'c',
+      criteriaUrl: 'https://example.org/c',
+      type: 't',
     });
     const { badge: read } = await callCatalog(system, 'GetBadge', { id: badge.id, siteId: site.id });
     expect(read).toMatchObject({
-      slug: 'retired', name: 'Retired', unique: false, archived: true, published: false,
-      earnerDescription: 'e', consumerDescription: 'c', criteriaUrl: 'https://example.org/c', type: 't',
+      slug: 'retired',
+      name: 'Retired',
+      unique: false,
+      archived: true,
+      published: false,
+      earnerDescription: 'e',
+      consumerDescription: 'c',
+      criteriaUrl: 'https://example.org/c',
+      type: 't',
     });
   });
 });

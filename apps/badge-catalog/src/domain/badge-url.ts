@@ -12,7 +12,8 @@ export interface BadgePathContext {
   programSlug?: string;
 }
 
-export type BadgeUrlTarget = { kind: 'id'; id: string } | { kind: 'path'; context: BadgePathContext; badgeSlug: string };
+export type BadgeUrlTarget =
+  { kind: 'id'; id: string } | { kind: 'path'; context: BadgePathContext; badgeSlug: string };
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -26,7 +27,10 @@ function segmentsOf(url: string): string[] | undefined {
   }
   try {
     // Empty segments are what repeated and trailing slashes leave, which routing ignores too (§2.1).
-    return path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    return path
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
   } catch {
     return undefined;
   }
@@ -52,7 +56,9 @@ export function parseBadgeUrl(url: string): BadgeUrlTarget | undefined {
   const [, , systemSlug = '', issuersWord, issuerSlug = '', programsWord, programSlug = ''] = s;
   const badgeSlug = s[s.length - 1] ?? '';
   if (s.length === 5) return { kind: 'path', context: { systemSlug }, badgeSlug };
-  if (s.length === 7 && is(issuersWord, 'issuers')) return { kind: 'path', context: { systemSlug, issuerSlug }, badgeSlug };
-  if (s.length === 9 && is(issuersWord, 'issuers') && is(programsWord, 'programs')) return { kind: 'path', context: { systemSlug, issuerSlug, programSlug }, badgeSlug };
+  if (s.length === 7 && is(issuersWord, 'issuers'))
+    return { kind: 'path', context: { systemSlug, issuerSlug }, badgeSlug };
+  if (s.length === 9 && is(issuersWord, 'issuers') && is(programsWord, 'programs'))
+    return { kind: 'path', context: { systemSlug, issuerSlug, programSlug }, badgeSlug };
   return undefined;
 }

@@ -71,8 +71,25 @@ export interface BadgeRecord extends BadgeData {
 export type BadgeChange = Partial<BadgeData> & Partial<BadgeCollections>;
 
 const DATA_KEYS: readonly (keyof BadgeData)[] = [
-  'slug', 'name', 'strapline', 'earnerDescription', 'consumerDescription', 'issuerUrl', 'rubricUrl', 'timeValue', 'timeUnits', 'limit',
-  'unique', 'type', 'archived', 'criteriaUrl', 'evidenceType', 'published', 'location', 'origin', 'imageId',
+  'slug',
+  'name',
+  'strapline',
+  'earnerDescription',
+  'consumerDescription',
+  'issuerUrl',
+  'rubricUrl',
+  'timeValue',
+  'timeUnits',
+  'limit',
+  'unique',
+  'type',
+  'archived',
+  'criteriaUrl',
+  'evidenceType',
+  'published',
+  'location',
+  'origin',
+  'imageId',
 ];
 
 /** A new badge's slug when the client chose none: random, so it cannot be predicted or collide by timing. */
@@ -178,7 +195,10 @@ export function newBadge(change: BadgeChange, slug: () => string = newBadgeSlug)
  * overwrite; collections are replaced only when given (D-12). The origin
  * never changes. Returns the merged data and the collections to replace.
  */
-export function mergeBadge(current: BadgeData, change: BadgeChange): { data: BadgeData; collections: Partial<BadgeCollections> } {
+export function mergeBadge(
+  current: BadgeData,
+  change: BadgeChange,
+): { data: BadgeData; collections: Partial<BadgeCollections> } {
   const data = Object.fromEntries(
     DATA_KEYS.map((key) => [key, key === 'origin' || change[key] === undefined ? current[key] : change[key]]),
   ) as unknown as BadgeData;
@@ -214,9 +234,12 @@ export function checkBadge(data: BadgeData, collections: Partial<BadgeCollection
     const value = data[field];
     if (typeof value === 'string' && [...value].length > max) problems.push(tooLong(field, value));
   }
-  if (data.timeUnits !== null && !TIME_UNITS.includes(data.timeUnits)) problems.push({ message: 'Unexpected value or invalid argument', field: 'timeUnits', value: data.timeUnits });
-  if (data.evidenceType !== null && !EVIDENCE_TYPES.includes(data.evidenceType)) problems.push({ message: 'Unexpected value or invalid argument', field: 'evidenceType', value: data.evidenceType });
-  if (!ORIGINS.includes(data.origin)) problems.push({ message: 'Unexpected value or invalid argument', field: 'origin', value: data.origin });
+  if (data.timeUnits !== null && !TIME_UNITS.includes(data.timeUnits))
+    problems.push({ message: 'Unexpected value or invalid argument', field: 'timeUnits', value: data.timeUnits });
+  if (data.evidenceType !== null && !EVIDENCE_TYPES.includes(data.evidenceType))
+    problems.push({ message: 'Unexpected value or invalid argument', field: 'evidenceType', value: data.evidenceType });
+  if (!ORIGINS.includes(data.origin))
+    problems.push({ message: 'Unexpected value or invalid argument', field: 'origin', value: data.origin });
   (collections.criteria ?? []).forEach((c, i) => {
     if (c.description.trim() === '') problems.push({ field: `criteria[${i}][description]`, value: '' });
   });

@@ -40,10 +40,12 @@ export function shapeProblems(change: MilestoneChange, partial: boolean): FieldP
   if (!partial && values.numberRequired === undefined) problems.push({ field: 'numberRequired', value: '' });
   if (!partial && values.primaryBadgeId === undefined) problems.push({ field: 'primaryBadgeId', value: '' });
   // BadgeKit reported a bad action without a message (§13.2).
-  if (values.action != null && !MILESTONE_ACTIONS.includes(values.action)) problems.push({ field: 'action', value: values.action });
+  if (values.action != null && !MILESTONE_ACTIONS.includes(values.action))
+    problems.push({ field: 'action', value: values.action });
   if (!partial && supportBadgeIds === undefined) problems.push({ field: 'supportBadges', value: '' });
   const duplicates = [...new Set((supportBadgeIds ?? []).filter((id, i, all) => all.indexOf(id) !== i))];
-  if (duplicates.length > 0) problems.push({ message: DUPLICATE, field: 'supportBadges', value: duplicates.map(asReported) });
+  if (duplicates.length > 0)
+    problems.push({ message: DUPLICATE, field: 'supportBadges', value: duplicates.map(asReported) });
   return problems;
 }
 
@@ -58,9 +60,11 @@ export function membershipProblems(change: MilestoneChange, known: ReadonlySet<s
   const primary = change.values.primaryBadgeId;
   const support = change.supportBadgeIds ?? [];
   const problems: FieldProblem[] = [];
-  if (primary !== undefined && !known.has(primary)) problems.push({ message: NOT_A_BADGE_OF_SYSTEM, field: 'primaryBadgeId', value: asReported(primary) });
+  if (primary !== undefined && !known.has(primary))
+    problems.push({ message: NOT_A_BADGE_OF_SYSTEM, field: 'primaryBadgeId', value: asReported(primary) });
   const unknown = [...new Set(support.filter((id) => !known.has(id)))];
-  if (unknown.length > 0) problems.push({ message: NOT_A_BADGE_OF_SYSTEM, field: 'supportBadges', value: unknown.map(asReported) });
+  if (unknown.length > 0)
+    problems.push({ message: NOT_A_BADGE_OF_SYSTEM, field: 'supportBadges', value: unknown.map(asReported) });
   return problems;
 }
 

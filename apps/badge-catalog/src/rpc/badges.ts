@@ -24,14 +24,45 @@ type CatalogDefinition = catalogV1.CatalogDefinition;
 export function fromBadgeFields(fields: catalogV1.BadgeFields__Output | null | undefined): BadgeChange {
   const change: BadgeChange = {};
   if (!fields) return change;
-  const scalars = ['slug', 'name', 'strapline', 'earnerDescription', 'consumerDescription', 'issuerUrl', 'rubricUrl', 'timeValue', 'timeUnits', 'limit', 'unique', 'type', 'archived', 'criteriaUrl', 'evidenceType', 'published', 'location', 'origin'] as const;
+  const scalars = [
+    'slug',
+    'name',
+    'strapline',
+    'earnerDescription',
+    'consumerDescription',
+    'issuerUrl',
+    'rubricUrl',
+    'timeValue',
+    'timeUnits',
+    'limit',
+    'unique',
+    'type',
+    'archived',
+    'criteriaUrl',
+    'evidenceType',
+    'published',
+    'location',
+    'origin',
+  ] as const;
   for (const key of scalars) {
     if (fields[key] !== undefined) (change as Record<string, unknown>)[key] = fields[key];
   }
   // An id of 0 is "no id": the item is new.
   const id = (value: string) => (value === '0' ? {} : { id: value });
-  if (fields.criteria) change.criteria = fields.criteria.items.map((c) => ({ ...id(c.id), description: c.description, required: c.required, note: c.note }));
-  if (fields.alignments) change.alignments = fields.alignments.items.map((a) => ({ ...id(a.id), name: a.name, url: a.url, description: a.description }));
+  if (fields.criteria)
+    change.criteria = fields.criteria.items.map((c) => ({
+      ...id(c.id),
+      description: c.description,
+      required: c.required,
+      note: c.note,
+    }));
+  if (fields.alignments)
+    change.alignments = fields.alignments.items.map((a) => ({
+      ...id(a.id),
+      name: a.name,
+      url: a.url,
+      description: a.description,
+    }));
   if (fields.categories) change.categories = [...fields.categories.items];
   if (fields.tags) change.tags = [...fields.tags.items];
   return change;
@@ -52,7 +83,10 @@ function listScope(request: catalogV1.ListBadgesRequest__Output): BadgeListScope
   return { siteId };
 }
 
-const listed = (result: { badges: LoadedBadge[]; total: number }, page: catalogV1.ListBadgesRequest__Output['page']) => ({
+const listed = (
+  result: { badges: LoadedBadge[]; total: number },
+  page: catalogV1.ListBadgesRequest__Output['page'],
+) => ({
   badges: result.badges.map(toBadgeMessage),
   pageInfo: pageInfo(page, result.total),
 });
@@ -63,13 +97,23 @@ export function badgeHandlers({ db, images, systems }: CatalogDeps) {
 
   return {
     async CreateBadge(request) {
-      const badge = await createBadge({ db, badges, images }, { context: request.context, change: fromBadgeFields(request.fields), image: fromImageInput(request.fields?.image) });
+      const badge = await createBadge(
+        { db, badges, images },
+        {
+          context: request.context,
+          change: fromBadgeFields(request.fields),
+          image: fromImageInput(request.fields?.image),
+        },
+      );
       return { badge: toBadgeMessage(badge) };
     },
 
     async GetBadge(request) {
       const found = await getBadge({ db, badges, milestones }, getBadgeInput(request));
-      return { badge: toBadgeMessage(found.badge), ...(found.milestones && { milestones: toMilestoneMessages(found.milestones) }) };
+      return {
+        badge: toBadgeMessage(found.badge),
+        ...(found.milestones && { milestones: toMilestoneMessages(found.milestones) }),
+      };
     },
 
     async ListBadges(request) {
@@ -79,31 +123,48 @@ export function badgeHandlers({ db, images, systems }: CatalogDeps) {
         ...(request.published !== undefined && { published: request.published }),
         ...(request.ids.length > 0 && { ids: request.ids }),
       };
-      return listed(await listBadges({ db, badges, systems }, { scope: listScope(request), filter, page: pageWindow(request.page) }), request.page);
+      return listed(
+        await listBadges(
+          { db, badges, systems },
+          { scope: listScope(request), filter, page: pageWindow(request.page) },
+        ),
+        request.page,
+      );
     },
 
     async UpdateBadge(request) {
-      const badge = await updateBadge({ db, badges, images }, {
-        key: { key: request.key, path: request.path, siteBadge: request.siteBadge },
-        change: fromBadgeFields(request.fields),
-        cleared: request.fields?.cleared ?? [],
-        image: fromImageInput(request.fields?.image),
-      });
+      const badge = await updateBadge(
+        { db, badges, images },
+        {
+          key: { key: request.key, path: request.path, siteBadge: request.siteBadge },
+          change: fromBadgeFields(request.fields),
+          cleared: request.fields?.cleared ?? [],
+          image: fromImageInput(request.fields?.image),
+        },
+      );
       return { badge: toBadgeMessage(badge) };
     },
 
     async DeleteBadge(request) {
-      const badge = await deleteBadge({ db, badges }, { key: request.key, path: request.path, siteBadge: request.siteBadge });
+      const badge = await deleteBadge(
+        { db, badges },
+        { key: request.key, path: request.path, siteBadge: request.siteBadge },
+      );
       return { badge: toBadgeMessage(badge) };
     },
 
     async ListPublicBadges(request) {
       // Every badge has a system (foreign key), so nothing is orphaned and nothing skipped (D-20).
-      return listed(await badges.list({ archived: archivedState(request.archived) }, pageWindow(request.page)), request.page);
+      return listed(
+        await badges.list({ archived: archivedState(request.archived) }, pageWindow(request.page)),
+        request.page,
+      );
     },
 
     async ResolveBadgeUrl(request) {
-      return { badge: toBadgeMessage(await resolveBadgeUrl({ db, badges }, { url: request.url, siteId: request.siteId })) };
+      return {
+        badge: toBadgeMessage(await resolveBadgeUrl({ db, badges }, { url: request.url, siteId: request.siteId })),
+      };
     },
   } satisfies UnaryHandlerGroup<CatalogDefinition>;
 }

@@ -5,5 +5,9 @@ import type { ImageInput } from '../domain/image.js';
 export function fromImageInput(input: catalogV1.ImageInput__Output | null | undefined): ImageInput | undefined {
   if (!input?.source) return undefined;
   if (input.source === 'url') return { source: 'url', url: input.url ?? '' };
-  return { source: 'upload', data: input.upload?.data ?? Buffer.alloc(0), mimeType: input.upload?.mimeType ?? 'application/octet-stream' };
+  return {
+    source: 'upload',
+    data: input.upload?.data ?? Buffer.alloc(0),
+    mimeType: input.upload?.mimeType ?? 'application/octet-stream',
+  };
 }

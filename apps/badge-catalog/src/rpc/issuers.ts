@@ -14,7 +14,11 @@ import { updateIssuer } from '../use-cases/update-issuer.js';
 import type { CatalogDeps } from './deps.js';
 import { fromOrganizationFields, imageInputOf } from './organization-input.js';
 
-export function toIssuerMessage(record: IssuerRecord, image: catalogV1.Image | undefined, programs: catalogV1.ProgramSummary[]): catalogV1.Issuer {
+export function toIssuerMessage(
+  record: IssuerRecord,
+  image: catalogV1.Image | undefined,
+  programs: catalogV1.ProgramSummary[],
+): catalogV1.Issuer {
   return {
     id: record.id,
     systemId: record.systemId,
@@ -33,14 +37,26 @@ export function issuerHandlers({ db, images }: CatalogDeps) {
   const programs = new ProgramStore(db);
   const issuers = new IssuerStore(db, programs);
   const present = async (records: IssuerRecord[]) => {
-    const [imageById, programsById] = await Promise.all([images.messages(records.map((r) => r.imageId)), programs.summaries(records.map((r) => r.id))]);
-    return records.map((r) => toIssuerMessage(r, r.imageId ? imageById.get(r.imageId) : undefined, programsById.get(r.id) ?? []));
+    const [imageById, programsById] = await Promise.all([
+      images.messages(records.map((r) => r.imageId)),
+      programs.summaries(records.map((r) => r.id)),
+    ]);
+    return records.map((r) =>
+      toIssuerMessage(r, r.imageId ? imageById.get(r.imageId) : undefined, programsById.get(r.id) ?? []),
+    );
   };
   const one = async (record: IssuerRecord) => (await present([record]))[0] as catalogV1.Issuer;
 
   return {
     async CreateIssuer(request) {
-      const record = await createIssuer({ db, images, issuers }, { systemSlug: request.systemSlug, fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
+      const record = await createIssuer(
+        { db, images, issuers },
+        {
+          systemSlug: request.systemSlug,
+          fields: fromOrganizationFields(request.fields),
+          image: imageInputOf(request.fields),
+        },
+      );
       return { issuer: await one(record) };
     },
 
@@ -56,12 +72,15 @@ export function issuerHandlers({ db, images }: CatalogDeps) {
     },
 
     async UpdateIssuer(request) {
-      const updated = await updateIssuer({ db, images, issuers }, {
-        systemSlug: request.systemSlug,
-        issuerSlug: request.issuerSlug,
-        fields: fromOrganizationFields(request.fields),
-        image: imageInputOf(request.fields),
-      });
+      const updated = await updateIssuer(
+        { db, images, issuers },
+        {
+          systemSlug: request.systemSlug,
+          issuerSlug: request.issuerSlug,
+          fields: fromOrganizationFields(request.fields),
+          image: imageInputOf(request.fields),
+        },
+      );
       return { issuer: await one(updated) };
     },
 

@@ -37,7 +37,10 @@ export function milestoneHandlers({ db }: CatalogDeps) {
 
   return {
     async CreateMilestone(request) {
-      const milestone = await createMilestone(deps, { systemSlug: request.systemSlug, change: fromFields(request.fields) });
+      const milestone = await createMilestone(deps, {
+        systemSlug: request.systemSlug,
+        change: fromFields(request.fields),
+      });
       return { milestone: toMilestoneMessage(milestone) };
     },
 
@@ -55,25 +58,44 @@ export function milestoneHandlers({ db }: CatalogDeps) {
         ...(request.primaryBadgeId !== '0' && { primaryBadgeId: request.primaryBadgeId }),
       };
       const { milestones: records, total } = await milestones.list(system.id, filters, pageWindow(request.page));
-      return { milestones: toMilestoneMessages(await withBadges(badges, records, db)), pageInfo: pageInfo(request.page, total) };
+      return {
+        milestones: toMilestoneMessages(await withBadges(badges, records, db)),
+        pageInfo: pageInfo(request.page, total),
+      };
     },
 
     async UpdateMilestone(request) {
       const { systemSlug, milestoneId } = request;
-      return { milestone: toMilestoneMessage(await updateMilestone(deps, { systemSlug, milestoneId, change: fromFields(request.fields) })) };
+      return {
+        milestone: toMilestoneMessage(
+          await updateMilestone(deps, { systemSlug, milestoneId, change: fromFields(request.fields) }),
+        ),
+      };
     },
 
     async DeleteMilestone(request) {
-      return { milestone: toMilestoneMessage(await deleteMilestone(deps, { systemSlug: request.systemSlug, milestoneId: request.milestoneId })) };
+      return {
+        milestone: toMilestoneMessage(
+          await deleteMilestone(deps, { systemSlug: request.systemSlug, milestoneId: request.milestoneId }),
+        ),
+      };
     },
 
     async AddMilestoneBadge(request) {
-      const { milestone, changed } = await addMilestoneBadge(deps, { systemSlug: request.systemSlug, milestoneId: request.milestoneId, badgeId: request.badgeId });
+      const { milestone, changed } = await addMilestoneBadge(deps, {
+        systemSlug: request.systemSlug,
+        milestoneId: request.milestoneId,
+        badgeId: request.badgeId,
+      });
       return { milestone: toMilestoneMessage(milestone), changed };
     },
 
     async RemoveMilestoneBadge(request) {
-      const { milestone, changed } = await removeMilestoneBadge(deps, { systemSlug: request.systemSlug, milestoneId: request.milestoneId, badgeId: request.badgeId });
+      const { milestone, changed } = await removeMilestoneBadge(deps, {
+        systemSlug: request.systemSlug,
+        milestoneId: request.milestoneId,
+        badgeId: request.badgeId,
+      });
       return { milestone: toMilestoneMessage(milestone), changed };
     },
   } satisfies UnaryHandlerGroup<CatalogDefinition>;

@@ -6,11 +6,29 @@ import type { catalogV1 } from '@laurel/protos';
 import type { LoadedBadge, OrganizationSummary } from '../store/badges.js';
 import type { MilestoneWithBadges } from '../use-cases/milestone-badges.js';
 
-const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+const optional = <K extends string, V>(key: K, value: V | null | undefined) =>
+  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
-const summaryMessage = (o: OrganizationSummary) => ({ id: o.id, slug: o.slug, name: o.name, url: o.url, ...optional('description', o.description), ...optional('email', o.email) });
+const summaryMessage = (o: OrganizationSummary) => ({
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  url: o.url,
+  ...optional('description', o.description),
+  ...optional('email', o.email),
+});
 
-export function toBadgeMessage({ record: r, system, issuer, program, image, criteria, alignments, categories, tags }: LoadedBadge): catalogV1.Badge {
+export function toBadgeMessage({
+  record: r,
+  system,
+  issuer,
+  program,
+  image,
+  criteria,
+  alignments,
+  categories,
+  tags,
+}: LoadedBadge): catalogV1.Badge {
   return {
     id: r.id,
     slug: r.slug,
@@ -25,7 +43,9 @@ export function toBadgeMessage({ record: r, system, issuer, program, image, crit
     ...optional('limit', r.limit),
     unique: r.unique,
     createdAt: r.createdAt.toISOString(),
-    ...(image && { image: { slug: image.slug, ...optional('url', image.url), ...optional('mimeType', image.mimeType) } }),
+    ...(image && {
+      image: { slug: image.slug, ...optional('url', image.url), ...optional('mimeType', image.mimeType) },
+    }),
     ...optional('type', r.type),
     archived: r.archived,
     system: summaryMessage(system),
@@ -48,7 +68,11 @@ export function toMilestoneMessages(milestones: MilestoneWithBadges[]): catalogV
   return milestones.map(toMilestoneMessage);
 }
 
-export function toMilestoneMessage({ record: r, primaryBadge, supportBadges }: MilestoneWithBadges): catalogV1.Milestone {
+export function toMilestoneMessage({
+  record: r,
+  primaryBadge,
+  supportBadges,
+}: MilestoneWithBadges): catalogV1.Milestone {
   return {
     id: r.id,
     systemId: r.systemId,

@@ -37,12 +37,15 @@ export function programHandlers({ db, images }: CatalogDeps) {
 
   return {
     async CreateProgram(request) {
-      const record = await createProgram({ db, images, programs }, {
-        systemSlug: request.systemSlug,
-        issuerSlug: request.issuerSlug,
-        fields: fromOrganizationFields(request.fields),
-        image: imageInputOf(request.fields),
-      });
+      const record = await createProgram(
+        { db, images, programs },
+        {
+          systemSlug: request.systemSlug,
+          issuerSlug: request.issuerSlug,
+          fields: fromOrganizationFields(request.fields),
+          image: imageInputOf(request.fields),
+        },
+      );
       return { program: await one(record) };
     },
 
@@ -58,13 +61,16 @@ export function programHandlers({ db, images }: CatalogDeps) {
     },
 
     async UpdateProgram(request) {
-      const updated = await updateProgram({ db, images, programs }, {
-        systemSlug: request.systemSlug,
-        issuerSlug: request.issuerSlug,
-        programSlug: request.programSlug,
-        fields: fromOrganizationFields(request.fields),
-        image: imageInputOf(request.fields),
-      });
+      const updated = await updateProgram(
+        { db, images, programs },
+        {
+          systemSlug: request.systemSlug,
+          issuerSlug: request.issuerSlug,
+          programSlug: request.programSlug,
+          fields: fromOrganizationFields(request.fields),
+          image: imageInputOf(request.fields),
+        },
+      );
       return { program: await one(updated) };
     },
 

@@ -13,7 +13,11 @@ import { fromOrganizationFields, imageInputOf } from './organization-input.js';
 
 type CatalogDefinition = catalogV1.CatalogDefinition;
 
-export function toSystemMessage(record: SystemRecord, image: catalogV1.Image | undefined, issuers: catalogV1.IssuerSummary[] = []): catalogV1.System {
+export function toSystemMessage(
+  record: SystemRecord,
+  image: catalogV1.Image | undefined,
+  issuers: catalogV1.IssuerSummary[] = [],
+): catalogV1.System {
   return {
     id: record.id,
     slug: record.slug,
@@ -37,22 +41,30 @@ export function systemHandlers({ db, images, systems }: CatalogDeps) {
       images.messages(records.map((r) => r.imageId)),
       options.issuers ? issuers.summaries(ids) : new Map<string, catalogV1.IssuerSummary[]>(),
     ]);
-    return records.map((r) => toSystemMessage(r, r.imageId ? imageById.get(r.imageId) : undefined, issuersById.get(r.id) ?? []));
+    return records.map((r) =>
+      toSystemMessage(r, r.imageId ? imageById.get(r.imageId) : undefined, issuersById.get(r.id) ?? []),
+    );
   };
-  const one = async (record: SystemRecord, options: { issuers: boolean }) => (await present([record], options))[0] as catalogV1.System;
+  const one = async (record: SystemRecord, options: { issuers: boolean }) =>
+    (await present([record], options))[0] as catalogV1.System;
 
   return {
     async CreateSystem(request) {
-      const record = await createSystem({ db, images, systems }, { fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
+      const record = await createSystem(
+        { db, images, systems },
+        { fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) },
+      );
       // A new system has no issuers yet (§4.4).
       return { system: await one(record, { issuers: false }) };
     },
 
     async GetSystem(request) {
       const found =
-        request.key === 'id' && request.id !== undefined ? await systems.findById(request.id)
-        : request.key === 'slug' && request.slug !== undefined ? await systems.findBySlug(request.slug)
-        : undefined;
+        request.key === 'id' && request.id !== undefined
+          ? await systems.findById(request.id)
+          : request.key === 'slug' && request.slug !== undefined
+            ? await systems.findBySlug(request.slug)
+            : undefined;
       if (!found) {
         const [field, value] = request.key === 'id' ? ['id', request.id ?? ''] : ['slug', request.slug ?? ''];
         throw DomainError.notFound('system', field, value);
@@ -66,7 +78,10 @@ export function systemHandlers({ db, images, systems }: CatalogDeps) {
     },
 
     async UpdateSystem(request) {
-      const updated = await updateSystem({ db, images, systems }, { slug: request.slug, fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) });
+      const updated = await updateSystem(
+        { db, images, systems },
+        { slug: request.slug, fields: fromOrganizationFields(request.fields), image: imageInputOf(request.fields) },
+      );
       return { system: await one(updated, { issuers: true }) };
     },
 

@@ -29,7 +29,8 @@ function checkWebhook(url: string, secret: string): void {
   else if (!isAbsoluteHttpUrl(url)) problems.push({ message: 'Invalid URL', field: 'url', value: url });
   if (secret === '') problems.push({ field: 'secret', value: '' });
   // Never echo a secret back, not even a bad one.
-  else if ([...secret].length < MIN_SECRET_LENGTH) problems.push({ message: 'String is not in range', field: 'secret' });
+  else if ([...secret].length < MIN_SECRET_LENGTH)
+    problems.push({ message: 'String is not in range', field: 'secret' });
   if (problems.length > 0) throw DomainError.validation(problems);
 }
 

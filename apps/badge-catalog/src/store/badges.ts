@@ -92,7 +92,8 @@ interface BadgeRow {
   created_at: Date;
 }
 
-type SummaryColumns<P extends string> = Record<`${P}_slug` | `${P}_name` | `${P}_url`, string | null> & Record<`${P}_description` | `${P}_email`, string | null>;
+type SummaryColumns<P extends string> = Record<`${P}_slug` | `${P}_name` | `${P}_url`, string | null> &
+  Record<`${P}_description` | `${P}_email`, string | null>;
 
 /** A badge row joined with its parents' and image's columns, and its children as JSON. */
 type JoinedRow = BadgeRow &
@@ -189,7 +190,11 @@ const toColumns = (data: Partial<BadgeData>): Record<string, unknown> => {
   return columns;
 };
 
-function summary<P extends 's' | 'i' | 'p'>(row: JoinedRow, prefix: P, id: string | null): OrganizationSummary | undefined {
+function summary<P extends 's' | 'i' | 'p'>(
+  row: JoinedRow,
+  prefix: P,
+  id: string | null,
+): OrganizationSummary | undefined {
   const slug = row[`${prefix}_slug`];
   if (id === null || slug === null) return undefined;
   return {
@@ -206,12 +211,20 @@ const summaryColumns = (alias: string, prefix: string) =>
   Object.fromEntries(['slug', 'name', 'url', 'description', 'email'].map((c) => [`${prefix}_${c}`, `${alias}.${c}`]));
 
 /** `column = any(array)`: one parameter however many ids a page has. */
-const anyOf = (query: Knex.QueryBuilder, column: string, ids: readonly string[]) => query.whereRaw(`${column} = any(?::bigint[])`, [[...ids]]);
+const anyOf = (query: Knex.QueryBuilder, column: string, ids: readonly string[]) =>
+  query.whereRaw(`${column} = any(?::bigint[])`, [[...ids]]);
 
 function loaded(row: JoinedRow): LoadedBadge {
   return {
     record: toRecord(row),
-    system: summary(row, 's', row.system_id) ?? { id: row.system_id, slug: '', name: '', url: '', description: null, email: null },
+    system: summary(row, 's', row.system_id) ?? {
+      id: row.system_id,
+      slug: '',
+      name: '',
+      url: '',
+      description: null,
+      email: null,
+    },
     ...(row.issuer_id !== null && { issuer: summary(row, 'i', row.issuer_id) }),
     ...(row.program_id !== null && { program: summary(row, 'p', row.program_id) }),
     ...(row.img_slug !== null && { image: { slug: row.img_slug, url: row.img_url, mimeType: row.img_mime_type } }),
@@ -245,7 +258,11 @@ export class BadgeStore {
       .leftJoin({ i: 'issuers' }, 'i.id', 'b.issuer_id')
       .leftJoin({ p: 'programs' }, 'p.id', 'b.program_id')
       .leftJoin({ img: 'images' }, 'img.id', 'b.image_id')
-      .select('b.*', summaryColumns('s', 's'), summaryColumns('i', 'i'), summaryColumns('p', 'p'), { img_slug: 'img.slug', img_url: 'img.url', img_mime_type: 'img.mime_type' })
+      .select('b.*', summaryColumns('s', 's'), summaryColumns('i', 'i'), summaryColumns('p', 'p'), {
+        img_slug: 'img.slug',
+        img_url: 'img.url',
+        img_mime_type: 'img.mime_type',
+      })
       .select(db.raw(CHILDREN_SQL));
   }
 
@@ -259,9 +276,19 @@ export class BadgeStore {
   }
 
   /** `submitted`: the request's values, for the details of a slug conflict. */
-  async insert(trx: Knex, parents: BadgeParents, badge: BadgeData & BadgeCollections, submitted: Record<string, unknown>): Promise<string> {
+  async insert(
+    trx: Knex,
+    parents: BadgeParents,
+    badge: BadgeData & BadgeCollections,
+    submitted: Record<string, unknown>,
+  ): Promise<string> {
     const inserting = trx('badges')
-      .insert({ system_id: parents.systemId, issuer_id: parents.issuerId, program_id: parents.programId, ...toColumns(badge) })
+      .insert({
+        system_id: parents.systemId,
+        issuer_id: parents.issuerId,
+        program_id: parents.programId,
+        ...toColumns(badge),
+      })
       .returning<{ id: string }[]>('id');
     const [row] = await slugConflictOr(inserting, submitted);
     if (!row) throw new Error('badge insert returned no row');
@@ -271,13 +298,25 @@ export class BadgeStore {
 
   /** The badge found by `lookup`, locked until the transaction ends. */
   async lock(trx: Knex, lookup: BadgeLookup): Promise<BadgeRecord | undefined> {
-    const row = (await BadgeStore.where(trx('badges as b').select('b.*'), lookup, 'b').forUpdate().first()) as BadgeRow | undefined;
+    const row = (await BadgeStore.where(trx('badges as b').select('b.*'), lookup, 'b').forUpdate().first()) as
+      BadgeRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
   /** `submitted`: the request's values, for the details of a slug conflict. */
-  async update(trx: Knex, id: string, data: BadgeData, collections: Partial<BadgeCollections>, submitted: Record<string, unknown>): Promise<void> {
-    await slugConflictOr(trx('badges').where({ id }).update({ ...toColumns(data), updated_at: trx.fn.now() }), submitted);
+  async update(
+    trx: Knex,
+    id: string,
+    data: BadgeData,
+    collections: Partial<BadgeCollections>,
+    submitted: Record<string, unknown>,
+  ): Promise<void> {
+    await slugConflictOr(
+      trx('badges')
+        .where({ id })
+        .update({ ...toColumns(data), updated_at: trx.fn.now() }),
+      submitted,
+    );
     await this.replaceChildren(trx, id, collections, false);
   }
 
@@ -289,10 +328,20 @@ export class BadgeStore {
   async find(lookup: BadgeLookup, db: Knex = this.db): Promise<LoadedBadge | undefined> {
     const query = BadgeStore.where(this.joined(db), lookup, 'b').limit(1);
     // By id (what every award asks, whatever the channel) is hot: prepared, planned once per connection.
-    const byId = lookup.id !== undefined && lookup.slug === undefined && lookup.issuerId === undefined && lookup.programId === undefined && db === this.db;
+    const byId =
+      lookup.id !== undefined &&
+      lookup.slug === undefined &&
+      lookup.issuerId === undefined &&
+      lookup.programId === undefined &&
+      db === this.db;
     if (byId) {
       const { sql, bindings } = query.toSQL().toNative();
-      const [row] = await preparedQuery<JoinedRow>(this.db, `catalog.badge-by-id.${lookup.systemId === undefined ? 'any' : 'site'}`, sql, bindings);
+      const [row] = await preparedQuery<JoinedRow>(
+        this.db,
+        `catalog.badge-by-id.${lookup.systemId === undefined ? 'any' : 'site'}`,
+        sql,
+        bindings,
+      );
       return row ? loaded(row) : undefined;
     }
     const row = (await query.first()) as JoinedRow | undefined;
@@ -329,10 +378,18 @@ export class BadgeStore {
    * the bare table; only those rows are then joined and get their children,
    * so a page of 20 costs 20 badges' children, not the whole match's.
    */
-  async list(filter: BadgeFilter, page: { offset: number; limit: number } | undefined): Promise<{ badges: LoadedBadge[]; total: number }> {
-    const ids = this.filtered(this.db({ b: 'badges' }), filter).select('b.id', this.db.raw('count(*) over () as full_count')).orderBy('b.id');
+  async list(
+    filter: BadgeFilter,
+    page: { offset: number; limit: number } | undefined,
+  ): Promise<{ badges: LoadedBadge[]; total: number }> {
+    const ids = this.filtered(this.db({ b: 'badges' }), filter)
+      .select('b.id', this.db.raw('count(*) over () as full_count'))
+      .orderBy('b.id');
     if (page) ids.offset(page.offset).limit(page.limit);
-    const rows = (await this.joined(this.db).join(ids.as('page'), 'page.id', 'b.id').select('page.full_count').orderBy('b.id')) as JoinedRow[];
+    const rows = (await this.joined(this.db)
+      .join(ids.as('page'), 'page.id', 'b.id')
+      .select('page.full_count')
+      .orderBy('b.id')) as JoinedRow[];
     const badges = rows.map(loaded);
     if (!page) return { badges, total: rows.length };
     // The window count rides along with the page; only a page past the end needs its own count.
@@ -355,14 +412,30 @@ export class BadgeStore {
   }
 
   /** Replaces each given collection; absent ones stay as they are (D-12). */
-  private async replaceChildren(trx: Knex, badgeId: string, collections: Partial<BadgeCollections>, isNew: boolean): Promise<void> {
+  private async replaceChildren(
+    trx: Knex,
+    badgeId: string,
+    collections: Partial<BadgeCollections>,
+    isNew: boolean,
+  ): Promise<void> {
     if (collections.criteria) {
-      await this.replaceItems(trx, 'badge_criteria', badgeId, isNew, collections.criteria, (c) => ({ description: c.description, required: c.required, note: c.note }));
+      await this.replaceItems(trx, 'badge_criteria', badgeId, isNew, collections.criteria, (c) => ({
+        description: c.description,
+        required: c.required,
+        note: c.note,
+      }));
     }
     if (collections.alignments) {
-      await this.replaceItems(trx, 'badge_alignments', badgeId, isNew, collections.alignments, (a) => ({ name: a.name, url: a.url, description: a.description }));
+      await this.replaceItems(trx, 'badge_alignments', badgeId, isNew, collections.alignments, (a) => ({
+        name: a.name,
+        url: a.url,
+        description: a.description,
+      }));
     }
-    for (const [table, values] of [['badge_categories', collections.categories], ['badge_tags', collections.tags]] as const) {
+    for (const [table, values] of [
+      ['badge_categories', collections.categories],
+      ['badge_tags', collections.tags],
+    ] as const) {
       if (!values) continue;
       if (!isNew) await trx(table).where({ badge_id: badgeId }).delete();
       if (values.length > 0) await trx(table).insert(values.map((value) => ({ badge_id: badgeId, value })));
@@ -383,7 +456,9 @@ export class BadgeStore {
     items: readonly T[],
     columns: (item: T) => Record<string, unknown>,
   ): Promise<void> {
-    const owned = isNew ? new Set<string>() : new Set((await trx(table).where({ badge_id: badgeId }).select<{ id: string }[]>('id')).map((r) => r.id));
+    const owned = isNew
+      ? new Set<string>()
+      : new Set((await trx(table).where({ badge_id: badgeId }).select<{ id: string }[]>('id')).map((r) => r.id));
     const kept: { id: string; position: number; values: Record<string, unknown> }[] = [];
     const added: Record<string, unknown>[] = [];
     items.forEach((item, position) => {
@@ -397,17 +472,26 @@ export class BadgeStore {
     if (added.length > 0) await trx(table).insert(added);
   }
 
-  private async updateItems(trx: Knex, table: 'badge_criteria' | 'badge_alignments', kept: { id: string; position: number; values: Record<string, unknown> }[]): Promise<void> {
+  private async updateItems(
+    trx: Knex,
+    table: 'badge_criteria' | 'badge_alignments',
+    kept: { id: string; position: number; values: Record<string, unknown> }[],
+  ): Promise<void> {
     const names = Object.keys(kept[0]?.values ?? {});
-    const types: Record<string, string> = { description: 'text', required: 'boolean', note: 'text', name: 'text', url: 'text' };
+    const types: Record<string, string> = {
+      description: 'text',
+      required: 'boolean',
+      note: 'text',
+      name: 'text',
+      url: 'text',
+    };
     // Each column travels as one array parameter, whatever its type.
     const arrays = names.map((name) => kept.map((k) => k.values[name]) as Knex.Value);
     const set = names.map((name) => `${name} = v.${name}`).join(', ');
     const unnest = ['?::bigint[]', '?::int[]', ...names.map((name) => `?::${types[name] ?? 'text'}[]`)].join(', ');
-    await trx.raw(`update ${table} as t set position = v.position, ${set} from unnest(${unnest}) as v(id, position, ${names.join(', ')}) where t.id = v.id`, [
-      kept.map((k) => k.id),
-      kept.map((k) => k.position),
-      ...arrays,
-    ]);
+    await trx.raw(
+      `update ${table} as t set position = v.position, ${set} from unnest(${unnest}) as v(id, position, ${names.join(', ')}) where t.id = v.id`,
+      [kept.map((k) => k.id), kept.map((k) => k.position), ...arrays],
+    );
   }
 }

@@ -32,16 +32,27 @@ export async function findSystem(db: Knex, slug: string): Promise<ContextRow> {
   return row;
 }
 
-export async function findIssuer(db: Knex, systemSlug: string, issuerSlug: string): Promise<{ system: ContextRow; issuer: ContextRow }> {
+export async function findIssuer(
+  db: Knex,
+  systemSlug: string,
+  issuerSlug: string,
+): Promise<{ system: ContextRow; issuer: ContextRow }> {
   const system = await findSystem(db, systemSlug);
-  const issuer = (await bySlug(db('issuers').where({ system_id: system.id }), issuerSlug).first()) as ContextRow | undefined;
+  const issuer = (await bySlug(db('issuers').where({ system_id: system.id }), issuerSlug).first()) as
+    ContextRow | undefined;
   if (!issuer) throw DomainError.notFound('issuer', 'slug', issuerSlug);
   return { system, issuer };
 }
 
-export async function findProgram(db: Knex, systemSlug: string, issuerSlug: string, programSlug: string): Promise<Required<ResolvedContext>> {
+export async function findProgram(
+  db: Knex,
+  systemSlug: string,
+  issuerSlug: string,
+  programSlug: string,
+): Promise<Required<ResolvedContext>> {
   const { system, issuer } = await findIssuer(db, systemSlug, issuerSlug);
-  const program = (await bySlug(db('programs').where({ issuer_id: issuer.id }), programSlug).first()) as ContextRow | undefined;
+  const program = (await bySlug(db('programs').where({ issuer_id: issuer.id }), programSlug).first()) as
+    ContextRow | undefined;
   if (!program) throw DomainError.notFound('program', 'slug', programSlug);
   return { system, issuer, program };
 }

@@ -17,7 +17,11 @@ export interface ImageRow {
 }
 
 export function toImageMessage(row: Pick<ImageRow, 'slug' | 'url' | 'mime_type'>): catalogV1.Image {
-  return { slug: row.slug, ...(row.url !== null && { url: row.url }), ...(row.mime_type !== null && { mimeType: row.mime_type }) };
+  return {
+    slug: row.slug,
+    ...(row.url !== null && { url: row.url }),
+    ...(row.mime_type !== null && { mimeType: row.mime_type }),
+  };
 }
 
 export class ImageStore {
@@ -27,7 +31,8 @@ export class ImageStore {
   async save(trx: Knex, input: ImageInput | undefined): Promise<string | undefined> {
     if (!input) return undefined;
     const slug = randomBytes(16).toString('hex');
-    const row = input.source === 'url' ? { slug, url: input.url } : { slug, data: input.data, mime_type: input.mimeType };
+    const row =
+      input.source === 'url' ? { slug, url: input.url } : { slug, data: input.data, mime_type: input.mimeType };
     const [saved] = await trx<ImageRow>('images').insert(row).returning('id');
     if (!saved) throw new Error('image insert returned no row');
     return saved.id;

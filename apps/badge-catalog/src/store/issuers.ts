@@ -22,14 +22,25 @@ interface IssuerRow extends ContextRow {
 const toRecord = (row: IssuerRow): IssuerRecord => ({ ...toOrganizationRecord(row), systemId: row.system_id });
 
 /** An issuer found along a path (context.ts) is an issuer row without its parent column typed. */
-export const issuerFromContext = (row: ContextRow, systemId: string): IssuerRecord => toRecord({ ...row, system_id: systemId });
+export const issuerFromContext = (row: ContextRow, systemId: string): IssuerRecord =>
+  toRecord({ ...row, system_id: systemId });
 
 export class IssuerStore extends OrganizationTable<IssuerRecord> {
   constructor(
     db: Knex,
     private readonly programs: ProgramStore,
   ) {
-    super(db, { table: 'issuers', parentColumn: 'system_id', uniqueIndex: 'issuers_slug_key', model: 'issuer', parentModel: 'system' }, (row: OrganizationRow) => toRecord({ ...row, system_id: row.system_id ?? '' }));
+    super(
+      db,
+      {
+        table: 'issuers',
+        parentColumn: 'system_id',
+        uniqueIndex: 'issuers_slug_key',
+        model: 'issuer',
+        parentModel: 'system',
+      },
+      (row: OrganizationRow) => toRecord({ ...row, system_id: row.system_id ?? '' }),
+    );
   }
 
   /**

@@ -53,19 +53,35 @@ export class MilestoneStore {
   async badgesOfSystem(systemId: string, ids: string[], trx: Knex): Promise<Set<string>> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Set();
-    const rows = await trx('badges').where({ system_id: systemId }).whereIn('id', wanted).select<{ id: string }[]>('id').forKeyShare();
+    const rows = await trx('badges')
+      .where({ system_id: systemId })
+      .whereIn('id', wanted)
+      .select<{ id: string }[]>('id')
+      .forKeyShare();
     return new Set(rows.map((r) => r.id));
   }
 
-  async insert(systemId: string, values: Required<MilestoneValues>, supportBadgeIds: string[], trx: Knex): Promise<MilestoneRecord> {
-    const [row] = await trx<MilestoneRow>('milestones').insert({ system_id: systemId, ...toColumns(values) }).returning('*');
+  async insert(
+    systemId: string,
+    values: Required<MilestoneValues>,
+    supportBadgeIds: string[],
+    trx: Knex,
+  ): Promise<MilestoneRecord> {
+    const [row] = await trx<MilestoneRow>('milestones')
+      .insert({ system_id: systemId, ...toColumns(values) })
+      .returning('*');
     if (!row) throw new Error('milestone insert returned no row');
     await this.insertLinks(row.id, supportBadgeIds, trx);
     return { ...toRecordWithoutLinks(row), supportBadgeIds: [...supportBadgeIds] };
   }
 
   /** The system's milestone, locked for the rest of the transaction when `lock` is set. */
-  async find(systemId: string, id: string, db: Knex = this.db, options: { lock?: boolean } = {}): Promise<MilestoneRecord | undefined> {
+  async find(
+    systemId: string,
+    id: string,
+    db: Knex = this.db,
+    options: { lock?: boolean } = {},
+  ): Promise<MilestoneRecord | undefined> {
     const query = db<MilestoneRow>('milestones').where({ id, system_id: systemId }).first();
     if (options.lock) query.forUpdate();
     const row = await query;
@@ -74,12 +90,19 @@ export class MilestoneStore {
     return record;
   }
 
-  async list(systemId: string, filters: MilestoneFilters, page: { offset: number; limit: number } | undefined): Promise<{ milestones: MilestoneRecord[]; total: number }> {
+  async list(
+    systemId: string,
+    filters: MilestoneFilters,
+    page: { offset: number; limit: number } | undefined,
+  ): Promise<{ milestones: MilestoneRecord[]; total: number }> {
     const scoped = () => {
       const query = this.db<MilestoneRow>('milestones').where({ system_id: systemId });
       if (filters.primaryBadgeId !== undefined) query.where({ primary_badge_id: filters.primaryBadgeId });
       if (filters.supportBadgeId !== undefined) {
-        query.whereIn('id', this.db('milestone_support_badges').where({ badge_id: filters.supportBadgeId }).select('milestone_id'));
+        query.whereIn(
+          'id',
+          this.db('milestone_support_badges').where({ badge_id: filters.supportBadgeId }).select('milestone_id'),
+        );
       }
       return query;
     };
@@ -115,20 +138,27 @@ export class MilestoneStore {
 
   /** True when there was a link to remove. */
   async removeLink(milestoneId: string, badgeId: string, trx: Knex): Promise<boolean> {
-    const removed = await trx('milestone_support_badges').where({ milestone_id: milestoneId, badge_id: badgeId }).delete();
+    const removed = await trx('milestone_support_badges')
+      .where({ milestone_id: milestoneId, badge_id: badgeId })
+      .delete();
     return removed > 0;
   }
 
   private async insertLinks(milestoneId: string, badgeIds: string[], trx: Knex): Promise<void> {
     if (badgeIds.length === 0) return;
     // One multi-row insert; ids are assigned in array order, which is the order the links keep.
-    await trx('milestone_support_badges').insert(badgeIds.map((badgeId) => ({ milestone_id: milestoneId, badge_id: badgeId })));
+    await trx('milestone_support_badges').insert(
+      badgeIds.map((badgeId) => ({ milestone_id: milestoneId, badge_id: badgeId })),
+    );
   }
 
   private async withLinks(rows: MilestoneRow[], db: Knex): Promise<MilestoneRecord[]> {
     if (rows.length === 0) return [];
     const links = await db<LinkRow>('milestone_support_badges')
-      .whereIn('milestone_id', rows.map((r) => r.id))
+      .whereIn(
+        'milestone_id',
+        rows.map((r) => r.id),
+      )
       .orderBy('id')
       .select('milestone_id', 'badge_id');
     const byMilestone = new Map<string, string[]>();
@@ -142,5 +172,11 @@ export class MilestoneStore {
 }
 
 function toRecordWithoutLinks(row: MilestoneRow): Omit<MilestoneRecord, 'supportBadgeIds'> {
-  return { id: row.id, systemId: row.system_id, action: row.action, numberRequired: row.number_required, primaryBadgeId: row.primary_badge_id };
+  return {
+    id: row.id,
+    systemId: row.system_id,
+    action: row.action,
+    numberRequired: row.number_required,
+    primaryBadgeId: row.primary_badge_id,
+  };
 }

@@ -61,7 +61,9 @@ export class OrganizationTable<R> {
 
   async create(parent: Named, fields: SystemFields, db: Knex = this.database): Promise<R> {
     try {
-      const [row] = await db<OrganizationRow>(this.spec.table).insert({ ...toOrganizationColumns(fields), [this.spec.parentColumn]: parent.id }).returning('*');
+      const [row] = await db<OrganizationRow>(this.spec.table)
+        .insert({ ...toOrganizationColumns(fields), [this.spec.parentColumn]: parent.id })
+        .returning('*');
       if (!row) throw new Error('insert returned no row');
       return this.toRecord(row);
     } catch (error) {
@@ -73,9 +75,14 @@ export class OrganizationTable<R> {
   }
 
   async list(parentId: string, page: PageWindow | undefined): Promise<{ records: R[]; total: number }> {
-    const query = this.database<OrganizationRow>(this.spec.table).where(this.spec.parentColumn, parentId).select('*').orderBy('id');
+    const query = this.database<OrganizationRow>(this.spec.table)
+      .where(this.spec.parentColumn, parentId)
+      .select('*')
+      .orderBy('id');
     if (page) query.offset(page.offset).limit(page.limit);
-    const counting = this.database(this.spec.table).where(this.spec.parentColumn, parentId).count<{ count: string }[]>({ count: '*' });
+    const counting = this.database(this.spec.table)
+      .where(this.spec.parentColumn, parentId)
+      .count<{ count: string }[]>({ count: '*' });
     const [rows, counted] = await Promise.all([query, counting]);
     return { records: rows.map(this.toRecord), total: Number(counted[0]?.count ?? 0) };
   }
@@ -91,7 +98,10 @@ export class OrganizationTable<R> {
         const columns = toOrganizationColumns(fields);
         // A body of only unknown keys is a successful no-op (§16.6).
         if (Object.keys(columns).length === 0) return this.toRecord(current);
-        const [row] = await trx<OrganizationRow>(this.spec.table).where({ id: organization.id }).update(columns).returning('*');
+        const [row] = await trx<OrganizationRow>(this.spec.table)
+          .where({ id: organization.id })
+          .update(columns)
+          .returning('*');
         if (!row) throw DomainError.notFound(this.spec.model, 'slug', organization.slug);
         return this.toRecord(row);
       });
@@ -102,7 +112,10 @@ export class OrganizationTable<R> {
   }
 
   async delete(organization: Named): Promise<R> {
-    const [row] = await this.database<OrganizationRow>(this.spec.table).where({ id: organization.id }).delete().returning('*');
+    const [row] = await this.database<OrganizationRow>(this.spec.table)
+      .where({ id: organization.id })
+      .delete()
+      .returning('*');
     if (!row) throw DomainError.notFound(this.spec.model, 'slug', organization.slug);
     return this.toRecord(row);
   }

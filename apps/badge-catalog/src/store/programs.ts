@@ -20,7 +20,8 @@ interface ProgramRow extends ContextRow {
 const toRecord = (row: ProgramRow): ProgramRecord => ({ ...toOrganizationRecord(row), issuerId: row.issuer_id });
 
 /** A program found along a path (context.ts) is a program row without its parent column typed. */
-export const programFromContext = (row: ContextRow, issuerId: string): ProgramRecord => toRecord({ ...row, issuer_id: issuerId });
+export const programFromContext = (row: ContextRow, issuerId: string): ProgramRecord =>
+  toRecord({ ...row, issuer_id: issuerId });
 
 export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummary {
   return {
@@ -35,7 +36,17 @@ export function toProgramSummary(record: ProgramRecord): catalogV1.ProgramSummar
 
 export class ProgramStore extends OrganizationTable<ProgramRecord> {
   constructor(db: Knex) {
-    super(db, { table: 'programs', parentColumn: 'issuer_id', uniqueIndex: 'programs_slug_key', model: 'program', parentModel: 'issuer' }, (row: OrganizationRow) => toRecord({ ...row, issuer_id: row.issuer_id ?? '' }));
+    super(
+      db,
+      {
+        table: 'programs',
+        parentColumn: 'issuer_id',
+        uniqueIndex: 'programs_slug_key',
+        model: 'program',
+        parentModel: 'issuer',
+      },
+      (row: OrganizationRow) => toRecord({ ...row, issuer_id: row.issuer_id ?? '' }),
+    );
   }
 
   /** The shallow programs of several issuers in one query: issuer id -> summaries, in id order. */

@@ -29,7 +29,9 @@ export class SystemStore {
   }
 
   async findBySlug(slug: string, db: Knex = this.db): Promise<SystemRecord | undefined> {
-    const row = await db<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).first();
+    const row = await db<SystemRow>('systems')
+      .whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)])
+      .first();
     return row ? toRecord(row) : undefined;
   }
 
@@ -50,10 +52,17 @@ export class SystemStore {
   }
 
   /** Applies `change` to the current record under a row lock, so concurrent updates do not lose each other's fields. */
-  async update(slug: string, change: (current: SystemRecord) => SystemFields, db: Knex = this.db): Promise<SystemRecord> {
+  async update(
+    slug: string,
+    change: (current: SystemRecord) => SystemFields,
+    db: Knex = this.db,
+  ): Promise<SystemRecord> {
     try {
       return await db.transaction(async (trx) => {
-        const current = await trx<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).forUpdate().first();
+        const current = await trx<SystemRow>('systems')
+          .whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)])
+          .forUpdate()
+          .first();
         if (!current) throw DomainError.notFound('system', 'slug', slug);
         const fields = change(toRecord(current));
         const [row] = await trx<SystemRow>('systems')
@@ -70,7 +79,10 @@ export class SystemStore {
   }
 
   async delete(slug: string): Promise<SystemRecord> {
-    const [row] = await this.db<SystemRow>('systems').whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)]).delete().returning('*');
+    const [row] = await this.db<SystemRow>('systems')
+      .whereRaw('lower(rtrim(slug)) = ?', [slugKey(slug)])
+      .delete()
+      .returning('*');
     if (!row) throw DomainError.notFound('system', 'slug', slug);
     return toRecord(row);
   }

@@ -18,7 +18,12 @@ interface WebhookRow {
   created_at: Date;
 }
 
-const toRecord = (row: WebhookRow): WebhookRecord => ({ systemId: row.system_id, url: row.url, secret: row.secret, createdAt: row.created_at });
+const toRecord = (row: WebhookRow): WebhookRecord => ({
+  systemId: row.system_id,
+  url: row.url,
+  secret: row.secret,
+  createdAt: row.created_at,
+});
 
 export class WebhookStore {
   constructor(private readonly db: Knex) {}

@@ -24,9 +24,16 @@ export interface CreateBadgeInput {
   image: ImageInput | undefined;
 }
 
-export async function createBadge({ db, badges, images }: BadgeWriteDeps, { context: path, change, image }: CreateBadgeInput): Promise<LoadedBadge> {
+export async function createBadge(
+  { db, badges, images }: BadgeWriteDeps,
+  { context: path, change, image }: CreateBadgeInput,
+): Promise<LoadedBadge> {
   const context = await resolveContext(db, path);
-  const parents = { systemId: context.system.id, issuerId: context.issuer?.id ?? null, programId: context.program?.id ?? null };
+  const parents = {
+    systemId: context.system.id,
+    issuerId: context.issuer?.id ?? null,
+    programId: context.program?.id ?? null,
+  };
   const badge = newBadge(change);
   const id = await db.transaction(async (trx) => {
     const imageId = await images.save(trx, image);

@@ -20,7 +20,10 @@ export interface CreateIssuerInput extends OrganizationInput {
   systemSlug: string;
 }
 
-export async function createIssuer({ db, images, issuers }: CreateIssuerDeps, { systemSlug, fields, image }: CreateIssuerInput): Promise<IssuerRecord> {
+export async function createIssuer(
+  { db, images, issuers }: CreateIssuerDeps,
+  { systemSlug, fields, image }: CreateIssuerInput,
+): Promise<IssuerRecord> {
   return db.transaction(async (trx) => {
     const system = await findSystem(trx, systemSlug);
     checkOrganization(fields);

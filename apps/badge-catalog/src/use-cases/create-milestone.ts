@@ -2,7 +2,13 @@
  * Creates a milestone in a system with its support-badge links, in one
  * transaction. Every badge it names must be a badge of that system.
  */
-import { failIfAny, membershipProblems, namedBadgeIds, shapeProblems, type MilestoneChange } from '../domain/milestone.js';
+import {
+  failIfAny,
+  membershipProblems,
+  namedBadgeIds,
+  shapeProblems,
+  type MilestoneChange,
+} from '../domain/milestone.js';
 import { findSystem } from '../store/context.js';
 import type { MilestoneDeps } from './locked-milestone.js';
 import { withBadgesOne, type MilestoneWithBadges } from './milestone-badges.js';
@@ -12,7 +18,10 @@ export interface CreateMilestoneInput {
   change: MilestoneChange;
 }
 
-export async function createMilestone({ db, milestones, badges }: MilestoneDeps, { systemSlug, change }: CreateMilestoneInput): Promise<MilestoneWithBadges> {
+export async function createMilestone(
+  { db, milestones, badges }: MilestoneDeps,
+  { systemSlug, change }: CreateMilestoneInput,
+): Promise<MilestoneWithBadges> {
   const system = await findSystem(db, systemSlug);
   const record = await db.transaction(async (trx) => {
     const shape = shapeProblems(change, false);

@@ -21,7 +21,10 @@ export interface CreateProgramInput extends OrganizationInput {
   issuerSlug: string;
 }
 
-export async function createProgram({ db, images, programs }: CreateProgramDeps, { systemSlug, issuerSlug, fields, image }: CreateProgramInput): Promise<ProgramRecord> {
+export async function createProgram(
+  { db, images, programs }: CreateProgramDeps,
+  { systemSlug, issuerSlug, fields, image }: CreateProgramInput,
+): Promise<ProgramRecord> {
   return db.transaction(async (trx) => {
     const { issuer } = await findIssuer(trx, systemSlug, issuerSlug);
     checkOrganization(fields);

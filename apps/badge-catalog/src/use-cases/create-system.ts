@@ -12,7 +12,10 @@ export interface CreateSystemDeps {
   systems: SystemStore;
 }
 
-export async function createSystem({ db, images, systems }: CreateSystemDeps, { fields, image }: OrganizationInput): Promise<SystemRecord> {
+export async function createSystem(
+  { db, images, systems }: CreateSystemDeps,
+  { fields, image }: OrganizationInput,
+): Promise<SystemRecord> {
   checkOrganization(fields);
   return db.transaction(async (trx) => {
     const imageId = await images.save(trx, image);

@@ -4,7 +4,10 @@ import { findSystem } from '../store/context.js';
 import type { MilestoneDeps, MilestonePath } from './locked-milestone.js';
 import { withBadgesOne, type MilestoneWithBadges } from './milestone-badges.js';
 
-export async function deleteMilestone({ db, milestones, badges }: MilestoneDeps, { systemSlug, milestoneId }: MilestonePath): Promise<MilestoneWithBadges> {
+export async function deleteMilestone(
+  { db, milestones, badges }: MilestoneDeps,
+  { systemSlug, milestoneId }: MilestonePath,
+): Promise<MilestoneWithBadges> {
   const system = await findSystem(db, systemSlug);
   return db.transaction(async (trx) => {
     const current = await milestones.find(system.id, milestoneId, trx, { lock: true });

@@ -15,7 +15,8 @@ export interface GetBadgeDeps {
 }
 
 /** By id: `siteId` '0' is any site. By path: `includeMilestones` asks for the badge's milestones too. */
-export type GetBadgeInput = { key: 'id'; id: string; siteId: string } | { key: 'path'; path: BadgePath; includeMilestones: boolean };
+export type GetBadgeInput =
+  { key: 'id'; id: string; siteId: string } | { key: 'path'; path: BadgePath; includeMilestones: boolean };
 
 export interface FoundBadge {
   badge: LoadedBadge;
@@ -39,8 +40,13 @@ export async function getBadge({ db, badges, milestones }: GetBadgeDeps, input: 
     throw missing();
   }
   // Most badges are no milestone's primary badge; the badge's own statement already says so.
-  const primaryOf = input.includeMilestones && badge.hasMilestones
-    ? await withBadges(badges, (await milestones.list(badge.record.systemId, { primaryBadgeId: badge.record.id }, undefined)).milestones, db)
-    : [];
+  const primaryOf =
+    input.includeMilestones && badge.hasMilestones
+      ? await withBadges(
+          badges,
+          (await milestones.list(badge.record.systemId, { primaryBadgeId: badge.record.id }, undefined)).milestones,
+          db,
+        )
+      : [];
   return { badge, milestones: primaryOf };
 }

@@ -27,13 +27,17 @@ export interface ListBadgesInput {
   page: PageWindow | undefined;
 }
 
-export async function listBadges({ db, badges, systems }: ListBadgesDeps, { scope, filter, page }: ListBadgesInput): Promise<{ badges: LoadedBadge[]; total: number }> {
+export async function listBadges(
+  { db, badges, systems }: ListBadgesDeps,
+  { scope, filter, page }: ListBadgesInput,
+): Promise<{ badges: LoadedBadge[]; total: number }> {
   if ('context' in scope) {
     const context = await resolveContext(db, scope.context);
     return badges.list({ ...filter, ...scopeOf(context) }, page);
   }
   const result = await badges.list({ ...filter, systemId: scope.siteId }, page);
   // An empty answer may mean there is no such site; only then is it worth asking.
-  if (result.total === 0 && !(await systems.exists(scope.siteId))) throw DomainError.notFound('system', 'id', scope.siteId);
+  if (result.total === 0 && !(await systems.exists(scope.siteId)))
+    throw DomainError.notFound('system', 'id', scope.siteId);
   return result;
 }

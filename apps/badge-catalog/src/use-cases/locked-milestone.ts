@@ -47,7 +47,12 @@ export async function withLockedMilestone<T>(
 }
 
 /** Fails unless `badgeId` is a badge of the system (a support badge to add or remove). */
-export async function requireSystemBadge(milestones: MilestoneStore, systemId: string, badgeId: string, trx: Knex): Promise<void> {
+export async function requireSystemBadge(
+  milestones: MilestoneStore,
+  systemId: string,
+  badgeId: string,
+  trx: Knex,
+): Promise<void> {
   const known = await milestones.badgesOfSystem(systemId, [badgeId], trx);
   failIfAny(linkBadgeProblems(badgeId, known.has(badgeId)));
 }

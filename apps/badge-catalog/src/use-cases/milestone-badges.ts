@@ -15,7 +15,11 @@ export interface MilestoneWithBadges {
   supportBadges: LoadedBadge[];
 }
 
-export async function withBadges(badges: BadgeStore, records: MilestoneRecord[], db: Knex): Promise<MilestoneWithBadges[]> {
+export async function withBadges(
+  badges: BadgeStore,
+  records: MilestoneRecord[],
+  db: Knex,
+): Promise<MilestoneWithBadges[]> {
   const ids = [...new Set(records.flatMap((r) => [r.primaryBadgeId, ...r.supportBadgeIds]))];
   const byId = new Map((await badges.findMany(ids, db)).map((b) => [b.record.id, b]));
   return records.map((record) => ({
@@ -25,7 +29,11 @@ export async function withBadges(badges: BadgeStore, records: MilestoneRecord[],
   }));
 }
 
-export async function withBadgesOne(badges: BadgeStore, record: MilestoneRecord, db: Knex): Promise<MilestoneWithBadges> {
+export async function withBadgesOne(
+  badges: BadgeStore,
+  record: MilestoneRecord,
+  db: Knex,
+): Promise<MilestoneWithBadges> {
   const [loaded] = await withBadges(badges, [record], db);
   if (!loaded) throw new Error('milestone vanished while loading its badges');
   return loaded;

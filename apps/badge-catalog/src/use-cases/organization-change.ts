@@ -14,14 +14,20 @@ export interface OrganizationInput {
 }
 
 /** The fields to write, pointing at the just-saved image when there is one. */
-export const withImage = (fields: SystemFields, imageId: string | undefined): SystemFields => ({ ...fields, ...(imageId && { imageId }) });
+export const withImage = (fields: SystemFields, imageId: string | undefined): SystemFields => ({
+  ...fields,
+  ...(imageId && { imageId }),
+});
 
 /**
  * An update's change for the store to apply under its row lock: the merged
  * record must still be a valid organization, so it is checked against the
  * current record, not the request alone.
  */
-export function checkedChange(change: SystemFields, imageId: string | undefined): (current: SystemRecord) => SystemFields {
+export function checkedChange(
+  change: SystemFields,
+  imageId: string | undefined,
+): (current: SystemRecord) => SystemFields {
   return (current) => {
     checkOrganization({ ...current, ...change });
     return withImage(change, imageId);

@@ -19,7 +19,10 @@ export interface ResolveBadgeUrlInput {
   siteId: string;
 }
 
-export async function resolveBadgeUrl({ db, badges }: ResolveBadgeUrlDeps, { url, siteId }: ResolveBadgeUrlInput): Promise<LoadedBadge> {
+export async function resolveBadgeUrl(
+  { db, badges }: ResolveBadgeUrlDeps,
+  { url, siteId }: ResolveBadgeUrlInput,
+): Promise<LoadedBadge> {
   const notFound = DomainError.notFound('badge', 'url', url);
   const target = parseBadgeUrl(url);
   if (!target || siteId === '0') throw notFound;

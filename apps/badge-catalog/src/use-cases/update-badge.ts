@@ -17,7 +17,10 @@ export interface UpdateBadgeInput {
   image: ImageInput | undefined;
 }
 
-export async function updateBadge({ db, badges, images }: BadgeWriteDeps, { key, change, cleared, image }: UpdateBadgeInput): Promise<LoadedBadge> {
+export async function updateBadge(
+  { db, badges, images }: BadgeWriteDeps,
+  { key, change, cleared, image }: UpdateBadgeInput,
+): Promise<LoadedBadge> {
   const merged = withCleared(change, cleared);
   const id = await db.transaction(async (trx) => {
     const { lookup, missing } = await keyLookup(trx, key);

@@ -16,7 +16,10 @@ export interface UpdateIssuerInput extends OrganizationInput {
   issuerSlug: string;
 }
 
-export async function updateIssuer({ db, images, issuers }: UpdateIssuerDeps, { systemSlug, issuerSlug, fields, image }: UpdateIssuerInput): Promise<IssuerRecord> {
+export async function updateIssuer(
+  { db, images, issuers }: UpdateIssuerDeps,
+  { systemSlug, issuerSlug, fields, image }: UpdateIssuerInput,
+): Promise<IssuerRecord> {
   return db.transaction(async (trx) => {
     const { issuer } = await findIssuer(trx, systemSlug, issuerSlug);
     const imageId = await images.save(trx, image);

@@ -17,7 +17,10 @@ export interface UpdateProgramInput extends OrganizationInput {
   programSlug: string;
 }
 
-export async function updateProgram({ db, images, programs }: UpdateProgramDeps, input: UpdateProgramInput): Promise<ProgramRecord> {
+export async function updateProgram(
+  { db, images, programs }: UpdateProgramDeps,
+  input: UpdateProgramInput,
+): Promise<ProgramRecord> {
   const { systemSlug, issuerSlug, programSlug, fields, image } = input;
   return db.transaction(async (trx) => {
     const { program } = await findProgram(trx, systemSlug, issuerSlug, programSlug);

@@ -15,7 +15,10 @@ export interface UpdateSystemInput extends OrganizationInput {
   slug: string;
 }
 
-export async function updateSystem({ db, images, systems }: UpdateSystemDeps, { slug, fields, image }: UpdateSystemInput): Promise<SystemRecord> {
+export async function updateSystem(
+  { db, images, systems }: UpdateSystemDeps,
+  { slug, fields, image }: UpdateSystemInput,
+): Promise<SystemRecord> {
   return db.transaction(async (trx) => {
     const imageId = await images.save(trx, image);
     return systems.update(slug, checkedChange(fields, imageId), trx);

@@ -14,7 +14,9 @@ export const MAX_GENERATED = 10_000;
  * random bytes, hex of whole bytes is unbiased.
  */
 export function randomCode(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+  return randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 }
 
 /** `count` distinct random codes; duplicates inside one draw are dropped and redrawn. */
@@ -109,7 +111,11 @@ export function claimState(email: string | null): 'pending' | 'none' {
  *    error, so this is the answer it is still owed), or the instance route's
  *    same-email repeat.
  */
-export function decideClaim(code: CodeState, prior: PriorClaim | undefined, allowSameEmailRepeat: boolean): ClaimDecision {
+export function decideClaim(
+  code: CodeState,
+  prior: PriorClaim | undefined,
+  allowSameEmailRepeat: boolean,
+): ClaimDecision {
   if (code.multiuse) return prior?.sameEmail ? 'repeat' : 'claim';
   if (!code.claimed && !prior) return 'claim';
   if (prior && (prior.sameRequest || (prior.sameEmail && (prior.pending || allowSameEmailRepeat)))) return 'repeat';
@@ -121,8 +127,16 @@ export function decideClaim(code: CodeState, prior: PriorClaim | undefined, allo
  * of the code (if any) and this claim's email and request key, related by
  * priorClaim.
  */
-export function decideClaimOf(code: CodeState, earlier: EarlierClaim | undefined, attempt: ClaimAttempt): ClaimDecision {
-  return decideClaim(code, earlier && priorClaim(earlier, attempt.email, attempt.requestKey), attempt.allowSameEmailRepeat);
+export function decideClaimOf(
+  code: CodeState,
+  earlier: EarlierClaim | undefined,
+  attempt: ClaimAttempt,
+): ClaimDecision {
+  return decideClaim(
+    code,
+    earlier && priorClaim(earlier, attempt.email, attempt.requestKey),
+    attempt.allowSameEmailRepeat,
+  );
 }
 
 /**

@@ -92,7 +92,9 @@ const FIND_MANY = shown(
       cross join lateral (
         select * from claim_codes where claim_codes.badge_id = input.badge_id and claim_codes.site_id = input.site_id
                                     and ${sqlCodeKey('claim_codes.code')} = ${sqlCodeKey('input.code')} limit 1) found)`,
-  '', 'c.position, ');
+  '',
+  'c.position, ',
+);
 
 /**
  * Many draws in one statement (ClaimCodeStore.draw), and the one insert of claim_codes: each input row is a
@@ -131,12 +133,25 @@ export class ClaimCodeStore {
     return (await db.raw<{ rows: ClaimCodeRow[] }>(sql, bindings)).rows;
   }
 
-  async list(siteId: string, badgeId: string, window?: { offset: number; limit: number }): Promise<{ rows: ClaimCodeRow[]; total: number }> {
+  async list(
+    siteId: string,
+    badgeId: string,
+    window?: { offset: number; limit: number },
+  ): Promise<{ rows: ClaimCodeRow[]; total: number }> {
     const scope = 'where c.site_id = ? and c.badge_id = ?';
     const rowsQuery = window
-      ? this.read(shown('claim_codes', `${scope} order by c.id offset ? limit ?`), [siteId, badgeId, window.offset, window.limit])
+      ? this.read(shown('claim_codes', `${scope} order by c.id offset ? limit ?`), [
+          siteId,
+          badgeId,
+          window.offset,
+          window.limit,
+        ])
       : this.read(shown('claim_codes', `${scope} order by c.id`), [siteId, badgeId]);
-    const counting = window ? this.db<ClaimCodeRow>('claim_codes').where({ site_id: siteId, badge_id: badgeId }).count<{ n: string }[]>({ n: '*' }) : undefined;
+    const counting = window
+      ? this.db<ClaimCodeRow>('claim_codes')
+          .where({ site_id: siteId, badge_id: badgeId })
+          .count<{ n: string }[]>({ n: '*' })
+      : undefined;
     const [rows, counted] = await Promise.all([rowsQuery, counting]);
     return { rows, total: counted ? Number(counted[0]?.n ?? 0) : rows.length };
   }
@@ -154,7 +169,9 @@ export class ClaimCodeStore {
 
   private async findMany(lookups: readonly CodeLookup[]): Promise<(ClaimCodeRow | undefined)[]> {
     const rows = await preparedQuery<ClaimCodeRow & { position: string }>(this.db, 'claim-codes.find-many', FIND_MANY, [
-      lookups.map((l) => l.badgeId), lookups.map((l) => l.siteId), lookups.map((l) => l.code),
+      lookups.map((l) => l.badgeId),
+      lookups.map((l) => l.siteId),
+      lookups.map((l) => l.code),
     ]);
     return inInputOrder(rows, lookups.length).map((row) => {
       if (!row) return undefined;
@@ -168,7 +185,11 @@ export class ClaimCodeStore {
    * claimed under it, and they keep their claimant on the row.
    */
   async lock(trx: Knex, lookup: CodeLookup): Promise<ClaimCodeRow | undefined> {
-    const rows = await this.read(`select * from claim_codes c where c.badge_id = ? and c.site_id = ? and ${SAME_CODE} for update`, [lookup.badgeId, lookup.siteId, lookup.code], trx);
+    const rows = await this.read(
+      `select * from claim_codes c where c.badge_id = ? and c.site_id = ? and ${SAME_CODE} for update`,
+      [lookup.badgeId, lookup.siteId, lookup.code],
+      trx,
+    );
     return rows[0];
   }
 
@@ -178,7 +199,10 @@ export class ClaimCodeStore {
   }
 
   async byRequestKey(siteId: string, badgeId: string, key: string): Promise<ClaimCodeRow[]> {
-    return this.read(shown('claim_codes', 'where c.site_id = ? and c.badge_id = ? and c.request_key = ? order by c.id'), [siteId, badgeId, key]);
+    return this.read(
+      shown('claim_codes', 'where c.site_id = ? and c.badge_id = ? and c.request_key = ? order by c.id'),
+      [siteId, badgeId, key],
+    );
   }
 
   /**
@@ -195,10 +219,22 @@ export class ClaimCodeStore {
 
   private async drawMany(draws: readonly CodeDraw[]): Promise<DrawnCodes[]> {
     const rows = draws.flatMap((draw, index) => draw.codes.map((code) => ({ draw: index + 1, ...draw, ...code })));
-    const found = await preparedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(this.db, 'claim-codes.draw-many', DRAW_MANY, [
-      rows.map((r) => r.draw), rows.map((r) => r.siteId), rows.map((r) => r.badgeId), rows.map((r) => r.code),
-      rows.map((r) => r.claimed), rows.map((r) => r.email), rows.map((r) => r.multiuse), rows.map((r) => r.requestKey), rows.map((r) => r.replayable),
-    ]);
+    const found = await preparedQuery<Partial<ClaimCodeRow> & { draw: number; replay: boolean }>(
+      this.db,
+      'claim-codes.draw-many',
+      DRAW_MANY,
+      [
+        rows.map((r) => r.draw),
+        rows.map((r) => r.siteId),
+        rows.map((r) => r.badgeId),
+        rows.map((r) => r.code),
+        rows.map((r) => r.claimed),
+        rows.map((r) => r.email),
+        rows.map((r) => r.multiuse),
+        rows.map((r) => r.requestKey),
+        rows.map((r) => r.replayable),
+      ],
+    );
     const answers = draws.map((): DrawnCodes => ({ inserted: [], replay: false }));
     // Two draws of one badge could draw the same code; the row goes to the first, the other redraws it.
     const taken = new Set<string>();

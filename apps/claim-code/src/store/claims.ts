@@ -32,7 +32,10 @@ export interface ClaimRow {
   repeat_email: string | null;
 }
 
-export type NewClaim = Omit<ClaimRow, 'id' | 'earned_badge_id' | 'attempts' | 'next_attempt_at' | 'created_at' | 'repeat_seq' | 'repeat_email'>;
+export type NewClaim = Omit<
+  ClaimRow,
+  'id' | 'earned_badge_id' | 'attempts' | 'next_attempt_at' | 'created_at' | 'repeat_seq' | 'repeat_email'
+>;
 
 /** What a claim records beyond its code. */
 export type ClaimDetails = Omit<NewClaim, 'claim_code_id' | 'single_use' | 'site_id' | 'badge_id' | 'code'>;
@@ -104,10 +107,21 @@ export class ClaimStore {
    */
   async insertMarkingCode(trx: Knex, claim: NewClaim): Promise<ClaimRow> {
     const inserted = trx<ClaimRow>('claims')
-      .insert({ ...claim, next_attempt_at: trx.raw(`now() + interval '${REQUEST_GRACE_MS} milliseconds'`) as unknown as Date })
+      .insert({
+        ...claim,
+        next_attempt_at: trx.raw(`now() + interval '${REQUEST_GRACE_MS} milliseconds'`) as unknown as Date,
+      })
       .returning('*');
-    const marked = trx('claim_codes').where({ id: claim.claim_code_id }).update({ claimed: true, email: claim.email }).returning('id');
-    const rows = await trx.with('inserted', inserted).with('marked', marked).select<ClaimRow[]>('inserted.*').from('inserted').crossJoin(trx.raw('marked'));
+    const marked = trx('claim_codes')
+      .where({ id: claim.claim_code_id })
+      .update({ claimed: true, email: claim.email })
+      .returning('id');
+    const rows = await trx
+      .with('inserted', inserted)
+      .with('marked', marked)
+      .select<ClaimRow[]>('inserted.*')
+      .from('inserted')
+      .crossJoin(trx.raw('marked'));
     const row = rows[0];
     if (!row) throw new Error('claim insert returned nothing');
     return row;
@@ -123,7 +137,10 @@ export class ClaimStore {
   }
 
   private readonly awardedMark = sharedStatement(async (marks: readonly { id: string; earnedBadgeId: string }[]) => {
-    await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [marks.map((m) => m.id), marks.map((m) => m.earnedBadgeId)]);
+    await preparedQuery(this.db, 'claim-codes.mark-awarded', MARK_AWARDED, [
+      marks.map((m) => m.id),
+      marks.map((m) => m.earnedBadgeId),
+    ]);
     return noResults(marks);
   });
 
@@ -163,9 +180,27 @@ export class ClaimStore {
  * process restarts. Keyed by ClaimRow so that the two cannot drift apart.
  */
 const CLAIM_COLUMN_SET: Record<keyof ClaimRow, true> = {
-  id: true, claim_code_id: true, single_use: true, site_id: true, badge_id: true, code: true, email: true, user_id: true, state: true,
-  earned_badge_id: true, request_key: true, uid: true, issued_on: true, expires: true, comment: true, public_origin: true, attempts: true,
-  next_attempt_at: true, created_at: true, repeat_seq: true, repeat_email: true,
+  id: true,
+  claim_code_id: true,
+  single_use: true,
+  site_id: true,
+  badge_id: true,
+  code: true,
+  email: true,
+  user_id: true,
+  state: true,
+  earned_badge_id: true,
+  request_key: true,
+  uid: true,
+  issued_on: true,
+  expires: true,
+  comment: true,
+  public_origin: true,
+  attempts: true,
+  next_attempt_at: true,
+  created_at: true,
+  repeat_seq: true,
+  repeat_email: true,
 };
 const CLAIM_COLUMNS = Object.keys(CLAIM_COLUMN_SET).join(', ');
 
@@ -174,13 +209,35 @@ type CodeColumns = { [K in keyof ClaimCodeRow as `code_${K}`]: ClaimCodeRow[K] |
 type MultiUseRow = { position: string } & CodeColumns & { [K in keyof ClaimRow]: ClaimRow[K] | null };
 
 function attemptOf(row: MultiUseRow): MultiUseAttempt {
-  const { position: _position, code_id, code_site_id, code_badge_id, code_code, code_claimed, code_email, code_multiuse, code_request_key, code_created_at, ...claim } = row;
+  const {
+    position: _position,
+    code_id,
+    code_site_id,
+    code_badge_id,
+    code_code,
+    code_claimed,
+    code_email,
+    code_multiuse,
+    code_request_key,
+    code_created_at,
+    ...claim
+  } = row;
   return {
     // The code's non-null columns are null only when no code was found.
-    code: code_id === null ? undefined : ({
-      id: code_id, site_id: code_site_id, badge_id: code_badge_id, code: code_code, claimed: code_claimed, email: code_email, multiuse: code_multiuse,
-      request_key: code_request_key, created_at: code_created_at,
-    } as ClaimCodeRow),
+    code:
+      code_id === null
+        ? undefined
+        : ({
+            id: code_id,
+            site_id: code_site_id,
+            badge_id: code_badge_id,
+            code: code_code,
+            claimed: code_claimed,
+            email: code_email,
+            multiuse: code_multiuse,
+            request_key: code_request_key,
+            created_at: code_created_at,
+          } as ClaimCodeRow),
     // Every column of an inserted claim is as stored; all are null when nothing was inserted.
     claim: claim.id === null ? undefined : (claim as ClaimRow),
   };
@@ -208,7 +265,17 @@ const MULTI_USE_INPUT: readonly (readonly [string, string, (claim: MultiUseClaim
   ['public_origin', 'text', (c) => c.details.public_origin],
 ];
 /** The claim details the insert takes from the input as they are. */
-const CLAIM_DETAIL_INPUT = ['email', 'user_id', 'state', 'request_key', 'uid', 'issued_on', 'expires', 'comment', 'public_origin'] as const satisfies readonly (keyof ClaimDetails)[];
+const CLAIM_DETAIL_INPUT = [
+  'email',
+  'user_id',
+  'state',
+  'request_key',
+  'uid',
+  'issued_on',
+  'expires',
+  'comment',
+  'public_origin',
+] as const satisfies readonly (keyof ClaimDetails)[];
 const GRACE_PARAM = `$${MULTI_USE_INPUT.length + 1}`;
 
 /**

@@ -29,20 +29,23 @@ export async function awardClaim(deps: AwardDeps, claim: ClaimRow): Promise<Clai
   if (!claim.email) throw new Error(`claim ${claim.id} has nobody to award`);
   let answer: issuanceV1.AwardResponse__Output;
   try {
-    answer = await award({
-      siteId: claim.site_id,
-      badgeId: claim.badge_id,
-      userId: claim.user_id ?? '0',
-      email: claim.email,
-      channel: 'AWARD_CHANNEL_CLAIM',
-      idempotencyKey: awardKey(claim.claim_code_id, claim.email),
-      claimCode: claim.code,
-      ...(claim.uid !== null && { uid: claim.uid }),
-      ...(claim.issued_on !== null && { issuedOn: claim.issued_on }),
-      ...(claim.expires !== null && { expires: claim.expires }),
-      ...(claim.comment !== null && { comment: claim.comment }),
-      ...(claim.public_origin !== null && { publicOrigin: claim.public_origin }),
-    }, currentRequestScope());
+    answer = await award(
+      {
+        siteId: claim.site_id,
+        badgeId: claim.badge_id,
+        userId: claim.user_id ?? '0',
+        email: claim.email,
+        channel: 'AWARD_CHANNEL_CLAIM',
+        idempotencyKey: awardKey(claim.claim_code_id, claim.email),
+        claimCode: claim.code,
+        ...(claim.uid !== null && { uid: claim.uid }),
+        ...(claim.issued_on !== null && { issuedOn: claim.issued_on }),
+        ...(claim.expires !== null && { expires: claim.expires }),
+        ...(claim.comment !== null && { comment: claim.comment }),
+        ...(claim.public_origin !== null && { publicOrigin: claim.public_origin }),
+      },
+      currentRequestScope(),
+    );
   } catch (error) {
     if (error instanceof DomainError && isPermanentRefusal(error.reason)) await claims.undo(claim);
     throw error;

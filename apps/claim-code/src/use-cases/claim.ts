@@ -5,7 +5,14 @@
  * row lock. Success is answered only once issuance confirmed the award.
  */
 import { DomainError, type Knex } from '@laurel/service-kit';
-import { claimState, decideClaimOf, givenEmail, type ClaimAttempt, type ClaimDecision, type EarlierClaim } from '../domain/codes.js';
+import {
+  claimState,
+  decideClaimOf,
+  givenEmail,
+  type ClaimAttempt,
+  type ClaimDecision,
+  type EarlierClaim,
+} from '../domain/codes.js';
 import type { ClaimCodeRow, ClaimCodeStore, CodeLookup } from '../store/claim-codes.js';
 import type { ClaimDetails, ClaimRow, MultiUseAttempt } from '../store/claims.js';
 import { awardClaim, type AwardDeps } from './award-claim.js';
@@ -53,11 +60,18 @@ interface ClaimOutcome {
 /** A claim can race a code being deleted and created again (of the other kind) or a claim being undone; it then starts over, a bounded number of times. */
 const CLAIM_ATTEMPTS = 3;
 
-const earlier = (claim: ClaimRow): EarlierClaim => ({ email: claim.email, pending: claim.state === 'pending', requestKey: claim.request_key });
+const earlier = (claim: ClaimRow): EarlierClaim => ({
+  email: claim.email,
+  pending: claim.state === 'pending',
+  requestKey: claim.request_key,
+});
 
 /** A claim the rules refuse; 'claim' and 'repeat' pass. */
 function refuseUsed(decision: ClaimDecision, code: ClaimCodeRow): void {
-  if (decision === 'used') throw new DomainError('CodeAlreadyUsed', `Claim code \`${code.code}\` has already been claimed`, { code: code.code });
+  if (decision === 'used')
+    throw new DomainError('CodeAlreadyUsed', `Claim code \`${code.code}\` has already been claimed`, {
+      code: code.code,
+    });
 }
 
 export async function claimCode(deps: ClaimDeps, input: ClaimInput): Promise<ClaimResult> {
@@ -68,10 +82,21 @@ export async function claimCode(deps: ClaimDeps, input: ClaimInput): Promise<Cla
   if (!input.badgeId || input.badgeId === '0') throw DomainError.validation([{ field: 'badgeId', value: '' }]);
   const lookup: CodeLookup = { siteId: input.siteId, badgeId: input.badgeId, code: input.code };
   const details: ClaimDetails = {
-    email, user_id: input.userId, state: claimState(email), request_key: input.requestKey, uid: input.uid, issued_on: input.issuedOn,
-    expires: input.expires, comment: input.comment, public_origin: input.publicOrigin,
+    email,
+    user_id: input.userId,
+    state: claimState(email),
+    request_key: input.requestKey,
+    uid: input.uid,
+    issued_on: input.issuedOn,
+    expires: input.expires,
+    comment: input.comment,
+    public_origin: input.publicOrigin,
   };
-  const attempt: ClaimAttempt = { email, requestKey: input.requestKey, allowSameEmailRepeat: input.allowSameEmailRepeat };
+  const attempt: ClaimAttempt = {
+    email,
+    requestKey: input.requestKey,
+    allowSameEmailRepeat: input.allowSameEmailRepeat,
+  };
   const outcome = await recordClaim(deps, lookup, details, attempt);
 
   const claim = outcome.claim;
@@ -91,11 +116,18 @@ export async function claimCode(deps: ClaimDeps, input: ClaimInput): Promise<Cla
  * of ClaimStore.claimMultiUse, which also says which kind the code is; a
  * single-use code is then claimed under its row lock.
  */
-async function recordClaim(deps: ClaimDeps, lookup: CodeLookup, details: ClaimDetails, attempt: ClaimAttempt): Promise<ClaimOutcome> {
+async function recordClaim(
+  deps: ClaimDeps,
+  lookup: CodeLookup,
+  details: ClaimDetails,
+  attempt: ClaimAttempt,
+): Promise<ClaimOutcome> {
   for (let round = 0; round < CLAIM_ATTEMPTS; round += 1) {
     const tried = await deps.claims.claimMultiUse(lookup, details);
     if (!tried.code) throw codeNotFound(lookup.code);
-    const outcome = tried.code.multiuse ? await multiUseOutcome(deps, tried.code, tried, attempt) : await claimSingleUse(deps, lookup, details, attempt);
+    const outcome = tried.code.multiuse
+      ? await multiUseOutcome(deps, tried.code, tried, attempt)
+      : await claimSingleUse(deps, lookup, details, attempt);
     if (outcome) return outcome;
   }
   throw new DomainError('Internal', `claim of code \`${lookup.code}\` kept racing changes to the code`);
@@ -106,7 +138,12 @@ async function recordClaim(deps: ClaimDeps, lookup: CodeLookup, details: ClaimDe
  * had claimed the code before (the insert conflicted), that earlier claim as
  * a repeat. Undefined if that earlier claim was undone meanwhile.
  */
-async function multiUseOutcome(deps: ClaimDeps, code: ClaimCodeRow, tried: MultiUseAttempt, attempt: ClaimAttempt): Promise<ClaimOutcome | undefined> {
+async function multiUseOutcome(
+  deps: ClaimDeps,
+  code: ClaimCodeRow,
+  tried: MultiUseAttempt,
+  attempt: ClaimAttempt,
+): Promise<ClaimOutcome | undefined> {
   const { email } = attempt;
   // The answer shows this claimant as the latest (§8.7), as the code's reads now do.
   const shown = { ...code, claimed: true, email };
@@ -121,12 +158,18 @@ async function multiUseOutcome(deps: ClaimDeps, code: ClaimCodeRow, tried: Multi
   if (!prior) return undefined;
   const decision = decideClaimOf(code, earlier(prior), { ...attempt, allowSameEmailRepeat: false });
   refuseUsed(decision, code);
-  if (decision !== 'repeat') throw new Error(`claim of code ${code.id} conflicted with claim ${prior.id} of another email`);
+  if (decision !== 'repeat')
+    throw new Error(`claim of code ${code.id} conflicted with claim ${prior.id} of another email`);
   return { code: shown, claim: prior, fresh: false };
 }
 
 /** A single-use code's claim, decided under the code's row lock. Undefined if the code is multi-use by now. */
-function claimSingleUse(deps: ClaimDeps, lookup: CodeLookup, details: ClaimDetails, attempt: ClaimAttempt): Promise<ClaimOutcome | undefined> {
+function claimSingleUse(
+  deps: ClaimDeps,
+  lookup: CodeLookup,
+  details: ClaimDetails,
+  attempt: ClaimAttempt,
+): Promise<ClaimOutcome | undefined> {
   const { db, codes, claims } = deps;
   return db.transaction(async (trx) => {
     const code = await codes.lock(trx, lookup);
@@ -140,7 +183,14 @@ function claimSingleUse(deps: ClaimDeps, lookup: CodeLookup, details: ClaimDetai
       // The latest claimant is shown on the code (§8.7), also on a repeat.
       return { code: await codes.markClaimed(trx, code.id, details.email ?? prior.email), claim: prior, fresh: false };
     }
-    const claim = await claims.insertMarkingCode(trx, { ...details, claim_code_id: code.id, single_use: true, site_id: lookup.siteId, badge_id: lookup.badgeId, code: code.code });
+    const claim = await claims.insertMarkingCode(trx, {
+      ...details,
+      claim_code_id: code.id,
+      single_use: true,
+      site_id: lookup.siteId,
+      badge_id: lookup.badgeId,
+      code: code.code,
+    });
     return { code: { ...code, claimed: true, email: details.email }, claim, fresh: true };
   });
 }

@@ -20,11 +20,20 @@ export interface CreateClaimCodeInput {
 
 export async function createClaimCode(deps: CreateClaimCodeDeps, input: CreateClaimCodeInput): Promise<ClaimCodeRow> {
   const { codes } = deps;
-  if (input.code.length === 0 || input.code.length > 255) throw DomainError.validation([{ field: 'code', value: input.code, message: 'String is not in range' }]);
+  if (input.code.length === 0 || input.code.length > 255)
+    throw DomainError.validation([{ field: 'code', value: input.code, message: 'String is not in range' }]);
   await requireBadgeInSite(deps.catalog, input.siteId, input.badgeId);
   const key = input.requestKey;
   // The code itself tells a retry (below), so the key is stored but not probed.
-  const { inserted: [row] } = await codes.draw({ siteId: input.siteId, badgeId: input.badgeId, codes: [newCode(input.code, input.flags)], requestKey: key, replayable: false });
+  const {
+    inserted: [row],
+  } = await codes.draw({
+    siteId: input.siteId,
+    badgeId: input.badgeId,
+    codes: [newCode(input.code, input.flags)],
+    requestKey: key,
+    replayable: false,
+  });
   if (row) return row;
   const existing = await codes.find({ siteId: input.siteId, badgeId: input.badgeId, code: input.code });
   if (existing && key && existing.request_key === key) return existing;

@@ -25,9 +25,13 @@ export interface GenerateClaimCodesInput {
 /** A draw that keeps colliding with existing codes gives up after this many rounds. */
 const DRAW_ROUNDS = 5;
 
-export async function generateClaimCodes(deps: GenerateClaimCodesDeps, input: GenerateClaimCodesInput): Promise<ClaimCodeRow[]> {
+export async function generateClaimCodes(
+  deps: GenerateClaimCodesDeps,
+  input: GenerateClaimCodesInput,
+): Promise<ClaimCodeRow[]> {
   const count = input.count || 1;
-  if (count < 0 || count > MAX_GENERATED) throw DomainError.validation([{ field: 'count', value: count, message: `between 1 and ${MAX_GENERATED}` }]);
+  if (count < 0 || count > MAX_GENERATED)
+    throw DomainError.validation([{ field: 'count', value: count, message: `between 1 and ${MAX_GENERATED}` }]);
   await requireBadgeInSite(deps.catalog, input.siteId, input.badgeId);
   return generate(deps, input, count);
 }
@@ -38,11 +42,21 @@ export async function generateClaimCodes(deps: GenerateClaimCodesDeps, input: Ge
  * redraw of codes that collided with existing ones skips the key's probe, which would find the codes of
  * the first draw.
  */
-async function generate(deps: GenerateClaimCodesDeps, input: GenerateClaimCodesInput, count: number): Promise<ClaimCodeRow[]> {
+async function generate(
+  deps: GenerateClaimCodesDeps,
+  input: GenerateClaimCodesInput,
+  count: number,
+): Promise<ClaimCodeRow[]> {
   const { codes } = deps;
   const { siteId, badgeId, requestKey: key } = input;
   const drawOf = (n: number, replayable: boolean) =>
-    codes.draw({ siteId, badgeId, codes: randomCodes(deps.codeLength, n).map((code) => newCode(code, input.flags)), requestKey: key, replayable });
+    codes.draw({
+      siteId,
+      badgeId,
+      codes: randomCodes(deps.codeLength, n).map((code) => newCode(code, input.flags)),
+      requestKey: key,
+      replayable,
+    });
   const first = await drawOf(count, true);
   if (first.replay && key) return codes.byRequestKey(siteId, badgeId, key);
   const made = first.inserted;

@@ -15,7 +15,10 @@ const SWEEP_BATCH = 50;
 const SWEEP_LEASE_MS = 5_000;
 
 /** Finishes pending claims whose time has come; says how many were due and how many of them failed again. */
-export async function sweepPendingClaims(deps: SweepDeps, batch = SWEEP_BATCH): Promise<{ due: number; failed: number }> {
+export async function sweepPendingClaims(
+  deps: SweepDeps,
+  batch = SWEEP_BATCH,
+): Promise<{ due: number; failed: number }> {
   const due = await deps.claims.leaseDue(batch, SWEEP_LEASE_MS);
   let failed = 0;
   for (const claim of due) {
@@ -23,7 +26,10 @@ export async function sweepPendingClaims(deps: SweepDeps, batch = SWEEP_BATCH): 
       await awardClaim(deps, claim);
     } catch (error) {
       failed += 1;
-      deps.logger.warn({ err: error, claimId: claim.id, attempts: claim.attempts }, 'pending claim award failed; will retry');
+      deps.logger.warn(
+        { err: error, claimId: claim.id, attempts: claim.attempts },
+        'pending claim award failed; will retry',
+      );
     }
   }
   return { due: due.length, failed };

@@ -40,7 +40,11 @@ export class ConsumerCredentials {
   private readonly tokenKey: Buffer;
   private readonly verified = new Map<string, number>();
 
-  constructor(private readonly consumers: ConsumerStore, encryptionKey: string, private readonly ttlSeconds = TOKEN_TTL_SECONDS) {
+  constructor(
+    private readonly consumers: ConsumerStore,
+    encryptionKey: string,
+    private readonly ttlSeconds = TOKEN_TTL_SECONDS,
+  ) {
     this.tokenKey = createHmac('sha256', encryptionKey).update(TOKEN_PURPOSE).digest();
   }
 
@@ -51,7 +55,9 @@ export class ConsumerCredentials {
 
   private async passwordMatches(consumer: ConsumerRecord, password: string): Promise<boolean> {
     const candidate = ConsumerCredentials.md5Form(password);
-    const memo = createHash('sha256').update(`${consumer.key}\n${consumer.secretMd5Hash}\n${candidate}`).digest('base64url');
+    const memo = createHash('sha256')
+      .update(`${consumer.key}\n${consumer.secretMd5Hash}\n${candidate}`)
+      .digest('base64url');
     const until = this.verified.get(memo);
     if (until !== undefined && until > Date.now()) return true;
     if (!(await verifySecret(candidate, consumer.secretMd5Hash))) return false;
@@ -72,7 +78,10 @@ export class ConsumerCredentials {
     const iat = Math.floor(nowMs / 1000);
     const claims: TokenClaims = { sub: consumer.key, site: consumer.siteId, iat, exp: iat + this.ttlSeconds };
     const unsigned = `${b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64(JSON.stringify(claims))}`;
-    return { accessToken: `${unsigned}.${createHmac('sha256', this.tokenKey).update(unsigned).digest('base64url')}`, ttlSeconds: this.ttlSeconds };
+    return {
+      accessToken: `${unsigned}.${createHmac('sha256', this.tokenKey).update(unsigned).digest('base64url')}`,
+      ttlSeconds: this.ttlSeconds,
+    };
   }
 
   /** The claims of a token this gateway signed and that has not expired. */
@@ -87,7 +96,13 @@ export class ConsumerCredentials {
       const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
       if (head.alg !== 'HS256') return undefined;
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<TokenClaims>;
-      if (typeof claims.sub !== 'string' || typeof claims.site !== 'string' || typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return undefined;
+      if (
+        typeof claims.sub !== 'string' ||
+        typeof claims.site !== 'string' ||
+        typeof claims.exp !== 'number' ||
+        typeof claims.iat !== 'number'
+      )
+        return undefined;
       if (claims.exp * 1000 <= nowMs) return undefined;
       return { sub: claims.sub, site: claims.site, iat: claims.iat, exp: claims.exp };
     } catch {
@@ -96,20 +111,26 @@ export class ConsumerCredentials {
   }
 
   /** The consumer a request's credentials name, if it holds `permission` (the import's, v2 BadgeAssignment's). */
-  async authenticate(headers: Record<string, string | string[] | undefined>, permission: Permission): Promise<AuthOutcome> {
+  async authenticate(
+    headers: Record<string, string | string[] | undefined>,
+    permission: Permission,
+  ): Promise<AuthOutcome> {
     const header = (name: string) => {
       const value = headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
     const authorization = header('authorization')?.trim();
-    const token = header('x-cap-api-oauth-token')?.trim() || header('cap-api-access-token')?.trim()
-      || (authorization && /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '') : undefined);
+    const token =
+      header('x-cap-api-oauth-token')?.trim() ||
+      header('cap-api-access-token')?.trim() ||
+      (authorization && /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '') : undefined);
     let consumer: ConsumerRecord | undefined;
     if (token) {
       const claims = this.readToken(token);
       if (!claims) return { ok: false, status: 401, message: 'the access token is invalid or has expired' };
       consumer = await this.consumers.findByKey(claims.sub);
-      if (!consumer || consumer.siteId !== claims.site) return { ok: false, status: 401, message: 'the access token names no consumer' };
+      if (!consumer || consumer.siteId !== claims.site)
+        return { ok: false, status: 401, message: 'the access token names no consumer' };
     } else if (authorization && /^basic\s+/i.test(authorization)) {
       const decoded = Buffer.from(authorization.replace(/^basic\s+/i, ''), 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
@@ -117,7 +138,8 @@ export class ConsumerCredentials {
       consumer = await this.checkCredentials(decoded.slice(0, colon), decoded.slice(colon + 1));
       if (!consumer) return { ok: false, status: 401, message: 'unknown consumer key or wrong secret' };
     } else return { ok: false, status: 401, message: 'credentials are required: Basic, or an OAuth access token' };
-    if (!consumer.permissions.includes(permission)) return { ok: false, status: 403, message: `this consumer lacks the ${permission} permission` };
+    if (!consumer.permissions.includes(permission))
+      return { ok: false, status: 403, message: `this consumer lacks the ${permission} permission` };
     return { ok: true, consumer };
   }
 }

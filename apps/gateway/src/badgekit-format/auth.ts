@@ -92,7 +92,8 @@ export async function authorize(request: AuthRequest, options: AuthOptions): Pro
   const claims = checkClaims({ ...request, nowMs: options.now?.() ?? Date.now() });
   if (!claims.ok) throw BadgeKitError.notAuthorized(claims.message);
   if (claims.key === 'master') {
-    if (!verifySignature(claims.token, options.masterSecret)) throw BadgeKitError.notAuthorized('Invalid token signature');
+    if (!verifySignature(claims.token, options.masterSecret))
+      throw BadgeKitError.notAuthorized('Invalid token signature');
     return 'master';
   }
   const consumer = await options.consumers.find(claims.key);

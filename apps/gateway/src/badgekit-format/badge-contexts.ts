@@ -35,7 +35,9 @@ export function declareInContexts(
   options: { prefix?: string; public?: boolean } = {},
 ): void {
   for (const level of BADGE_CONTEXTS) {
-    routes.declare(`${options.prefix ?? ''}${level.path}${suffix}`, handlers, docs(level.noun), { public: options.public ?? false });
+    routes.declare(`${options.prefix ?? ''}${level.path}${suffix}`, handlers, docs(level.noun), {
+      public: options.public ?? false,
+    });
   }
 }
 

@@ -39,7 +39,11 @@ export function readArchived(query: Record<string, unknown>): ArchivedFilter {
 }
 
 export const BADGE_LIST_QUERY: QueryParameter[] = [
-  { name: 'archived', description: "Which badges: 'true'/'1' archived only, 'false'/'0'/absent active only, 'any'/empty all", values: ['true', '1', 'false', '0', 'any', ''] },
+  {
+    name: 'archived',
+    description: "Which badges: 'true'/'1' archived only, 'false'/'0'/absent active only, 'any'/empty all",
+    values: ['true', '1', 'false', '0', 'any', ''],
+  },
   { name: 'page', description: 'Page number (1-based); paging applies only when page and count are both positive' },
   { name: 'count', description: 'Records per page' },
 ];

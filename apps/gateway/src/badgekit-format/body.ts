@@ -61,22 +61,39 @@ function readMultipart(req: Request, raw: Buffer): Promise<{ pairs: string[]; fi
     try {
       parser = busboy({ headers: req.headers, limits: { fileSize: LIMITS.uploadBytes } });
     } catch (error) {
-      reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` }));
+      reject(
+        new BadgeKitError(400, {
+          code: 'InvalidContent',
+          message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
       return;
     }
     parser.on('field', (name, value) => pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`));
     parser.on('file', (field, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => files.push({ field, mimeType: info.mimeType, filename: info.filename ?? "", data: Buffer.concat(chunks) }));
+      stream.on('end', () =>
+        files.push({ field, mimeType: info.mimeType, filename: info.filename ?? '', data: Buffer.concat(chunks) }),
+      );
     });
-    parser.on('error', (error) => reject(new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}` })));
+    parser.on('error', (error) =>
+      reject(
+        new BadgeKitError(400, {
+          code: 'InvalidContent',
+          message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      ),
+    );
     parser.on('close', () => resolve({ pairs, files }));
     parser.end(raw);
   });
 }
 
-async function parseMultipart(req: Request, raw: Buffer): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
+async function parseMultipart(
+  req: Request,
+  raw: Buffer,
+): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
   const { pairs, files } = await readMultipart(req, raw);
   // Text fields go through qs so that `criteria[0][description]` nests as in urlencoded bodies.
   return { fields: parseForm(pairs.join('&')), files };
@@ -94,10 +111,16 @@ export async function parseBadgeKitBody(req: Request): Promise<BadgeKitBody> {
         parsed = parseJsonText(raw.toString('utf8'));
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error;
-        throw new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
+        throw new BadgeKitError(400, {
+          code: 'InvalidContent',
+          message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       // A JSON body that is not an object (null, a number, an array) has no fields (D-24).
-      const fields = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      const fields =
+        parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+          ? (parsed as Record<string, unknown>)
+          : {};
       return { raw, fields, files: [] };
     }
     case 'application/x-www-form-urlencoded':
@@ -111,11 +134,8 @@ export async function parseBadgeKitBody(req: Request): Promise<BadgeKitBody> {
 
 /** Middleware: parse, then attach as req.badgekitBody. */
 export function badgekitBody(req: Request, _res: Response, next: NextFunction): void {
-  parseBadgeKitBody(req).then(
-    (body) => {
-      req.badgekitBody = body;
-      next();
-    },
-    next,
-  );
+  parseBadgeKitBody(req).then((body) => {
+    req.badgekitBody = body;
+    next();
+  }, next);
 }

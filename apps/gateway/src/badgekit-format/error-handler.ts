@@ -25,7 +25,8 @@ export function badgekitErrors(logger: Logger) {
       return;
     }
     const problem = toBadgeKitError(error);
-    if (problem.status >= 500) logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed');
+    if (problem.status >= 500)
+      logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed');
     res.status(problem.status).json(problem.body);
   };
 }

@@ -29,7 +29,11 @@ function fromDomainError(error: DomainError): BadgeKitError {
     case 'ResourceConflict':
       return new BadgeKitError(409, { code: 'ResourceConflict', message: error.message, details: error.details ?? {} });
     case 'ValidationError':
-      return new BadgeKitError(400, { code: 'ValidationError', message: 'Could not validate required fields', details: error.details ?? [] });
+      return new BadgeKitError(400, {
+        code: 'ValidationError',
+        message: 'Could not validate required fields',
+        details: error.details ?? [],
+      });
     case 'CodeAlreadyUsed':
       return new BadgeKitError(400, { code: 'CodeAlreadyUsed', message: error.message });
     case 'NotAuthorized':
@@ -37,7 +41,10 @@ function fromDomainError(error: DomainError): BadgeKitError {
     case 'Unavailable':
     case 'DeadlineExceeded':
       // Not in BadgeKit's table: the original had one process. A client may retry.
-      return new BadgeKitError(503, { code: 'ServiceUnavailable', message: 'A Laurel service is unavailable; try again shortly' });
+      return new BadgeKitError(503, {
+        code: 'ServiceUnavailable',
+        message: 'A Laurel service is unavailable; try again shortly',
+      });
     default:
       return new BadgeKitError(500, { code: 'InternalError', message: 'An internal error occured' });
   }

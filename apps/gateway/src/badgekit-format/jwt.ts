@@ -59,8 +59,14 @@ export function decodeToken(token: string): DecodedToken | undefined {
     const payload = parseSegment(payloadPart);
     if (header === null || typeof header !== 'object' || Array.isArray(header)) return undefined;
     if (!BASE64URL.test(signaturePart)) return undefined;
-    const claims = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Claims) : null;
-    return { header: header as Record<string, unknown>, claims, signingInput: `${headerPart}.${payloadPart}`, signature: Buffer.from(signaturePart, 'base64url') };
+    const claims =
+      payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Claims) : null;
+    return {
+      header: header as Record<string, unknown>,
+      claims,
+      signingInput: `${headerPart}.${payloadPart}`,
+      signature: Buffer.from(signaturePart, 'base64url'),
+    };
   } catch {
     return undefined;
   }
@@ -96,25 +102,33 @@ export interface RequestFacts {
 }
 
 /** Checks 1–14 of §3.3: everything before the key is resolved to a secret. */
-export function checkClaims(facts: RequestFacts): { ok: true; token: DecodedToken; key: string } | { ok: false; message: string } {
+export function checkClaims(
+  facts: RequestFacts,
+): { ok: true; token: DecodedToken; key: string } | { ok: false; message: string } {
   const raw = extractToken(facts.authorization);
   if (!raw) return { ok: false, message: 'Missing valid Authorization header' };
   const token = decodeToken(raw);
   if (!token) return { ok: false, message: 'Could not decode JWT' };
   const claims = token.claims;
   if (!claims) return { ok: false, message: 'Missing JWT payload' };
-  if (claims.method === undefined || claims.method === null || claims.method === '') return { ok: false, message: 'Missing JWT claim: method' };
+  if (claims.method === undefined || claims.method === null || claims.method === '')
+    return { ok: false, message: 'Missing JWT claim: method' };
   const method = claimText(claims.method);
   if (method.toUpperCase() !== facts.method.toUpperCase()) {
     return { ok: false, message: `\`method\` does not match: using "${method}" token for "${facts.method}" request` };
   }
-  if (claims.path === undefined || claims.path === null || claims.path === '') return { ok: false, message: 'Missing JWT claim: path' };
+  if (claims.path === undefined || claims.path === null || claims.path === '')
+    return { ok: false, message: 'Missing JWT claim: path' };
   const path = claimText(claims.path);
-  if (path !== facts.url) return { ok: false, message: `\`path\` does not match: trying to use token for "${path}" on "${facts.url}"` };
+  if (path !== facts.url)
+    return { ok: false, message: `\`path\` does not match: trying to use token for "${path}" on "${facts.url}"` };
   if (claims.exp !== undefined && claims.exp !== null) {
     const exp = Number(claims.exp);
     if (!Number.isFinite(exp) || isExpired(exp, facts.nowMs)) {
-      return { ok: false, message: `Token is expired (token expiry: ${claimText(claims.exp)}, server time: ${Math.floor(facts.nowMs / 1000)}` };
+      return {
+        ok: false,
+        message: `Token is expired (token expiry: ${claimText(claims.exp)}, server time: ${Math.floor(facts.nowMs / 1000)}`,
+      };
     }
   }
   if (!BODYLESS_METHODS.has(facts.method.toUpperCase())) {
@@ -125,12 +139,16 @@ export function checkClaims(facts: RequestFacts): { ok: true; token: DecodedToke
     } else {
       const { alg, hash } = body as { alg?: unknown; hash?: unknown };
       if (alg === undefined || alg === null || alg === '') return { ok: false, message: 'Missing JWT claim: body.alg' };
-      if (hash === undefined || hash === null || hash === '') return { ok: false, message: 'Missing JWT claim: body.hash' };
+      if (hash === undefined || hash === null || hash === '')
+        return { ok: false, message: 'Missing JWT claim: body.hash' };
       const computed = hashBody(claimText(alg), facts.rawBody);
-      if (computed === undefined) return { ok: false, message: `Could not calculate hash, unsupported algorithm: ${claimText(alg)}` };
-      if (claimText(hash) !== computed) return { ok: false, message: `Computed hash does not match given hash: ${claimText(hash)} != ${computed}` };
+      if (computed === undefined)
+        return { ok: false, message: `Could not calculate hash, unsupported algorithm: ${claimText(alg)}` };
+      if (claimText(hash) !== computed)
+        return { ok: false, message: `Computed hash does not match given hash: ${claimText(hash)} != ${computed}` };
     }
   }
-  if (claims.key === undefined || claims.key === null || claims.key === '') return { ok: false, message: 'Missing JWT claim: key' };
+  if (claims.key === undefined || claims.key === null || claims.key === '')
+    return { ok: false, message: 'Missing JWT claim: key' };
   return { ok: true, token, key: claimText(claims.key) };
 }

@@ -62,14 +62,26 @@ export class RouteTable {
    */
   declare(path: string, handlers: Handlers, docs: RouteDocs, options: { public?: boolean } = {}): void {
     const route = this.router.route(path);
-    const pipeline: RequestHandler[] = [acceptCheck, readRawBody, this.parseBody, ...(options.public ? [] : [this.auth, ...this.afterAuth])];
+    const pipeline: RequestHandler[] = [
+      acceptCheck,
+      readRawBody,
+      this.parseBody,
+      ...(options.public ? [] : [this.auth, ...this.afterAuth]),
+    ];
     const allowed = Object.keys(handlers) as Method[];
     for (const method of allowed) {
       const handler = handlers[method];
       const doc = docs[method];
       if (!handler) continue;
       if (!doc) throw new Error(`${method} ${path} has no documentation`);
-      this.registry.add({ ...this.docDefaults, ...doc, family: this.family, method, path, authenticated: !options.public });
+      this.registry.add({
+        ...this.docDefaults,
+        ...doc,
+        family: this.family,
+        method,
+        path,
+        authenticated: !options.public,
+      });
       route[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](...pipeline, handler);
     }
     route.all((req: Request, res: Response, next: NextFunction) => {

@@ -33,7 +33,8 @@ const MESSAGES: Record<Rule['kind'], string> = {
   date: 'Not a date',
 };
 
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\[(?:\d{1,3}\.){3}\d{1,3}\])$/i;
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\[(?:\d{1,3}\.){3}\d{1,3}\])$/i;
 const URL_RULE = new RegExp(
   '^(?:(?:https?|ftp)://)?' + // optional scheme
     '(?:[^\\s:@/]+(?::[^\\s@/]*)?@)?' + // optional user:pass@
@@ -52,7 +53,8 @@ export function asText(value: unknown): string {
 }
 
 /** The `value` of a details entry: falsy values are reported as "". */
-const reported = (value: unknown): unknown => (value === undefined || value === null || value === 0 || value === false || value === '' ? '' : value);
+const reported = (value: unknown): unknown =>
+  value === undefined || value === null || value === 0 || value === false || value === '' ? '' : value;
 
 export function passes(rule: Rule, text: string): boolean {
   switch (rule.kind) {
@@ -78,7 +80,11 @@ const isMissing = (value: unknown) => value === undefined || value === null || v
  * Checks `fields` against `rules`. With `partial` (updates), only the fields
  * present are checked, but a present required field may not be emptied.
  */
-export function validate(fields: Record<string, unknown>, rules: FieldRule[], options: { partial?: boolean } = {}): FieldProblem[] {
+export function validate(
+  fields: Record<string, unknown>,
+  rules: FieldRule[],
+  options: { partial?: boolean } = {},
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const { field, required, rules: checks } of rules) {
     const present = Object.hasOwn(fields, field);
@@ -87,7 +93,8 @@ export function validate(fields: Record<string, unknown>, rules: FieldRule[], op
     if (isMissing(value)) {
       // An optional email may be left out, but not sent empty (§4.2: "an empty string fails").
       if (required) problems.push({ field, value: '' });
-      else if (value === '' && checks.some((c) => c.kind === 'email')) problems.push({ message: MESSAGES.email, field, value: '' });
+      else if (value === '' && checks.some((c) => c.kind === 'email'))
+        problems.push({ message: MESSAGES.email, field, value: '' });
       continue;
     }
     const failed = checks.find((check) => !passes(check, asText(value)));

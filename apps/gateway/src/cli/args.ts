@@ -49,7 +49,11 @@ function briefly(error: unknown): string {
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
-function parseOptions(name: string, syntax: CommandSyntax, rest: string[]): { positionals: string[]; values: OptionValues } {
+function parseOptions(
+  name: string,
+  syntax: CommandSyntax,
+  rest: string[],
+): { positionals: string[]; values: OptionValues } {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const [option, spec] of Object.entries(syntax.options ?? {})) options[option] = { type: spec.type };
   try {
@@ -60,7 +64,10 @@ function parseOptions(name: string, syntax: CommandSyntax, rest: string[]): { po
   }
 }
 
-export function parseCommandLine(argv: readonly string[], syntaxOf: (name: string) => CommandSyntax | undefined): Invocation {
+export function parseCommandLine(
+  argv: readonly string[],
+  syntaxOf: (name: string) => CommandSyntax | undefined,
+): Invocation {
   const [first, ...rest] = argv;
   if (first === undefined) return { kind: 'help', toStderr: true };
   if (first === '--version') {
@@ -78,7 +85,8 @@ export function parseCommandLine(argv: readonly string[], syntaxOf: (name: strin
   const syntax = syntaxOf(first);
   if (!syntax) throw new UsageError(`unknown command: ${first}`);
   const terminator = rest.indexOf('--');
-  if ((terminator < 0 ? rest : rest.slice(0, terminator)).some((a) => HELP_FLAGS.has(a))) return { kind: 'help', command: first };
+  if ((terminator < 0 ? rest : rest.slice(0, terminator)).some((a) => HELP_FLAGS.has(a)))
+    return { kind: 'help', command: first };
   const { positionals, values } = parseOptions(first, syntax, rest);
   if (positionals.length !== syntax.args.length) {
     throw new UsageError(`${first} takes ${syntax.args.length} argument(s), got ${positionals.length}`, first);

@@ -35,7 +35,10 @@ const site = (slug: string) => `/admin/systems/${seg(slug)}`;
 /** `all`, or a comma-separated list of permission names. */
 export function permissionList(text: string): string[] {
   if (text === 'all') return [...PERMISSIONS];
-  return text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** The string options that are present, by name, for a request body. */
@@ -47,7 +50,10 @@ async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path === '-' ? '/dev/stdin' : path, 'utf8'));
   } catch (error) {
-    throw new CliError(`cannot read members from ${path}: ${error instanceof Error ? error.message : String(error)}`, 2);
+    throw new CliError(
+      `cannot read members from ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      2,
+    );
   }
 }
 
@@ -57,10 +63,18 @@ async function readJsonFile(path: string): Promise<unknown> {
  * the password of every member later updated.
  */
 const MEMBER_PASSWORD: SecretSpec = { label: 'password', stdinOption: 'password-stdin', required: false };
-const WEBHOOK_SECRET: SecretSpec = { label: 'webhook secret', stdinOption: 'secret-stdin', envName: 'WEBHOOK_SECRET', required: true };
+const WEBHOOK_SECRET: SecretSpec = {
+  label: 'webhook secret',
+  stdinOption: 'secret-stdin',
+  envName: 'WEBHOOK_SECRET',
+  required: true,
+};
 
 const passwordOption = {
-  'password-stdin': { type: 'boolean', help: 'read the member’s password (8+ characters) from standard input; on a terminal, ask for it without echo' },
+  'password-stdin': {
+    type: 'boolean',
+    help: 'read the member’s password (8+ characters) from standard input; on a terminal, ask for it without echo',
+  },
 } as const;
 const roleOption = (help: string) => ({ role: { type: 'string', placeholder: 'role', help } }) as const;
 
@@ -80,7 +94,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'create an API consumer; prints its secret, shown only once',
     details: [`Permissions, comma-separated, or all: ${PERMISSIONS.join(', ')}.`],
     run: ({ args: [slug, name, permissions] }, { client }) =>
-      expect(client, 201, 'POST', `${site(slug as string)}/consumers`, { name, permissions: permissionList(permissions as string) }),
+      expect(client, 201, 'POST', `${site(slug as string)}/consumers`, {
+        name,
+        permissions: permissionList(permissions as string),
+      }),
   },
   'consumers:list': {
     args: ['<site>'],
@@ -90,7 +107,8 @@ export const COMMANDS: Record<string, Command> = {
   'consumers:delete': {
     args: ['<site>', '<key>'],
     summary: 'delete an API consumer; its key stops working at once',
-    run: ({ args: [slug, key] }, { client }) => expect(client, 200, 'DELETE', `${site(slug as string)}/consumers/${seg(key as string)}`),
+    run: ({ args: [slug, key] }, { client }) =>
+      expect(client, 200, 'DELETE', `${site(slug as string)}/consumers/${seg(key as string)}`),
   },
   'members:create': {
     args: ['<site>', '<username>', '<email>'],
@@ -106,18 +124,26 @@ export const COMMANDS: Record<string, Command> = {
   'members:import': {
     args: ['<site>', '<file.json|->'],
     summary: 'create up to 1000 members from a JSON array, all or nothing',
-    details: ['The file (or standard input, for -) holds an array of objects with username, email and optionally role and password.'],
-    run: async ({ args: [slug, file] }, { client }) => expect(client, 201, 'POST', `${site(slug as string)}/members`, await readJsonFile(file as string)),
+    details: [
+      'The file (or standard input, for -) holds an array of objects with username, email and optionally role and password.',
+    ],
+    run: async ({ args: [slug, file] }, { client }) =>
+      expect(client, 201, 'POST', `${site(slug as string)}/members`, await readJsonFile(file as string)),
   },
   'members:get': {
     args: ['<site>', '<userId>'],
     summary: 'show a member',
-    run: ({ args: [slug, userId] }, { client }) => expect(client, 200, 'GET', `${site(slug as string)}/members/${seg(userId as string)}`),
+    run: ({ args: [slug, userId] }, { client }) =>
+      expect(client, 200, 'GET', `${site(slug as string)}/members/${seg(userId as string)}`),
   },
   'members:update': {
     args: ['<site>', '<userId>'],
     summary: 'change a member’s email, password or role',
-    options: { email: { type: 'string', placeholder: 'email', help: 'the new email address' }, ...roleOption('the new role: MEMBER, EDITOR or WEBMASTER'), ...passwordOption },
+    options: {
+      email: { type: 'string', placeholder: 'email', help: 'the new email address' },
+      ...roleOption('the new role: MEMBER, EDITOR or WEBMASTER'),
+      ...passwordOption,
+    },
     run: async (input, ctx) => {
       const [slug, userId] = input.args;
       const body = { ...present(input.options, ['email', 'role']), ...(await memberPassword(input, ctx)) };
@@ -133,7 +159,13 @@ export const COMMANDS: Record<string, Command> = {
     options: { 'secret-stdin': { type: 'boolean', help: 'read the webhook secret from standard input' } },
     run: async (input, ctx) => {
       const [slug, url] = input.args;
-      const secret = await readSecret(WEBHOOK_SECRET, input.name, input.options['secret-stdin'] === true, ctx.env, ctx.input);
+      const secret = await readSecret(
+        WEBHOOK_SECRET,
+        input.name,
+        input.options['secret-stdin'] === true,
+        ctx.env,
+        ctx.input,
+      );
       return expect(ctx.client, 200, 'PUT', `${site(slug as string)}/webhook`, { url, secret });
     },
   },
@@ -158,10 +190,13 @@ export const COMMANDS: Record<string, Command> = {
     details: [
       'The new key is published at once and signs new credentials once the grace period (default 300 seconds) is over. Older keys stay published, so the credentials they signed keep verifying.',
     ],
-    options: { grace: { type: 'string', placeholder: 'seconds', help: 'how long the new key is published before it signs' } },
+    options: {
+      grace: { type: 'string', placeholder: 'seconds', help: 'how long the new key is published before it signs' },
+    },
     run: async ({ args: [slug], options }, { client }) => {
       const grace = options.grace;
-      if (typeof grace === 'string' && !/^\d{1,10}$/.test(grace)) throw new CliError(`--grace wants a whole number of seconds, not ${grace}`, 2);
+      if (typeof grace === 'string' && !/^\d{1,10}$/.test(grace))
+        throw new CliError(`--grace wants a whole number of seconds, not ${grace}`, 2);
       const body = typeof grace === 'string' ? { graceSeconds: Number(grace) } : {};
       return expect(client, 201, 'POST', `${site(slug as string)}/issuer-keys/rotate`, body);
     },
@@ -169,7 +204,9 @@ export const COMMANDS: Record<string, Command> = {
   'dev:defaults': {
     args: [],
     summary: 'create the demo site, consumer and member where missing',
-    details: ['For development: npm start does this outside production. Their secrets are printed only when they are created.'],
+    details: [
+      'For development: npm start does this outside production. Their secrets are printed only when they are created.',
+    ],
     run: async (_input, ctx) => {
       await ensureDemo(ctx);
       return undefined;
@@ -178,4 +215,5 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 /** The command of that name; own properties only, so `constructor` or `__proto__` are unknown commands. */
-export const commandNamed = (name: string): Command | undefined => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
+export const commandNamed = (name: string): Command | undefined =>
+  Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -23,25 +23,38 @@ async function ensureSite({ client, print }: DemoContext): Promise<void> {
   const found = await client.request('GET', `/systems/${DEMO_SITE}`);
   if (found.status === 200) return;
   if (found.status !== 404) throw failure(found);
-  await expect(client, 201, 'POST', '/systems', { slug: DEMO_SITE, name: 'Laurel demo', url: 'https://demo.example.org' });
+  await expect(client, 201, 'POST', '/systems', {
+    slug: DEMO_SITE,
+    name: 'Laurel demo',
+    url: 'https://demo.example.org',
+  });
   print(`demo site "${DEMO_SITE}" created`);
 }
 
 async function ensureConsumer({ client, gatewayUrl, print }: DemoContext): Promise<void> {
-  const { consumers } = (await expect(client, 200, 'GET', `/admin/systems/${DEMO_SITE}/consumers`)) as { consumers: { key: string; name: string }[] };
+  const { consumers } = (await expect(client, 200, 'GET', `/admin/systems/${DEMO_SITE}/consumers`)) as {
+    consumers: { key: string; name: string }[];
+  };
   const existing = consumers.find((c) => c.name === DEMO_CONSUMER);
   if (existing) {
-    print(`demo consumer exists: key ${existing.key} (its secret was printed when it was created and cannot be shown again;`);
+    print(
+      `demo consumer exists: key ${existing.key} (its secret was printed when it was created and cannot be shown again;`,
+    );
     print(`  for new credentials: npm run admin -- consumers:create ${DEMO_SITE} <name> all)`);
     return;
   }
-  const { consumer } = (await expect(client, 201, 'POST', `/admin/systems/${DEMO_SITE}/consumers`, { name: DEMO_CONSUMER, permissions: [...PERMISSIONS] })) as {
+  const { consumer } = (await expect(client, 201, 'POST', `/admin/systems/${DEMO_SITE}/consumers`, {
+    name: DEMO_CONSUMER,
+    permissions: [...PERMISSIONS],
+  })) as {
     consumer: { key: string; secret: string };
   };
   print(`demo consumer created with every permission (${PERMISSIONS.join(', ')}); the secret is shown only now:`);
   print(`  key:    ${consumer.key}`);
   print(`  secret: ${consumer.secret}`);
-  print(`  try:    curl ${gatewayUrl}/systems/${DEMO_SITE} -H "$(BADGEKIT_KEY=${consumer.key} BADGEKIT_SECRET=${consumer.secret} node scripts/badgekit-sign.mjs GET /systems/${DEMO_SITE})"`);
+  print(
+    `  try:    curl ${gatewayUrl}/systems/${DEMO_SITE} -H "$(BADGEKIT_KEY=${consumer.key} BADGEKIT_SECRET=${consumer.secret} node scripts/badgekit-sign.mjs GET /systems/${DEMO_SITE})"`,
+  );
 }
 
 async function ensureMember({ client, print }: DemoContext): Promise<void> {

@@ -43,7 +43,12 @@ function optionLabel(name: string, spec: { type: string; placeholder?: string })
 
 /** `usage: npm run admin -- members:update <site> <userId> [--email <email>] ...`, wrapped. */
 export function usageLines(name: string, entry: CommandSyntax): string[] {
-  const units = [PROGRAM, name, ...entry.args, ...Object.entries(entry.options ?? {}).map(([o, s]) => `[${optionLabel(o, s)}]`)];
+  const units = [
+    PROGRAM,
+    name,
+    ...entry.args,
+    ...Object.entries(entry.options ?? {}).map(([o, s]) => `[${optionLabel(o, s)}]`),
+  ];
   return fill(units, '         ', WIDTH, 'usage: ');
 }
 
@@ -69,7 +74,10 @@ const ENVIRONMENT = [
   'Environment:',
   ...table([
     ['GATEWAY_URL', 'the gateway to talk to (default http://127.0.0.1:8080)'],
-    ['BADGEKIT_MASTER_SECRET', 'the BadgeKit master key’s secret, which signs every request (default: the development secret)'],
+    [
+      'BADGEKIT_MASTER_SECRET',
+      'the BadgeKit master key’s secret, which signs every request (default: the development secret)',
+    ],
   ]),
 ];
 

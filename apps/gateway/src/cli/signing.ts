@@ -19,7 +19,12 @@ const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).to
 
 export function authorizationHeader(request: Signable): string {
   const method = request.method.toUpperCase();
-  const claims: Record<string, unknown> = { key: request.key, method, path: request.path, exp: Math.floor((request.nowMs ?? Date.now()) / 1000) + 60 };
+  const claims: Record<string, unknown> = {
+    key: request.key,
+    method,
+    path: request.path,
+    exp: Math.floor((request.nowMs ?? Date.now()) / 1000) + 60,
+  };
   if (request.body !== undefined && !['GET', 'DELETE', 'HEAD'].includes(method)) {
     claims.body = { alg: 'sha256', hash: createHash('sha256').update(request.body).digest('hex') };
   }

@@ -62,12 +62,18 @@ export function duplicatesWithinBatch(members: readonly NewMember[]): ElementPro
 }
 
 /** Elements whose username or email a site's existing members already use. */
-export function clashesWithExisting(members: readonly NewMember[], existing: readonly Pick<NewMember, UniqueField>[]): ElementProblem[] {
-  const taken = Object.fromEntries(UNIQUE_FIELDS.map((field) => [field, new Set(existing.map((m) => folded(m[field])))])) as Record<UniqueField, Set<string>>;
+export function clashesWithExisting(
+  members: readonly NewMember[],
+  existing: readonly Pick<NewMember, UniqueField>[],
+): ElementProblem[] {
+  const taken = Object.fromEntries(
+    UNIQUE_FIELDS.map((field) => [field, new Set(existing.map((m) => folded(m[field])))]),
+  ) as Record<UniqueField, Set<string>>;
   const problems: ElementProblem[] = [];
   members.forEach((member, index) => {
     for (const field of UNIQUE_FIELDS) {
-      if (taken[field].has(folded(member[field]))) problems.push({ index, field, value: member[field], message: conflictMessage(field) });
+      if (taken[field].has(folded(member[field])))
+        problems.push({ index, field, value: member[field], message: conflictMessage(field) });
     }
   });
   return problems;

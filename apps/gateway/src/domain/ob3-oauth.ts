@@ -62,7 +62,10 @@ export function redirectUriProblem(uri: string): string | undefined {
  * expires; the form needs no cookie or session. HMAC-SHA256 over the JSON.
  */
 export class FormState {
-  constructor(private readonly key: Buffer, private readonly ttlMs = 10 * 60 * 1000) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly ttlMs = 10 * 60 * 1000,
+  ) {}
 
   seal(params: Record<string, string>, now = Date.now()): string {
     const body = Buffer.from(JSON.stringify({ p: params, e: now + this.ttlMs }), 'utf8').toString('base64url');
@@ -77,7 +80,10 @@ export class FormState {
     const given = Buffer.from(mac, 'utf8');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { p: Record<string, string>; e: number };
+      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+        p: Record<string, string>;
+        e: number;
+      };
       return parsed.e > now ? parsed.p : undefined;
     } catch {
       return undefined;
@@ -90,7 +96,8 @@ export class FormState {
 }
 
 /** The form's HMAC key, derived from the gateway's secret key so that it needs no setting of its own. */
-export const formStateKey = (secretKey: string): Buffer => createHmac('sha256', secretKey).update('laurel-ob3-authorize-form').digest();
+export const formStateKey = (secretKey: string): Buffer =>
+  createHmac('sha256', secretKey).update('laurel-ob3-authorize-form').digest();
 
 export interface PageLinks {
   first: number;
@@ -111,10 +118,12 @@ export function pageOffsets(total: number, limit: number, offset: number): PageL
 }
 
 export function linkHeader(url: URL, limit: number, offsets: PageLinks): string {
-  return (Object.entries(offsets) as [string, number][]).map(([rel, offset]) => {
-    const target = new URL(url);
-    target.searchParams.set('limit', String(limit));
-    target.searchParams.set('offset', String(offset));
-    return `<${target.toString()}>; rel="${rel}"`;
-  }).join(', ');
+  return (Object.entries(offsets) as [string, number][])
+    .map(([rel, offset]) => {
+      const target = new URL(url);
+      target.searchParams.set('limit', String(limit));
+      target.searchParams.set('offset', String(offset));
+      return `<${target.toString()}>; rel="${rel}"`;
+    })
+    .join(', ');
 }

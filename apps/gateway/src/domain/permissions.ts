@@ -8,7 +8,8 @@ export const PERMISSIONS = ['badgekit', 'kickapps-developer', 'badge-import', 'b
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const isPermission = (value: unknown): value is Permission => typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+export const isPermission = (value: unknown): value is Permission =>
+  typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
 
 /**
  * The permissions of a request body: a non-empty array of known names.

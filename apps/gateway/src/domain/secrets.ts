@@ -45,7 +45,9 @@ const HASH_BYTES = 32;
 
 function derive(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) => scrypt(secret, salt, HASH_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(secret, salt, HASH_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /** `scrypt$N$r$p$<salt>$<hash>`, with a fresh salt per secret. */
@@ -85,7 +87,11 @@ export async function digestSecret(secret: string): Promise<SecretDigests> {
 }
 
 /** Whether a presented value is the secret or, when allowed, the md5 of it. */
-export async function matchesSecret(candidate: string, digests: SecretDigests, options: { allowMd5?: boolean } = {}): Promise<boolean> {
+export async function matchesSecret(
+  candidate: string,
+  digests: SecretDigests,
+  options: { allowMd5?: boolean } = {},
+): Promise<boolean> {
   if (await verifySecret(candidate, digests.hash)) return true;
   return options.allowMd5 === true && (await verifySecret(candidate, digests.md5Hash));
 }

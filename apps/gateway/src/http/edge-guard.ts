@@ -33,7 +33,8 @@ export function urlProblem(url: string): EdgeProblem | undefined {
     }
     if (CONTROL.test(decoded)) return EdgeProblem.url('control characters (such as NUL) are not allowed in the path');
   }
-  if (queryAt !== -1 && (QUERY_NUL.test(url.slice(queryAt)) || url.includes('\0'))) return EdgeProblem.url('NUL characters are not allowed in the query');
+  if (queryAt !== -1 && (QUERY_NUL.test(url.slice(queryAt)) || url.includes('\0')))
+    return EdgeProblem.url('NUL characters are not allowed in the query');
   return undefined;
 }
 
@@ -79,7 +80,10 @@ export function edgeErrors(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) {
       // Half an answer cannot be mended; ending the connection tells the client it is incomplete.
-      logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed after its answer began');
+      logger.error(
+        { err: error, requestId: req.requestId, url: redactUrl(req.url) },
+        'request failed after its answer began',
+      );
       res.destroy();
       return;
     }
@@ -88,8 +92,17 @@ export function edgeErrors(logger: Logger) {
       sendEdgeProblem(req, res, problem);
       return;
     }
-    logger.error({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'request failed outside its family');
-    send(res, renderEdgeProblem(new EdgeProblem('internal', 500, 'An internal error occured'), fullPath(req), { callback: callbackOf(req), v2: req.v2 }));
+    logger.error(
+      { err: error, requestId: req.requestId, url: redactUrl(req.url) },
+      'request failed outside its family',
+    );
+    send(
+      res,
+      renderEdgeProblem(new EdgeProblem('internal', 500, 'An internal error occured'), fullPath(req), {
+        callback: callbackOf(req),
+        v2: req.v2,
+      }),
+    );
   };
 }
 
@@ -126,11 +139,19 @@ export function clientErrorHandler(logger: Logger) {
 /** Writes a whole answer on a socket no Express request owns, and closes it. */
 function endWith(socket: Duplex, answer: EdgeAnswer): void {
   const body = Buffer.from(answer.body, 'utf8');
-  socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`);
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`,
+  );
 }
 
 /** CONNECT bypasses Express (Node would drop the socket without a word): the gateway is no proxy. */
 export function connectHandler(req: IncomingMessage, socket: Duplex): void {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  endWith(socket, renderEdgeProblem(new EdgeProblem('request', 400, 'CONNECT is not supported: this is not a proxy'), path.startsWith('/') ? path : '/'));
+  endWith(
+    socket,
+    renderEdgeProblem(
+      new EdgeProblem('request', 400, 'CONNECT is not supported: this is not a proxy'),
+      path.startsWith('/') ? path : '/',
+    ),
+  );
 }

@@ -70,7 +70,8 @@ export function fromTransportError(error: unknown, limitText: string): EdgeProbl
   }
   const message = (error as { message?: unknown }).message;
   // The router's, should a path parameter get past urlGuard undecodable.
-  if (statusCode === 400 && typeof message === 'string' && message.startsWith('Failed to decode param')) return EdgeProblem.url('malformed percent-encoding in the path');
+  if (statusCode === 400 && typeof message === 'string' && message.startsWith('Failed to decode param'))
+    return EdgeProblem.url('malformed percent-encoding in the path');
   // Otherwise only http-errors from body-parser (a zlib failure on a body that is not what its Content-Encoding says):
   // a family's own error with a status is its handler's to answer.
   if (typeof expose === 'boolean' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

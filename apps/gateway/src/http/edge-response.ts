@@ -17,7 +17,8 @@ export type Family = 'badgekit' | 'admin' | 'kickapps' | 'v2' | 'import' | 'ob3'
 
 export function familyOfPath(path: string): Family {
   const lower = path.toLowerCase();
-  const under = (prefix: string) => lower === prefix || lower.startsWith(`${prefix}/`) || lower.startsWith(`${prefix}?`);
+  const under = (prefix: string) =>
+    lower === prefix || lower.startsWith(`${prefix}/`) || lower.startsWith(`${prefix}?`);
   if (under('/rest')) return 'kickapps';
   if (under('/api/v2')) return 'v2';
   if (under('/api_gateway') || under('/v3/oauth')) return 'import';
@@ -51,7 +52,11 @@ const BADGEKIT_CODES: Record<EdgeProblemKind, string> = {
 
 const IMPORT_CODES: Record<number, number> = { 413: 3413, 415: 3415, 431: 3431 };
 
-const json = (status: number, payload: unknown): EdgeAnswer => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(payload) });
+const json = (status: number, payload: unknown): EdgeAnswer => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(payload),
+});
 
 function kickapps(problem: EdgeProblem, callback: string | undefined): EdgeAnswer {
   // The spec allows no 500: an unexpected failure is its 150, "nothing was changed".
@@ -70,7 +75,12 @@ function v2(problem: EdgeProblem, stamped: V2Context | undefined): EdgeAnswer {
   if (problem.kind === 'content' || (problem.kind === 'encoding' && problem.status === 400)) {
     return json(200, { ...context, resultCode: RESULT.badBody, resultMessage: problem.message });
   }
-  if (problem.kind === 'internal') return json(503, { ...context, resultCode: RESULT.unavailable, resultMessage: 'Service temporarily unavailable, retry later' });
+  if (problem.kind === 'internal')
+    return json(503, {
+      ...context,
+      resultCode: RESULT.unavailable,
+      resultMessage: 'Service temporarily unavailable, retry later',
+    });
   // Otherwise the vendor's convention: resultCode equals the HTTP status.
   return json(problem.status, { ...context, resultCode: problem.status, resultMessage: problem.message });
 }
@@ -90,14 +100,28 @@ export function renderEdgeProblem(problem: EdgeProblem, path: string, traits: Re
     case 'v2':
       return v2(problem, traits.v2);
     case 'import':
-      if (problem.kind === 'internal') return json(503, { data: null, errors: [{ code: 3503, message: 'a dependency is unavailable; nothing was recorded and the request may be retried' }], warnings: null });
-      return json(problem.status, { data: null, errors: [{ code: IMPORT_CODES[problem.status] ?? 3001, message: problem.message }], warnings: null });
+      if (problem.kind === 'internal')
+        return json(503, {
+          data: null,
+          errors: [
+            { code: 3503, message: 'a dependency is unavailable; nothing was recorded and the request may be retried' },
+          ],
+          warnings: null,
+        });
+      return json(problem.status, {
+        data: null,
+        errors: [{ code: IMPORT_CODES[problem.status] ?? 3001, message: problem.message }],
+        warnings: null,
+      });
     case 'ob3': {
       const answer = edgeStatusInfo(problem);
       return json(answer.status, answer.body);
     }
     case 'admin':
     case 'badgekit':
-      return json(problem.status, { code: problem.kind === 'encoding' && problem.status === 400 ? 'InvalidContent' : BADGEKIT_CODES[problem.kind], message: problem.message });
+      return json(problem.status, {
+        code: problem.kind === 'encoding' && problem.status === 400 ? 'InvalidContent' : BADGEKIT_CODES[problem.kind],
+        message: problem.message,
+      });
   }
 }

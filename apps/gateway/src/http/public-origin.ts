@@ -8,7 +8,7 @@ import type { Request } from 'express';
 
 export function publicOrigin(req: Request, publicBaseUrl: string | undefined): string {
   if (publicBaseUrl) return publicBaseUrl.replace(/\/+$/, '');
-  return `${req.protocol}://${req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host') ?? 'localhost'}`;
+  return `${req.protocol}://${req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : (req.get('host') ?? 'localhost')}`;
 }
 
 export function absoluteUrl(req: Request, publicBaseUrl: string | undefined, path: string): string {

@@ -76,10 +76,18 @@ export function requestContext(logger: Logger, metrics: Metrics) {
       // The route pattern, not the URL, keeps the label set small and ids out of the log.
       const route = routeOf(req);
       httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      logger.info({
-        requestId: req.requestId, trace_id: spanContext?.traceId, span_id: spanContext?.spanId,
-        method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000),
-      }, 'request');
+      logger.info(
+        {
+          requestId: req.requestId,
+          trace_id: spanContext?.traceId,
+          span_id: spanContext?.spanId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
+        'request',
+      );
     });
     runInRequestScope(scope, next);
   };

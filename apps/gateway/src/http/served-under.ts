@@ -25,7 +25,11 @@ export function servedUnder(prefixes: readonly string[], inner: RequestHandler):
   const lowered = prefixes.map((prefix) => prefix.toLowerCase());
   const under = (path: string): boolean => {
     const lower = path.toLowerCase();
-    return lowered.some((prefix) => lower.startsWith(prefix) && (lower.length === prefix.length || lower.charCodeAt(prefix.length) === 47 /* '/' */));
+    return lowered.some(
+      (prefix) =>
+        lower.startsWith(prefix) &&
+        (lower.length === prefix.length || lower.charCodeAt(prefix.length) === 47) /* '/' */,
+    );
   };
   const gate = (req: Request, res: Response, next: NextFunction): void => {
     if (under(req.path)) inner(req, res, next);

@@ -32,15 +32,25 @@ export function openApiPath(expressPath: string): { path: string; parameters: st
   return { path, parameters };
 }
 
-const BADGEKIT_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'] as const;
+const BADGEKIT_CONTENT_TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+] as const;
 
 function querySchema(query: RegisteredRoute['query']): ZodObject | undefined {
   if (!query) return undefined;
   if (!Array.isArray(query)) return query;
-  return z.object(Object.fromEntries(query.map((q) => [
-    q.name,
-    (q.values ? z.enum(q.values as [string, ...string[]]) : z.string()).optional().openapi({ description: q.description }),
-  ])));
+  return z.object(
+    Object.fromEntries(
+      query.map((q) => [
+        q.name,
+        (q.values ? z.enum(q.values as [string, ...string[]]) : z.string())
+          .optional()
+          .openapi({ description: q.description }),
+      ]),
+    ),
+  );
 }
 
 function bodySchema(body: RegisteredRoute['body']): ZodType | undefined {
@@ -51,7 +61,12 @@ function bodySchema(body: RegisteredRoute['body']): ZodType | undefined {
 /** The same schema under each media type the route reads; BadgeKit's multipart bodies may carry an `image` file. */
 function requestContent(route: RegisteredRoute, body: ZodType): Record<string, { schema: ZodType }> {
   const types = route.contentTypes ?? BADGEKIT_CONTENT_TYPES;
-  const withImage = Array.isArray(route.body) ? z.intersection(body, z.object({ image: z.string().optional().openapi({ format: 'binary', description: 'An image upload' }) })) : body;
+  const withImage = Array.isArray(route.body)
+    ? z.intersection(
+        body,
+        z.object({ image: z.string().optional().openapi({ format: 'binary', description: 'An image upload' }) }),
+      )
+    : body;
   return Object.fromEntries(types.map((type) => [type, { schema: type === 'multipart/form-data' ? withImage : body }]));
 }
 
@@ -66,12 +81,17 @@ function successSchema(route: RegisteredRoute): ZodType {
       ...(route.query && { pageData: PageDataSchema.optional().openapi({ description: 'When paged' }) }),
     });
   }
-  if (route.family === 'public') return z.record(z.string(), z.unknown()).openapi({ description: 'An Open Badges document (JSON, or JSON-LD for Open Badges 2.0)' });
+  if (route.family === 'public')
+    return z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'An Open Badges document (JSON, or JSON-LD for Open Badges 2.0)' });
   return z.object({ status: z.string().openapi({ example: 'deleted' }) });
 }
 
 const BYTES = z.string().openapi({ format: 'binary' });
-const PAGE = z.string().openapi({ description: 'A page for people: what a browser gets when its Accept ranks text/html first' });
+const PAGE = z
+  .string()
+  .openapi({ description: 'A page for people: what a browser gets when its Accept ranks text/html first' });
 
 function operationId(route: RegisteredRoute): string {
   return `${route.method.toLowerCase()}${route.path.replace(/[:/{}.-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
@@ -79,7 +99,12 @@ function operationId(route: RegisteredRoute): string {
 
 function securityOf(route: RegisteredRoute): Record<string, string[]>[] {
   if (!route.authenticated) return [];
-  const schemes = route.security === undefined ? FAMILIES[route.family].security : typeof route.security === 'string' ? [route.security] : route.security;
+  const schemes =
+    route.security === undefined
+      ? FAMILIES[route.family].security
+      : typeof route.security === 'string'
+        ? [route.security]
+        : route.security;
   // Alternatives are separate entries: the import takes Basic or a token.
   return schemes.map((scheme) => ({ [scheme]: [...(route.scopes ?? [])] }));
 }
@@ -89,28 +114,46 @@ function routeConfig(route: RegisteredRoute): RouteConfig {
   const { path, parameters } = openApiPath(route.path);
   const body = bodySchema(route.body);
   const query = querySchema(route.query);
-  const errorStatuses = new Set([...(route.errors ?? []), ...(route.authenticated && route.family !== 'kickapps' && route.family !== 'v2' ? [403] : []), ...(body && route.family !== 'kickapps' && route.family !== 'v2' ? [400, 415] : [])]);
+  const errorStatuses = new Set([
+    ...(route.errors ?? []),
+    ...(route.authenticated && route.family !== 'kickapps' && route.family !== 'v2' ? [403] : []),
+    ...(body && route.family !== 'kickapps' && route.family !== 'v2' ? [400, 415] : []),
+  ]);
   const responses: RouteConfig['responses'] = {
     [route.success]: {
-      description: route.family === 'kickapps' || route.family === 'v2' ? 'Handled: a success, or the family\'s error envelope' : 'Success',
+      description:
+        route.family === 'kickapps' || route.family === 'v2'
+          ? "Handled: a success, or the family's error envelope"
+          : 'Success',
       content: route.binary
         ? Object.fromEntries(route.binary.map((type) => [type, { schema: BYTES }]))
-        : { 'application/json': { schema: successSchema(route) }, ...(route.page && { 'text/html': { schema: PAGE } }) },
+        : {
+            'application/json': { schema: successSchema(route) },
+            ...(route.page && { 'text/html': { schema: PAGE } }),
+          },
     },
   };
   for (const status of [...errorStatuses].sort()) {
-    responses[status] = { description: family.errors[status] ?? 'Error', content: { 'application/json': { schema: family.error } } };
+    responses[status] = {
+      description: family.errors[status] ?? 'Error',
+      content: { 'application/json': { schema: family.error } },
+    };
   }
   return {
     method: route.method.toLowerCase() as RouteConfig['method'],
     path,
     operationId: operationId(route),
     tags: [route.family],
-    summary: route.summary.length > 120 ? `${route.summary.slice(0, route.summary.lastIndexOf(' ', 117))}…` : route.summary,
-    description: [route.summary.length > 120 ? route.summary : undefined, route.description].filter(Boolean).join('\n\n') || undefined,
+    summary:
+      route.summary.length > 120 ? `${route.summary.slice(0, route.summary.lastIndexOf(' ', 117))}…` : route.summary,
+    description:
+      [route.summary.length > 120 ? route.summary : undefined, route.description].filter(Boolean).join('\n\n') ||
+      undefined,
     security: securityOf(route),
     request: {
-      ...(parameters.length > 0 && { params: z.object(Object.fromEntries(parameters.map((name) => [name, z.string()]))) }),
+      ...(parameters.length > 0 && {
+        params: z.object(Object.fromEntries(parameters.map((name) => [name, z.string()]))),
+      }),
       ...(query && { query }),
       ...(route.headers && { headers: route.headers }),
       ...(body && { body: { required: true, content: requestContent(route, body) } }),
@@ -131,8 +174,9 @@ export function buildOpenApiDocument(routes: readonly RegisteredRoute[], options
     info: {
       title: 'Laurel',
       version: options.version,
-      description: 'The REST surface of the Laurel badge platform: BadgeKit, KickApps, v2, the customer import, public documents and the admin API. '
-        + 'Generated from the zod schemas each family declares next to its routes; BadgeKit bodies from the field rules its handlers validate with.',
+      description:
+        'The REST surface of the Laurel badge platform: BadgeKit, KickApps, v2, the customer import, public documents and the admin API. ' +
+        'Generated from the zod schemas each family declares next to its routes; BadgeKit bodies from the field rules its handlers validate with.',
       license: { name: 'Proprietary' },
     },
     servers: [{ url: options.serverUrl, description: 'This gateway' }],

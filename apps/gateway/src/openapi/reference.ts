@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 export const REFERENCE_SCRIPT_PATH = '/docs/assets/api-reference.js';
 
 /** The standalone browser bundle of @scalar/api-reference, resolved once. */
-export const referenceScriptFile = (): string => createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js');
+export const referenceScriptFile = (): string =>
+  createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js');
 
 export const REFERENCE_CSP = [
   "default-src 'none'",

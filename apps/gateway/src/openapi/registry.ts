@@ -45,7 +45,14 @@ export interface RouteDoc {
 }
 
 /** The credentials the families accept (components.securitySchemes of the document). */
-export type SecurityScheme = 'badgekitJwt' | 'importBasic' | 'importToken' | 'importBearer' | 'kickappsToken' | 'kickappsDeveloperKey' | 'ob3OAuth2';
+export type SecurityScheme =
+  | 'badgekitJwt'
+  | 'importBasic'
+  | 'importToken'
+  | 'importBearer'
+  | 'kickappsToken'
+  | 'kickappsDeveloperKey'
+  | 'ob3OAuth2';
 
 export type Family = 'badgekit' | 'public' | 'admin' | 'kickapps' | 'v2' | 'customer-import' | 'ob3';
 

@@ -29,7 +29,13 @@ export function openapiRouter(registry: RouteRegistry, publicBaseUrl: string | u
     res.type('html').send(page);
   });
   router.get(REFERENCE_SCRIPT_PATH, (_req: Request, res: Response) => {
-    res.sendFile(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' } });
+    res.sendFile(script, {
+      headers: {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
   return router;
 }

@@ -15,7 +15,16 @@ import express, { type Request, type Response, type Router } from 'express';
 import { renderMetrics, type Knex, type Metrics } from '@laurel/service-kit';
 import type { ServiceClients } from '../clients.js';
 import { databaseAnswers } from '../store/database-ready.js';
-import { CORE, DEPENDENCIES, FAMILY_DEPENDENCIES, familyReadiness, isFamily, readyWith, type Checks, type Dependency } from './readiness.js';
+import {
+  CORE,
+  DEPENDENCIES,
+  FAMILY_DEPENDENCIES,
+  familyReadiness,
+  isFamily,
+  readyWith,
+  type Checks,
+  type Dependency,
+} from './readiness.js';
 
 export interface ReadinessDeps {
   clients: ServiceClients;
@@ -66,7 +75,9 @@ export function probesRouter(deps: ReadinessDeps): Router {
     }
     const checks = await check(deps, DEPENDENCIES);
     const ready = readyWith(CORE, checks);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', core: CORE, checks, families: familyReadiness(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', core: CORE, checks, families: familyReadiness(checks) });
   });
   router.get('/metrics', async (_req: Request, res: Response) => {
     const { contentType, body } = await renderMetrics(deps.metrics);

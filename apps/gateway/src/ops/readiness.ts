@@ -52,7 +52,8 @@ export const isFamily = (name: string): name is Family => Object.hasOwn(FAMILY_D
 export type Checks = Partial<Record<Dependency, boolean>>;
 
 /** Ready when every dependency in `needs` answered. */
-export const readyWith = (needs: readonly Dependency[], checks: Checks): boolean => needs.every((d) => checks[d] === true);
+export const readyWith = (needs: readonly Dependency[], checks: Checks): boolean =>
+  needs.every((d) => checks[d] === true);
 
 /** Every family's readiness, with the dependencies it is waiting for. */
 export function familyReadiness(checks: Checks): Record<Family, { ready: boolean; down: Dependency[] }> {

@@ -30,7 +30,16 @@ interface ConsumerRow {
   created_at: Date;
 }
 
-const COLUMNS = ['site_id', 'key', 'name', 'permissions', 'secret_hash', 'secret_md5_hash', 'secret_sealed', 'created_at'];
+const COLUMNS = [
+  'site_id',
+  'key',
+  'name',
+  'permissions',
+  'secret_hash',
+  'secret_md5_hash',
+  'secret_sealed',
+  'created_at',
+];
 
 function toRecord(row: ConsumerRow): ConsumerRecord {
   return {

@@ -31,7 +31,10 @@ interface ReplayRow {
 const where = (scope: ReplayScope) => ({ site_id: scope.siteId, user_id: scope.userId, idempotency_key: scope.key });
 
 export class KickAppsReplayStore {
-  constructor(private readonly db: Knex, private readonly windowMs = REPLAY_WINDOW_MS) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly windowMs = REPLAY_WINDOW_MS,
+  ) {}
 
   async claim(scope: ReplayScope): Promise<Claim> {
     // A small sweep per claim keeps the table at about one window of keys without a separate job.
@@ -40,23 +43,33 @@ export class KickAppsReplayStore {
       [new Date(Date.now() - this.windowMs)],
     );
     // Rows past the window, and abandoned claims, no longer hold the key.
-    await this.db('kickapps_replays').where(where(scope))
+    await this.db('kickapps_replays')
+      .where(where(scope))
       .andWhere((q) => {
-        q.where('created_at', '<=', new Date(Date.now() - this.windowMs))
-          .orWhere((p) => {
-            p.whereNull('answer').andWhere('created_at', '<=', new Date(Date.now() - CLAIM_STALE_MS));
-          });
+        q.where('created_at', '<=', new Date(Date.now() - this.windowMs)).orWhere((p) => {
+          p.whereNull('answer').andWhere('created_at', '<=', new Date(Date.now() - CLAIM_STALE_MS));
+        });
       })
       .delete();
-    const inserted = await this.db('kickapps_replays').insert(where(scope)).onConflict(['site_id', 'user_id', 'idempotency_key']).ignore().returning('site_id');
+    const inserted = await this.db('kickapps_replays')
+      .insert(where(scope))
+      .onConflict(['site_id', 'user_id', 'idempotency_key'])
+      .ignore()
+      .returning('site_id');
     if (inserted.length > 0) return { state: 'claimed' };
-    const row = await this.db('kickapps_replays').where(where(scope)).first<ReplayRow | undefined>('answer', 'http_status');
-    if (row?.answer != null) return { state: 'answered', answer: { answer: row.answer, httpStatus: row.http_status ?? 200 } };
+    const row = await this.db('kickapps_replays')
+      .where(where(scope))
+      .first<ReplayRow | undefined>('answer', 'http_status');
+    if (row?.answer != null)
+      return { state: 'answered', answer: { answer: row.answer, httpStatus: row.http_status ?? 200 } };
     return { state: 'pending' };
   }
 
   async answer(scope: ReplayScope, answer: StoredAnswer): Promise<void> {
-    await this.db('kickapps_replays').where(where(scope)).whereNull('answer').update({ answer: answer.answer, http_status: answer.httpStatus });
+    await this.db('kickapps_replays')
+      .where(where(scope))
+      .whereNull('answer')
+      .update({ answer: answer.answer, http_status: answer.httpStatus });
   }
 
   /** Retention: deletes up to `limit` rows past the replay window, also when no claim comes to sweep them. */

@@ -9,7 +9,14 @@
  * The lower() unique indexes remain the guarantee; the look-up only lets the
  * caller name each clashing element.
  */
-import { DomainError, inInputOrder, isUniqueViolation, preparedQuery, sharedStatement, type Knex } from '@laurel/service-kit';
+import {
+  DomainError,
+  inInputOrder,
+  isUniqueViolation,
+  preparedQuery,
+  sharedStatement,
+  type Knex,
+} from '@laurel/service-kit';
 import { conflictMessage, type Member, type NewMember, type Role, type UniqueField } from '../domain/members.js';
 
 export interface MemberRecord extends Member {
@@ -55,13 +62,19 @@ const USER_ID_BY_EMAIL = `select input.position, member.user_id
   from unnest($1::bigint[], $2::text[]) with ordinality as input(site_id, email, position)
   cross join lateral (select user_id from members where members.site_id = input.site_id and lower(members.email) = lower(input.email) limit 1) member`;
 
-const UNIQUE_INDEXES: Record<string, UniqueField> = { members_site_username_key: 'username', members_site_email_key: 'email' };
+const UNIQUE_INDEXES: Record<string, UniqueField> = {
+  members_site_username_key: 'username',
+  members_site_email_key: 'email',
+};
 
 /** A unique violation the look-up could not foresee (a concurrent email change), as a conflict naming the field. */
 function asConflict(error: unknown, values: Partial<Record<UniqueField, string>>): unknown {
   for (const [index, field] of Object.entries(UNIQUE_INDEXES)) {
     const value = values[field];
-    if (isUniqueViolation(error, index)) return DomainError.conflict('member', field, [{ field, ...(value !== undefined && { value }), message: conflictMessage(field) }]);
+    if (isUniqueViolation(error, index))
+      return DomainError.conflict('member', field, [
+        { field, ...(value !== undefined && { value }), message: conflictMessage(field) },
+      ]);
   }
   return error;
 }
@@ -85,14 +98,16 @@ export class MemberStore {
         const first = last - members.length + 1;
         // One multi-row insert for the whole batch (architecture.md, "Storage").
         const rows = await trx('members')
-          .insert(members.map((m, i) => ({
-            site_id: siteId,
-            user_id: first + i,
-            username: m.username,
-            email: m.email,
-            role: m.role,
-            password_hash: m.passwordHash ?? null,
-          })))
+          .insert(
+            members.map((m, i) => ({
+              site_id: siteId,
+              user_id: first + i,
+              username: m.username,
+              email: m.email,
+              role: m.role,
+              password_hash: m.passwordHash ?? null,
+            })),
+          )
           .returning<MemberRow[]>(COLUMNS);
         return rows.map(toRecord).sort((a, b) => a.userId - b.userId);
       });
@@ -104,13 +119,19 @@ export class MemberStore {
   }
 
   /** The site's members whose username or email (ignoring case) one of `members` would repeat. */
-  async findTaken(siteId: string, members: readonly Pick<NewMember, UniqueField>[], db: Knex = this.db): Promise<Pick<NewMember, UniqueField>[]> {
+  async findTaken(
+    siteId: string,
+    members: readonly Pick<NewMember, UniqueField>[],
+    db: Knex = this.db,
+  ): Promise<Pick<NewMember, UniqueField>[]> {
     return (await db('members')
       .select('username', 'email')
       .where({ site_id: siteId })
       .andWhere((q) => {
-        q.whereRaw('lower(username) = any(?)', [members.map((m) => m.username.toLowerCase())])
-          .orWhereRaw('lower(email) = any(?)', [members.map((m) => m.email.toLowerCase())]);
+        q.whereRaw('lower(username) = any(?)', [members.map((m) => m.username.toLowerCase())]).orWhereRaw(
+          'lower(email) = any(?)',
+          [members.map((m) => m.email.toLowerCase())],
+        );
       })) as Pick<NewMember, UniqueField>[];
   }
 
@@ -137,17 +158,23 @@ export class MemberStore {
     return this.userIdLookup({ siteId, email });
   }
 
-  private readonly userIdLookup = sharedStatement((lookups: readonly { siteId: string; email: string }[]) => this.userIdsByEmail(lookups));
+  private readonly userIdLookup = sharedStatement((lookups: readonly { siteId: string; email: string }[]) =>
+    this.userIdsByEmail(lookups),
+  );
 
   private async userIdsByEmail(lookups: readonly { siteId: string; email: string }[]): Promise<(string | undefined)[]> {
-    const rows = await preparedQuery<{ position: string; user_id: string }>(this.db, 'members.user-id-by-email', USER_ID_BY_EMAIL, [
-      lookups.map((l) => l.siteId), lookups.map((l) => l.email),
-    ]);
+    const rows = await preparedQuery<{ position: string; user_id: string }>(
+      this.db,
+      'members.user-id-by-email',
+      USER_ID_BY_EMAIL,
+      [lookups.map((l) => l.siteId), lookups.map((l) => l.email)],
+    );
     return inInputOrder(rows, lookups.length).map((row) => row && String(row.user_id));
   }
 
   async find(siteId: string, userId: number): Promise<MemberRecord | undefined> {
-    const row = (await this.db('members').select(COLUMNS).where({ site_id: siteId, user_id: userId }).first()) as MemberRow | undefined;
+    const row = (await this.db('members').select(COLUMNS).where({ site_id: siteId, user_id: userId }).first()) as
+      MemberRow | undefined;
     return row && toRecord(row);
   }
 
@@ -157,7 +184,10 @@ export class MemberStore {
     if (change.role !== undefined) columns.role = change.role;
     if (change.passwordHash !== undefined) columns.password_hash = change.passwordHash;
     try {
-      const [row] = await this.db('members').where({ site_id: siteId, user_id: userId }).update(columns).returning<MemberRow[]>(COLUMNS);
+      const [row] = await this.db('members')
+        .where({ site_id: siteId, user_id: userId })
+        .update(columns)
+        .returning<MemberRow[]>(COLUMNS);
       return row && toRecord(row);
     } catch (error) {
       throw asConflict(error, { ...(change.email !== undefined && { email: change.email }) });

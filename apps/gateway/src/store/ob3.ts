@@ -58,7 +58,11 @@ interface GrantRow {
 }
 
 const toGrant = (row: GrantRow): Ob3Grant => ({
-  clientId: row.client_id, siteId: String(row.site_id), userId: String(row.user_id), scope: row.scope, expiresAt: new Date(row.expires_at),
+  clientId: row.client_id,
+  siteId: String(row.site_id),
+  userId: String(row.user_id),
+  scope: row.scope,
+  expiresAt: new Date(row.expires_at),
 });
 
 export class Ob3Store {
@@ -66,37 +70,81 @@ export class Ob3Store {
 
   async createClient(client: Ob3Client): Promise<void> {
     await this.db('ob3_clients').insert({
-      client_id: client.clientId, secret_hash: client.secretHash, redirect_uris: client.redirectUris, scope: client.scope, metadata: client.metadata,
+      client_id: client.clientId,
+      secret_hash: client.secretHash,
+      redirect_uris: client.redirectUris,
+      scope: client.scope,
+      metadata: client.metadata,
     });
   }
 
   async findClient(clientId: string): Promise<Ob3Client | undefined> {
-    const row = await this.db('ob3_clients').where({ client_id: clientId }).first<ClientRow | undefined>('client_id', 'secret_hash', 'redirect_uris', 'scope', 'metadata');
-    return row && { clientId: row.client_id, secretHash: row.secret_hash, redirectUris: row.redirect_uris, scope: row.scope, metadata: row.metadata };
+    const row = await this.db('ob3_clients')
+      .where({ client_id: clientId })
+      .first<ClientRow | undefined>('client_id', 'secret_hash', 'redirect_uris', 'scope', 'metadata');
+    return (
+      row && {
+        clientId: row.client_id,
+        secretHash: row.secret_hash,
+        redirectUris: row.redirect_uris,
+        scope: row.scope,
+        metadata: row.metadata,
+      }
+    );
   }
 
   async saveCode(codeHash: Buffer, code: Ob3Code): Promise<void> {
     await this.db('ob3_codes').insert({
-      code_hash: codeHash, client_id: code.clientId, site_id: code.siteId, user_id: code.userId, scope: code.scope, expires_at: code.expiresAt,
-      redirect_uri: code.redirectUri, code_challenge: code.codeChallenge, code_challenge_method: code.codeChallengeMethod,
+      code_hash: codeHash,
+      client_id: code.clientId,
+      site_id: code.siteId,
+      user_id: code.userId,
+      scope: code.scope,
+      expires_at: code.expiresAt,
+      redirect_uri: code.redirectUri,
+      code_challenge: code.codeChallenge,
+      code_challenge_method: code.codeChallengeMethod,
     });
   }
 
   /** An unused code; an expired one is returned too, the grant refuses it by its expiresAt. */
   async findCode(codeHash: Buffer): Promise<Ob3Code | undefined> {
-    const row = await this.db('ob3_codes').where({ code_hash: codeHash }).whereNull('used_at')
-      .first<(GrantRow & { redirect_uri: string; code_challenge: string; code_challenge_method: string }) | undefined>();
-    return row && { ...toGrant(row), redirectUri: row.redirect_uri, codeChallenge: row.code_challenge, codeChallengeMethod: row.code_challenge_method };
+    const row = await this.db('ob3_codes')
+      .where({ code_hash: codeHash })
+      .whereNull('used_at')
+      .first<
+        (GrantRow & { redirect_uri: string; code_challenge: string; code_challenge_method: string }) | undefined
+      >();
+    return (
+      row && {
+        ...toGrant(row),
+        redirectUri: row.redirect_uri,
+        codeChallenge: row.code_challenge,
+        codeChallengeMethod: row.code_challenge_method,
+      }
+    );
   }
 
   /** Marks the code used; false when it already was, so of two concurrent exchanges only one gets tokens. */
   async useCode(codeHash: Buffer): Promise<boolean> {
-    return (await this.db('ob3_codes').where({ code_hash: codeHash }).whereNull('used_at').update({ used_at: this.db.fn.now() })) > 0;
+    return (
+      (await this.db('ob3_codes')
+        .where({ code_hash: codeHash })
+        .whereNull('used_at')
+        .update({ used_at: this.db.fn.now() })) > 0
+    );
   }
 
   async saveToken(tokenHash: Buffer, kind: TokenKind, grant: Ob3TokenGrant): Promise<void> {
     await this.db('ob3_tokens').insert({
-      token_hash: tokenHash, kind, grant_id: grant.grantId, client_id: grant.clientId, site_id: grant.siteId, user_id: grant.userId, scope: grant.scope, expires_at: grant.expiresAt,
+      token_hash: tokenHash,
+      kind,
+      grant_id: grant.grantId,
+      client_id: grant.clientId,
+      site_id: grant.siteId,
+      user_id: grant.userId,
+      scope: grant.scope,
+      expires_at: grant.expiresAt,
     });
   }
 
@@ -109,18 +157,34 @@ export class Ob3Store {
     const row = await this.db('ob3_tokens as t')
       .join('members as m', (j) => j.on('m.site_id', 't.site_id').andOn('m.user_id', 't.user_id'))
       .where({ 't.token_hash': tokenHash, 't.kind': kind })
-      .first<(GrantRow & { grant_id: string; revoked: boolean }) | undefined>('t.client_id', 't.site_id', 't.user_id', 't.scope', 't.expires_at', 't.grant_id', this.db.raw('t.revoked_at is not null as revoked'));
+      .first<(GrantRow & { grant_id: string; revoked: boolean }) | undefined>(
+        't.client_id',
+        't.site_id',
+        't.user_id',
+        't.scope',
+        't.expires_at',
+        't.grant_id',
+        this.db.raw('t.revoked_at is not null as revoked'),
+      );
     return row && { ...toGrant(row), grantId: row.grant_id, revoked: row.revoked };
   }
 
   /** Revokes every token of an authorization (RFC 9700 §4.14.2: refresh token reuse). */
   async revokeGrant(grantId: string): Promise<void> {
-    await this.db('ob3_tokens').where({ grant_id: grantId }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() });
+    await this.db('ob3_tokens')
+      .where({ grant_id: grantId })
+      .whereNull('revoked_at')
+      .update({ revoked_at: this.db.fn.now() });
   }
 
   /** False when it was already revoked: a refresh token is used once. */
   async revokeToken(tokenHash: Buffer): Promise<boolean> {
-    return (await this.db('ob3_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() })) > 0;
+    return (
+      (await this.db('ob3_tokens')
+        .where({ token_hash: tokenHash })
+        .whereNull('revoked_at')
+        .update({ revoked_at: this.db.fn.now() })) > 0
+    );
   }
 
   /** Codes and tokens expired before `before` (used, revoked or not): nothing accepts them any more. */
@@ -133,32 +197,52 @@ export class Ob3Store {
   }
 
   async profile(siteId: string, userId: string): Promise<Record<string, unknown> | undefined> {
-    const row = await this.db('ob3_profiles').where({ site_id: siteId, user_id: userId }).first<{ profile: Record<string, unknown> } | undefined>('profile');
+    const row = await this.db('ob3_profiles')
+      .where({ site_id: siteId, user_id: userId })
+      .first<{ profile: Record<string, unknown> } | undefined>('profile');
     return row?.profile;
   }
 
   async saveProfile(siteId: string, userId: string, profile: Record<string, unknown>): Promise<void> {
-    await this.db('ob3_profiles').insert({ site_id: siteId, user_id: userId, profile }).onConflict(['site_id', 'user_id']).merge({ profile, updated_at: this.db.fn.now() });
+    await this.db('ob3_profiles')
+      .insert({ site_id: siteId, user_id: userId, profile })
+      .onConflict(['site_id', 'user_id'])
+      .merge({ profile, updated_at: this.db.fn.now() });
   }
 
   /** Created, replaced (different text) or unchanged (the same text), keyed by the credential's id. */
-  async upsertCredential(siteId: string, userId: string, credentialId: string, credential: string): Promise<'created' | 'replaced' | 'unchanged'> {
+  async upsertCredential(
+    siteId: string,
+    userId: string,
+    credentialId: string,
+    credential: string,
+  ): Promise<'created' | 'replaced' | 'unchanged'> {
     return this.db.transaction(async (trx) => {
-      const existing = await trx('ob3_external_credentials').where({ site_id: siteId, user_id: userId, credential_id: credentialId }).forUpdate()
+      const existing = await trx('ob3_external_credentials')
+        .where({ site_id: siteId, user_id: userId, credential_id: credentialId })
+        .forUpdate()
         .first<{ credential: string } | undefined>('credential');
       if (existing?.credential === credential) return 'unchanged';
       if (existing) {
-        await trx('ob3_external_credentials').where({ site_id: siteId, user_id: userId, credential_id: credentialId }).update({ credential, updated_at: trx.fn.now() });
+        await trx('ob3_external_credentials')
+          .where({ site_id: siteId, user_id: userId, credential_id: credentialId })
+          .update({ credential, updated_at: trx.fn.now() });
         return 'replaced';
       }
-      const inserted = await trx('ob3_external_credentials').insert({ site_id: siteId, user_id: userId, credential_id: credentialId, credential })
-        .onConflict(['site_id', 'user_id', 'credential_id']).ignore().returning('id');
+      const inserted = await trx('ob3_external_credentials')
+        .insert({ site_id: siteId, user_id: userId, credential_id: credentialId, credential })
+        .onConflict(['site_id', 'user_id', 'credential_id'])
+        .ignore()
+        .returning('id');
       return inserted.length > 0 ? 'created' : 'unchanged';
     });
   }
 
   async externalCredentials(siteId: string, userId: string): Promise<ExternalCredential[]> {
-    const rows = await this.db('ob3_external_credentials').where({ site_id: siteId, user_id: userId }).orderBy('created_at', 'desc').orderBy('id', 'desc')
+    const rows = await this.db('ob3_external_credentials')
+      .where({ site_id: siteId, user_id: userId })
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .select<{ credential: string; created_at: Date }[]>('credential', 'created_at');
     return rows.map((r) => ({ credential: r.credential, createdAt: new Date(r.created_at) }));
   }

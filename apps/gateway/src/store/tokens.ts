@@ -24,10 +24,7 @@ export interface LoginMember {
   passwordHash: string | null;
 }
 
-export type TokenCheck =
-  | { state: 'valid'; member: LoginMember }
-  | { state: 'unknown' }
-  | { state: 'expired' };
+export type TokenCheck = { state: 'valid'; member: LoginMember } | { state: 'unknown' } | { state: 'expired' };
 
 interface MemberRow {
   site_id: string;
@@ -48,7 +45,12 @@ const CHECK_TOKENS = `
     join members m on m.site_id = t.site_id and m.user_id = t.user_id`;
 
 const toMember = (row: MemberRow): LoginMember => ({
-  siteId: String(row.site_id), userId: String(row.user_id), username: row.username, email: row.email, role: row.role, passwordHash: row.password_hash,
+  siteId: String(row.site_id),
+  userId: String(row.user_id),
+  username: row.username,
+  email: row.email,
+  role: row.role,
+  passwordHash: row.password_hash,
 });
 
 const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
@@ -56,11 +58,19 @@ const digest = (token: string): Buffer => createHash('sha256').update(token, 'ut
 export const isAdminRole = (role: Role): boolean => role === 'EDITOR' || role === 'WEBMASTER';
 
 export class TokenStore {
-  constructor(private readonly db: Knex, private readonly ttlMs = TOKEN_TTL_MS) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly ttlMs = TOKEN_TTL_MS,
+  ) {}
 
   async issue(siteId: string, userId: string): Promise<string> {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    await this.db('login_tokens').insert({ token_hash: digest(token), site_id: siteId, user_id: userId, expires_at: new Date(Date.now() + this.ttlMs) });
+    await this.db('login_tokens').insert({
+      token_hash: digest(token),
+      site_id: siteId,
+      user_id: userId,
+      expires_at: new Date(Date.now() + this.ttlMs),
+    });
     return token;
   }
 
@@ -78,30 +88,41 @@ export class TokenStore {
   }
 
   private readonly checkShared = sharedStatement(async (hashes: readonly Buffer[]) => {
-    const rows = await preparedQuery<TokenRow & { position: string }>(this.db, 'gateway.check-tokens', CHECK_TOKENS, [hashes]);
+    const rows = await preparedQuery<TokenRow & { position: string }>(this.db, 'gateway.check-tokens', CHECK_TOKENS, [
+      hashes,
+    ]);
     return inInputOrder(rows, hashes.length);
   });
 
   async revoke(token: string): Promise<boolean> {
-    const n = await this.db('login_tokens').where({ token_hash: digest(token) }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() });
+    const n = await this.db('login_tokens')
+      .where({ token_hash: digest(token) })
+      .whereNull('revoked_at')
+      .update({ revoked_at: this.db.fn.now() });
     return n > 0;
   }
 
   async findMember(siteId: string, by: 'username' | 'email', value: string): Promise<LoginMember | undefined> {
-    const row = await this.db('members').where({ site_id: siteId }).whereRaw(`lower(${by}) = lower(?)`, [value])
+    const row = await this.db('members')
+      .where({ site_id: siteId })
+      .whereRaw(`lower(${by}) = lower(?)`, [value])
       .first<MemberRow | undefined>('site_id', 'user_id', 'username', 'email', 'role', 'password_hash');
     return row && toMember(row);
   }
 
   async findMemberById(siteId: string, userId: string): Promise<LoginMember | undefined> {
-    const row = await this.db('members').where({ site_id: siteId, user_id: userId })
+    const row = await this.db('members')
+      .where({ site_id: siteId, user_id: userId })
       .first<MemberRow | undefined>('site_id', 'user_id', 'username', 'email', 'role', 'password_hash');
     return row && toMember(row);
   }
 
   async recentFailures(siteId: string, login: string): Promise<number> {
-    const [row] = await this.db('login_failures').where({ site_id: siteId }).whereRaw('lower(login) = lower(?)', [login])
-      .andWhere('failed_at', '>', new Date(Date.now() - FAILURE_WINDOW_MS)).count<{ n: string }[]>({ n: '*' });
+    const [row] = await this.db('login_failures')
+      .where({ site_id: siteId })
+      .whereRaw('lower(login) = lower(?)', [login])
+      .andWhere('failed_at', '>', new Date(Date.now() - FAILURE_WINDOW_MS))
+      .count<{ n: string }[]>({ n: '*' });
     return Number(row?.n ?? 0);
   }
 
@@ -120,13 +141,18 @@ export class TokenStore {
 
   /** The member and outcome code of a recorded v2 outcome of the site (BadgeAssignment's refId). */
   async findOutcome(eventId: string, siteId: string): Promise<{ userId: string; outcomeCode: string } | undefined> {
-    const row = await this.db('v2_outcomes').where({ event_id: eventId, site_id: siteId }).first<{ user_id: string; outcome_code: string } | undefined>('user_id', 'outcome_code');
+    const row = await this.db('v2_outcomes')
+      .where({ event_id: eventId, site_id: siteId })
+      .first<{ user_id: string; outcome_code: string } | undefined>('user_id', 'outcome_code');
     return row && { userId: String(row.user_id), outcomeCode: row.outcome_code };
   }
 
   private readonly outcomes = sharedStatement(async (records: readonly OutcomeRecord[]) => {
     await preparedQuery(this.db, 'gateway.record-outcomes', RECORD_OUTCOMES, [
-      records.map((r) => r.eventId), records.map((r) => r.siteId), records.map((r) => r.userId), records.map((r) => r.outcomeCode),
+      records.map((r) => r.eventId),
+      records.map((r) => r.siteId),
+      records.map((r) => r.userId),
+      records.map((r) => r.outcomeCode),
     ]);
     return noResults(records);
   });
@@ -143,4 +169,3 @@ const RECORD_OUTCOMES = `
   insert into v2_outcomes (event_id, site_id, user_id, outcome_code)
   select * from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::text[])
   on conflict (event_id) do nothing`;
-

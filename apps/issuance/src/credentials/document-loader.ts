@@ -38,6 +38,7 @@ export class UnknownDocumentError extends Error {
 /** Asynchronous because jsonld's loaders are; the answer is always at hand. */
 export function documentLoader(url: string): Promise<RemoteDocument> {
   const document = CONTEXTS.get(url);
-  if (document === undefined) return Promise.reject(new UnknownDocumentError(`no local copy of ${url}; signing never fetches`));
+  if (document === undefined)
+    return Promise.reject(new UnknownDocumentError(`no local copy of ${url}; signing never fetches`));
   return Promise.resolve({ contextUrl: null, documentUrl: url, document });
 }

@@ -19,11 +19,17 @@ export async function generateRsaKeyMaterial(): Promise<RsaKeyMaterial> {
   const { publicKey, privateKey } = await generateKeyPair(JWT_ALGORITHM, { modulusLength: 2048, extractable: true });
   const { kty, n, e } = await exportJWK(publicKey);
   const jwk = { kty, n, e };
-  return { thumbprint: await calculateJwkThumbprint(jwk), publicJwk: JSON.stringify({ ...jwk, alg: JWT_ALGORITHM, use: 'sig' }), privateKeyPkcs8: await exportPKCS8(privateKey) };
+  return {
+    thumbprint: await calculateJwkThumbprint(jwk),
+    publicJwk: JSON.stringify({ ...jwk, alg: JWT_ALGORITHM, use: 'sig' }),
+    privateKeyPkcs8: await exportPKCS8(privateKey),
+  };
 }
 
 /** The compact JWS of `claims`; its payload is their JSON text as given. */
 export async function signJwt(claims: Record<string, unknown>, privateKeyPkcs8: string, kid: string): Promise<string> {
   const key = await importPKCS8(privateKeyPkcs8, JWT_ALGORITHM);
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: JWT_ALGORITHM, kid, typ: 'JWT' }).sign(key);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+    .setProtectedHeader({ alg: JWT_ALGORITHM, kid, typ: 'JWT' })
+    .sign(key);
 }

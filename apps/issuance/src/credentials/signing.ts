@@ -29,9 +29,21 @@ export async function generateKeyMaterial(): Promise<KeyMaterial> {
  * properties and the validator warns otherwise, so it is wrapped (the proof
  * is not part of the signed data, so this changes no signature).
  */
-export async function signCredential(credential: Record<string, unknown>, key: KeyMaterial, verificationMethod: string, controller: string, created: Date): Promise<Record<string, unknown>> {
+export async function signCredential(
+  credential: Record<string, unknown>,
+  key: KeyMaterial,
+  verificationMethod: string,
+  controller: string,
+  created: Date,
+): Promise<Record<string, unknown>> {
   const { publicKeyMultibase, secretKeyMultibase } = key;
-  const pair = await Ed25519Multikey.from({ type: 'Multikey', id: verificationMethod, controller, publicKeyMultibase, secretKeyMultibase });
+  const pair = await Ed25519Multikey.from({
+    type: 'Multikey',
+    id: verificationMethod,
+    controller,
+    publicKeyMultibase,
+    secretKeyMultibase,
+  });
   const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite, date: created });
   const signed = await issue({ credential: structuredClone(credential), suite, documentLoader });
   const { proof } = signed;

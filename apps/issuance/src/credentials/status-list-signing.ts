@@ -12,7 +12,11 @@ import { generateKeyMaterial, signCredential } from './signing.js';
 export async function signStatusList(list: StatusListRow, keys: Pick<IssuerKeyStore, 'signingKey'>): Promise<string> {
   const key = await keys.signingKey(list.site_id, generateKeyMaterial);
   const signed = await signCredential(
-    unsignedStatusList(list.url, list.issuer_id, list.created_at, list.bits), key, verificationMethodId(list.issuer_id, key.publicKeyMultibase), list.issuer_id, new Date(),
+    unsignedStatusList(list.url, list.issuer_id, list.created_at, list.bits),
+    key,
+    verificationMethodId(list.issuer_id, key.publicKeyMultibase),
+    list.issuer_id,
+    new Date(),
   );
   return JSON.stringify(signed);
 }

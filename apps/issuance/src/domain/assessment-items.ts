@@ -18,7 +18,10 @@ export interface ItemPlan<T> {
  * `existingIds` are the ids the parent holds now. An id named twice updates
  * its item once; the later occurrences become new items.
  */
-export function planItems<T extends { id?: string | undefined }>(existingIds: readonly string[], submitted: readonly T[]): ItemPlan<Omit<T, 'id'>> {
+export function planItems<T extends { id?: string | undefined }>(
+  existingIds: readonly string[],
+  submitted: readonly T[],
+): ItemPlan<Omit<T, 'id'>> {
   const owned = new Set(existingIds);
   const kept = new Set<string>();
   const updates: (Omit<T, 'id'> & { id: string })[] = [];

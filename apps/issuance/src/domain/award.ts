@@ -17,7 +17,8 @@ export interface Recipient {
 export function recipientOf(siteId: string, userId: string, email: string): Recipient {
   const member = userId && userId !== '0' ? userId : null;
   const address = email.trim() ? email.trim() : null;
-  if (!member && !address) throw DomainError.validation([{ field: 'recipient', value: '', message: 'a user id or an email is required' }]);
+  if (!member && !address)
+    throw DomainError.validation([{ field: 'recipient', value: '', message: 'a user id or an email is required' }]);
   return { siteId, userId: member, email: address };
 }
 
@@ -52,7 +53,11 @@ export interface StoredAward {
  * client error that must not be silently answered with someone else's award.
  */
 export function isSameAward(stored: StoredAward, badgeId: string, recipient: Recipient): boolean {
-  return stored.badgeId === badgeId && stored.userId === recipient.userId && (stored.email ?? '').toLowerCase() === (recipient.email ?? '').toLowerCase();
+  return (
+    stored.badgeId === badgeId &&
+    stored.userId === recipient.userId &&
+    (stored.email ?? '').toLowerCase() === (recipient.email ?? '').toLowerCase()
+  );
 }
 
 /** Parses an RFC 3339 time from the wire, naming the field when it is not one. */

@@ -6,7 +6,8 @@
 import { newUid, recipientOf, type Recipient } from './award.js';
 
 /** Errors: badge-not-found, badge-archived, invalid-value (named in `field`). Warnings: badge-not-published, expires-in-past. */
-export type BulkIssueCode = 'badge-not-found' | 'badge-archived' | 'invalid-value' | 'badge-not-published' | 'expires-in-past';
+export type BulkIssueCode =
+  'badge-not-found' | 'badge-archived' | 'invalid-value' | 'badge-not-published' | 'expires-in-past';
 
 export interface BulkIssue {
   code: BulkIssueCode;
@@ -60,7 +61,13 @@ function time(value: string | undefined): Date | null | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
 }
 
-export function checkItem(item: BulkItem, index: number, siteId: string, badges: ReadonlyMap<string, BulkBadge>, now: number): CheckedItem {
+export function checkItem(
+  item: BulkItem,
+  index: number,
+  siteId: string,
+  badges: ReadonlyMap<string, BulkBadge>,
+  now: number,
+): CheckedItem {
   const checked: CheckedItem = { index, errors: [], warnings: [] };
   const invalid = (field: string, message: string) => checked.errors.push({ code: 'invalid-value', field, message });
   let recipient: Recipient | undefined;
@@ -75,17 +82,43 @@ export function checkItem(item: BulkItem, index: number, siteId: string, badges:
   if (issuedOn === undefined) invalid('issued_on', 'not an RFC 3339 time');
   if (expires === undefined) invalid('expires', 'not an RFC 3339 time');
   const badge = badges.get(item.badgeId);
-  if (!badge) checked.errors.push({ code: 'badge-not-found', field: 'badge_id', message: `badge ${item.badgeId} does not exist in this site` });
+  if (!badge)
+    checked.errors.push({
+      code: 'badge-not-found',
+      field: 'badge_id',
+      message: `badge ${item.badgeId} does not exist in this site`,
+    });
   else {
-    if (badge.archived) checked.errors.push({ code: 'badge-archived', field: 'badge_id', message: `badge ${item.badgeId} is archived and cannot be earned` });
-    if (!badge.published) checked.warnings.push({ code: 'badge-not-published', field: 'badge_id', message: `badge ${item.badgeId} is not published` });
+    if (badge.archived)
+      checked.errors.push({
+        code: 'badge-archived',
+        field: 'badge_id',
+        message: `badge ${item.badgeId} is archived and cannot be earned`,
+      });
+    if (!badge.published)
+      checked.warnings.push({
+        code: 'badge-not-published',
+        field: 'badge_id',
+        message: `badge ${item.badgeId} is not published`,
+      });
   }
-  if (expires && expires.getTime() <= now) checked.warnings.push({ code: 'expires-in-past', field: 'expires', message: 'expires is in the past; recorded as expired' });
+  if (expires && expires.getTime() <= now)
+    checked.warnings.push({
+      code: 'expires-in-past',
+      field: 'expires',
+      message: 'expires is in the past; recorded as expired',
+    });
   if (checked.errors.length === 0 && recipient && badge && issuedOn !== undefined && expires !== undefined) {
     checked.recipient = recipient;
     checked.row = {
-      badgeId: item.badgeId, userId: recipient.userId, email: recipient.email, uid: newUid(), idempotencyKey: item.idempotencyKey,
-      badgeUnique: badge.unique, issuedOn: issuedOn ?? new Date(now), expires,
+      badgeId: item.badgeId,
+      userId: recipient.userId,
+      email: recipient.email,
+      uid: newUid(),
+      idempotencyKey: item.idempotencyKey,
+      badgeUnique: badge.unique,
+      issuedOn: issuedOn ?? new Date(now),
+      expires,
     };
   }
   return checked;

@@ -7,11 +7,16 @@
 /** The idempotency key prefix of milestone awards; such awards never start a check, so milestones do not chain. */
 export const MILESTONE_KEY_PREFIX = 'milestone:';
 
-export const milestoneAwardKey = (milestoneId: string, email: string): string => `${MILESTONE_KEY_PREFIX}${milestoneId}:${email.toLowerCase()}`;
+export const milestoneAwardKey = (milestoneId: string, email: string): string =>
+  `${MILESTONE_KEY_PREFIX}${milestoneId}:${email.toLowerCase()}`;
 
 /** Checks follow direct awards (BadgeKit's instance and bulk routes) to an email, never a milestone's own award. */
 export function startsMilestoneCheck(award: { channel: string; idempotencyKey: string; email: string }): boolean {
-  return award.channel === 'AWARD_CHANNEL_DIRECT' && award.email !== '' && !award.idempotencyKey.startsWith(MILESTONE_KEY_PREFIX);
+  return (
+    award.channel === 'AWARD_CHANNEL_DIRECT' &&
+    award.email !== '' &&
+    !award.idempotencyKey.startsWith(MILESTONE_KEY_PREFIX)
+  );
 }
 
 export interface MilestoneRule {

@@ -15,10 +15,14 @@ export const OB3_CONTEXTS = [
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
 ] as const;
 
-export const OB3_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const OB3_CREDENTIAL_SCHEMA =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 /** `sha256$` + hex(sha256(identity + salt)), as OB 3.0's IdentityObject says. */
-export const identityHash = (identity: string, salt: string): string => `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+export const identityHash = (identity: string, salt: string): string =>
+  `sha256$${createHash('sha256')
+    .update(identity + salt, 'utf8')
+    .digest('hex')}`;
 
 export interface AwardFacts {
   uid: string;
@@ -33,21 +37,31 @@ const iso = (time: Date): string => time.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 function criteria(badge: catalogV1.Badge__Output): Record<string, string> {
   const items = badge.criteria.map((c) => c.description).filter((d) => d !== '');
-  if (items.length > 0) return { ...(badge.criteriaUrl && { id: badge.criteriaUrl }), narrative: items.map((d) => `- ${d}`).join('\n') };
+  if (items.length > 0)
+    return { ...(badge.criteriaUrl && { id: badge.criteriaUrl }), narrative: items.map((d) => `- ${d}`).join('\n') };
   if (badge.criteriaUrl) return { id: badge.criteriaUrl };
   return { narrative: badge.earnerDescription || badge.strapline || badge.name };
 }
 
 /** The recipient as an IdentityObject: the email when the award has one, else the member's id within the site. */
 function identifier(award: AwardFacts, salt: string): Record<string, unknown> {
-  const [identityType, identity] = award.email ? ['emailAddress', award.email.toLowerCase()] : ['sourcedId', award.userId ?? ''];
+  const [identityType, identity] = award.email
+    ? ['emailAddress', award.email.toLowerCase()]
+    : ['sourcedId', award.userId ?? ''];
   return { type: 'IdentityObject', identityType, hashed: true, identityHash: identityHash(identity, salt), salt };
 }
 
-const absoluteUrl = (value: string | null | undefined): string | undefined => (value && URL.canParse(value) ? value : undefined);
+const absoluteUrl = (value: string | null | undefined): string | undefined =>
+  value && URL.canParse(value) ? value : undefined;
 
 /** `status`: the award's BitstringStatusListEntry (domain/status-list.ts); ONE object, as the 1EdTech schema wants. */
-export function unsignedCredential(award: AwardFacts, badge: catalogV1.Badge__Output, origin: string, salt: string, status?: Record<string, string>): Record<string, unknown> {
+export function unsignedCredential(
+  award: AwardFacts,
+  badge: catalogV1.Badge__Output,
+  origin: string,
+  salt: string,
+  status?: Record<string, string>,
+): Record<string, unknown> {
   if (!badge.system) throw new Error(`badge ${badge.id} came without its system`);
   const system = badge.system;
   const issuer = ob3IssuerId(origin, system.slug);
@@ -84,7 +98,10 @@ export function unsignedCredential(award: AwardFacts, badge: catalogV1.Badge__Ou
         // The schema wants a URI as targetUrl; an alignment without one cannot be stated.
         ...(alignments.length > 0 && {
           alignment: alignments.map((a) => ({
-            type: ['Alignment'], targetName: a.name, targetUrl: a.url, ...(a.description && { targetDescription: a.description }),
+            type: ['Alignment'],
+            targetName: a.name,
+            targetUrl: a.url,
+            ...(a.description && { targetDescription: a.description }),
           })),
         }),
       },

@@ -23,18 +23,34 @@ export const isSet = (bits: Buffer, index: number): boolean => ((bits[index >> 3
 export const encodeList = (bits: Buffer): string => `u${gzipSync(bits).toString('base64url')}`;
 
 export function statusEntry(listUrl: string, index: number): Record<string, string> {
-  return { id: `${listUrl}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: listUrl };
+  return {
+    id: `${listUrl}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(index),
+    statusListCredential: listUrl,
+  };
 }
 
 const iso = (time: Date): string => time.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function unsignedStatusList(listUrl: string, issuerId: string, validFrom: Date, bits: Buffer): Record<string, unknown> {
+export function unsignedStatusList(
+  listUrl: string,
+  issuerId: string,
+  validFrom: Date,
+  bits: Buffer,
+): Record<string, unknown> {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: listUrl,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: issuerId,
     validFrom: iso(validFrom),
-    credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeList(bits) },
+    credentialSubject: {
+      id: `${listUrl}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: encodeList(bits),
+    },
   };
 }

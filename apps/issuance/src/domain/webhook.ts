@@ -53,13 +53,21 @@ export interface AwardOfDelivery {
  * body needs beyond the row itself (the request's comment and origin) is kept
  * in `input`; the badge is read when the message is sent.
  */
-export function awardDelivery(row: AwardOfDelivery, action: 'award' | 'revoke', extra: { comment?: string | undefined; origin?: string | undefined } = {}) {
+export function awardDelivery(
+  row: AwardOfDelivery,
+  action: 'award' | 'revoke',
+  extra: { comment?: string | undefined; origin?: string | undefined } = {},
+) {
   return {
     siteId: row.site_id,
     action,
     recipientKey: recipientKey(row.user_id, row.email),
     channel: row.channel,
-    input: { earnedBadgeId: row.id, ...(extra.comment !== undefined && { comment: extra.comment }), ...(extra.origin !== undefined && { origin: extra.origin }) },
+    input: {
+      earnedBadgeId: row.id,
+      ...(extra.comment !== undefined && { comment: extra.comment }),
+      ...(extra.origin !== undefined && { origin: extra.origin }),
+    },
   };
 }
 
@@ -76,6 +84,10 @@ export function reviewSnapshot(
     slug: review.slug,
     author: review.author,
     comment: review.comment,
-    reviewItems: items.map((item) => ({ criterionId: Number(item.criterion_id), satisfied: item.satisfied ? 1 : 0, comment: item.comment })),
+    reviewItems: items.map((item) => ({
+      criterionId: Number(item.criterion_id),
+      satisfied: item.satisfied ? 1 : 0,
+      comment: item.comment,
+    })),
   };
 }

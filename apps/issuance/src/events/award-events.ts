@@ -6,7 +6,14 @@
  * build them here alike.
  */
 import { randomUUID } from 'node:crypto';
-import { enqueueEvents, outboxRow, topicName, type Knex, type OutboxEvent, type OutboxRowValues } from '@laurel/service-kit';
+import {
+  enqueueEvents,
+  outboxRow,
+  topicName,
+  type Knex,
+  type OutboxEvent,
+  type OutboxRowValues,
+} from '@laurel/service-kit';
 import type { EarnedBadgeRow } from '../store/earned-badges.js';
 import { channelName } from '../domain/channel.js';
 
@@ -15,7 +22,10 @@ import { channelName } from '../domain/channel.js';
  * columns it is about to insert (the id is chosen before the insert, so that
  * one statement writes the award and its event).
  */
-export type AwardFacts = Pick<EarnedBadgeRow, 'id' | 'site_id' | 'badge_id' | 'user_id' | 'email' | 'uid' | 'channel' | 'issued_on' | 'expires'>;
+export type AwardFacts = Pick<
+  EarnedBadgeRow,
+  'id' | 'site_id' | 'badge_id' | 'user_id' | 'email' | 'uid' | 'channel' | 'issued_on' | 'expires'
+>;
 
 /** What an earned badge's events share: who, which award, and where they go. */
 function envelope(row: AwardFacts) {
@@ -58,10 +68,12 @@ export function awardedOutboxRow(topicPrefix: string, award: AwardFacts): Outbox
 
 export async function recordRevoked(trx: Knex.Transaction, topicPrefix: string, row: EarnedBadgeRow): Promise<void> {
   const { key, common } = envelope(row);
-  await enqueueEvents(trx, [{
-    topic: topicName(topicPrefix, 'badgeRevoked'),
-    key,
-    name: 'BadgeRevoked',
-    event: { ...common, occurredAt: new Date().toISOString(), reason: row.revocation_reason ?? '' },
-  }]);
+  await enqueueEvents(trx, [
+    {
+      topic: topicName(topicPrefix, 'badgeRevoked'),
+      key,
+      name: 'BadgeRevoked',
+      event: { ...common, occurredAt: new Date().toISOString(), reason: row.revocation_reason ?? '' },
+    },
+  ]);
 }

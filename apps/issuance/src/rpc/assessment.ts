@@ -7,10 +7,24 @@
 import { DomainError, pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import { parseTime } from '../domain/award.js';
-import type { ApplicationChange, ApplicationKey, ApplicationRow, EvidenceInput, EvidenceRow } from '../store/applications.js';
+import type {
+  ApplicationChange,
+  ApplicationKey,
+  ApplicationRow,
+  EvidenceInput,
+  EvidenceRow,
+} from '../store/applications.js';
 import type { ReviewChange, ReviewItemInput, ReviewItemRow, ReviewRow } from '../store/reviews.js';
 import {
-  createApplication, createReview, deleteApplication, deleteReview, findApplication, findReview, updateApplication, updateReview, type AssessmentDeps,
+  createApplication,
+  createReview,
+  deleteApplication,
+  deleteReview,
+  findApplication,
+  findReview,
+  updateApplication,
+  updateReview,
+  type AssessmentDeps,
 } from '../use-cases/assessment.js';
 
 export type { AssessmentDeps };
@@ -24,7 +38,11 @@ const MEDIA_TYPES: Readonly<Record<MediaType, EvidenceRow['media_type']>> = {
 };
 
 const WIRE_MEDIA_TYPE = (stored: EvidenceRow['media_type']): MediaType =>
-  stored === 'image' ? 'EVIDENCE_MEDIA_TYPE_IMAGE' : stored === 'link' ? 'EVIDENCE_MEDIA_TYPE_LINK' : 'EVIDENCE_MEDIA_TYPE_UNSPECIFIED';
+  stored === 'image'
+    ? 'EVIDENCE_MEDIA_TYPE_IMAGE'
+    : stored === 'link'
+      ? 'EVIDENCE_MEDIA_TYPE_LINK'
+      : 'EVIDENCE_MEDIA_TYPE_UNSPECIFIED';
 
 function toEvidenceMessage(row: EvidenceRow): issuanceV1.Evidence {
   return {
@@ -57,7 +75,12 @@ function toReviewMessage(row: ReviewRow, items: readonly ReviewItemRow[]): issua
     slug: row.slug,
     author: row.author,
     ...(row.comment !== null && { comment: row.comment }),
-    reviewItems: items.map((item) => ({ id: item.id, criterionId: item.criterion_id, satisfied: item.satisfied, ...(item.comment !== null && { comment: item.comment }) })),
+    reviewItems: items.map((item) => ({
+      id: item.id,
+      criterionId: item.criterion_id,
+      satisfied: item.satisfied,
+      ...(item.comment !== null && { comment: item.comment }),
+    })),
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -72,7 +95,8 @@ const evidenceInput = (items: readonly issuanceV1.Evidence__Output[]): EvidenceI
 
 const reviewItemInput = (items: readonly issuanceV1.ReviewItem__Output[]): ReviewItemInput[] =>
   items.map((item) => {
-    if (!/^[1-9]\d*$/.test(item.criterionId)) throw DomainError.validation([{ field: 'reviewItems', value: item.criterionId, message: 'Invalid integer' }]);
+    if (!/^[1-9]\d*$/.test(item.criterionId))
+      throw DomainError.validation([{ field: 'reviewItems', value: item.criterionId, message: 'Invalid integer' }]);
     return {
       ...(item.id !== '0' && { id: item.id }),
       criterion_id: item.criterionId,
@@ -83,8 +107,10 @@ const reviewItemInput = (items: readonly issuanceV1.ReviewItem__Output[]): Revie
   });
 
 /** An optional text on update: absent leaves it, "" clears it (the wire's null). */
-const nullableText = (value: string | undefined): string | null | undefined => (value === undefined ? undefined : value === '' ? null : value);
-const nullableTime = (field: string, value: string | undefined): Date | null | undefined => (value === undefined ? undefined : value === '' ? null : parseTime(field, value));
+const nullableText = (value: string | undefined): string | null | undefined =>
+  value === undefined ? undefined : value === '' ? null : value;
+const nullableTime = (field: string, value: string | undefined): Date | null | undefined =>
+  value === undefined ? undefined : value === '' ? null : parseTime(field, value);
 
 function required(field: string, value: string | undefined): string {
   if (value === undefined || value.trim() === '') throw DomainError.validation([{ field, value: '' }]);
@@ -113,7 +139,11 @@ function reviewChange(fields: issuanceV1.ReviewFields__Output | null): ReviewCha
   return change;
 }
 
-const applicationKey = (request: { siteId: string; badgeId: string }, slug: string): ApplicationKey => ({ siteId: request.siteId, badgeId: request.badgeId, slug });
+const applicationKey = (request: { siteId: string; badgeId: string }, slug: string): ApplicationKey => ({
+  siteId: request.siteId,
+  badgeId: request.badgeId,
+  slug,
+});
 
 export function assessmentHandlers(deps: AssessmentDeps) {
   const { applications, reviews } = deps;
@@ -132,7 +162,10 @@ export function assessmentHandlers(deps: AssessmentDeps) {
         ...(window && { window }),
       });
       const evidence = await applications.evidenceOf(rows.map((r) => r.id));
-      return { applications: rows.map((r) => toApplicationMessage(r, evidence.get(r.id) ?? [])), pageInfo: pageInfo(request.page, total) };
+      return {
+        applications: rows.map((r) => toApplicationMessage(r, evidence.get(r.id) ?? [])),
+        pageInfo: pageInfo(request.page, total),
+      };
     },
 
     async CreateApplication(request) {
@@ -140,8 +173,13 @@ export function assessmentHandlers(deps: AssessmentDeps) {
       const learner = required('learner', fields?.learner);
       const assignedExpiration = parseTime('assignedExpiration', fields?.assignedExpiration) ?? null;
       const { row, evidence } = await createApplication(deps, {
-        siteId: request.siteId, badgeId: request.badgeId, learner, assignedTo: nullableText(fields?.assignedTo) ?? null, assignedExpiration,
-        idempotencyKey: request.idempotencyKey || null, evidence: evidenceInput(fields?.evidence?.items ?? []),
+        siteId: request.siteId,
+        badgeId: request.badgeId,
+        learner,
+        assignedTo: nullableText(fields?.assignedTo) ?? null,
+        assignedExpiration,
+        idempotencyKey: request.idempotencyKey || null,
+        evidence: evidenceInput(fields?.evidence?.items ?? []),
       });
       return { application: toApplicationMessage(row, evidence) };
     },
@@ -168,7 +206,10 @@ export function assessmentHandlers(deps: AssessmentDeps) {
       const application = await findApplication(deps, applicationKey(request, request.applicationSlug));
       const { rows, total } = await reviews.list(application.id, pageWindow(request.page));
       const items = await reviews.itemsOf(rows.map((r) => r.id));
-      return { reviews: rows.map((r) => toReviewMessage(r, items.get(r.id) ?? [])), pageInfo: pageInfo(request.page, total) };
+      return {
+        reviews: rows.map((r) => toReviewMessage(r, items.get(r.id) ?? [])),
+        pageInfo: pageInfo(request.page, total),
+      };
     },
 
     async CreateReview(request) {
@@ -176,14 +217,21 @@ export function assessmentHandlers(deps: AssessmentDeps) {
       const author = required('author', fields?.author);
       const items = reviewItemInput(fields?.reviewItems?.items ?? []);
       const { row, items: stored } = await createReview(deps, {
-        application: applicationKey(request, request.applicationSlug), author, comment: nullableText(fields?.comment) ?? null,
-        idempotencyKey: request.idempotencyKey || null, items, publicOrigin: request.publicOrigin,
+        application: applicationKey(request, request.applicationSlug),
+        author,
+        comment: nullableText(fields?.comment) ?? null,
+        idempotencyKey: request.idempotencyKey || null,
+        items,
+        publicOrigin: request.publicOrigin,
       });
       return { review: toReviewMessage(row, stored) };
     },
 
     async GetReview(request) {
-      const row = await findReview(deps, { application: applicationKey(request, request.applicationSlug), slug: request.slug });
+      const row = await findReview(deps, {
+        application: applicationKey(request, request.applicationSlug),
+        slug: request.slug,
+      });
       const items = await reviews.itemsOf([row.id]);
       return { review: toReviewMessage(row, items.get(row.id) ?? []) };
     },
@@ -191,12 +239,21 @@ export function assessmentHandlers(deps: AssessmentDeps) {
     async UpdateReview(request) {
       const change = reviewChange(request.fields);
       const submitted = request.fields?.reviewItems ? reviewItemInput(request.fields.reviewItems.items) : undefined;
-      const { row, items } = await updateReview(deps, { application: applicationKey(request, request.applicationSlug), slug: request.slug }, change, submitted, request.publicOrigin);
+      const { row, items } = await updateReview(
+        deps,
+        { application: applicationKey(request, request.applicationSlug), slug: request.slug },
+        change,
+        submitted,
+        request.publicOrigin,
+      );
       return { review: toReviewMessage(row, items) };
     },
 
     async DeleteReview(request) {
-      const { row, items } = await deleteReview(deps, { application: applicationKey(request, request.applicationSlug), slug: request.slug });
+      const { row, items } = await deleteReview(deps, {
+        application: applicationKey(request, request.applicationSlug),
+        slug: request.slug,
+      });
       return { review: toReviewMessage(row, items) };
     },
   } satisfies UnaryHandlerGroup<issuanceV1.IssuanceDefinition>;

@@ -18,10 +18,17 @@ const ISSUE_CODES: Readonly<Record<BulkIssueCode, issuanceV1.BulkAwardIssue['cod
 };
 
 const RESULTS = {
-  created: 'AWARD_RESULT_CREATED', replayed: 'AWARD_RESULT_REPLAYED', 'already-held': 'AWARD_RESULT_ALREADY_HELD', rejected: 'AWARD_RESULT_REJECTED',
+  created: 'AWARD_RESULT_CREATED',
+  replayed: 'AWARD_RESULT_REPLAYED',
+  'already-held': 'AWARD_RESULT_ALREADY_HELD',
+  rejected: 'AWARD_RESULT_REJECTED',
 } as const;
 
-const toIssue = (issue: BulkIssue): issuanceV1.BulkAwardIssue => ({ code: ISSUE_CODES[issue.code], field: issue.field, message: issue.message });
+const toIssue = (issue: BulkIssue): issuanceV1.BulkAwardIssue => ({
+  code: ISSUE_CODES[issue.code],
+  field: issue.field,
+  message: issue.message,
+});
 
 const toItemResult = (outcome: BulkItemOutcome): issuanceV1.BulkAwardItemResult => ({
   result: RESULTS[outcome.result],

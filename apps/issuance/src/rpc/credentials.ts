@@ -12,13 +12,19 @@ import { signedStatusList } from '../use-cases/status-list.js';
 
 export type CredentialDeps = SignedCredentialDeps;
 
-type Handlers = Pick<UnaryHandlers<issuanceV1.IssuanceDefinition>, 'GetCredential' | 'ListIssuerKeys' | 'GetStatusList' | 'RotateIssuerKey' | 'GetCredentialJwt' | 'ListIssuerJwks'>;
+type Handlers = Pick<
+  UnaryHandlers<issuanceV1.IssuanceDefinition>,
+  'GetCredential' | 'ListIssuerKeys' | 'GetStatusList' | 'RotateIssuerKey' | 'GetCredentialJwt' | 'ListIssuerJwks'
+>;
 
 const DEFAULT_ROTATION_GRACE_SECONDS = 300;
 const MAX_ROTATION_GRACE_SECONDS = 30 * 24 * 3600;
 
 const keyMessage = (k: PublicKey): issuanceV1.IssuerKey => ({
-  publicKeyMultibase: k.publicKeyMultibase, createdAt: k.createdAt.toISOString(), signsFrom: k.signsFrom.toISOString(), ...(k.retiredAt && { retiredAt: k.retiredAt.toISOString() }),
+  publicKeyMultibase: k.publicKeyMultibase,
+  createdAt: k.createdAt.toISOString(),
+  signsFrom: k.signsFrom.toISOString(),
+  ...(k.retiredAt && { retiredAt: k.retiredAt.toISOString() }),
 });
 
 export function credentialHandlers(deps: CredentialDeps): Handlers {
@@ -29,7 +35,9 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
 
     async ListIssuerJwks(request) {
       const keys = await deps.rsaKeys.publicKeys(request.siteId);
-      return { keys: keys.map((k) => ({ thumbprint: k.thumbprint, jwk: k.publicJwk, createdAt: k.createdAt.toISOString() })) };
+      return {
+        keys: keys.map((k) => ({ thumbprint: k.thumbprint, jwk: k.publicJwk, createdAt: k.createdAt.toISOString() })),
+      };
     },
 
     async GetStatusList(request) {
@@ -43,9 +51,12 @@ export function credentialHandlers(deps: CredentialDeps): Handlers {
     async RotateIssuerKey(request) {
       const grace = request.graceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS;
       if (!Number.isInteger(grace) || grace < 0 || grace > MAX_ROTATION_GRACE_SECONDS) {
-        throw DomainError.validation([{ field: 'graceSeconds', value: String(grace), message: `between 0 and ${MAX_ROTATION_GRACE_SECONDS}` }]);
+        throw DomainError.validation([
+          { field: 'graceSeconds', value: String(grace), message: `between 0 and ${MAX_ROTATION_GRACE_SECONDS}` },
+        ]);
       }
-      if (!request.siteId || request.siteId === '0') throw DomainError.validation([{ field: 'siteId', value: request.siteId }]);
+      if (!request.siteId || request.siteId === '0')
+        throw DomainError.validation([{ field: 'siteId', value: request.siteId }]);
       return { key: keyMessage(await deps.keys.rotate(request.siteId, grace, generateKeyMaterial)) };
     },
   };

@@ -31,7 +31,11 @@ export function deliveryHandlers(deliveries: DeliveryStore) {
   return {
     async ListWebhookDeliveries(request) {
       const window = pageWindow(request.page);
-      const { rows, total } = await deliveries.list(request.siteId, request.status ? STATUS_BY_WIRE[request.status] : undefined, window);
+      const { rows, total } = await deliveries.list(
+        request.siteId,
+        request.status ? STATUS_BY_WIRE[request.status] : undefined,
+        window,
+      );
       return { deliveries: rows.map(toDeliveryMessage), pageInfo: pageInfo(request.page, total) };
     },
   } satisfies UnaryHandlerGroup<issuanceV1.IssuanceDefinition>;

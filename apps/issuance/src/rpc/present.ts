@@ -2,7 +2,6 @@ import type { issuanceV1 } from '@laurel/protos';
 import { channelName } from '../domain/channel.js';
 import type { EarnedBadgeRow } from '../store/earned-badges.js';
 
-
 export function toEarnedBadgeMessage(row: EarnedBadgeRow): issuanceV1.EarnedBadge {
   return {
     id: row.id,

@@ -45,7 +45,9 @@ export interface NewApplication {
 }
 
 /** Column values an update sets; absent keys stay as they are. */
-export type ApplicationChange = Partial<Pick<ApplicationRow, 'learner' | 'assigned_to' | 'assigned_expiration' | 'processed'>>;
+export type ApplicationChange = Partial<
+  Pick<ApplicationRow, 'learner' | 'assigned_to' | 'assigned_expiration' | 'processed'>
+>;
 
 export interface ApplicationQuery {
   siteId: string;
@@ -73,19 +75,33 @@ export class ApplicationStore {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (site_id, idempotency_key) where idempotency_key is not null do nothing
        returning *`,
-      [application.siteId, application.badgeId, application.issuerId, application.programId, application.slug, application.learner,
-        application.assignedTo, application.assignedExpiration, application.idempotencyKey],
+      [
+        application.siteId,
+        application.badgeId,
+        application.issuerId,
+        application.programId,
+        application.slug,
+        application.learner,
+        application.assignedTo,
+        application.assignedExpiration,
+        application.idempotencyKey,
+      ],
     );
     const created = inserted.rows[0];
     if (created) return { row: created, created: true };
-    const existing = await trx<ApplicationRow>('applications').where({ site_id: application.siteId, idempotency_key: application.idempotencyKey }).first();
+    const existing = await trx<ApplicationRow>('applications')
+      .where({ site_id: application.siteId, idempotency_key: application.idempotencyKey })
+      .first();
     if (!existing) throw new Error('application insert neither created nor found a row');
     return { row: existing, created: false };
   }
 
   /** An application is found only under its own badge, by slug ignoring case (§2.2). */
   /** `lock`: `update` for writes to the application, `share` for writes beneath it (its reviews). */
-  async find(key: ApplicationKey, options: { trx?: Knex; lock?: 'update' | 'share' } = {}): Promise<ApplicationRow | undefined> {
+  async find(
+    key: ApplicationKey,
+    options: { trx?: Knex; lock?: 'update' | 'share' } = {},
+  ): Promise<ApplicationRow | undefined> {
     const query = (options.trx ?? this.db)<ApplicationRow>('applications')
       .where({ site_id: key.siteId, badge_id: key.badgeId })
       .whereRaw('lower(slug) = lower(?)', [key.slug]);
@@ -108,7 +124,10 @@ export class ApplicationStore {
     if (q.processed === false) base.whereNull('processed');
     if (q.learner !== undefined) base.whereRaw('lower(learner) = lower(?)', [q.learner]);
     const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
-    const page = base.clone().select('*').orderBy([{ column: 'badge_id' }, { column: 'created_at' }, { column: 'id' }]);
+    const page = base
+      .clone()
+      .select('*')
+      .orderBy([{ column: 'badge_id' }, { column: 'created_at' }, { column: 'id' }]);
     if (q.window) page.offset(q.window.offset).limit(q.window.limit);
     return { rows: await page, total: Number(count) };
   }
@@ -128,7 +147,9 @@ export class ApplicationStore {
   async evidenceOf(applicationIds: readonly string[], trx: Knex = this.db): Promise<Map<string, EvidenceRow[]>> {
     const byApplication = new Map<string, EvidenceRow[]>(applicationIds.map((id) => [id, []]));
     if (applicationIds.length === 0) return byApplication;
-    const rows = await trx<EvidenceRow>('application_evidence').whereIn('application_id', [...applicationIds]).orderBy(['application_id', 'id']);
+    const rows = await trx<EvidenceRow>('application_evidence')
+      .whereIn('application_id', [...applicationIds])
+      .orderBy(['application_id', 'id']);
     for (const row of rows) byApplication.get(row.application_id)?.push(row);
     return byApplication;
   }
@@ -156,6 +177,13 @@ export class ApplicationStore {
 
   async insertEvidence(trx: Knex, applicationId: string, items: readonly Omit<EvidenceInput, 'id'>[]): Promise<void> {
     if (items.length === 0) return;
-    await trx('application_evidence').insert(items.map((item) => ({ application_id: applicationId, url: item.url, media_type: item.media_type, reflection: item.reflection })));
+    await trx('application_evidence').insert(
+      items.map((item) => ({
+        application_id: applicationId,
+        url: item.url,
+        media_type: item.media_type,
+        reflection: item.reflection,
+      })),
+    );
   }
 }

@@ -49,7 +49,12 @@ export class DeliveryStore {
     if (deliveries.length === 0) return;
     const giveUpAt = new Date(Date.now() + RETRY_WINDOW_MS);
     const rows = deliveries.map((d) => ({
-      site_id: d.siteId, action: d.action, recipient_key: d.recipientKey, input: JSON.stringify(d.input), channel: d.channel ?? null, give_up_at: giveUpAt,
+      site_id: d.siteId,
+      action: d.action,
+      recipient_key: d.recipientKey,
+      input: JSON.stringify(d.input),
+      channel: d.channel ?? null,
+      give_up_at: giveUpAt,
     }));
     for (let i = 0; i < rows.length; i += 1000) await trx('webhook_deliveries').insert(rows.slice(i, i + 1000));
     await signalWork(trx, DELIVERIES_CHANNEL);
@@ -78,9 +83,15 @@ export class DeliveryStore {
   }
 
   async markDelivered(id: string, responseStatus: number): Promise<void> {
-    await this.db('webhook_deliveries').where({ id }).update({
-      status: 'delivered', attempts: this.db.raw('attempts + 1'), last_attempt_at: new Date(), last_response_status: responseStatus, last_error: null,
-    });
+    await this.db('webhook_deliveries')
+      .where({ id })
+      .update({
+        status: 'delivered',
+        attempts: this.db.raw('attempts + 1'),
+        last_attempt_at: new Date(),
+        last_response_status: responseStatus,
+        last_error: null,
+      });
   }
 
   /**
@@ -93,10 +104,16 @@ export class DeliveryStore {
     const now = Date.now();
     const next = new Date(now + nextAttemptDelay(attempts));
     const abandoned = next.getTime() > row.give_up_at.getTime();
-    await this.db('webhook_deliveries').where({ id: row.id }).update({
-      status: abandoned ? 'abandoned' : 'failing', attempts, last_attempt_at: new Date(now), last_response_status: responseStatus,
-      last_error: error.slice(0, 500), next_attempt_at: abandoned ? row.give_up_at : next,
-    });
+    await this.db('webhook_deliveries')
+      .where({ id: row.id })
+      .update({
+        status: abandoned ? 'abandoned' : 'failing',
+        attempts,
+        last_attempt_at: new Date(now),
+        last_response_status: responseStatus,
+        last_error: error.slice(0, 500),
+        next_attempt_at: abandoned ? row.give_up_at : next,
+      });
     return abandoned ? undefined : next;
   }
 
@@ -117,10 +134,16 @@ export class DeliveryStore {
   /** A site without a webhook gets no notifications: its messages are dropped, not kept pending. */
   async discard(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db('webhook_deliveries').whereRaw('id = any(?::bigint[])', [[...ids]]).del();
+    await this.db('webhook_deliveries')
+      .whereRaw('id = any(?::bigint[])', [[...ids]])
+      .del();
   }
 
-  async list(siteId: string, status: DeliveryStatus | undefined, window: { offset: number; limit: number } | undefined): Promise<{ rows: DeliveryRow[]; total: number }> {
+  async list(
+    siteId: string,
+    status: DeliveryStatus | undefined,
+    window: { offset: number; limit: number } | undefined,
+  ): Promise<{ rows: DeliveryRow[]; total: number }> {
     const base = this.db<DeliveryRow>('webhook_deliveries').where({ site_id: siteId });
     if (status) base.where({ status });
     const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });

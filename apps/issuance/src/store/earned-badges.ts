@@ -6,7 +6,15 @@
  * that arrive while another is being written share one statement (one round
  * trip, one commit) with the others waiting (shared-statement.ts).
  */
-import { announceOutbox, DomainError, OUTBOX_TABLE, preparedQuery, sharedStatement, type Knex, type OutboxRowValues } from '@laurel/service-kit';
+import {
+  announceOutbox,
+  DomainError,
+  OUTBOX_TABLE,
+  preparedQuery,
+  sharedStatement,
+  type Knex,
+  type OutboxRowValues,
+} from '@laurel/service-kit';
 import type { Recipient } from '../domain/award.js';
 
 export interface EarnedBadgeRow {
@@ -51,18 +59,56 @@ export interface NewAward {
 }
 
 /** The columns a new award writes, as its row will hold them. */
-export type NewAwardColumns = Pick<EarnedBadgeRow,
-  'id' | 'site_id' | 'badge_id' | 'user_id' | 'email' | 'uid' | 'channel' | 'idempotency_key' | 'badge_unique' | 'issued_on' | 'expires' | 'claim_code' | 'evidence_url'>;
+export type NewAwardColumns = Pick<
+  EarnedBadgeRow,
+  | 'id'
+  | 'site_id'
+  | 'badge_id'
+  | 'user_id'
+  | 'email'
+  | 'uid'
+  | 'channel'
+  | 'idempotency_key'
+  | 'badge_unique'
+  | 'issued_on'
+  | 'expires'
+  | 'claim_code'
+  | 'evidence_url'
+>;
 
 function columnsOf(award: NewAward): NewAwardColumns {
   return {
-    id: award.id, site_id: award.recipient.siteId, badge_id: award.badgeId, user_id: award.recipient.userId, email: award.recipient.email, uid: award.uid,
-    channel: award.channel, idempotency_key: award.idempotencyKey, badge_unique: award.badgeUnique, issued_on: award.issuedOn, expires: award.expires,
-    claim_code: award.claimCode, evidence_url: award.evidenceUrl,
+    id: award.id,
+    site_id: award.recipient.siteId,
+    badge_id: award.badgeId,
+    user_id: award.recipient.userId,
+    email: award.recipient.email,
+    uid: award.uid,
+    channel: award.channel,
+    idempotency_key: award.idempotencyKey,
+    badge_unique: award.badgeUnique,
+    issued_on: award.issuedOn,
+    expires: award.expires,
+    claim_code: award.claimCode,
+    evidence_url: award.evidenceUrl,
   };
 }
 
-const AWARD_COLUMNS = ['id', 'site_id', 'badge_id', 'user_id', 'email', 'uid', 'channel', 'idempotency_key', 'badge_unique', 'issued_on', 'expires', 'claim_code', 'evidence_url'] as const satisfies readonly (keyof NewAwardColumns)[];
+const AWARD_COLUMNS = [
+  'id',
+  'site_id',
+  'badge_id',
+  'user_id',
+  'email',
+  'uid',
+  'channel',
+  'idempotency_key',
+  'badge_unique',
+  'issued_on',
+  'expires',
+  'claim_code',
+  'evidence_url',
+] as const satisfies readonly (keyof NewAwardColumns)[];
 
 /**
  * The array type each column travels as. Strings go as text[] even into
@@ -70,8 +116,19 @@ const AWARD_COLUMNS = ['id', 'site_id', 'badge_id', 'user_id', 'email', 'uid', '
  * value that is too long, where the insert's assignment cast refuses it.
  */
 const AWARD_ARRAY_TYPES: Record<(typeof AWARD_COLUMNS)[number], string> = {
-  id: 'uuid', site_id: 'bigint', badge_id: 'bigint', user_id: 'bigint', email: 'text', uid: 'text', channel: 'text', idempotency_key: 'text', badge_unique: 'boolean',
-  issued_on: 'timestamptz', expires: 'timestamptz', claim_code: 'text', evidence_url: 'text',
+  id: 'uuid',
+  site_id: 'bigint',
+  badge_id: 'bigint',
+  user_id: 'bigint',
+  email: 'text',
+  uid: 'text',
+  channel: 'text',
+  idempotency_key: 'text',
+  badge_unique: 'boolean',
+  issued_on: 'timestamptz',
+  expires: 'timestamptz',
+  claim_code: 'text',
+  evidence_url: 'text',
 };
 const EVENT_ARRAY_TYPES = ['text', 'text', 'bytea', 'jsonb'] as const;
 const HELD_CHECK_ARRAY_TYPES = ['boolean', 'bigint'] as const;
@@ -93,7 +150,11 @@ const HELD_CHECK_ARRAY_TYPES = ['boolean', 'bigint'] as const;
  * transaction.
  */
 function insertAnnounced(param: (n: number) => string): string {
-  const types = [...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]), ...EVENT_ARRAY_TYPES, ...HELD_CHECK_ARRAY_TYPES];
+  const types = [
+    ...AWARD_COLUMNS.map((name) => AWARD_ARRAY_TYPES[name]),
+    ...EVENT_ARRAY_TYPES,
+    ...HELD_CHECK_ARRAY_TYPES,
+  ];
   // A lateral probe with limit 1, never `not exists`: PostgreSQL may answer `not exists` with a hashed
   // subplan, which reads every unrevoked award of every badge once per statement; a prepared plan kept
   // that choice while the table grew, so an award's cost grew with every award ever made (issue 10).
@@ -136,8 +197,12 @@ interface AnnouncedAward {
 function valuesOf(awards: readonly AnnouncedAward[]): Knex.Value[] {
   return [
     ...AWARD_COLUMNS.map((name) => awards.map((award) => award.columns[name])),
-    awards.map((award) => award.event.topic), awards.map((award) => award.event.message_key), awards.map((award) => award.event.payload), awards.map((award) => award.event.headers),
-    awards.map((award) => award.refuseIfHeld !== undefined), awards.map((award) => award.refuseIfHeld?.holderUserId ?? null),
+    awards.map((award) => award.event.topic),
+    awards.map((award) => award.event.message_key),
+    awards.map((award) => award.event.payload),
+    awards.map((award) => award.event.headers),
+    awards.map((award) => award.refuseIfHeld !== undefined),
+    awards.map((award) => award.refuseIfHeld?.holderUserId ?? null),
   ] as Knex.Value[];
 }
 
@@ -177,7 +242,11 @@ export class EarnedBadgeStore {
    * (prepared: it is the hottest write). The relays are woken once it commits.
    * A refused award is then classified by what is there, alone or batched alike.
    */
-  async insert(db: Knex, award: NewAward, announce: (award: NewAwardColumns) => OutboxRowValues): Promise<InsertOutcome> {
+  async insert(
+    db: Knex,
+    award: NewAward,
+    announce: (award: NewAwardColumns) => OutboxRowValues,
+  ): Promise<InsertOutcome> {
     const columns = columnsOf(award);
     // Built now, in the caller's context, not in the flush: the event carries the trace of the request that made it.
     const announced: AnnouncedAward = { columns, event: announce(columns), refuseIfHeld: award.refuseIfHeld };
@@ -193,13 +262,27 @@ export class EarnedBadgeStore {
     if (created) return { kind: 'created', row: created };
     // Why not: held already is asked first, as it was asked before the insert when it was a query of its own.
     if (award.refuseIfHeld) {
-      const held = await this.findHeld(award.recipient.siteId, award.badgeId, award.refuseIfHeld.holderUserId, award.recipient.email, db);
+      const held = await this.findHeld(
+        award.recipient.siteId,
+        award.badgeId,
+        award.refuseIfHeld.holderUserId,
+        award.recipient.email,
+        db,
+      );
       if (held) return { kind: 'already-held', row: held };
     }
-    const byKey = await db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey }).first();
+    const byKey = await db<EarnedBadgeRow>('earned_badges')
+      .where({ site_id: award.recipient.siteId, idempotency_key: award.idempotencyKey })
+      .first();
     if (byKey) return { kind: 'key-exists', row: byKey };
     if (award.badgeUnique) {
-      const held = (await heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true }).whereNull('revoked_at'), award.recipient.userId, award.recipient.email)
+      const held = (await heldBy(
+        db<EarnedBadgeRow>('earned_badges')
+          .where({ site_id: award.recipient.siteId, badge_id: award.badgeId, badge_unique: true })
+          .whereNull('revoked_at'),
+        award.recipient.userId,
+        award.recipient.email,
+      )
         .orderBy('seq')
         .first()) as EarnedBadgeRow | undefined;
       if (held) return { kind: 'already-held', row: held };
@@ -212,7 +295,12 @@ export class EarnedBadgeStore {
    * table as it is on every call, see createDatabase): each one's row, or undefined when it was stopped.
    */
   private async insertAll(db: Knex, awards: readonly AnnouncedAward[]): Promise<(EarnedBadgeRow | undefined)[]> {
-    const inserted = await preparedQuery<EarnedBadgeRow>(db, 'issuance.insert-awards', INSERT_ANNOUNCED.prepared, valuesOf(awards));
+    const inserted = await preparedQuery<EarnedBadgeRow>(
+      db,
+      'issuance.insert-awards',
+      INSERT_ANNOUNCED.prepared,
+      valuesOf(awards),
+    );
     const byId = new Map(inserted.map((row) => [row.id, row]));
     return awards.map((award) => byId.get(award.columns.id));
   }
@@ -225,7 +313,12 @@ export class EarnedBadgeStore {
   });
 
   /** Marks an award revoked; undefined when it was revoked already (or does not exist). */
-  async revoke(trx: Knex, siteId: string, key: { id?: string; uid?: string }, reason: string): Promise<EarnedBadgeRow | undefined> {
+  async revoke(
+    trx: Knex,
+    siteId: string,
+    key: { id?: string; uid?: string },
+    reason: string,
+  ): Promise<EarnedBadgeRow | undefined> {
     const query = trx<EarnedBadgeRow>('earned_badges').where({ site_id: siteId }).whereNull('revoked_at');
     if (key.id) query.where({ id: key.id });
     else query.whereRaw('lower(uid) = lower(?)', [key.uid ?? '']);
@@ -249,14 +342,24 @@ export class EarnedBadgeStore {
    * probe per key (migration 0008), not an OR, which the planner answered by
    * walking all the badge's awards in seq order.
    */
-  async findHeld(siteId: string, badgeId: string, userId: string | null, email: string | null, db: Knex = this.db): Promise<EarnedBadgeRow | undefined> {
-    const held = () => db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at');
+  async findHeld(
+    siteId: string,
+    badgeId: string,
+    userId: string | null,
+    email: string | null,
+    db: Knex = this.db,
+  ): Promise<EarnedBadgeRow | undefined> {
+    const held = () =>
+      db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId }).whereNull('revoked_at');
     const probes: Knex.QueryBuilder[] = [];
     if (userId) probes.push(held().where({ user_id: userId }).orderBy('seq').limit(1));
-    if (email) probes.push(held().whereNotNull('email').whereRaw('lower(email) = lower(?)', [email]).orderBy('seq').limit(1));
+    if (email)
+      probes.push(held().whereNotNull('email').whereRaw('lower(email) = lower(?)', [email]).orderBy('seq').limit(1));
     const [first, ...rest] = probes;
     if (!first) return undefined;
-    const rows = (await (rest.length === 0 ? first : db.select('*').from(first.unionAll(rest, true).as('held')).orderBy('seq').limit(1))) as EarnedBadgeRow[];
+    const rows = (await (rest.length === 0
+      ? first
+      : db.select('*').from(first.unionAll(rest, true).as('held')).orderBy('seq').limit(1))) as EarnedBadgeRow[];
     return rows[0];
   }
 
@@ -274,28 +377,44 @@ export class EarnedBadgeStore {
       const base = heldBy(db<EarnedBadgeRow>('earned_badges').where({ site_id: q.siteId }), q.userId, q.email);
       if (q.badgeIds.length > 0) base.whereIn('badge_id', q.badgeIds);
       if (!q.includeRevoked) base.whereNull('revoked_at');
-      if (!q.includeExpired) base.where((w) => {
-        w.whereNull('expires').orWhere('expires', '>', new Date());
-      });
+      if (!q.includeExpired)
+        base.where((w) => {
+          w.whereNull('expires').orWhere('expires', '>', new Date());
+        });
       const order = q.newestFirst ? 'issued_on desc, seq desc' : 'seq asc';
       // One award per badge (the first in list order) when asked; counted after that.
       const source = q.onePerBadge
-        ? db.select('*').from(base.clone().select('*', db.raw(`row_number() over (partition by badge_id order by ${order}) as badge_rank`)).as('ranked')).where('badge_rank', 1)
+        ? db
+            .select('*')
+            .from(
+              base
+                .clone()
+                .select('*', db.raw(`row_number() over (partition by badge_id order by ${order}) as badge_rank`))
+                .as('ranked'),
+            )
+            .where('badge_rank', 1)
         : base.clone().select('*');
-      const [{ count } = { count: '0' }] = await db.count<{ count: string }[]>({ count: '*' }).from(source.clone().as('counted'));
+      const [{ count } = { count: '0' }] = await db
+        .count<{ count: string }[]>({ count: '*' })
+        .from(source.clone().as('counted'));
       const page = db.select('*').from(source.as('listed')).orderByRaw(order);
       if (q.window) page.offset(q.window.offset).limit(q.window.limit);
       return { rows: (await page) as EarnedBadgeRow[], total: Number(count) };
     });
   }
 
-  async listForBadge(siteId: string, badgeId: string, options: { includeRevoked: boolean; includeExpired: boolean; window?: { offset: number; limit: number } }): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
+  async listForBadge(
+    siteId: string,
+    badgeId: string,
+    options: { includeRevoked: boolean; includeExpired: boolean; window?: { offset: number; limit: number } },
+  ): Promise<{ rows: EarnedBadgeRow[]; total: number }> {
     return this.snapshot(async (db) => {
       const base = db<EarnedBadgeRow>('earned_badges').where({ site_id: siteId, badge_id: badgeId });
       if (!options.includeRevoked) base.whereNull('revoked_at');
-      if (!options.includeExpired) base.where((w) => {
-        w.whereNull('expires').orWhere('expires', '>', new Date());
-      });
+      if (!options.includeExpired)
+        base.where((w) => {
+          w.whereNull('expires').orWhere('expires', '>', new Date());
+        });
       const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
       const page = base.clone().select('*').orderBy('seq');
       if (options.window) page.offset(options.window.offset).limit(options.window.limit);

@@ -20,18 +20,32 @@ export class ImportStore {
    * Records the batch in the caller's transaction. A concurrent call with the
    * same key waits on the unique index until the first commits, then sees it.
    */
-  async claimBatch(trx: Knex.Transaction, siteId: string, batchKey: string, requestHash: string, itemCount: number): Promise<BatchClaim> {
+  async claimBatch(
+    trx: Knex.Transaction,
+    siteId: string,
+    batchKey: string,
+    requestHash: string,
+    itemCount: number,
+  ): Promise<BatchClaim> {
     const inserted = await trx.raw<{ rows: unknown[] }>(
       `insert into imports (site_id, batch_key, request_hash, item_count) values (?, ?, ?, ?)
        on conflict do nothing returning batch_key`,
       [siteId, batchKey, requestHash, itemCount],
     );
     if (inserted.rows.length > 0) return 'new';
-    const existing = (await trx('imports').select('request_hash').where({ site_id: siteId, batch_key: batchKey }).first()) as { request_hash: string } | undefined;
+    const existing = (await trx('imports')
+      .select('request_hash')
+      .where({ site_id: siteId, batch_key: batchKey })
+      .first()) as { request_hash: string } | undefined;
     return existing?.request_hash === requestHash ? 'replay' : 'conflict';
   }
 
-  async insertAwards(trx: Knex.Transaction, siteId: string, channel: string, rows: readonly BulkRow[]): Promise<EarnedBadgeRow[]> {
+  async insertAwards(
+    trx: Knex.Transaction,
+    siteId: string,
+    channel: string,
+    rows: readonly BulkRow[],
+  ): Promise<EarnedBadgeRow[]> {
     if (rows.length === 0) return [];
     const result = await trx.raw<{ rows: EarnedBadgeRow[] }>(
       `insert into earned_badges (site_id, badge_id, user_id, email, uid, channel, idempotency_key, badge_unique, issued_on, expires)
@@ -42,10 +56,16 @@ export class ImportStore {
        on conflict do nothing
        returning *`,
       [
-        siteId, channel,
-        pgArray(rows.map((r) => r.badgeId)), pgArray(rows.map((r) => r.userId)), pgArray(rows.map((r) => r.email)), pgArray(rows.map((r) => r.uid)),
-        pgArray(rows.map((r) => r.idempotencyKey)), pgArray(rows.map((r) => r.badgeUnique)),
-        pgArray(rows.map((r) => r.issuedOn.toISOString())), pgArray(rows.map((r) => r.expires?.toISOString() ?? null)),
+        siteId,
+        channel,
+        pgArray(rows.map((r) => r.badgeId)),
+        pgArray(rows.map((r) => r.userId)),
+        pgArray(rows.map((r) => r.email)),
+        pgArray(rows.map((r) => r.uid)),
+        pgArray(rows.map((r) => r.idempotencyKey)),
+        pgArray(rows.map((r) => r.badgeUnique)),
+        pgArray(rows.map((r) => r.issuedOn.toISOString())),
+        pgArray(rows.map((r) => r.expires?.toISOString() ?? null)),
       ],
     );
     return result.rows;
@@ -53,11 +73,18 @@ export class ImportStore {
 
   async findByKeys(trx: Knex.Transaction, siteId: string, keys: readonly string[]): Promise<EarnedBadgeRow[]> {
     if (keys.length === 0) return [];
-    return trx<EarnedBadgeRow>('earned_badges').select('*').where({ site_id: siteId }).whereRaw('idempotency_key = any(?::text[])', [pgArray(keys)]);
+    return trx<EarnedBadgeRow>('earned_badges')
+      .select('*')
+      .where({ site_id: siteId })
+      .whereRaw('idempotency_key = any(?::text[])', [pgArray(keys)]);
   }
 
   /** The oldest unrevoked award of each (badge, member) pair that holds a non-repeatable badge. */
-  async findHeld(trx: Knex.Transaction, siteId: string, pairs: readonly { badgeId: string; userId: string }[]): Promise<EarnedBadgeRow[]> {
+  async findHeld(
+    trx: Knex.Transaction,
+    siteId: string,
+    pairs: readonly { badgeId: string; userId: string }[],
+  ): Promise<EarnedBadgeRow[]> {
     if (pairs.length === 0) return [];
     const result = await trx.raw<{ rows: EarnedBadgeRow[] }>(
       `select distinct on (e.badge_id, e.user_id) e.*

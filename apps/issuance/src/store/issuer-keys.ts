@@ -29,25 +29,47 @@ export interface PublicKey {
   retiredAt: Date | null;
 }
 
-const sealContext = (siteId: string, publicKeyMultibase: string): string => `issuer-key:${siteId}:${publicKeyMultibase}`;
+const sealContext = (siteId: string, publicKeyMultibase: string): string =>
+  `issuer-key:${siteId}:${publicKeyMultibase}`;
 
 export class IssuerKeyStore {
-  constructor(private readonly db: Knex, private readonly cipher: SecretCipher) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly cipher: SecretCipher,
+  ) {}
 
   private signingRow(siteId: string): Promise<IssuerKeyRow | undefined> {
-    return this.db<IssuerKeyRow>('issuer_keys').where({ site_id: siteId }).where('signs_from', '<=', this.db.fn.now()).orderBy('generation', 'desc').first();
+    return this.db<IssuerKeyRow>('issuer_keys')
+      .where({ site_id: siteId })
+      .where('signs_from', '<=', this.db.fn.now())
+      .orderBy('generation', 'desc')
+      .first();
   }
 
   private open(row: IssuerKeyRow): SigningKey {
-    const secretKeyMultibase = this.cipher.open(row.sealed_secret_key, sealContext(row.site_id, row.public_key_multibase));
+    const secretKeyMultibase = this.cipher.open(
+      row.sealed_secret_key,
+      sealContext(row.site_id, row.public_key_multibase),
+    );
     return { id: row.id, publicKeyMultibase: row.public_key_multibase, secretKeyMultibase };
   }
 
-  private insert(siteId: string, generation: number, key: KeyMaterial, graceSeconds: number): Promise<{ rows: Array<Pick<IssuerKeyRow, 'public_key_multibase' | 'signs_from'>> }> {
+  private insert(
+    siteId: string,
+    generation: number,
+    key: KeyMaterial,
+    graceSeconds: number,
+  ): Promise<{ rows: Array<Pick<IssuerKeyRow, 'public_key_multibase' | 'signs_from'>> }> {
     return this.db.raw(
       `insert into issuer_keys (site_id, generation, public_key_multibase, sealed_secret_key, signs_from) values (?, ?, ?, ?, now() + make_interval(secs => ?))
        on conflict (site_id, generation) do nothing returning public_key_multibase, signs_from`,
-      [siteId, generation, key.publicKeyMultibase, this.cipher.seal(key.secretKeyMultibase, sealContext(siteId, key.publicKeyMultibase)), graceSeconds],
+      [
+        siteId,
+        generation,
+        key.publicKeyMultibase,
+        this.cipher.seal(key.secretKeyMultibase, sealContext(siteId, key.publicKeyMultibase)),
+        graceSeconds,
+      ],
     );
   }
 
@@ -73,15 +95,31 @@ export class IssuerKeyStore {
    * (ResourceConflict), as is the loser of two concurrent rotations.
    */
   async rotate(siteId: string, graceSeconds: number, generate: () => Promise<KeyMaterial>): Promise<PublicKey> {
-    const keys = await this.db<IssuerKeyRow>('issuer_keys').where({ site_id: siteId }).orderBy('generation', 'desc').select('generation', 'signs_from');
+    const keys = await this.db<IssuerKeyRow>('issuer_keys')
+      .where({ site_id: siteId })
+      .orderBy('generation', 'desc')
+      .select('generation', 'signs_from');
     const [newest] = keys;
-    const conflict = () => new DomainError('ResourceConflict', 'a new issuer key is already waiting to sign; rotate again once it signs', { siteId });
+    const conflict = () =>
+      new DomainError('ResourceConflict', 'a new issuer key is already waiting to sign; rotate again once it signs', {
+        siteId,
+      });
     if (newest && newest.signs_from.getTime() > Date.now()) throw conflict();
     // A site that never signed has nothing to announce ahead: its first key signs at once.
-    const inserted = await this.insert(siteId, (newest?.generation ?? 0) + 1, await generate(), newest ? graceSeconds : 0);
+    const inserted = await this.insert(
+      siteId,
+      (newest?.generation ?? 0) + 1,
+      await generate(),
+      newest ? graceSeconds : 0,
+    );
     const [row] = inserted.rows;
     if (!row) throw conflict();
-    return { publicKeyMultibase: row.public_key_multibase, createdAt: new Date(), signsFrom: row.signs_from, retiredAt: null };
+    return {
+      publicKeyMultibase: row.public_key_multibase,
+      createdAt: new Date(),
+      signsFrom: row.signs_from,
+      retiredAt: null,
+    };
   }
 
   /** Every public key of the site, waiting and retired ones too (their credentials must keep verifying), oldest first. */
@@ -91,7 +129,12 @@ export class IssuerKeyStore {
     return rows.map((row, i) => {
       const next = rows[i + 1];
       const retired = next && next.signs_from.getTime() <= now ? next.signs_from : null;
-      return { publicKeyMultibase: row.public_key_multibase, createdAt: row.created_at, signsFrom: row.signs_from, retiredAt: retired };
+      return {
+        publicKeyMultibase: row.public_key_multibase,
+        createdAt: row.created_at,
+        signsFrom: row.signs_from,
+        retiredAt: retired,
+      };
     });
   }
 }

@@ -32,7 +32,10 @@ export interface RsaPublicKey {
 const sealContext = (siteId: string, thumbprint: string): string => `issuer-rsa-key:${siteId}:${thumbprint}`;
 
 export class IssuerRsaKeyStore {
-  constructor(private readonly db: Knex, private readonly cipher: SecretCipher) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly cipher: SecretCipher,
+  ) {}
 
   private row(siteId: string): Promise<RsaKeyRow | undefined> {
     return this.db<RsaKeyRow>('issuer_rsa_keys').where({ site_id: siteId }).first();
@@ -49,12 +52,21 @@ export class IssuerRsaKeyStore {
       const key = await generate();
       await this.db.raw(
         'insert into issuer_rsa_keys (site_id, thumbprint, public_jwk, sealed_private_key) values (?, ?, ?, ?) on conflict (site_id) do nothing',
-        [siteId, key.thumbprint, key.publicJwk, this.cipher.seal(key.privateKeyPkcs8, sealContext(siteId, key.thumbprint))],
+        [
+          siteId,
+          key.thumbprint,
+          key.publicJwk,
+          this.cipher.seal(key.privateKeyPkcs8, sealContext(siteId, key.thumbprint)),
+        ],
       );
       row = await this.row(siteId);
       if (!row) throw new Error(`site ${siteId} has no RSA key right after creating one`);
     }
-    return { id: row.id, thumbprint: row.thumbprint, privateKeyPkcs8: this.cipher.open(row.sealed_private_key, sealContext(row.site_id, row.thumbprint)) };
+    return {
+      id: row.id,
+      thumbprint: row.thumbprint,
+      privateKeyPkcs8: this.cipher.open(row.sealed_private_key, sealContext(row.site_id, row.thumbprint)),
+    };
   }
 
   /** The site's public keys, oldest first (one today; a list so that a later rotation changes no caller). */

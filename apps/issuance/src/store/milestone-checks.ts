@@ -61,7 +61,9 @@ export class MilestoneCheckStore {
   async failed(check: MilestoneCheckRow, error: string): Promise<Date> {
     const attempts = check.attempts + 1;
     const next = new Date(Date.now() + retryDelayMs(attempts));
-    await this.db('milestone_checks').where({ id: check.id }).update({ attempts, last_error: error.slice(0, 2000), next_attempt_at: next });
+    await this.db('milestone_checks')
+      .where({ id: check.id })
+      .update({ attempts, last_error: error.slice(0, 2000), next_attempt_at: next });
     return next;
   }
 }

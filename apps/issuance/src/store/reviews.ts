@@ -25,7 +25,9 @@ export interface ReviewItemRow {
   satisfied_as_sent: string | null;
 }
 
-export type ReviewItemInput = Pick<ReviewItemRow, 'criterion_id' | 'satisfied' | 'comment' | 'satisfied_as_sent'> & { id?: string };
+export type ReviewItemInput = Pick<ReviewItemRow, 'criterion_id' | 'satisfied' | 'comment' | 'satisfied_as_sent'> & {
+  id?: string;
+};
 
 export interface NewReview {
   applicationId: string;
@@ -51,19 +53,30 @@ export class ReviewStore {
     );
     const created = inserted.rows[0];
     if (created) return { row: created, created: true };
-    const existing = await trx<ReviewRow>('reviews').where({ application_id: review.applicationId, idempotency_key: review.idempotencyKey }).first();
+    const existing = await trx<ReviewRow>('reviews')
+      .where({ application_id: review.applicationId, idempotency_key: review.idempotencyKey })
+      .first();
     if (!existing) throw new Error('review insert neither created nor found a row');
     return { row: existing, created: false };
   }
 
   /** A review is found only under its own application, by slug ignoring case (§2.2). */
-  async find(applicationId: string, slug: string, options: { trx?: Knex; lock?: boolean } = {}): Promise<ReviewRow | undefined> {
-    const query = (options.trx ?? this.db)<ReviewRow>('reviews').where({ application_id: applicationId }).whereRaw('lower(slug) = lower(?)', [slug]);
+  async find(
+    applicationId: string,
+    slug: string,
+    options: { trx?: Knex; lock?: boolean } = {},
+  ): Promise<ReviewRow | undefined> {
+    const query = (options.trx ?? this.db)<ReviewRow>('reviews')
+      .where({ application_id: applicationId })
+      .whereRaw('lower(slug) = lower(?)', [slug]);
     if (options.lock) query.forUpdate();
     return query.first();
   }
 
-  async list(applicationId: string, window: { offset: number; limit: number } | undefined): Promise<{ rows: ReviewRow[]; total: number }> {
+  async list(
+    applicationId: string,
+    window: { offset: number; limit: number } | undefined,
+  ): Promise<{ rows: ReviewRow[]; total: number }> {
     const base = this.db<ReviewRow>('reviews').where({ application_id: applicationId });
     const [{ count } = { count: '0' }] = await base.clone().count<{ count: string }[]>({ count: '*' });
     const page = base.clone().select('*').orderBy('id');
@@ -86,7 +99,9 @@ export class ReviewStore {
   async itemsOf(reviewIds: readonly string[], trx: Knex = this.db): Promise<Map<string, ReviewItemRow[]>> {
     const byReview = new Map<string, ReviewItemRow[]>(reviewIds.map((id) => [id, []]));
     if (reviewIds.length === 0) return byReview;
-    const rows = await trx<ReviewItemRow>('review_items').whereIn('review_id', [...reviewIds]).orderBy(['review_id', 'id']);
+    const rows = await trx<ReviewItemRow>('review_items')
+      .whereIn('review_id', [...reviewIds])
+      .orderBy(['review_id', 'id']);
     for (const row of rows) byReview.get(row.review_id)?.push(row);
     return byReview;
   }
@@ -114,8 +129,14 @@ export class ReviewStore {
 
   async insertItems(trx: Knex, reviewId: string, items: readonly Omit<ReviewItemInput, 'id'>[]): Promise<void> {
     if (items.length === 0) return;
-    await trx('review_items').insert(items.map((item) => ({
-      review_id: reviewId, criterion_id: item.criterion_id, satisfied: item.satisfied, comment: item.comment, satisfied_as_sent: item.satisfied_as_sent,
-    })));
+    await trx('review_items').insert(
+      items.map((item) => ({
+        review_id: reviewId,
+        criterion_id: item.criterion_id,
+        satisfied: item.satisfied,
+        comment: item.comment,
+        satisfied_as_sent: item.satisfied_as_sent,
+      })),
+    );
   }
 }

@@ -21,14 +21,19 @@ class SignedOnceStore {
 
   async find(earnedBadgeId: string): Promise<string | undefined> {
     const { name, textColumn } = this.table;
-    const row = await this.db(name).where({ earned_badge_id: earnedBadgeId }).first<Record<string, string> | undefined>(textColumn);
+    const row = await this.db(name)
+      .where({ earned_badge_id: earnedBadgeId })
+      .first<Record<string, string> | undefined>(textColumn);
     return row?.[textColumn];
   }
 
   /** Keeps the first text stored for the award: a concurrent signer's insert does nothing, and both answer the kept one. */
   async keep(earnedBadgeId: string, signerKeyId: string, text: string): Promise<string> {
     const { name, signerColumn, textColumn } = this.table;
-    await this.db.raw('insert into ?? (earned_badge_id, ??, ??) values (?, ?, ?) on conflict (earned_badge_id) do nothing', [name, signerColumn, textColumn, earnedBadgeId, signerKeyId, text]);
+    await this.db.raw(
+      'insert into ?? (earned_badge_id, ??, ??) values (?, ?, ?) on conflict (earned_badge_id) do nothing',
+      [name, signerColumn, textColumn, earnedBadgeId, signerKeyId, text],
+    );
     const kept = await this.find(earnedBadgeId);
     if (kept === undefined) throw new Error(`award ${earnedBadgeId} has nothing in ${name} right after keeping it`);
     return kept;

@@ -40,7 +40,10 @@ export class StatusListStore {
   constructor(private readonly db: Knex) {}
 
   private async existing(trx: Knex, earnedBadgeId: string): Promise<StatusSlot | undefined> {
-    const row = await trx('status_entries as e').join('status_lists as l', 'l.id', 'e.list_id').where('e.earned_badge_id', earnedBadgeId).first<{ url: string; index: number } | undefined>('l.url', 'e.index');
+    const row = await trx('status_entries as e')
+      .join('status_lists as l', 'l.id', 'e.list_id')
+      .where('e.earned_badge_id', earnedBadgeId)
+      .first<{ url: string; index: number } | undefined>('l.url', 'e.index');
     return row && { url: row.url, index: row.index };
   }
 
@@ -52,16 +55,23 @@ export class StatusListStore {
    */
   async allocate(siteId: string, earnedBadgeId: string, place: ListPlace): Promise<StatusSlot> {
     return this.db.transaction(async (trx) => {
-      const award = await trx('earned_badges').where({ id: earnedBadgeId }).forUpdate().first<{ revoked_at: Date | null } | undefined>('revoked_at');
+      const award = await trx('earned_badges')
+        .where({ id: earnedBadgeId })
+        .forUpdate()
+        .first<{ revoked_at: Date | null } | undefined>('revoked_at');
       if (!award) throw new Error(`award ${earnedBadgeId} does not exist`);
       const known = await this.existing(trx, earnedBadgeId);
       if (known) return known;
-      const current = () => trx<StatusListRow>('status_lists').where({ site_id: siteId }).orderBy('number', 'desc').forUpdate().first();
+      const current = () =>
+        trx<StatusListRow>('status_lists').where({ site_id: siteId }).orderBy('number', 'desc').forUpdate().first();
       let list = await current();
       if (!list || list.allocated >= STATUS_LIST_SIZE) {
         const number = (list?.number ?? 0) + 1;
         const { url, issuerId } = place(number);
-        await trx.raw('insert into status_lists (site_id, number, url, issuer_id, bits) values (?, ?, ?, ?, ?) on conflict (site_id, number) do nothing', [siteId, number, url, issuerId, emptyBits()]);
+        await trx.raw(
+          'insert into status_lists (site_id, number, url, issuer_id, bits) values (?, ?, ?, ?, ?) on conflict (site_id, number) do nothing',
+          [siteId, number, url, issuerId, emptyBits()],
+        );
         list = await current();
         if (!list) throw new Error(`site ${siteId} has no status list right after opening one`);
         // A new list is published too (its version 0), so consumers learn of it before any revocation.
@@ -70,7 +80,10 @@ export class StatusListStore {
       // The list is locked: only collisions with earlier awards retry, ever rarer until the list fills.
       for (;;) {
         const index = randomInt(STATUS_LIST_SIZE);
-        const inserted = await trx.raw<{ rows: unknown[] }>('insert into status_entries (earned_badge_id, list_id, index) values (?, ?, ?) on conflict do nothing returning index', [earnedBadgeId, list.id, index]);
+        const inserted = await trx.raw<{ rows: unknown[] }>(
+          'insert into status_entries (earned_badge_id, list_id, index) values (?, ?, ?) on conflict do nothing returning index',
+          [earnedBadgeId, list.id, index],
+        );
         if (inserted.rows.length === 0) continue;
         await trx('status_lists').where({ id: list.id }).increment('allocated', 1);
         if (award.revoked_at) await this.setRevoked(trx, earnedBadgeId);
@@ -96,7 +109,11 @@ export class StatusListStore {
 
   /** Up to `limit` lists whose current version has not been published yet (read without locks: the publisher signs them before claiming). */
   unpublished(limit: number): Promise<StatusListRow[]> {
-    return this.db<StatusListRow>('status_lists').whereRaw('published_version is distinct from version').orderBy('id').limit(limit).select('*');
+    return this.db<StatusListRow>('status_lists')
+      .whereRaw('published_version is distinct from version')
+      .orderBy('id')
+      .limit(limit)
+      .select('*');
   }
 
   /**
@@ -110,12 +127,18 @@ export class StatusListStore {
    * would wait for the safety-net poll.)
    */
   claimVersion(trx: Knex.Transaction, id: string, version: string): Promise<StatusListRow | undefined> {
-    return trx<StatusListRow>('status_lists').where({ id, version }).whereRaw('published_version is distinct from version').forUpdate().first();
+    return trx<StatusListRow>('status_lists')
+      .where({ id, version })
+      .whereRaw('published_version is distinct from version')
+      .forUpdate()
+      .first();
   }
 
   /** Records, in the publisher's transaction, that `row.version` is published with `credential` (kept as its signed text too). */
   async markPublished(trx: Knex.Transaction, row: StatusListRow, credential: string): Promise<void> {
-    await trx('status_lists').where({ id: row.id }).update({ signed_credential: credential, signed_version: row.version, published_version: row.version });
+    await trx('status_lists')
+      .where({ id: row.id })
+      .update({ signed_credential: credential, signed_version: row.version, published_version: row.version });
   }
 
   find(siteId: string, number: number): Promise<StatusListRow | undefined> {
@@ -129,8 +152,13 @@ export class StatusListStore {
    * every fetch of a version gets the same text (and ETag).
    */
   async keepSigned(id: string, version: string, credential: string): Promise<string> {
-    await this.db('status_lists').where({ id, version }).whereRaw('signed_version is distinct from version').update({ signed_credential: credential, signed_version: version });
-    const row = await this.db<StatusListRow>('status_lists').where({ id, signed_version: version }).first('signed_credential');
+    await this.db('status_lists')
+      .where({ id, version })
+      .whereRaw('signed_version is distinct from version')
+      .update({ signed_credential: credential, signed_version: version });
+    const row = await this.db<StatusListRow>('status_lists')
+      .where({ id, signed_version: version })
+      .first('signed_credential');
     return row?.signed_credential ?? credential;
   }
 }

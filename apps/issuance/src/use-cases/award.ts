@@ -71,11 +71,16 @@ export interface AwardInput {
 export type AwardOutcome = Exclude<InsertOutcome, { kind: 'uid-taken' }>;
 
 /** The badge as the catalog knows it in this site; archived badges cannot be earned (model.md deviations). */
-async function earnableBadge(catalog: CatalogClient, siteId: string, badgeId: string): Promise<catalogV1.Badge__Output> {
+async function earnableBadge(
+  catalog: CatalogClient,
+  siteId: string,
+  badgeId: string,
+): Promise<catalogV1.Badge__Output> {
   if (!badgeId || badgeId === '0') throw DomainError.validation([{ field: 'badge', value: '' }]);
   const { badge } = await catalog.call('GetBadge', { id: badgeId, siteId });
   if (!badge) throw DomainError.notFound('badge', 'id', badgeId);
-  if (badge.archived) throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);
+  if (badge.archived)
+    throw DomainError.validation([{ field: 'badge', value: badge.slug, message: 'archived badges cannot be earned' }]);
   return badge;
 }
 
@@ -86,40 +91,70 @@ export async function awardBadge(deps: AwardDeps, input: AwardInput): Promise<Aw
   if (input.channel === 'AWARD_CHANNEL_UNSPECIFIED') throw DomainError.validation([{ field: 'channel', value: '' }]);
   const issuedOn = parseTime('issuedOn', input.issuedOn) ?? new Date();
   const expires = parseTime('expires', input.expires) ?? null;
-  const [badge, hooked] = await Promise.all([earnableBadge(deps.catalog, input.siteId, input.badgeId), deps.webhookSet(input.siteId)]);
-  const checkMilestones = deps.milestones !== undefined && startsMilestoneCheck(input) && (await deps.milestones.concerns(badge));
+  const [badge, hooked] = await Promise.all([
+    earnableBadge(deps.catalog, input.siteId, input.badgeId),
+    deps.webhookSet(input.siteId),
+  ]);
+  const checkMilestones =
+    deps.milestones !== undefined && startsMilestoneCheck(input) && (await deps.milestones.concerns(badge));
 
   const newAward: NewAward = {
-    id: randomUUID(), recipient, badgeId: input.badgeId, badgeUnique: badge.unique, uid: input.uid || newUid(), channel: storedChannel(input.channel),
-    idempotencyKey: input.idempotencyKey, issuedOn, expires, claimCode: input.claimCode ?? null, evidenceUrl: input.evidenceUrl ?? null,
+    id: randomUUID(),
+    recipient,
+    badgeId: input.badgeId,
+    badgeUnique: badge.unique,
+    uid: input.uid || newUid(),
+    channel: storedChannel(input.channel),
+    idempotencyKey: input.idempotencyKey,
+    issuedOn,
+    expires,
+    claimCode: input.claimCode ?? null,
+    evidenceUrl: input.evidenceUrl ?? null,
     // Checked by the insert itself, not by a query before it.
-    ...(input.refuseIfHeld && { refuseIfHeld: { holderUserId: input.holderUserId && input.holderUserId !== '0' ? input.holderUserId : null } }),
+    ...(input.refuseIfHeld && {
+      refuseIfHeld: { holderUserId: input.holderUserId && input.holderUserId !== '0' ? input.holderUserId : null },
+    }),
   };
   const announce = (columns: NewAwardColumns) => awardedOutboxRow(deps.topicPrefix, columns);
 
   let milestoneCheck: string | undefined;
   // The common award, with nothing else to record, is one autocommitted statement (award and event together),
   // shared with the common awards made meanwhile (EarnedBadgeStore.insert).
-  const outcome: InsertOutcome = !hooked && !checkMilestones
-    ? await awards.insert(db, newAward, announce)
-    : await db.transaction(async (trx) => {
-      const result = await awards.insert(trx, newAward, announce);
-      if (result.kind === 'created') {
-        if (hooked) await deps.deliveries.record(trx, [awardDelivery(result.row, 'award', { comment: input.comment, origin: input.publicOrigin })]);
-        // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
-        if (deps.milestones && checkMilestones) {
-          milestoneCheck = await deps.milestones.enqueue(trx, { siteId: input.siteId, email: input.email, badgeId: input.badgeId, publicOrigin: input.publicOrigin ?? null });
-        }
-      }
-      return result;
-    });
+  const outcome: InsertOutcome =
+    !hooked && !checkMilestones
+      ? await awards.insert(db, newAward, announce)
+      : await db.transaction(async (trx) => {
+          const result = await awards.insert(trx, newAward, announce);
+          if (result.kind === 'created') {
+            if (hooked)
+              await deps.deliveries.record(trx, [
+                awardDelivery(result.row, 'award', { comment: input.comment, origin: input.publicOrigin }),
+              ]);
+            // Recorded with the award so that it cannot be lost; run after commit, never part of this answer.
+            if (deps.milestones && checkMilestones) {
+              milestoneCheck = await deps.milestones.enqueue(trx, {
+                siteId: input.siteId,
+                email: input.email,
+                badgeId: input.badgeId,
+                publicOrigin: input.publicOrigin ?? null,
+              });
+            }
+          }
+          return result;
+        });
 
   switch (outcome.kind) {
     case 'created':
       if (milestoneCheck) deps.milestones?.run(milestoneCheck);
       return outcome;
     case 'key-exists':
-      if (!isSameAward({ badgeId: outcome.row.badge_id, userId: outcome.row.user_id, email: outcome.row.email }, input.badgeId, recipient)) {
+      if (
+        !isSameAward(
+          { badgeId: outcome.row.badge_id, userId: outcome.row.user_id, email: outcome.row.email },
+          input.badgeId,
+          recipient,
+        )
+      ) {
         throw DomainError.conflict('earnedBadge', 'idempotencyKey', { idempotencyKey: input.idempotencyKey });
       }
       return outcome;

@@ -5,7 +5,14 @@
  * fetch answers the same document (open-badges-3.md §1, issue #11 item 7).
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, issuerJwkPath, ob3IssuerId, statusListPath, verificationMethodId, type CatalogClient } from '@laurel/service-kit';
+import {
+  DomainError,
+  issuerJwkPath,
+  ob3IssuerId,
+  statusListPath,
+  verificationMethodId,
+  type CatalogClient,
+} from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import { generateRsaKeyMaterial, signJwt } from '../credentials/jwt.js';
 import { generateKeyMaterial, signCredential } from '../credentials/signing.js';
@@ -55,9 +62,25 @@ async function sign(deps: SignedCredentialDeps, row: EarnedBadgeRow, origin: str
   const issuer = ob3IssuerId(origin, badge.system?.slug ?? '');
   // A salt of its own (not the OB 2.0 one): the two documents' hashes cannot be linked.
   const salt = randomBytes(16).toString('hex');
-  const award = { uid: row.uid, email: row.email, userId: row.user_id, issuedOn: row.issued_on, expires: row.expires, evidenceUrl: row.evidence_url };
-  const slot = await deps.statusLists.allocate(row.site_id, row.id, (number) => ({ url: `${origin}${statusListPath(row.site_id, number)}`, issuerId: issuer }));
-  const signed = await signCredential(unsignedCredential(award, badge, origin, salt, statusEntry(slot.url, slot.index)), key, verificationMethodId(issuer, key.publicKeyMultibase), issuer, new Date());
+  const award = {
+    uid: row.uid,
+    email: row.email,
+    userId: row.user_id,
+    issuedOn: row.issued_on,
+    expires: row.expires,
+    evidenceUrl: row.evidence_url,
+  };
+  const slot = await deps.statusLists.allocate(row.site_id, row.id, (number) => ({
+    url: `${origin}${statusListPath(row.site_id, number)}`,
+    issuerId: issuer,
+  }));
+  const signed = await signCredential(
+    unsignedCredential(award, badge, origin, salt, statusEntry(slot.url, slot.index)),
+    key,
+    verificationMethodId(issuer, key.publicKeyMultibase),
+    issuer,
+    new Date(),
+  );
   return deps.credentials.keep(row.id, key.id, JSON.stringify(signed));
 }
 
@@ -67,8 +90,14 @@ async function awardOf(deps: SignedCredentialDeps, uid: string): Promise<EarnedB
   return row;
 }
 
-async function credentialOf(deps: SignedCredentialDeps, row: EarnedBadgeRow, publicOrigin: string | undefined): Promise<string> {
-  return (await deps.credentials.find(row.id)) ?? (await sign(deps, row, messageOrigin(deps.publicBaseUrl, publicOrigin)));
+async function credentialOf(
+  deps: SignedCredentialDeps,
+  row: EarnedBadgeRow,
+  publicOrigin: string | undefined,
+): Promise<string> {
+  return (
+    (await deps.credentials.find(row.id)) ?? (await sign(deps, row, messageOrigin(deps.publicBaseUrl, publicOrigin)))
+  );
 }
 
 /**
@@ -76,21 +105,33 @@ async function credentialOf(deps: SignedCredentialDeps, row: EarnedBadgeRow, pub
  * afresh: the two formats carry the same salt, status entry and dates. Its
  * kid lives on the issuer's origin, as the credential's URLs do.
  */
-async function signAsJwt(deps: SignedCredentialDeps, row: EarnedBadgeRow, publicOrigin: string | undefined): Promise<string> {
-  const claims = credentialJwtClaims(JSON.parse(await credentialOf(deps, row, publicOrigin)) as Record<string, unknown>);
+async function signAsJwt(
+  deps: SignedCredentialDeps,
+  row: EarnedBadgeRow,
+  publicOrigin: string | undefined,
+): Promise<string> {
+  const claims = credentialJwtClaims(
+    JSON.parse(await credentialOf(deps, row, publicOrigin)) as Record<string, unknown>,
+  );
   const key = await deps.rsaKeys.signingKey(row.site_id, generateRsaKeyMaterial);
   const kid = `${new URL(String(claims.iss)).origin}${issuerJwkPath(row.site_id, key.thumbprint)}`;
   return deps.jwts.keep(row.id, key.id, await signJwt(claims, key.privateKeyPkcs8, kid));
 }
 
 /** The award's Data Integrity credential (JSON text) and the site it belongs to. */
-export async function signedCredential(deps: SignedCredentialDeps, input: SignedCredentialInput): Promise<{ credential: string; siteId: string }> {
+export async function signedCredential(
+  deps: SignedCredentialDeps,
+  input: SignedCredentialInput,
+): Promise<{ credential: string; siteId: string }> {
   const row = await awardOf(deps, input.uid);
   return { credential: await credentialOf(deps, row, input.publicOrigin), siteId: row.site_id };
 }
 
 /** The award's VC-JWT and the site it belongs to. */
-export async function signedCredentialJwt(deps: SignedCredentialDeps, input: SignedCredentialInput): Promise<{ jwt: string; siteId: string }> {
+export async function signedCredentialJwt(
+  deps: SignedCredentialDeps,
+  input: SignedCredentialInput,
+): Promise<{ jwt: string; siteId: string }> {
   const row = await awardOf(deps, input.uid);
   const jwt = (await deps.jwts.find(row.id)) ?? (await signAsJwt(deps, row, input.publicOrigin));
   return { jwt, siteId: row.site_id };

@@ -15,7 +15,10 @@ export interface StatusListDeps {
 }
 
 /** The signed list (JSON text), or ResourceNotFound. */
-export async function signedStatusList(deps: StatusListDeps, input: { siteId: string; number: number }): Promise<string> {
+export async function signedStatusList(
+  deps: StatusListDeps,
+  input: { siteId: string; number: number },
+): Promise<string> {
   const list = Number.isSafeInteger(input.number) ? await deps.statusLists.find(input.siteId, input.number) : undefined;
   if (!list) throw DomainError.notFound('statusList', 'number', String(input.number));
   if (list.signed_credential !== null && list.signed_version === list.version) return list.signed_credential;

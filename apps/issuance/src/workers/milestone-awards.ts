@@ -7,12 +7,25 @@
  * sweep wakes when a retry it knows of falls due, and otherwise only as a
  * rare safety net (a check left by a process that stopped before running it).
  */
-import { DomainError, startPollingLoop, WORK_POLL_MS, type CatalogClient, type Knex, type Logger, type PollingLoop } from '@laurel/service-kit';
+import {
+  DomainError,
+  startPollingLoop,
+  WORK_POLL_MS,
+  type CatalogClient,
+  type Knex,
+  type Logger,
+  type PollingLoop,
+} from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
 import type { EarnedBadgeStore } from '../store/earned-badges.js';
 import type { AwardInput } from '../use-cases/award.js';
 import { milestoneAwardKey, reachedMilestones, type MilestoneRule } from '../domain/milestones.js';
-import { LEASE_MS, type MilestoneCheckRow, type MilestoneCheckStore, type NewMilestoneCheck } from '../store/milestone-checks.js';
+import {
+  LEASE_MS,
+  type MilestoneCheckRow,
+  type MilestoneCheckStore,
+  type NewMilestoneCheck,
+} from '../store/milestone-checks.js';
 
 /** Issuance's own award use case, as the milestone's primary badge is awarded like any other award (event, webhook, constraints). */
 export type AwardFn = (input: AwardInput) => Promise<unknown>;
@@ -46,7 +59,8 @@ export interface MilestoneOptions {
 /** Checks leased per sweep round. */
 const SWEEP_BATCH = 50;
 
-const isReason = (error: unknown, ...reasons: string[]) => error instanceof DomainError && reasons.includes(error.reason);
+const isReason = (error: unknown, ...reasons: string[]) =>
+  error instanceof DomainError && reasons.includes(error.reason);
 
 export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards {
   const log = options.logger.child({ component: 'milestones' });
@@ -72,9 +86,15 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
       throw error;
     }
     if (!badge?.system) return undefined;
-    const { milestones } = await catalog.call('ListMilestones', { systemSlug: badge.system.slug, supportBadgeId: check.badge_id });
+    const { milestones } = await catalog.call('ListMilestones', {
+      systemSlug: badge.system.slug,
+      supportBadgeId: check.badge_id,
+    });
     return milestones.map((m) => ({
-      id: m.id, numberRequired: Number(m.numberRequired), primaryBadgeId: m.primaryBadge?.id ?? '0', supportBadgeIds: m.supportBadges.map((b) => b.id),
+      id: m.id,
+      numberRequired: Number(m.numberRequired),
+      primaryBadgeId: m.primaryBadge?.id ?? '0',
+      supportBadgeIds: m.supportBadges.map((b) => b.id),
     }));
   };
 
@@ -84,20 +104,36 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
     const badgeIds = [...new Set(milestones.flatMap((m) => [m.primaryBadgeId, ...m.supportBadgeIds]))];
     // Expired awards are still held (BadgeKit lists them); revoked ones are not.
     const { rows } = await awards.listForRecipient({
-      siteId: check.site_id, userId: null, email: check.email, badgeIds, includeRevoked: false, includeExpired: true, newestFirst: false, onePerBadge: true,
+      siteId: check.site_id,
+      userId: null,
+      email: check.email,
+      badgeIds,
+      includeRevoked: false,
+      includeExpired: true,
+      newestFirst: false,
+      onePerBadge: true,
     });
     const held = new Set(rows.map((r) => String(r.badge_id)));
     for (const milestone of reachedMilestones(milestones, held)) {
       try {
         await awardWith({
-          siteId: check.site_id, badgeId: milestone.primaryBadgeId, userId: '0', email: check.email, channel: 'AWARD_CHANNEL_DIRECT',
-          idempotencyKey: milestoneAwardKey(milestone.id, check.email), refuseIfHeld: false, holderUserId: '0',
+          siteId: check.site_id,
+          badgeId: milestone.primaryBadgeId,
+          userId: '0',
+          email: check.email,
+          channel: 'AWARD_CHANNEL_DIRECT',
+          idempotencyKey: milestoneAwardKey(milestone.id, check.email),
+          refuseIfHeld: false,
+          holderUserId: '0',
           ...(check.public_origin && { publicOrigin: check.public_origin }),
         });
       } catch (error) {
         // An archived or deleted primary badge cannot be earned: nothing to retry.
         if (!isReason(error, 'ValidationError', 'ResourceNotFound')) throw error;
-        log.info({ milestone: milestone.id, badge: milestone.primaryBadgeId, reason: (error as DomainError).message }, 'milestone badge cannot be awarded');
+        log.info(
+          { milestone: milestone.id, badge: milestone.primaryBadgeId, reason: (error as DomainError).message },
+          'milestone badge cannot be awarded',
+        );
       }
     }
   };
@@ -108,12 +144,18 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
       await runCheck(check, award);
       await checks.done(check.id);
     } catch (error) {
-      log.error({ err: error, check: check.id, attempts: check.attempts + 1 }, 'milestone check failed; it will be retried');
+      log.error(
+        { err: error, check: check.id, attempts: check.attempts + 1 },
+        'milestone check failed; it will be retried',
+      );
       await checks.failed(check, error instanceof Error ? error.message : String(error)).then(
         (next) => retryAt(next.getTime()),
         (e: unknown) => {
           retryAt(Date.now() + LEASE_MS);
-          log.error({ err: e, check: check.id }, 'could not record a failed milestone check; its lease will expire and it will be retried');
+          log.error(
+            { err: e, check: check.id },
+            'could not record a failed milestone check; its lease will expire and it will be retried',
+          );
         },
       );
     }
@@ -153,7 +195,10 @@ export function startMilestoneAwards(options: MilestoneOptions): MilestoneAwards
     async concerns(badge) {
       // A badge without its system cannot be looked up by slug; checking costs only a needless run.
       if (!badge.system) return true;
-      const { milestones } = await catalog.call('ListMilestones', { systemSlug: badge.system.slug, supportBadgeId: badge.id });
+      const { milestones } = await catalog.call('ListMilestones', {
+        systemSlug: badge.system.slug,
+        supportBadgeId: badge.id,
+      });
       return milestones.length > 0;
     },
     enqueue: (trx, check) => checks.enqueue(trx, check),

@@ -8,6 +8,13 @@ import { olderThan, type RetentionRule } from '@laurel/service-kit';
 import type { IssuanceConfig } from '../config.js';
 import type { DeliveryStore } from '../store/deliveries.js';
 
-export const issuanceRetentionRules = (deliveries: DeliveryStore, config: Pick<IssuanceConfig, 'WEBHOOK_DELIVERY_RETENTION_DAYS'>): RetentionRule[] => [
-  { name: 'webhook_deliveries', sweep: (limit) => deliveries.deleteDeliveredBefore(olderThan({ days: config.WEBHOOK_DELIVERY_RETENTION_DAYS }), limit) },
+export const issuanceRetentionRules = (
+  deliveries: DeliveryStore,
+  config: Pick<IssuanceConfig, 'WEBHOOK_DELIVERY_RETENTION_DAYS'>,
+): RetentionRule[] => [
+  {
+    name: 'webhook_deliveries',
+    sweep: (limit) =>
+      deliveries.deleteDeliveredBefore(olderThan({ days: config.WEBHOOK_DELIVERY_RETENTION_DAYS }), limit),
+  },
 ];

@@ -15,7 +15,14 @@
  * safety-net poll of another replica). Revocations that commit before a round
  * are coalesced into one version.
  */
-import { enqueueEvents, startPollingLoop, type Knex, type Logger, type PollingLoop, type WorkListener } from '@laurel/service-kit';
+import {
+  enqueueEvents,
+  startPollingLoop,
+  type Knex,
+  type Logger,
+  type PollingLoop,
+  type WorkListener,
+} from '@laurel/service-kit';
 import { statusListPublishedEvent } from '../events/status-list-events.js';
 import type { IssuerKeyStore } from '../store/issuer-keys.js';
 import { STATUS_LIST_CHANNEL, type StatusListRow, type StatusListStore } from '../store/status-lists.js';
@@ -41,12 +48,18 @@ export function startStatusListPublisher(options: StatusListPublisherOptions): P
 
   /** Publishes the list's version if it is still the current, unpublished one; whether it did. */
   const publish = async (list: StatusListRow): Promise<boolean> => {
-    const signed = list.signed_version === list.version && list.signed_credential !== null ? list.signed_credential : await signStatusList(list, options.keys);
+    const signed =
+      list.signed_version === list.version && list.signed_credential !== null
+        ? list.signed_credential
+        : await signStatusList(list, options.keys);
     return options.db.transaction(async (trx) => {
       const claimed = await statusLists.claimVersion(trx, list.id, list.version);
       if (!claimed) return false;
       // A fetch may have kept its own signature of this version meanwhile: every reader of a version gets one text.
-      const credential = claimed.signed_version === claimed.version && claimed.signed_credential !== null ? claimed.signed_credential : signed;
+      const credential =
+        claimed.signed_version === claimed.version && claimed.signed_credential !== null
+          ? claimed.signed_credential
+          : signed;
       await statusLists.markPublished(trx, claimed, credential);
       await enqueueEvents(trx, [statusListPublishedEvent(options.topicPrefix, claimed, credential)]);
       return true;

@@ -4,7 +4,14 @@
  * Every outcome is written back to the delivery log; failures are retried
  * with backoff for at least a day (model.md deviations).
  */
-import { startPollingLoop, WORK_POLL_MS, type Logger, type Metrics, type PollingLoop, type WorkListener } from '@laurel/service-kit';
+import {
+  startPollingLoop,
+  WORK_POLL_MS,
+  type Logger,
+  type Metrics,
+  type PollingLoop,
+  type WorkListener,
+} from '@laurel/service-kit';
 import { isDelivered, signWebhookBody } from '../domain/webhook.js';
 import { DELIVERIES_CHANNEL, LEASE_MS, type DeliveryRow, type DeliveryStore } from '../store/deliveries.js';
 
@@ -83,13 +90,15 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         failed(await options.deliveries.markFailed(delivery, response.status, `receiver answered ${response.status}`));
       }
     } catch (error) {
-      await options.deliveries.markFailed(delivery, null, error instanceof Error ? error.message : String(error)).then(
-        failed,
-        (e: unknown) => {
+      await options.deliveries
+        .markFailed(delivery, null, error instanceof Error ? error.message : String(error))
+        .then(failed, (e: unknown) => {
           retryAt(Date.now() + LEASE_MS);
-          log.error({ err: e, delivery: delivery.id }, 'could not record a failed delivery; its lease will expire and it will be retried');
-        },
-      );
+          log.error(
+            { err: e, delivery: delivery.id },
+            'could not record a failed delivery; its lease will expire and it will be retried',
+          );
+        });
     }
   };
 
@@ -103,24 +112,26 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     const due = await options.deliveries.claimDue(options.batchSize ?? 200);
     const bySite = new Map<string, DeliveryRow[]>();
     for (const delivery of due) bySite.set(delivery.site_id, [...(bySite.get(delivery.site_id) ?? []), delivery]);
-    await Promise.all([...bySite].map(async ([siteId, deliveries]) => {
-      let webhook: { url: string; secret: string } | undefined;
-      try {
-        webhook = await options.webhookOf(siteId);
-      } catch (error) {
-        // The catalog is away: these deliveries wait for their lease to run out and are tried again.
-        log.error({ err: error, siteId }, 'cannot read the site webhook; retrying later');
-        retryAt(Date.now() + LEASE_MS);
-        return;
-      }
-      if (!webhook) {
-        await options.deliveries.discard(deliveries.map((d) => d.id));
-        count('dropped', deliveries.length);
-        return;
-      }
-      // Different recipients in parallel; each recipient has at most one delivery in a round.
-      await Promise.all(deliveries.map((d) => deliver(d, webhook)));
-    }));
+    await Promise.all(
+      [...bySite].map(async ([siteId, deliveries]) => {
+        let webhook: { url: string; secret: string } | undefined;
+        try {
+          webhook = await options.webhookOf(siteId);
+        } catch (error) {
+          // The catalog is away: these deliveries wait for their lease to run out and are tried again.
+          log.error({ err: error, siteId }, 'cannot read the site webhook; retrying later');
+          retryAt(Date.now() + LEASE_MS);
+          return;
+        }
+        if (!webhook) {
+          await options.deliveries.discard(deliveries.map((d) => d.id));
+          count('dropped', deliveries.length);
+          return;
+        }
+        // Different recipients in parallel; each recipient has at most one delivery in a round.
+        await Promise.all(deliveries.map((d) => deliver(d, webhook)));
+      }),
+    );
     if (due.length > 0) return true;
     return nextRetryAt === undefined ? false : nextRetryAt - Date.now();
   };

@@ -35,17 +35,23 @@ export interface MessageDeps {
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The badge of a message, or why there is none to send. */
-async function badgeFor(deps: MessageDeps, siteId: string, badgeId: string): Promise<catalogV1.Badge__Output | { skip: string }> {
+async function badgeFor(
+  deps: MessageDeps,
+  siteId: string,
+  badgeId: string,
+): Promise<catalogV1.Badge__Output | { skip: string }> {
   try {
     const { badge } = await deps.catalog.call('GetBadge', { id: badgeId, siteId });
     return badge ?? { skip: `badge ${badgeId} no longer exists` };
   } catch (error) {
-    if (error instanceof DomainError && error.reason === 'ResourceNotFound') return { skip: `badge ${badgeId} no longer exists` };
+    if (error instanceof DomainError && error.reason === 'ResourceNotFound')
+      return { skip: `badge ${badgeId} no longer exists` };
     throw error;
   }
 }
 
-const originOf = (deps: MessageDeps, delivery: DeliveryRow): string => messageOrigin(deps.publicBaseUrl, delivery.input.origin);
+const originOf = (deps: MessageDeps, delivery: DeliveryRow): string =>
+  messageOrigin(deps.publicBaseUrl, delivery.input.origin);
 
 /**
  * `review`: the application with its fully loaded badge and its stored
@@ -90,7 +96,8 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
       try {
         ({ badge } = await deps.catalog.call('GetBadge', { id: row.badge_id, siteId: row.site_id }));
       } catch (error) {
-        if (error instanceof DomainError && error.reason === 'ResourceNotFound') return { skip: `badge ${row.badge_id} no longer exists` };
+        if (error instanceof DomainError && error.reason === 'ResourceNotFound')
+          return { skip: `badge ${row.badge_id} no longer exists` };
         throw error;
       }
       if (!badge) return { skip: `badge ${row.badge_id} no longer exists` };
@@ -112,7 +119,9 @@ export function webhookMessages(deps: MessageDeps): MessageBuilder {
         };
       }
       if (delivery.action === 'revoke') {
-        return { body: JSON.stringify({ action: 'revoke', uid: row.uid, badge: deps.render.bare(badge), email: row.email }) };
+        return {
+          body: JSON.stringify({ action: 'revoke', uid: row.uid, badge: deps.render.bare(badge), email: row.email }),
+        };
       }
       return { skip: `no message for action ${delivery.action}` };
     },

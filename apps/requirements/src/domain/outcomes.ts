@@ -38,7 +38,13 @@ export function aggregateIncrements(outcomes: Outcome[], defaultLocation: string
   const byKey = new Map<string, Increment>();
   for (const o of outcomes) {
     const amount = outcomeQuantity(o.quantity) ?? 0n;
-    const increment = { siteId: o.siteId, memberId: o.memberId, actionKey: actionKey(o.action), location: locationOf(o, defaultLocation), amount };
+    const increment = {
+      siteId: o.siteId,
+      memberId: o.memberId,
+      actionKey: actionKey(o.action),
+      location: locationOf(o, defaultLocation),
+      amount,
+    };
     const key = JSON.stringify([increment.siteId, increment.memberId, increment.actionKey, increment.location]);
     const existing = byKey.get(key);
     if (existing) existing.amount += amount;

@@ -29,7 +29,9 @@ export interface MemberCount extends MemberRef {
 
 /** Each (site, member) once, in first-seen order. */
 export function distinctMembers(candidates: MemberRef[]): MemberRef[] {
-  return [...new Map(candidates.map((c) => [`${c.siteId}:${c.userId}`, { siteId: c.siteId, userId: c.userId }])).values()];
+  return [
+    ...new Map(candidates.map((c) => [`${c.siteId}:${c.userId}`, { siteId: c.siteId, userId: c.userId }])).values(),
+  ];
 }
 
 /** Each badge once, in first-seen order. */
@@ -41,12 +43,21 @@ export function distinctBadges(candidates: Candidate[]): string[] {
 export const meetsQuantity = (have: bigint, quantity: string): boolean => have >= BigInt(quantity);
 
 /** The candidates whose counts meet every published requirement of their badge. */
-export function qualifiedCandidates(candidates: Candidate[], requirements: PublishedRequirement[], counts: MemberCount[]): Candidate[] {
+export function qualifiedCandidates(
+  candidates: Candidate[],
+  requirements: PublishedRequirement[],
+  counts: MemberCount[],
+): Candidate[] {
   const countOf = new Map(counts.map((c) => [`${c.siteId}:${c.userId}:${c.actionId}:${c.location}`, BigInt(c.count)]));
   const byBadge = new Map<string, PublishedRequirement[]>();
   for (const r of requirements) byBadge.set(r.badgeId, [...(byBadge.get(r.badgeId) ?? []), r]);
   return candidates.filter((c) => {
     const needed = byBadge.get(c.badgeId) ?? [];
-    return needed.length > 0 && needed.every((r) => meetsQuantity(countOf.get(`${c.siteId}:${c.userId}:${r.actionId}:${r.location}`) ?? 0n, r.quantity));
+    return (
+      needed.length > 0 &&
+      needed.every((r) =>
+        meetsQuantity(countOf.get(`${c.siteId}:${c.userId}:${r.actionId}:${r.location}`) ?? 0n, r.quantity),
+      )
+    );
   });
 }

@@ -4,7 +4,16 @@
  * transaction (the awards they earn become due_awards rows). Idempotency, ordering, retries and dead-lettering come
  * from service-kit's consumer; this module only says what an outcome means.
  */
-import { startIdempotentConsumer, type Kafka, type Knex, type Logger, type Metrics, type Producer, type Rejection, type RunningConsumer } from '@laurel/service-kit';
+import {
+  startIdempotentConsumer,
+  type Kafka,
+  type Knex,
+  type Logger,
+  type Metrics,
+  type Producer,
+  type Rejection,
+  type RunningConsumer,
+} from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
 import { actionKey, aggregateIncrements, outcomeQuantity } from '../domain/outcomes.js';
 import type { ActionStore } from '../store/actions.js';
@@ -43,26 +52,42 @@ export function startOutcomeConsumer(deps: OutcomeConsumerDeps): Promise<Running
       const rejected: Rejection<OutcomeRecorded>[] = [];
       const valid = events.filter((e) => {
         const reason =
-          e.event.siteId === '0' ? 'siteId is required'
-          : e.event.memberId === '0' ? 'memberId is required'
-          : !e.event.action.trim() ? 'action is required'
-          : outcomeQuantity(e.event.quantity) === undefined ? 'quantity must not be negative'
-          : undefined;
+          e.event.siteId === '0'
+            ? 'siteId is required'
+            : e.event.memberId === '0'
+              ? 'memberId is required'
+              : !e.event.action.trim()
+                ? 'action is required'
+                : outcomeQuantity(e.event.quantity) === undefined
+                  ? 'quantity must not be negative'
+                  : undefined;
         if (reason) rejected.push({ event: e, reason });
         return !reason;
       });
-      const ids = await deps.actions.resolve(trx, valid.map((e) => ({ siteId: e.event.siteId, actionKey: actionKey(e.event.action) })));
+      const ids = await deps.actions.resolve(
+        trx,
+        valid.map((e) => ({ siteId: e.event.siteId, actionKey: actionKey(e.event.action) })),
+      );
       const known = valid.filter((e) => {
         const found = ids.has(`${e.event.siteId}:${actionKey(e.event.action)}`);
         if (!found) rejected.push({ event: e, reason: `unknown action "${e.event.action}" in site ${e.event.siteId}` });
         return found;
       });
       const increments = aggregateIncrements(
-        known.map(({ event }) => ({ siteId: event.siteId, memberId: event.memberId, action: event.action, location: event.location, quantity: event.quantity })),
+        known.map(({ event }) => ({
+          siteId: event.siteId,
+          memberId: event.memberId,
+          action: event.action,
+          location: event.location,
+          quantity: event.quantity,
+        })),
         deps.defaultLocation,
       );
       const resolved = increments.map((i) => ({
-        siteId: i.siteId, memberId: i.memberId, location: i.location, amount: i.amount,
+        siteId: i.siteId,
+        memberId: i.memberId,
+        location: i.location,
+        amount: i.amount,
         actionId: ids.get(`${i.siteId}:${i.actionKey}`) ?? '',
       }));
       await countAndEvaluate(trx, deps.counts, resolved);

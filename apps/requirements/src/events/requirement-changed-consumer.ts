@@ -3,7 +3,15 @@
  * now qualify for the badge before or after the change is re-evaluated in one
  * statement, and the awards they earn become due. Never revokes.
  */
-import { startIdempotentConsumer, type Kafka, type Knex, type Logger, type Metrics, type Producer, type RunningConsumer } from '@laurel/service-kit';
+import {
+  startIdempotentConsumer,
+  type Kafka,
+  type Knex,
+  type Logger,
+  type Metrics,
+  type Producer,
+  type RunningConsumer,
+} from '@laurel/service-kit';
 import type { eventsV1 } from '@laurel/protos';
 import { reevaluateBadges } from '../use-cases/evaluate.js';
 

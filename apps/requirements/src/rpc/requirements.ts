@@ -11,10 +11,19 @@ import type { RequirementRecord, RequirementStore } from '../store/requirements.
 import type { UserActionStore } from '../store/user-actions.js';
 import { recordUserAction } from '../use-cases/record-user-action.js';
 
-const toActionMessage = (a: ActionRecord): requirementsV1.Action => ({ id: a.id, name: a.name, createdAt: a.createdAt.toISOString() });
+const toActionMessage = (a: ActionRecord): requirementsV1.Action => ({
+  id: a.id,
+  name: a.name,
+  createdAt: a.createdAt.toISOString(),
+});
 
 const toRequirementMessage = (r: RequirementRecord): requirementsV1.Requirement => ({
-  id: r.id, badgeId: r.badgeId, actionId: r.actionId, location: r.location, quantity: r.quantity, published: r.published,
+  id: r.id,
+  badgeId: r.badgeId,
+  actionId: r.actionId,
+  location: r.location,
+  quantity: r.quantity,
+  published: r.published,
 });
 
 export interface RequirementsHandlerDeps {
@@ -37,7 +46,9 @@ function quantityOf(value: string | undefined, field = 'quantity'): string | und
   return value;
 }
 
-export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandlers<requirementsV1.RequirementsDefinition> {
+export function requirementsHandlers(
+  deps: RequirementsHandlerDeps,
+): UnaryHandlers<requirementsV1.RequirementsDefinition> {
   const { actions, counts, requirements, userActions } = deps;
 
   /** The badge must exist in the site; the catalog's ResourceNotFound goes back to the caller as is. */
@@ -62,7 +73,8 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
 
     async GetAction(request) {
       requireSite(request.siteId);
-      if (request.key === 'name') return { action: toActionMessage(await actions.getByName(request.siteId, request.name ?? '')) };
+      if (request.key === 'name')
+        return { action: toActionMessage(await actions.getByName(request.siteId, request.name ?? '')) };
       if (!isSet(request.id)) throw DomainError.validation([{ field: 'id', value: '' }]);
       return { action: toActionMessage(await actions.get(request.siteId, request.id)) };
     },
@@ -75,7 +87,9 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
 
     async UpdateAction(request) {
       requireSite(request.siteId);
-      return { action: toActionMessage(await actions.rename(request.siteId, request.actionId, actionName(request.name))) };
+      return {
+        action: toActionMessage(await actions.rename(request.siteId, request.actionId, actionName(request.name))),
+      };
     },
 
     async DeleteAction(request) {
@@ -88,8 +102,13 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
       if (!isSet(request.actionId)) throw DomainError.validation([{ field: 'actionId', value: '' }]);
       const badgeId = await requireBadge(request.siteId, request.badgeId);
       const requirement = await requirements.add({
-        siteId: request.siteId, badgeId, actionId: request.actionId, location: request.location,
-        quantity: quantityOf(request.quantity) ?? '1', published: request.published ?? false, idempotencyKey: request.idempotencyKey,
+        siteId: request.siteId,
+        badgeId,
+        actionId: request.actionId,
+        location: request.location,
+        quantity: quantityOf(request.quantity) ?? '1',
+        published: request.published ?? false,
+        idempotencyKey: request.idempotencyKey,
       });
       return { requirement: toRequirementMessage(requirement) };
     },
@@ -97,10 +116,14 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
     async UpdateRequirement(request) {
       requireSite(request.siteId);
       if (request.badgeId !== undefined) await requireBadge(request.siteId, request.badgeId);
-      if (request.actionId !== undefined && !isSet(request.actionId)) throw DomainError.validation([{ field: 'actionId', value: '' }]);
+      if (request.actionId !== undefined && !isSet(request.actionId))
+        throw DomainError.validation([{ field: 'actionId', value: '' }]);
       const result = await requirements.update(request.siteId, request.requirementId, {
-        badgeId: request.badgeId, actionId: request.actionId, location: request.location,
-        quantity: quantityOf(request.quantity), published: request.published,
+        badgeId: request.badgeId,
+        actionId: request.actionId,
+        location: request.location,
+        quantity: quantityOf(request.quantity),
+        published: request.published,
       });
       return { requirement: toRequirementMessage(result.requirement), changed: result.changed };
     },
@@ -112,14 +135,21 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
 
     async ListRequirements(request) {
       requireSite(request.siteId);
-      const { requirements: list, total } = await requirements.list(request.siteId, request.badgeId, request.published, request.page);
+      const { requirements: list, total } = await requirements.list(
+        request.siteId,
+        request.badgeId,
+        request.published,
+        request.page,
+      );
       return { requirements: list.map(toRequirementMessage), pageInfo: pageInfo(request.page, total) };
     },
 
     async DeleteBadgeRequirements(request) {
       requireSite(request.siteId);
       if (!isSet(request.badgeId)) throw DomainError.validation([{ field: 'badgeId', value: '' }]);
-      return { requirements: (await requirements.deleteForBadge(request.siteId, request.badgeId)).map(toRequirementMessage) };
+      return {
+        requirements: (await requirements.deleteForBadge(request.siteId, request.badgeId)).map(toRequirementMessage),
+      };
     },
 
     async ReevaluateBadge(request) {
@@ -134,16 +164,30 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
       if (!isSet(request.userId)) throw DomainError.validation([{ field: 'userId', value: '' }]);
       if (!isSet(request.actionId)) throw DomainError.validation([{ field: 'actionId', value: '' }]);
       if (!request.idempotencyKey) throw DomainError.validation([{ field: 'idempotencyKey', value: '' }]);
-      const result = await recordUserAction({ userActions, counts }, {
-        siteId: request.siteId, userId: request.userId, actionId: request.actionId, location: request.location,
-        quantity: request.quantity ?? '1', idempotencyKey: request.idempotencyKey,
-      });
+      const result = await recordUserAction(
+        { userActions, counts },
+        {
+          siteId: request.siteId,
+          userId: request.userId,
+          actionId: request.actionId,
+          location: request.location,
+          quantity: request.quantity ?? '1',
+          idempotencyKey: request.idempotencyKey,
+        },
+      );
       return { userActionId: result.userActionId, count: result.count };
     },
 
     async ListMemberCounts(request) {
       const rows = await counts.forMember(request.siteId, request.userId);
-      return { counts: rows.map((r) => ({ actionId: r.actionId, actionName: r.actionName, location: r.location, count: r.count })) };
+      return {
+        counts: rows.map((r) => ({
+          actionId: r.actionId,
+          actionName: r.actionName,
+          location: r.location,
+          count: r.count,
+        })),
+      };
     },
 
     async GetMemberProgress(request) {
@@ -158,7 +202,11 @@ export function requirementsHandlers(deps: RequirementsHandlerDeps): UnaryHandle
         badges: badgeIds.map((badgeId) => {
           const progress = (byBadge.get(badgeId) ?? []).map((r) => {
             const have = countOf.get(`${r.actionId}:${r.location}`) ?? 0n;
-            return { requirement: toRequirementMessage(r), userQuantity: have.toString(), met: have >= BigInt(r.quantity) };
+            return {
+              requirement: toRequirementMessage(r),
+              userQuantity: have.toString(),
+              met: have >= BigInt(r.quantity),
+            };
           });
           return { badgeId, requirements: progress, qualified: progress.length > 0 && progress.every((p) => p.met) };
         }),

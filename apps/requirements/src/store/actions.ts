@@ -14,7 +14,12 @@ interface ActionRow {
   created_at: Date;
 }
 
-const toRecord = (row: ActionRow): ActionRecord => ({ id: row.id, siteId: row.site_id, name: row.name, createdAt: row.created_at });
+const toRecord = (row: ActionRow): ActionRecord => ({
+  id: row.id,
+  siteId: row.site_id,
+  name: row.name,
+  createdAt: row.created_at,
+});
 
 export class ActionStore {
   constructor(private readonly db: Knex) {}
@@ -37,12 +42,18 @@ export class ActionStore {
   }
 
   async getByName(siteId: string, name: string): Promise<ActionRecord> {
-    const row = await this.db<ActionRow>('actions').where({ site_id: siteId }).whereRaw('lower(name) = lower(?)', [name.trim()]).first();
+    const row = await this.db<ActionRow>('actions')
+      .where({ site_id: siteId })
+      .whereRaw('lower(name) = lower(?)', [name.trim()])
+      .first();
     if (!row) throw DomainError.notFound('action', 'name', name);
     return toRecord(row);
   }
 
-  async list(siteId: string, page: PageRequestLike | null | undefined): Promise<{ actions: ActionRecord[]; total: number }> {
+  async list(
+    siteId: string,
+    page: PageRequestLike | null | undefined,
+  ): Promise<{ actions: ActionRecord[]; total: number }> {
     const window = pageWindow(page);
     const query = this.db<ActionRow>('actions').where({ site_id: siteId }).orderBy('id');
     if (window) query.offset(window.offset).limit(window.limit);
@@ -71,7 +82,12 @@ export class ActionStore {
       if (!row) throw DomainError.notFound('action', 'id', id);
       const using = await trx('requirements').where({ action_id: id }).orderBy('id').pluck<string[]>('id');
       if (using.length > 0) {
-        throw new DomainError('ResourceConflict', 'action is used by requirements', { model: 'action', field: 'id', value: id, requirementIds: using });
+        throw new DomainError('ResourceConflict', 'action is used by requirements', {
+          model: 'action',
+          field: 'id',
+          value: id,
+          requirementIds: using,
+        });
       }
       await trx('actions').where({ id }).del();
       return toRecord(row);
@@ -92,4 +108,3 @@ export class ActionStore {
     return resolved;
   }
 }
-

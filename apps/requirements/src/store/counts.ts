@@ -37,7 +37,10 @@ export class CountStore {
   }
 
   /** Adds a signed quantity to one member's count, clamped at 0; returns the new count. */
-  async addClamped(trx: Knex, change: { siteId: string; userId: string; actionId: string; location: string; quantity: string }): Promise<string> {
+  async addClamped(
+    trx: Knex,
+    change: { siteId: string; userId: string; actionId: string; location: string; quantity: string },
+  ): Promise<string> {
     const counted = await trx.raw<{ rows: { count: string }[] }>(
       `insert into member_counts (site_id, user_id, action_id, location, count)
        values (?, ?, ?, ?, greatest(?::bigint, 0))
@@ -54,7 +57,12 @@ export class CountStore {
       .join('actions as a', 'a.id', 'c.action_id')
       .where({ 'c.site_id': siteId, 'c.user_id': userId })
       .orderBy([{ column: 'c.action_id' }, { column: 'c.location' }])
-      .select<{ action_id: string; name: string; location: string; count: string }[]>('c.action_id', 'a.name', 'c.location', 'c.count');
+      .select<{ action_id: string; name: string; location: string; count: string }[]>(
+        'c.action_id',
+        'a.name',
+        'c.location',
+        'c.count',
+      );
     return rows.map((r) => ({ actionId: r.action_id, actionName: r.name, location: r.location, count: r.count }));
   }
 }

@@ -54,7 +54,11 @@ export async function insertDueAwards(trx: Knex.Transaction, due: Candidate[]): 
  * requirements they meet equals the number it has. Only members with a count
  * meeting some requirement are read, through member_counts_action_location_idx.
  */
-export async function insertQualifiedForBadges(trx: Knex.Transaction, siteId: string, badgeIds: string[]): Promise<number> {
+export async function insertQualifiedForBadges(
+  trx: Knex.Transaction,
+  siteId: string,
+  badgeIds: string[],
+): Promise<number> {
   const result = await trx.raw<{ rowCount: number | null }>(
     `with wanted as (
        select r.badge_id, r.action_id, r.location, r.quantity,
@@ -92,7 +96,9 @@ export class DueAwardStore {
         [limit],
       );
       if (rows.length === 0) return 0;
-      const { awarded, dropped, retries } = await decide(rows.map((r) => ({ badgeId: r.badge_id, userId: r.user_id, siteId: r.site_id, attempts: r.attempts })));
+      const { awarded, dropped, retries } = await decide(
+        rows.map((r) => ({ badgeId: r.badge_id, userId: r.user_id, siteId: r.site_id, attempts: r.attempts })),
+      );
       const keys = (list: DueAward[]) => [list.map((r) => r.badgeId), list.map((r) => r.userId)];
       if (awarded.length > 0) {
         await trx.raw(
@@ -110,9 +116,13 @@ export class DueAwardStore {
         );
       }
       for (const { award, error, delayMs } of retries) {
-        await trx('due_awards').where({ badge_id: award.badgeId, user_id: award.userId }).update({
-          attempts: award.attempts + 1, last_error: error, next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(delayMs)]),
-        });
+        await trx('due_awards')
+          .where({ badge_id: award.badgeId, user_id: award.userId })
+          .update({
+            attempts: award.attempts + 1,
+            last_error: error,
+            next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(delayMs)]),
+          });
       }
       return rows.length;
     });

@@ -4,7 +4,14 @@
  * exclusive evaluation lock (evaluation-lock.ts says why).
  */
 import { randomUUID } from 'node:crypto';
-import { DomainError, enqueueEvents, isUniqueViolation, pageWindow, type Knex, type PageRequestLike } from '@laurel/service-kit';
+import {
+  DomainError,
+  enqueueEvents,
+  isUniqueViolation,
+  pageWindow,
+  type Knex,
+  type PageRequestLike,
+} from '@laurel/service-kit';
 import { lockForRequirementChange } from './evaluation-lock.js';
 
 export interface RequirementRecord {
@@ -37,19 +44,33 @@ export interface RequirementChange {
 }
 
 const toRecord = (row: RequirementRow): RequirementRecord => ({
-  id: String(row.id), siteId: String(row.site_id), badgeId: String(row.badge_id), actionId: String(row.action_id),
-  location: row.location, quantity: String(row.quantity), published: row.published,
+  id: String(row.id),
+  siteId: String(row.site_id),
+  badgeId: String(row.badge_id),
+  actionId: String(row.action_id),
+  location: row.location,
+  quantity: String(row.quantity),
+  published: row.published,
 });
 
 const toState = (r: RequirementRecord) => ({
-  requirementId: r.id, badgeId: r.badgeId, actionId: r.actionId, location: r.location, quantity: r.quantity, published: r.published,
+  requirementId: r.id,
+  badgeId: r.badgeId,
+  actionId: r.actionId,
+  location: r.location,
+  quantity: r.quantity,
+  published: r.published,
 });
 
 const DUPLICATE = 'requirements_badge_action_location_key';
 
 function duplicate(error: unknown, r: { badgeId: string; actionId: string; location: string }): unknown {
   if (isUniqueViolation(error, DUPLICATE)) {
-    return DomainError.conflict('requirement', 'badgeId', { badgeId: r.badgeId, actionId: r.actionId, location: r.location });
+    return DomainError.conflict('requirement', 'badgeId', {
+      badgeId: r.badgeId,
+      actionId: r.actionId,
+      location: r.location,
+    });
   }
   return error;
 }
@@ -60,19 +81,27 @@ export class RequirementStore {
     private readonly topic: string,
   ) {}
 
-  private async emit(trx: Knex.Transaction, siteId: string, key: string, before: RequirementRecord | undefined, after: RequirementRecord | { badgeId: string } | undefined): Promise<void> {
-    await enqueueEvents(trx, [{
-      topic: this.topic,
-      key,
-      name: 'RequirementChanged',
-      event: {
-        eventId: randomUUID(),
-        occurredAt: new Date().toISOString(),
-        siteId,
-        ...(before && { before: toState(before) }),
-        ...(after && { after: 'id' in after ? toState(after) : { requirementId: '0', badgeId: after.badgeId } }),
+  private async emit(
+    trx: Knex.Transaction,
+    siteId: string,
+    key: string,
+    before: RequirementRecord | undefined,
+    after: RequirementRecord | { badgeId: string } | undefined,
+  ): Promise<void> {
+    await enqueueEvents(trx, [
+      {
+        topic: this.topic,
+        key,
+        name: 'RequirementChanged',
+        event: {
+          eventId: randomUUID(),
+          occurredAt: new Date().toISOString(),
+          siteId,
+          ...(before && { before: toState(before) }),
+          ...(after && { after: 'id' in after ? toState(after) : { requirementId: '0', badgeId: after.badgeId } }),
+        },
       },
-    }]);
+    ]);
   }
 
   private async requireAction(trx: Knex.Transaction, siteId: string, actionId: string): Promise<void> {
@@ -93,18 +122,35 @@ export class RequirementStore {
     return toRecord(row);
   }
 
-  async add(input: { siteId: string; badgeId: string; actionId: string; location: string; quantity: string; published: boolean; idempotencyKey: string }): Promise<RequirementRecord> {
+  async add(input: {
+    siteId: string;
+    badgeId: string;
+    actionId: string;
+    location: string;
+    quantity: string;
+    published: boolean;
+    idempotencyKey: string;
+  }): Promise<RequirementRecord> {
     if (input.idempotencyKey) {
-      const earlier = await this.db<RequirementRow>('requirements').where({ site_id: input.siteId, idempotency_key: input.idempotencyKey }).first();
+      const earlier = await this.db<RequirementRow>('requirements')
+        .where({ site_id: input.siteId, idempotency_key: input.idempotencyKey })
+        .first();
       if (earlier) return toRecord(earlier);
     }
     try {
       return await this.transact(async (trx) => {
         await this.requireAction(trx, input.siteId, input.actionId);
-        const [row] = await trx<RequirementRow>('requirements').insert({
-          site_id: input.siteId, badge_id: input.badgeId, action_id: input.actionId, location: input.location,
-          quantity: input.quantity, published: input.published, idempotency_key: input.idempotencyKey || null,
-        }).returning('*');
+        const [row] = await trx<RequirementRow>('requirements')
+          .insert({
+            site_id: input.siteId,
+            badge_id: input.badgeId,
+            action_id: input.actionId,
+            location: input.location,
+            quantity: input.quantity,
+            published: input.published,
+            idempotency_key: input.idempotencyKey || null,
+          })
+          .returning('*');
         if (!row) throw new Error('insert returned no row');
         const created = toRecord(row);
         await this.emit(trx, input.siteId, created.id, undefined, created);
@@ -112,14 +158,20 @@ export class RequirementStore {
       });
     } catch (error) {
       if (input.idempotencyKey && isUniqueViolation(error, 'requirements_idempotency_key')) {
-        const earlier = await this.db<RequirementRow>('requirements').where({ site_id: input.siteId, idempotency_key: input.idempotencyKey }).first();
+        const earlier = await this.db<RequirementRow>('requirements')
+          .where({ site_id: input.siteId, idempotency_key: input.idempotencyKey })
+          .first();
         if (earlier) return toRecord(earlier);
       }
       throw duplicate(error, input);
     }
   }
 
-  async update(siteId: string, id: string, change: RequirementChange): Promise<{ requirement: RequirementRecord; changed: boolean }> {
+  async update(
+    siteId: string,
+    id: string,
+    change: RequirementChange,
+  ): Promise<{ requirement: RequirementRecord; changed: boolean }> {
     let target = { badgeId: '', actionId: '', location: '' };
     try {
       return await this.transact(async (trx) => {
@@ -135,11 +187,18 @@ export class RequirementStore {
           published: change.published ?? before.published,
         };
         target = after;
-        const changed = (['badgeId', 'actionId', 'location', 'quantity', 'published'] as const).some((k) => before[k] !== after[k]);
+        const changed = (['badgeId', 'actionId', 'location', 'quantity', 'published'] as const).some(
+          (k) => before[k] !== after[k],
+        );
         if (!changed) return { requirement: before, changed: false };
         if (after.actionId !== before.actionId) await this.requireAction(trx, siteId, after.actionId);
         await trx('requirements').where({ id }).update({
-          badge_id: after.badgeId, action_id: after.actionId, location: after.location, quantity: after.quantity, published: after.published, updated_at: trx.fn.now(),
+          badge_id: after.badgeId,
+          action_id: after.actionId,
+          location: after.location,
+          quantity: after.quantity,
+          published: after.published,
+          updated_at: trx.fn.now(),
         });
         await this.emit(trx, siteId, id, before, after);
         return { requirement: after, changed: true };
@@ -161,7 +220,10 @@ export class RequirementStore {
 
   async deleteForBadge(siteId: string, badgeId: string): Promise<RequirementRecord[]> {
     return this.transact(async (trx) => {
-      const rows = await trx<RequirementRow>('requirements').where({ site_id: siteId, badge_id: badgeId }).del().returning('*');
+      const rows = await trx<RequirementRow>('requirements')
+        .where({ site_id: siteId, badge_id: badgeId })
+        .del()
+        .returning('*');
       const records = rows.map(toRecord).sort((a, b) => Number(a.id) - Number(b.id));
       for (const r of records) await this.emit(trx, siteId, r.id, r, undefined);
       return records;
@@ -173,7 +235,12 @@ export class RequirementStore {
     await this.transact((trx) => this.emit(trx, siteId, `badge:${badgeId}`, undefined, { badgeId }));
   }
 
-  async list(siteId: string, badgeId: string, published: boolean | undefined, page: PageRequestLike | null | undefined): Promise<{ requirements: RequirementRecord[]; total: number }> {
+  async list(
+    siteId: string,
+    badgeId: string,
+    published: boolean | undefined,
+    page: PageRequestLike | null | undefined,
+  ): Promise<{ requirements: RequirementRecord[]; total: number }> {
     const filter = (q: Knex.QueryBuilder) => {
       q.where({ site_id: siteId });
       if (badgeId && badgeId !== '0') q.where({ badge_id: badgeId });

@@ -20,14 +20,17 @@ export interface UserActionResult {
 }
 
 /** Whether the error is a second call with an idempotency key already recorded. */
-export const isRepeatedUserAction = (error: unknown): boolean => isUniqueViolation(error, 'user_actions_idempotency_key');
+export const isRepeatedUserAction = (error: unknown): boolean =>
+  isUniqueViolation(error, 'user_actions_idempotency_key');
 
 export class UserActionStore {
   constructor(private readonly db: Knex) {}
 
   /** The answer of the call recorded earlier with this key, if any. */
   async earlier(siteId: string, key: string): Promise<UserActionResult | undefined> {
-    const row = await this.db('user_actions').where({ site_id: siteId, idempotency_key: key }).first<{ id: string; count_after: string } | undefined>('id', 'count_after');
+    const row = await this.db('user_actions')
+      .where({ site_id: siteId, idempotency_key: key })
+      .first<{ id: string; count_after: string } | undefined>('id', 'count_after');
     return row ? { userActionId: String(row.id), count: String(row.count_after) } : undefined;
   }
 
@@ -36,16 +39,25 @@ export class UserActionStore {
   }
 
   async requireAction(trx: Knex.Transaction, siteId: string, actionId: string): Promise<void> {
-    const action = await trx('actions').where({ site_id: siteId, id: actionId }).first<{ id: string } | undefined>('id');
+    const action = await trx('actions')
+      .where({ site_id: siteId, id: actionId })
+      .first<{ id: string } | undefined>('id');
     if (!action) throw DomainError.notFound('action', 'id', actionId);
   }
 
   /** Records the call with the count it left; returns its id. */
   async insert(trx: Knex.Transaction, input: UserActionInput, countAfter: string): Promise<string> {
-    const [row] = await trx('user_actions').insert({
-      site_id: input.siteId, user_id: input.userId, action_id: input.actionId, location: input.location,
-      quantity: input.quantity, count_after: countAfter, idempotency_key: input.idempotencyKey,
-    }).returning<{ id: string }[]>('id');
+    const [row] = await trx('user_actions')
+      .insert({
+        site_id: input.siteId,
+        user_id: input.userId,
+        action_id: input.actionId,
+        location: input.location,
+        quantity: input.quantity,
+        count_after: countAfter,
+        idempotency_key: input.idempotencyKey,
+      })
+      .returning<{ id: string }[]>('id');
     return String(row?.id ?? '');
   }
 }

@@ -13,7 +13,12 @@ import { distinctBadges, distinctMembers, qualifiedCandidates } from '../domain/
 import type { CountIncrement, CountStore } from '../store/counts.js';
 import { insertDueAwards, insertQualifiedForBadges } from '../store/due-awards.js';
 import { lockForCountChange } from '../store/evaluation-lock.js';
-import { candidatesFor, countsOfMembers, publishedRequirementsOf, type TouchedCount } from '../store/evaluation-reads.js';
+import {
+  candidatesFor,
+  countsOfMembers,
+  publishedRequirementsOf,
+  type TouchedCount,
+} from '../store/evaluation-reads.js';
 
 /**
  * Evaluates the members whose counts just changed, only for the badges with a
@@ -34,7 +39,11 @@ export async function evaluateMembers(trx: Knex.Transaction, touched: TouchedCou
  * and evaluates the members touched. Same transaction as the counts: a
  * qualification is recorded exactly when the counts that made it are.
  */
-export async function countAndEvaluate(trx: Knex.Transaction, counts: CountStore, increments: CountIncrement[]): Promise<number> {
+export async function countAndEvaluate(
+  trx: Knex.Transaction,
+  counts: CountStore,
+  increments: CountIncrement[],
+): Promise<number> {
   if (increments.length === 0) return 0;
   await lockForCountChange(trx);
   await counts.add(trx, increments);

@@ -5,7 +5,12 @@
  */
 import type { CountStore } from '../store/counts.js';
 import { lockForCountChange } from '../store/evaluation-lock.js';
-import { isRepeatedUserAction, type UserActionInput, type UserActionResult, type UserActionStore } from '../store/user-actions.js';
+import {
+  isRepeatedUserAction,
+  type UserActionInput,
+  type UserActionResult,
+  type UserActionStore,
+} from '../store/user-actions.js';
 import { evaluateMembers } from './evaluate.js';
 
 export interface RecordUserActionDeps {
@@ -23,7 +28,9 @@ export async function recordUserAction(deps: RecordUserActionDeps, input: UserAc
       await lockForCountChange(trx);
       const count = await counts.addClamped(trx, input);
       const userActionId = await userActions.insert(trx, input, count);
-      await evaluateMembers(trx, [{ siteId: input.siteId, memberId: input.userId, actionId: input.actionId, location: input.location }]);
+      await evaluateMembers(trx, [
+        { siteId: input.siteId, memberId: input.userId, actionId: input.actionId, location: input.location },
+      ]);
       return { userActionId, count };
     });
   } catch (error) {

@@ -6,7 +6,15 @@
  * says is unpublished, archived or gone is not awarded and its rows are
  * dropped: publishing it later re-evaluates everyone (ReevaluateBadge).
  */
-import { DomainError, startPollingLoop, WORK_POLL_MS, type CatalogClient, type Logger, type ServiceClient, type WorkListener } from '@laurel/service-kit';
+import {
+  DomainError,
+  startPollingLoop,
+  WORK_POLL_MS,
+  type CatalogClient,
+  type Logger,
+  type ServiceClient,
+  type WorkListener,
+} from '@laurel/service-kit';
 import type { issuanceV1 } from '@laurel/protos';
 import { DUE_AWARDS_CHANNEL, type DueAward, type DueAwardStore, type Settlement } from '../store/due-awards.js';
 
@@ -39,12 +47,14 @@ const BULK_CONCURRENCY = 6;
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await fn(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        if (item !== undefined) await fn(item);
+      }
+    }),
+  );
 }
 
 export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
@@ -87,14 +97,27 @@ export function startAwardWorker(deps: AwardWorkerDeps): AwardWorker {
     const bySite = new Map<string, DueAward[]>();
     for (const row of awardable) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
     const chunks = [...bySite].flatMap(([siteId, list]) =>
-      Array.from({ length: Math.ceil(list.length / BULK_CHUNK) }, (_, i) => ({ siteId, rows: list.slice(i * BULK_CHUNK, (i + 1) * BULK_CHUNK) })));
+      Array.from({ length: Math.ceil(list.length / BULK_CHUNK) }, (_, i) => ({
+        siteId,
+        rows: list.slice(i * BULK_CHUNK, (i + 1) * BULK_CHUNK),
+      })),
+    );
     await mapLimit(chunks, BULK_CONCURRENCY, async ({ siteId, rows: chunk }) => {
       try {
-        const { results } = await deps.issuance.call('BulkAward', {
-          siteId,
-          channel: 'AWARD_CHANNEL_REQUIREMENTS',
-          items: chunk.map((row) => ({ badgeId: row.badgeId, userId: row.userId, email: '', idempotencyKey: `requirements:${row.badgeId}:${row.userId}` })),
-        }, { deadlineMs: 30_000 });
+        const { results } = await deps.issuance.call(
+          'BulkAward',
+          {
+            siteId,
+            channel: 'AWARD_CHANNEL_REQUIREMENTS',
+            items: chunk.map((row) => ({
+              badgeId: row.badgeId,
+              userId: row.userId,
+              email: '',
+              idempotencyKey: `requirements:${row.badgeId}:${row.userId}`,
+            })),
+          },
+          { deadlineMs: 30_000 },
+        );
         chunk.forEach((row, i) => {
           // REJECTED means the badge became unawardable meanwhile (archived, deleted); the rest are awarded.
           if (results[i]?.result === 'AWARD_RESULT_REJECTED') dropped.push(row);

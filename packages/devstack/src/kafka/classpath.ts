@@ -6,8 +6,7 @@ import { DevstackError } from '../errors.js';
 import { runCommand } from '../process/run.js';
 
 export type ClasspathResult =
-  | { kind: 'ok'; jars: string[]; source: 'cache' | 'maven'; file: string }
-  | { kind: 'mvn-missing' };
+  { kind: 'ok'; jars: string[]; source: 'cache' | 'maven'; file: string } | { kind: 'mvn-missing' };
 
 /**
  * The cache key is the pom's content, so a changed pin resolves afresh while a fresh
@@ -91,7 +90,9 @@ export async function resolveClasspath(opts: ResolveClasspathOptions): Promise<C
     return { kind: 'ok', jars: cached, source: 'cache', file };
   }
 
-  opts.log('kafka: resolving the Kafka jars pinned in deploy/kafka/pom.xml with Maven (once per pom; downloads into ~/.m2)');
+  opts.log(
+    'kafka: resolving the Kafka jars pinned in deploy/kafka/pom.xml with Maven (once per pom; downloads into ~/.m2)',
+  );
   await fs.mkdir(opts.cacheDir, { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -119,7 +120,9 @@ export async function resolveClasspath(opts: ResolveClasspathOptions): Promise<C
     }
     const jars = await readCachedClasspath(tmp);
     if (!jars) {
-      throw new DevstackError(`Maven succeeded but wrote no usable classpath to ${tmp}; delete ${opts.cacheDir} and try again.`);
+      throw new DevstackError(
+        `Maven succeeded but wrote no usable classpath to ${tmp}; delete ${opts.cacheDir} and try again.`,
+      );
     }
     await fs.rename(tmp, file);
     opts.log(`kafka: classpath cached in ${file}`);

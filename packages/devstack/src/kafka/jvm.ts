@@ -37,7 +37,12 @@ export function brokerJvmOptions(logging: JvmLogging): string[] {
  * one should start a slightly busier broker rather than refuse to start, hence the last flag.
  */
 export function quietIdleVm(): string[] {
-  return ['-XX:+UnlockDiagnosticVMOptions', '-XX:GuaranteedSafepointInterval=10000', '-XX:AsyncDeflationInterval=10000', '-XX:+IgnoreUnrecognizedVMOptions'];
+  return [
+    '-XX:+UnlockDiagnosticVMOptions',
+    '-XX:GuaranteedSafepointInterval=10000',
+    '-XX:AsyncDeflationInterval=10000',
+    '-XX:+IgnoreUnrecognizedVMOptions',
+  ];
 }
 
 /** Options for one-shot tools such as StorageTool, which live for a second. */

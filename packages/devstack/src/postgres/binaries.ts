@@ -47,7 +47,9 @@ async function findBinaryPackage(from: string): Promise<string | undefined> {
  * Installs that skip dependency scripts (`--ignore-scripts`, npm's allowScripts) leave
  * postgres unable to load its libraries, so we recreate any missing link ourselves.
  */
-export async function repairEmbeddedBinaries(from: string = path.dirname(fileURLToPath(import.meta.url))): Promise<void> {
+export async function repairEmbeddedBinaries(
+  from: string = path.dirname(fileURLToPath(import.meta.url)),
+): Promise<void> {
   const pkg = await findBinaryPackage(from);
   if (!pkg) return;
   let entries: unknown;

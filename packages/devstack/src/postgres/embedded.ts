@@ -191,9 +191,11 @@ export async function startEmbeddedPostgres(spec: EmbeddedSpec): Promise<Running
     // No fsync for a thrown-away cluster: there durability only costs time.
     initdbFlags: ['--encoding=UTF8', ...(keep ? [] : ['--no-sync'])],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: its default directory may not exist or not be writable for us.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       ...(keep ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: remember,

@@ -29,6 +29,8 @@ export async function probeLocalServer(server: ServerAddress): Promise<Probe> {
  * setting can turn autovacuum off, never on.
  */
 export function autovacuumOffWarning(server: ServerAddress): string {
-  return `postgres: autovacuum is off on ${server.host}:${server.port}: tables are never analysed or vacuumed, so statements ` +
-    'slow down as data grows; turn it on (as a superuser: ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();)';
+  return (
+    `postgres: autovacuum is off on ${server.host}:${server.port}: tables are never analysed or vacuumed, so statements ` +
+    'slow down as data grows; turn it on (as a superuser: ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();)'
+  );
 }

@@ -21,7 +21,11 @@ export interface AfterExit {
  * cannot start does not spin a CPU), while a process that crashes once after running for
  * a while comes back almost at once.
  */
-export function afterExit(previousFailures: number, uptimeMs: number, policy: BackoffPolicy = DEFAULT_BACKOFF): AfterExit {
+export function afterExit(
+  previousFailures: number,
+  uptimeMs: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): AfterExit {
   const failures = uptimeMs >= policy.stableAfterMs ? 1 : previousFailures + 1;
   const delayMs = Math.min(policy.maxMs, policy.initialMs * 2 ** Math.min(failures - 1, 30));
   return { failures, delayMs };

@@ -110,9 +110,7 @@ export function supervise(specs: SupervisedProcess[], opts: SupervisorOptions): 
     stop: () =>
       (stopping ??= (async () => {
         for (const slot of slots) clearTimeout(slot.restart);
-        await Promise.all(
-          slots.map((slot) => (slot.child ? stopChild(slot.child, graceMs) : Promise.resolve())),
-        );
+        await Promise.all(slots.map((slot) => (slot.child ? stopChild(slot.child, graceMs) : Promise.resolve())));
         for (const slot of slots) fs.closeSync(slot.output);
       })()),
   };

@@ -22,8 +22,12 @@ export function changeVersionReader(db: Knex, ownerSchema: string, metrics?: Met
   // Prepared: read before nearly every request of every process, it is worth planning once per connection.
   const name = `laurel_${ownerSchema}_change_version`;
   reads.set(ownerSchema, reads.get(ownerSchema) ?? 0);
-  metrics?.scrapeGauge('laurel_change_version_reads', 'Change-version reads this process made since it started, by owner (each a PostgreSQL round trip)', ['owner'],
-    () => [...reads].map(([owner, value]) => ({ labels: { owner }, value })));
+  metrics?.scrapeGauge(
+    'laurel_change_version_reads',
+    'Change-version reads this process made since it started, by owner (each a PostgreSQL round trip)',
+    ['owner'],
+    () => [...reads].map(([owner, value]) => ({ labels: { owner }, value })),
+  );
   return async () => {
     reads.set(ownerSchema, (reads.get(ownerSchema) ?? 0) + 1);
     const [row] = await preparedQuery<{ version: string }>(db, name, sql, []);

@@ -29,7 +29,9 @@ export interface DatabaseOptions {
  * one place all their queries pass; transactions inherit it, since knex builds
  * a transaction's client from this class's prototype.
  */
-const PostgresDialect = createRequire(import.meta.url)('knex/lib/dialects/postgres/index.js') as typeof knexFactory.Client;
+const PostgresDialect = createRequire(import.meta.url)(
+  'knex/lib/dialects/postgres/index.js',
+) as typeof knexFactory.Client;
 
 class LaurelPostgresDialect extends PostgresDialect {
   override query(connection: unknown, queryParam: unknown): Promise<unknown> {
@@ -46,7 +48,11 @@ export function createDatabase(options: DatabaseOptions): Knex {
     // only save parsing). A prepared statement's generic plan is made once per connection, and one made
     // while a table was empty kept an index that read all of a badge's awards for every award as the
     // table grew (issue 10); planning per execution cost nothing measurable at c=1 or c=50.
-    connection: { connectionString: options.url, application_name: options.applicationName, options: '-c plan_cache_mode=force_custom_plan' },
+    connection: {
+      connectionString: options.url,
+      application_name: options.applicationName,
+      options: '-c plan_cache_mode=force_custom_plan',
+    },
     searchPath: [options.schema, 'public'],
     // The pool looks for connections idle past 30 s to close; once a second (tarn's default) would
     // wake every idle process for that alone.
@@ -62,7 +68,8 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (typeof code === 'string') {
     // 08: connection exceptions; 57P0x: admin shutdown / crash / cannot connect now;
     // 40001/40P01: serialization failure / deadlock; 53300: too many connections.
-    if (code.startsWith('08') || code.startsWith('57P0') || code === '40001' || code === '40P01' || code === '53300') return true;
+    if (code.startsWith('08') || code.startsWith('57P0') || code === '40001' || code === '40P01' || code === '53300')
+      return true;
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
   }
   return /Connection terminated|Knex: Timeout acquiring a connection|connection.*closed/i.test(error.message);

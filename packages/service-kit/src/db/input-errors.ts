@@ -41,7 +41,12 @@ export function databaseInputError(error: unknown): DomainError | undefined {
   if (!isPostgresError(error)) return undefined;
   if (!error.code.startsWith('22') && error.code !== '54000') return undefined;
   const message = PROBLEMS[error.code] ?? 'a value is not acceptable';
-  return new DomainError('ValidationError', `Could not store or look up a value: ${message}`, [{ field: 'request', message }], { cause: error });
+  return new DomainError(
+    'ValidationError',
+    `Could not store or look up a value: ${message}`,
+    [{ field: 'request', message }],
+    { cause: error },
+  );
 }
 
 /** The SQLSTATE of a PostgreSQL error, for logs. */

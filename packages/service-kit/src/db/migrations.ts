@@ -23,7 +23,10 @@ class ListMigrationSource implements Knex.MigrationSource<Migration> {
     return migration.name;
   }
   getMigration(migration: Migration): Promise<Knex.Migration> {
-    return Promise.resolve({ up: migration.up, down: migration.down ?? (() => Promise.reject(new Error(`${migration.name} cannot be undone`))) });
+    return Promise.resolve({
+      up: migration.up,
+      down: migration.down ?? (() => Promise.reject(new Error(`${migration.name} cannot be undone`))),
+    });
   }
 }
 
@@ -43,7 +46,10 @@ export async function migrate(knex: Knex, schema: string, migrations: readonly M
     })) as [number, string[]];
     return applied;
   } finally {
-    await knex.raw('select pg_advisory_unlock(hashtext(?))', [lockKey]).connection(connection).catch(() => undefined);
+    await knex
+      .raw('select pg_advisory_unlock(hashtext(?))', [lockKey])
+      .connection(connection)
+      .catch(() => undefined);
     await releaseConnection(knex, connection);
   }
 }

@@ -141,7 +141,11 @@ export function createWorkListener(options: WorkListenerOptions): WorkListener {
   const connect = async () => {
     if (closed || client || connecting) return;
     connecting = true;
-    const candidate = new pg.Client({ connectionString: options.url, application_name: `${options.applicationName}:listener`, keepAlive: true });
+    const candidate = new pg.Client({
+      connectionString: options.url,
+      application_name: `${options.applicationName}:listener`,
+      keepAlive: true,
+    });
     // Without an 'error' listener, a connection the server ends would crash the process.
     candidate.on('error', (error) => drop(candidate, error));
     candidate.on('end', () => drop(candidate, new Error('connection ended')));

@@ -17,17 +17,27 @@ interface TarnPool {
 
 export function trackDatabasePool(metrics: Metrics, db: Knex): void {
   const pool = () => (db.client as { pool?: TarnPool }).pool;
-  metrics.scrapeGauge('laurel_db_pool_connections', 'Database pool connections in use and idle, and queries waiting for one', ['state'], () => {
-    const current = pool();
-    if (!current) return [];
-    return [
-      { labels: { state: 'in_use' }, value: current.numUsed() },
-      { labels: { state: 'idle' }, value: current.numFree() },
-      { labels: { state: 'waiting' }, value: current.numPendingAcquires() },
-    ];
-  });
-  metrics.scrapeGauge('laurel_db_pool_max', 'Largest number of connections the database pool opens (DATABASE_POOL_MAX)', [], () => {
-    const current = pool();
-    return current ? [{ value: current.max }] : [];
-  });
+  metrics.scrapeGauge(
+    'laurel_db_pool_connections',
+    'Database pool connections in use and idle, and queries waiting for one',
+    ['state'],
+    () => {
+      const current = pool();
+      if (!current) return [];
+      return [
+        { labels: { state: 'in_use' }, value: current.numUsed() },
+        { labels: { state: 'idle' }, value: current.numFree() },
+        { labels: { state: 'waiting' }, value: current.numPendingAcquires() },
+      ];
+    },
+  );
+  metrics.scrapeGauge(
+    'laurel_db_pool_max',
+    'Largest number of connections the database pool opens (DATABASE_POOL_MAX)',
+    [],
+    () => {
+      const current = pool();
+      return current ? [{ value: current.max }] : [];
+    },
+  );
 }

@@ -25,10 +25,12 @@ export function sharedStatement<T, R>(run: (items: readonly T[]) => Promise<R[]>
       return (await run(items)).map((value) => ({ status: 'fulfilled', value }));
     } catch (error) {
       if (items.length === 1 || !refusedStatement(error)) throw error;
-      return Promise.allSettled(items.map(async (item) => {
-        const [result] = await run([item]);
-        return result as R;
-      }));
+      return Promise.allSettled(
+        items.map(async (item) => {
+          const [result] = await run([item]);
+          return result as R;
+        }),
+      );
     }
   });
   return async (item) => {
@@ -43,7 +45,10 @@ export function sharedStatement<T, R>(run: (items: readonly T[]) => Promise<R[]>
  * input(…, position)`, put back in input order: for each of the `count`
  * items, the row whose position (from 1) is its own, or undefined.
  */
-export function inInputOrder<R extends { position: string | number }>(rows: readonly R[], count: number): (R | undefined)[] {
+export function inInputOrder<R extends { position: string | number }>(
+  rows: readonly R[],
+  count: number,
+): (R | undefined)[] {
   const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
   return Array.from({ length: count }, (_, i) => byPosition.get(i + 1));
 }

@@ -21,9 +21,18 @@ const CATALOG_SCHEMA = 'catalog';
  * 8 MB each); lists are kept only when short (see shortLists), so memory stays
  * bounded whatever pages clients ask for.
  */
-const CACHED_READS: readonly MethodName<catalogV1.CatalogDefinition>[] = ['GetSystem', 'GetIssuer', 'GetProgram', 'GetBadge', 'GetWebhook', 'ListBadges', 'ListMilestones'];
+const CACHED_READS: readonly MethodName<catalogV1.CatalogDefinition>[] = [
+  'GetSystem',
+  'GetIssuer',
+  'GetProgram',
+  'GetBadge',
+  'GetWebhook',
+  'ListBadges',
+  'ListMilestones',
+];
 const MAX_KEPT_LIST = 50;
-const shortLists = (answer: object) => Object.values(answer).every((field) => !Array.isArray(field) || field.length <= MAX_KEPT_LIST);
+const shortLists = (answer: object) =>
+  Object.values(answer).every((field) => !Array.isArray(field) || field.length <= MAX_KEPT_LIST);
 
 /** A catalog client whose reads check `db`'s view of the catalog's change version instead of asking the catalog. */
 export function catalogClient(db: Knex, address: string, options: ClientOptions): CatalogClient {

@@ -79,11 +79,21 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
     });
   }
 
-  async call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options: CallOptions = {}): Promise<ClientResponseOf<D[K]>> {
-    const definition = this.definition[method] as MethodDefinition<RequestOf<D[K]>, unknown, unknown, ClientResponseOf<D[K]>>;
+  async call<K extends MethodName<D>>(
+    method: K,
+    request: RequestOf<D[K]>,
+    options: CallOptions = {},
+  ): Promise<ClientResponseOf<D[K]>> {
+    const definition = this.definition[method] as MethodDefinition<
+      RequestOf<D[K]>,
+      unknown,
+      unknown,
+      ClientResponseOf<D[K]>
+    >;
     const deadline = Date.now() + (options.deadlineMs ?? this.options.deadlineMs);
     const metadata = new grpc.Metadata();
-    if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId)) metadata.set('x-request-id', options.requestId);
+    if (options.requestId && PLAIN_METADATA_VALUE.test(options.requestId))
+      metadata.set('x-request-id', options.requestId);
     // The change-version stamps this request read, so that the callee reads none of its own (request-scope.ts).
     (options.scope ?? currentRequestScope())?.addTo(metadata);
     let backoff = this.options.initialBackoffMs ?? 50;
@@ -97,7 +107,8 @@ export class ServiceClient<D extends grpc.ServiceDefinition> {
             request,
             metadata,
             { deadline },
-            (err, value) => (err ? reject(err) : value === undefined ? reject(new Error('empty response')) : resolve(value)),
+            (err, value) =>
+              err ? reject(err) : value === undefined ? reject(new Error('empty response')) : resolve(value),
           );
         });
       } catch (raw) {
@@ -141,8 +152,14 @@ async function healthCheck(client: grpc.Client, timeoutMs: number, service: stri
       // Wait for ready: a channel still in its reconnect backoff after the peer restarted connects
       // within the timeout instead of failing at once (the calls it carries retry the same way).
       const metadata = new grpc.Metadata({ waitForReady: true });
-      client.makeUnaryRequest(check.path, check.requestSerialize, check.responseDeserialize, { service }, metadata, { deadline: Date.now() + timeoutMs }, (err, value) =>
-        err || !value ? reject(err ?? new Error('empty')) : resolve(value),
+      client.makeUnaryRequest(
+        check.path,
+        check.requestSerialize,
+        check.responseDeserialize,
+        { service },
+        metadata,
+        { deadline: Date.now() + timeoutMs },
+        (err, value) => (err || !value ? reject(err ?? new Error('empty')) : resolve(value)),
       );
     });
     return response.status === 'SERVING';

@@ -19,7 +19,10 @@ export function clientMetricsInterceptor(metrics: Metrics): grpc.Interceptor {
       start(metadata, _listener, next) {
         next(metadata, {
           onReceiveStatus(status, nextStatus) {
-            duration.observe({ method, code: statusName(status.code) }, Number(process.hrtime.bigint() - started) / 1e9);
+            duration.observe(
+              { method, code: statusName(status.code) },
+              Number(process.hrtime.bigint() - started) / 1e9,
+            );
             nextStatus(status);
           },
         });

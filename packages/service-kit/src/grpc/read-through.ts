@@ -46,7 +46,10 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
   private readonly cached: ReadonlySet<string>;
   private readonly maxEntries: number;
 
-  constructor(readonly client: ServiceClient<D>, private readonly options: ReadThroughOptions<D>) {
+  constructor(
+    readonly client: ServiceClient<D>,
+    private readonly options: ReadThroughOptions<D>,
+  ) {
     this.cached = new Set(options.cached);
     this.maxEntries = options.maxEntries ?? 10_000;
   }
@@ -55,7 +58,11 @@ export class ReadThroughClient<D extends grpc.ServiceDefinition> implements Unar
     return this.client.address;
   }
 
-  async call<K extends MethodName<D>>(method: K, request: RequestOf<D[K]>, options: CallOptions = {}): Promise<ClientResponseOf<D[K]>> {
+  async call<K extends MethodName<D>>(
+    method: K,
+    request: RequestOf<D[K]>,
+    options: CallOptions = {},
+  ): Promise<ClientResponseOf<D[K]>> {
     const scope = options.scope ?? currentRequestScope();
     if (!this.cached.has(method)) {
       try {
@@ -122,20 +129,23 @@ export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
     state = 'reading';
     const batch = waiting;
     waiting = [];
-    read().then(
-      (value) => batch.forEach((w) => w.resolve(value)),
-      (error: unknown) => batch.forEach((w) => w.reject(error)),
-    ).finally(() => {
-      state = 'idle';
-      if (waiting.length > 0) schedule();
-    });
+    read()
+      .then(
+        (value) => batch.forEach((w) => w.resolve(value)),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      )
+      .finally(() => {
+        state = 'idle';
+        if (waiting.length > 0) schedule();
+      });
   };
   const schedule = () => {
     state = 'starting';
     queueMicrotask(start);
   };
-  return () => new Promise<T>((resolve, reject) => {
-    waiting.push({ resolve, reject });
-    if (state === 'idle') schedule();
-  });
+  return () =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      if (state === 'idle') schedule();
+    });
 }

@@ -63,7 +63,8 @@ export class RequestScope {
     for (const [key, value] of Object.entries(metadata.getMap())) {
       const owner = STAMP_KEY.exec(key)?.[1];
       // getMap keeps the first of repeated values; a repeated key is no caller of ours, so it is not trusted either.
-      if (owner === undefined || typeof value !== 'string' || !STAMP.test(value) || metadata.get(key).length !== 1) continue;
+      if (owner === undefined || typeof value !== 'string' || !STAMP.test(value) || metadata.get(key).length !== 1)
+        continue;
       scope.stamps.set(owner, { read: Promise.resolve(value), value });
     }
     return scope;
@@ -84,9 +85,11 @@ export class RequestScope {
       let newest = value === undefined ? undefined : BigInt(value);
       for (const scope of rest) {
         const other = scope && !scope.ended ? scope.stamps.get(owner)?.value : undefined;
-        newest = other === undefined || newest === undefined ? undefined : BigInt(other) > newest ? BigInt(other) : newest;
+        newest =
+          other === undefined || newest === undefined ? undefined : BigInt(other) > newest ? BigInt(other) : newest;
       }
-      if (newest !== undefined) merged.stamps.set(owner, { read: Promise.resolve(String(newest)), value: String(newest) });
+      if (newest !== undefined)
+        merged.stamps.set(owner, { read: Promise.resolve(String(newest)), value: String(newest) });
     }
     return merged;
   }

@@ -10,7 +10,15 @@ import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../logger.js';
 import { databaseInputError, postgresCode } from '../db/input-errors.js';
 import { context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { DomainError, ERROR_REASONS, isDomainError, PLAIN_INTERNAL_STATUS, toGrpcError, toItemFailure, type ItemFailure } from '../errors.js';
+import {
+  DomainError,
+  ERROR_REASONS,
+  isDomainError,
+  PLAIN_INTERNAL_STATUS,
+  toGrpcError,
+  toItemFailure,
+  type ItemFailure,
+} from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { statusName } from './metrics-interceptor.js';
 import { RequestScope, runInRequestScope } from './request-scope.js';
@@ -29,7 +37,11 @@ export interface ServiceRegistration {
  * Pairs a service definition with its handlers, checking them against each
  * other at compile time; the server then only needs the erased form.
  */
-export function registerService<D extends grpc.ServiceDefinition>(name: string, definition: D, handlers: UnaryHandlers<D>): ServiceRegistration {
+export function registerService<D extends grpc.ServiceDefinition>(
+  name: string,
+  definition: D,
+  handlers: UnaryHandlers<D>,
+): ServiceRegistration {
   return { name, definition, handlers: handlers as unknown as ServiceRegistration['handlers'] };
 }
 
@@ -92,33 +104,53 @@ export interface EachOptions {
 export function eachOf<Req, Res>(
   single: (request: Req, context: CallContext) => Promise<Res>,
   options: EachOptions,
-): (request: { items: Req[]; traceparents?: string[] }, context: CallContext) => Promise<{ answers: ({ ok: Res } | { failed: ItemFailure })[] }> {
+): (
+  request: { items: Req[]; traceparents?: string[] },
+  context: CallContext,
+) => Promise<{ answers: ({ ok: Res } | { failed: ItemFailure })[] }> {
   const log = options.logger.child({ rpc: options.method });
   const duration = options.metrics?.grpcServerDuration();
   return async ({ items, traceparents }, call) => {
-    if (items.length > MAX_EACH_ITEMS) throw DomainError.validation([{ field: 'items', value: String(items.length), message: `at most ${MAX_EACH_ITEMS} items` }]);
+    if (items.length > MAX_EACH_ITEMS)
+      throw DomainError.validation([
+        { field: 'items', value: String(items.length), message: `at most ${MAX_EACH_ITEMS} items` },
+      ]);
     const callTrace = trace.getActiveSpan()?.spanContext().traceId;
-    const answers = await Promise.all(items.map((item, i) => inTraceOf(traceparents?.[i], callTrace, async () => {
-      const started = process.hrtime.bigint();
-      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-      try {
-        const ok = await single(item, call);
-        duration?.observe({ method: options.method, code: 'OK' }, seconds());
-        log.debug({ ms: Math.round(seconds() * 1000) }, 'rpc ok');
-        return { ok };
-      } catch (raw) {
-        const error = asAnswered(raw);
-        duration?.observe({ method: options.method, code: statusName(isDomainError(error) ? ERROR_REASONS[error.reason] : grpc.status.INTERNAL) }, seconds());
-        logFailure(log, error, Math.round(seconds() * 1000));
-        return { failed: toItemFailure(error) };
-      }
-    })));
+    const answers = await Promise.all(
+      items.map((item, i) =>
+        inTraceOf(traceparents?.[i], callTrace, async () => {
+          const started = process.hrtime.bigint();
+          const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+          try {
+            const ok = await single(item, call);
+            duration?.observe({ method: options.method, code: 'OK' }, seconds());
+            log.debug({ ms: Math.round(seconds() * 1000) }, 'rpc ok');
+            return { ok };
+          } catch (raw) {
+            const error = asAnswered(raw);
+            duration?.observe(
+              {
+                method: options.method,
+                code: statusName(isDomainError(error) ? ERROR_REASONS[error.reason] : grpc.status.INTERNAL),
+              },
+              seconds(),
+            );
+            logFailure(log, error, Math.round(seconds() * 1000));
+            return { failed: toItemFailure(error) };
+          }
+        }),
+      ),
+    );
     return { answers };
   };
 }
 
 /** Runs `fn` in the trace `traceparent` names when that is not the call's own (an item of a call shared by several requests). */
-function inTraceOf<T>(traceparent: string | undefined, callTrace: string | undefined, fn: () => Promise<T>): Promise<T> {
+function inTraceOf<T>(
+  traceparent: string | undefined,
+  callTrace: string | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
   if (!traceparent) return fn();
   const parent = propagation.extract(ROOT_CONTEXT, { traceparent });
   const itemTrace = trace.getSpanContext(parent)?.traceId;

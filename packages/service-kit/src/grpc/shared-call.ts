@@ -66,11 +66,16 @@ export function sharedCall<T, R>(
       return spanContext ? [{ context: spanContext }] : [];
     });
     return tracer.startActiveSpan(`${name} shared by ${entries.length} requests`, { links }, ROOT_CONTEXT, (span) =>
-      run(items, scope, origins).finally(() => span.end()));
+      run(items, scope, origins).finally(() => span.end()),
+    );
   }, maxItems);
   return async (item, scope) => {
     const active = context.active();
-    const answer = await shared.submit({ item, origin: { scope, traceparent: traceparentOf(active) }, context: active });
+    const answer = await shared.submit({
+      item,
+      origin: { scope, traceparent: traceparentOf(active) },
+      context: active,
+    });
     if ('failed' in answer) throw answer.failed;
     return answer.ok;
   };
@@ -82,27 +87,42 @@ const ITEMS_PER_CALL = 200;
 /** The item of an *Each method M (what its single call takes). */
 export type EachItemOf<M> = RequestOf<M> extends { items?: (infer I)[] | null } ? I : never;
 /** What an *Each method M answers an item with (what its single call answers). */
-export type EachResultOf<M> = ClientResponseOf<M> extends { answers: (infer A)[] } ? NonNullable<A extends { ok?: infer O } ? O : never> : never;
+export type EachResultOf<M> =
+  ClientResponseOf<M> extends { answers: (infer A)[] } ? NonNullable<A extends { ok?: infer O } ? O : never> : never;
 /** The single call of D's *Each method K, shared: an item, and the request it is made for. */
-export type SharedEach<D, K extends MethodName<D>> = (item: EachItemOf<D[K]>, scope?: RequestScope) => Promise<EachResultOf<D[K]>>;
+export type SharedEach<D, K extends MethodName<D>> = (
+  item: EachItemOf<D[K]>,
+  scope?: RequestScope,
+) => Promise<EachResultOf<D[K]>>;
 
 /**
  * `client`'s *Each method `method` (items in; one answer per item out, in
  * order, its result as `ok` or its failure as `failed`: the shape of every
  * *Each method in protos/), called as its single call, shared.
  */
-export function sharedEach<D extends grpc.ServiceDefinition, K extends MethodName<D>>(client: ServiceClient<D>, method: K, maxItems = ITEMS_PER_CALL): SharedEach<D, K> {
+export function sharedEach<D extends grpc.ServiceDefinition, K extends MethodName<D>>(
+  client: ServiceClient<D>,
+  method: K,
+  maxItems = ITEMS_PER_CALL,
+): SharedEach<D, K> {
   type Answer = { ok?: EachResultOf<D[K]> | null; failed?: ItemFailure | null };
-  return sharedCall<EachItemOf<D[K]>, EachResultOf<D[K]>>(method, async (items, scope, origins) => {
-    // The generated types cannot say that every *Each method has this shape; the proto comments do.
-    const request = { items, traceparents: origins.map((o) => o.traceparent) } as RequestOf<D[K]>;
-    const response = (await client.call(method, request, { scope })) as { answers?: Answer[] | null };
-    const answers = response.answers ?? [];
-    if (answers.length !== items.length) throw new DomainError('Internal', `${method} answered ${answers.length} of ${items.length} items`);
-    return answers.map((answer): EachAnswer<EachResultOf<D[K]>> => {
-      if (answer.ok) return { ok: answer.ok };
-      if (answer.failed) return { failed: fromItemFailure(answer.failed) };
-      return { failed: new DomainError('Internal', `${method} answered an item with neither a result nor a failure`) };
-    });
-  }, maxItems);
+  return sharedCall<EachItemOf<D[K]>, EachResultOf<D[K]>>(
+    method,
+    async (items, scope, origins) => {
+      // The generated types cannot say that every *Each method has this shape; the proto comments do.
+      const request = { items, traceparents: origins.map((o) => o.traceparent) } as RequestOf<D[K]>;
+      const response = (await client.call(method, request, { scope })) as { answers?: Answer[] | null };
+      const answers = response.answers ?? [];
+      if (answers.length !== items.length)
+        throw new DomainError('Internal', `${method} answered ${answers.length} of ${items.length} items`);
+      return answers.map((answer): EachAnswer<EachResultOf<D[K]>> => {
+        if (answer.ok) return { ok: answer.ok };
+        if (answer.failed) return { failed: fromItemFailure(answer.failed) };
+        return {
+          failed: new DomainError('Internal', `${method} answered an item with neither a result nor a failure`),
+        };
+      });
+    },
+    maxItems,
+  );
 }

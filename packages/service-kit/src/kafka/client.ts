@@ -53,7 +53,12 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
  */
 export async function createProducer(kafka: Kafka): Promise<Producer> {
   // The default (murmur2, Java-compatible) partitioner: integrations in any language agree on a key's partition.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   return producer;
 }
@@ -64,7 +69,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function isPropagationError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { retriable?: boolean; type?: string };
-  return e.retriable === true || e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.type === 'LEADER_NOT_AVAILABLE' || /does not host this topic-partition/.test(e.message);
+  return (
+    e.retriable === true ||
+    e.type === 'UNKNOWN_TOPIC_OR_PARTITION' ||
+    e.type === 'LEADER_NOT_AVAILABLE' ||
+    /does not host this topic-partition/.test(e.message)
+  );
 }
 
 /**
@@ -72,7 +82,12 @@ function isPropagationError(error: unknown): boolean {
  * returns once the cluster serves metadata for all of them, so that a consumer
  * may subscribe and a producer may send at once.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3, timeoutMs = 30_000): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  numPartitions = 3,
+  timeoutMs = 30_000,
+): Promise<void> {
   const wanted = [...new Set(topics)];
   const admin: Admin = kafka.admin();
   await admin.connect();
@@ -85,9 +100,14 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
         const missing = wanted.filter((t) => !existing.has(t));
         if (missing.length > 0) {
           // Another replica may create the same topics at the same moment; TOPIC_ALREADY_EXISTS is success.
-          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) }).catch((error: unknown) => {
-            if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
-          });
+          await admin
+            .createTopics({
+              waitForLeaders: true,
+              topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+            });
         }
         await admin.fetchTopicMetadata({ topics: wanted });
         return;

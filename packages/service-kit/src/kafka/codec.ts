@@ -34,14 +34,26 @@ function camelKeys(value: unknown): unknown {
   // No prototype: a key named __proto__ stays a key (and is refused as an unknown field), as with fromEntries.
   const camel = Object.create(null) as Record<string, unknown>;
   // Most keys are camelCase already (every event Laurel writes): they are copied without a regex.
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) camel[k.includes('_') ? k.replace(SNAKE_STEP, upperFirst) : k] = camelKeys(v);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    camel[k.includes('_') ? k.replace(SNAKE_STEP, upperFirst) : k] = camelKeys(v);
   return camel;
 }
 
 const SNAKE_STEP = /_([a-z0-9])/g;
 const upperFirst = (_match: string, c: string): string => c.toUpperCase();
 
-const INTEGER_TYPES = new Set(['int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64']);
+const INTEGER_TYPES = new Set([
+  'int32',
+  'int64',
+  'uint32',
+  'uint64',
+  'sint32',
+  'sint64',
+  'fixed32',
+  'fixed64',
+  'sfixed32',
+  'sfixed64',
+]);
 
 /**
  * Checks a JSON object against a message type the way a proto3 JSON parser
@@ -49,7 +61,8 @@ const INTEGER_TYPES = new Set(['int32', 'int64', 'uint32', 'uint64', 'sint32', '
  * number, unknown fields rejected. Returns the first problem, or undefined.
  */
 export function checkProto3Json(type: protobuf.Type, value: unknown, path = ''): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path || 'message'}: expected an object`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `${path || 'message'}: expected an object`;
   for (const [key, fieldValue] of Object.entries(value as Record<string, unknown>)) {
     const field = type.fields[key];
     const where = path ? `${path}.${key}` : key;
@@ -78,7 +91,8 @@ function checkScalar(field: protobuf.Field, v: unknown, where: string): string |
   }
   if (field.type === 'string') return typeof v === 'string' ? undefined : `${where}: expected a string`;
   if (field.type === 'bool') return typeof v === 'boolean' ? undefined : `${where}: expected a boolean`;
-  if (field.type === 'double' || field.type === 'float') return typeof v === 'number' ? undefined : `${where}: expected a number`;
+  if (field.type === 'double' || field.type === 'float')
+    return typeof v === 'number' ? undefined : `${where}: expected a number`;
   return undefined;
 }
 
@@ -91,7 +105,11 @@ export function encodeEvent(name: EventName, event: Record<string, unknown>): En
   const object = camelKeys(event);
   const problem = checkProto3Json(type, object);
   if (problem) throw new Error(`invalid ${name}: ${problem}`);
-  const json = type.toObject(type.fromObject(object as Record<string, unknown>), { longs: String, enums: String, defaults: false });
+  const json = type.toObject(type.fromObject(object as Record<string, unknown>), {
+    longs: String,
+    enums: String,
+    defaults: false,
+  });
   return {
     value: Buffer.from(JSON.stringify(json)),
     headers: { 'content-type': JSON_CONTENT_TYPE, 'event-type': `laurel.events.v1.${name}` },
@@ -116,7 +134,12 @@ export interface DecodedEvent<T> {
  * Decodes and validates one message. `T` is the generated __Output type of
  * the event; `event_id` must be a UUID because it is the idempotency key.
  */
-export function decodeEvent<T extends { eventId: string }>(name: EventName, value: Buffer | null, headers?: IHeaders, key?: Buffer | null): DecodedEvent<T> {
+export function decodeEvent<T extends { eventId: string }>(
+  name: EventName,
+  value: Buffer | null,
+  headers?: IHeaders,
+  key?: Buffer | null,
+): DecodedEvent<T> {
   if (!value || value.length === 0) throw new PoisonMessage('empty message');
   const type = eventType(name);
   const contentType = (headerText(headers, 'content-type') ?? JSON_CONTENT_TYPE).split(';')[0]?.trim();
@@ -126,7 +149,8 @@ export function decodeEvent<T extends { eventId: string }>(name: EventName, valu
       message = type.decode(value);
     } else {
       const parsed: unknown = JSON.parse(value.toString('utf8'));
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new PoisonMessage('not a JSON object');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new PoisonMessage('not a JSON object');
       const object = camelKeys(parsed) as Record<string, unknown>;
       const problem = checkProto3Json(type, object);
       if (problem) throw new PoisonMessage(`invalid ${name}: ${problem}`);

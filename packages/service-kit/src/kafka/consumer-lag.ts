@@ -37,7 +37,12 @@ class LagTracker {
   private readonly admins = new Map<Kafka, Promise<Admin>>();
 
   constructor(metrics: Metrics) {
-    metrics.scrapeGauge(CONSUMER_LAG_METRIC, 'Messages not yet consumed, by consumer group, topic and partition (read from the broker at scrape time)', ['group', 'topic', 'partition'], () => this.read());
+    metrics.scrapeGauge(
+      CONSUMER_LAG_METRIC,
+      'Messages not yet consumed, by consumer group, topic and partition (read from the broker at scrape time)',
+      ['group', 'topic', 'partition'],
+      () => this.read(),
+    );
   }
 
   track(entry: Tracked): () => Promise<void> {
@@ -65,12 +70,20 @@ class LagTracker {
 
   private async read(): Promise<GaugeSample<'group' | 'topic' | 'partition'>[]> {
     // One group's failure (say, its topic is being recreated) leaves out its series only.
-    const perEntry = await Promise.allSettled([...this.tracked].map(async ({ kafka, groupId, topic }) => {
-      const admin = await this.admin(kafka);
-      const [ends, groups] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-      const committed = groups.find((g) => g.topic === topic)?.partitions ?? [];
-      return partitionLag(ends, committed).map(({ partition, lag }) => ({ labels: { group: groupId, topic, partition: String(partition) }, value: lag }));
-    }));
+    const perEntry = await Promise.allSettled(
+      [...this.tracked].map(async ({ kafka, groupId, topic }) => {
+        const admin = await this.admin(kafka);
+        const [ends, groups] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId, topics: [topic] }),
+        ]);
+        const committed = groups.find((g) => g.topic === topic)?.partitions ?? [];
+        return partitionLag(ends, committed).map(({ partition, lag }) => ({
+          labels: { group: groupId, topic, partition: String(partition) },
+          value: lag,
+        }));
+      }),
+    );
     return perEntry.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
   }
 }

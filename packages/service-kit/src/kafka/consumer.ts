@@ -75,7 +75,9 @@ export const SESSION_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function startIdempotentConsumer<T extends { eventId: string }>(options: IdempotentConsumerOptions<T>): Promise<RunningConsumer> {
+export async function startIdempotentConsumer<T extends { eventId: string }>(
+  options: IdempotentConsumerOptions<T>,
+): Promise<RunningConsumer> {
   const log = options.logger.child({ consumer: options.consumerName, topic: options.topic });
   const chunkSize = options.maxEventsPerTransaction ?? 500;
   // Subscribing to a topic that does not exist yet fails; the dead-letter topic must exist before it is needed.
@@ -84,31 +86,41 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
   // bounds how long a restarted replica waits to take them over. The heartbeat interval is only a
   // floor: kafkajs heartbeats between fetches, so an idle consumer heartbeats once per fetch wait.
   const consumer: Consumer = options.kafka.consumer({
-    groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: 1000,
+    groupId: options.groupId,
+    allowAutoTopicCreation: true,
+    maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
+    sessionTimeout: SESSION_TIMEOUT_MS,
+    heartbeatInterval: 1000,
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
-  const untrackLag = options.metrics ? trackConsumerLag(options.metrics, { kafka: options.kafka, groupId: options.groupId, topic: options.topic }) : undefined;
+  const untrackLag = options.metrics
+    ? trackConsumerLag(options.metrics, { kafka: options.kafka, groupId: options.groupId, topic: options.topic })
+    : undefined;
   if (options.metrics) {
     // Zero from the start, so a dashboard shows "none" rather than "no data".
-    for (const kind of ['undecodable', 'refused']) options.metrics.eventsDeadLettered().inc({ topic: options.topic, kind }, 0);
-    for (const outcome of ['processed', 'duplicate', 'dead-lettered']) options.metrics.eventsConsumed().inc({ topic: options.topic, outcome }, 0);
+    for (const kind of ['undecodable', 'refused'])
+      options.metrics.eventsDeadLettered().inc({ topic: options.topic, kind }, 0);
+    for (const outcome of ['processed', 'duplicate', 'dead-lettered'])
+      options.metrics.eventsConsumed().inc({ topic: options.topic, outcome }, 0);
   }
 
   const deadLetter = async (message: KafkaMessage, partition: number, reason: string) => {
     await options.producer.send({
       topic: deadLetterTopic(options.topic),
       acks: -1,
-      messages: [{
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          'laurel-dlq-reason': reason,
-          'laurel-dlq-source': `${options.topic}/${partition}@${message.offset}`,
-          'laurel-dlq-consumer': options.consumerName,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'laurel-dlq-reason': reason,
+            'laurel-dlq-source': `${options.topic}/${partition}@${message.offset}`,
+            'laurel-dlq-consumer': options.consumerName,
+          },
         },
-      }],
+      ],
     });
     options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' });
     options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'undecodable' });
@@ -129,17 +141,28 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
       // Keep the first copy of each new id; later copies (in this batch or from earlier batches) are duplicates.
       const toApply = events.filter((e) => fresh.delete(e.event.eventId.toLowerCase()));
       const rejected = toApply.length > 0 ? ((await options.handle(toApply, trx)) ?? []) : [];
-      await enqueueRaw(trx, rejected.map(({ event, reason }) => ({
-        topic: deadLetterTopic(options.topic),
-        key: event.key,
-        value: event.value,
-        headers: { ...event.headers, 'laurel-dlq-reason': reason, 'laurel-dlq-consumer': options.consumerName },
-      })));
-      if (rejected.length > 0) log.warn({ count: rejected.length, first: rejected[0]?.reason }, 'events refused; sent to the dead-letter topic');
+      await enqueueRaw(
+        trx,
+        rejected.map(({ event, reason }) => ({
+          topic: deadLetterTopic(options.topic),
+          key: event.key,
+          value: event.value,
+          headers: { ...event.headers, 'laurel-dlq-reason': reason, 'laurel-dlq-consumer': options.consumerName },
+        })),
+      );
+      if (rejected.length > 0)
+        log.warn(
+          { count: rejected.length, first: rejected[0]?.reason },
+          'events refused; sent to the dead-letter topic',
+        );
       options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'dead-lettered' }, rejected.length);
       options.metrics?.eventsDeadLettered().inc({ topic: options.topic, kind: 'refused' }, rejected.length);
-      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
-      options.metrics?.eventsConsumed().inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
+      options.metrics
+        ?.eventsConsumed()
+        .inc({ topic: options.topic, outcome: 'processed' }, toApply.length - rejected.length);
+      options.metrics
+        ?.eventsConsumed()
+        .inc({ topic: options.topic, outcome: 'duplicate' }, events.length - toApply.length);
       return toApply.length;
     });
   };
@@ -162,9 +185,16 @@ export async function startIdempotentConsumer<T extends { eventId: string }>(opt
           }
         }
         // Each event continues its producer's trace; a lone event's database work joins it too.
-        const spans = consumeSpans(options.topic, options.groupId, events.map((e) => e.headers));
+        const spans = consumeSpans(
+          options.topic,
+          options.groupId,
+          events.map((e) => e.headers),
+        );
         const [only] = spans;
-        const applyTraced = spans.length === 1 && only ? () => context.with(trace.setSpan(context.active(), only), () => apply(events)) : () => apply(events);
+        const applyTraced =
+          spans.length === 1 && only
+            ? () => context.with(trace.setSpan(context.active(), only), () => apply(events))
+            : () => apply(events);
         let backoff = 100;
         for (;;) {
           try {

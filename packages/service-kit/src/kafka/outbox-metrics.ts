@@ -14,6 +14,13 @@ export function trackOutboxBacklog(metrics: Metrics, db: Knex): void {
     pending ??= outboxBacklog(db).finally(() => (pending = undefined));
     return pending;
   };
-  metrics.scrapeGauge('laurel_outbox_backlog', 'Outbox messages not yet published to Kafka', [], async () => [{ value: (await read()).messages }]);
-  metrics.scrapeGauge('laurel_outbox_oldest_age_seconds', 'Age of the oldest outbox row not yet published (0 when the outbox is empty)', [], async () => [{ value: (await read()).oldestAgeSeconds }]);
+  metrics.scrapeGauge('laurel_outbox_backlog', 'Outbox messages not yet published to Kafka', [], async () => [
+    { value: (await read()).messages },
+  ]);
+  metrics.scrapeGauge(
+    'laurel_outbox_oldest_age_seconds',
+    'Age of the oldest outbox row not yet published (0 when the outbox is empty)',
+    [],
+    async () => [{ value: (await read()).oldestAgeSeconds }],
+  );
 }

@@ -51,7 +51,9 @@ export const OUTBOX_BATCH_MESSAGES = 500;
 
 /** Several messages of one topic as one row's payload (laurel.outbox.v1.OutboxBatch). */
 function encodeBatch(messages: readonly OutboxMessage[]): Buffer {
-  const bytes = outboxBatchType().encode({ messages: messages.map(({ key, value, headers }) => ({ key, value, headers })) }).finish();
+  const bytes = outboxBatchType()
+    .encode({ messages: messages.map(({ key, value, headers }) => ({ key, value, headers })) })
+    .finish();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -78,7 +80,11 @@ function outboxRows(messages: readonly OutboxMessage[]): (OutboxRowValues & { ba
     const rows = [];
     for (let i = 0; i < list.length; i += OUTBOX_BATCH_MESSAGES) {
       const chunk = list.slice(i, i + OUTBOX_BATCH_MESSAGES);
-      rows.push(chunk.length === 1 ? plainRow(chunk[0] as OutboxMessage) : { topic, message_key: '', payload: encodeBatch(chunk), headers: '{}', batch_size: chunk.length });
+      rows.push(
+        chunk.length === 1
+          ? plainRow(chunk[0] as OutboxMessage)
+          : { topic, message_key: '', payload: encodeBatch(chunk), headers: '{}', batch_size: chunk.length },
+      );
     }
     return rows;
   });
@@ -229,7 +235,8 @@ function lastRows<T>(result: { rows: unknown[] } | { rows: unknown[] }[]): T[] {
  * the table, which is why they are written into the text rather than bound.
  */
 function relayStatements(schema: string, batchSize: number) {
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`outbox batch size must be a positive integer, not ${batchSize}`);
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new Error(`outbox batch size must be a positive integer, not ${batchSize}`);
   const lockKey = `'${`laurel:outbox:${schema}`.replace(/'/g, "''")}'`;
   return {
     /**
@@ -273,7 +280,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   /** Sends a batch to Kafka, each row in the trace of the request that enqueued it (tracing.ts). */
   const send = async (rows: OutboxRow[]): Promise<Map<string, unknown[]>> => {
-    const outgoing = rows.flatMap((row) => row.batch_size === null ? [{ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }] : decodeBatch(row.topic, row.payload));
+    const outgoing = rows.flatMap((row) =>
+      row.batch_size === null
+        ? [{ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers }]
+        : decodeBatch(row.topic, row.payload),
+    );
     const byTopic = new Map<string, Omit<OutboxMessage, 'topic'>[]>();
     await sendInTheirTraces(outgoing, () => {
       for (const { topic, ...message } of outgoing) {
@@ -281,7 +292,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         list.push(message);
         byTopic.set(topic, list);
       }
-      return options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      return options.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
     });
     return byTopic;
   };
@@ -319,7 +333,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let caughtUpAt = 0;
 
   const publishOnce = async (): Promise<RoundResult> => {
-    if (lingerMs > 0 && caughtUpAt > 0 && Date.now() - caughtUpAt < OUTBOX_STREAM_GAP_MS) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    if (lingerMs > 0 && caughtUpAt > 0 && Date.now() - caughtUpAt < OUTBOX_STREAM_GAP_MS)
+      await new Promise((resolve) => setTimeout(resolve, lingerMs));
     caughtUpAt = 0;
     const connection = await acquireConnection<SimpleQueryConnection>(options.db);
     try {

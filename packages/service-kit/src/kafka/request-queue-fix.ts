@@ -52,7 +52,9 @@ export interface RequestQueueClass {
 }
 
 /** kafkajs' internal class; kafkajs has no `exports` map, so its files can be required directly. */
-export const KafkaRequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as RequestQueueClass;
+export const KafkaRequestQueue = createRequire(import.meta.url)(
+  'kafkajs/src/network/requestQueue/index.js',
+) as RequestQueueClass;
 
 const PATCHED = Symbol.for('laurel.kafkajs.idle-request-queue');
 
@@ -79,17 +81,20 @@ function armTimeoutCheck(queue: RequestQueueInternals): void {
   if (due === undefined || (queue[TIMER] && queue[DUE]! <= due)) return;
   disarm(queue);
   queue[DUE] = due;
-  queue[TIMER] = setTimeout(() => {
-    queue[TIMER] = undefined;
-    queue[DUE] = undefined;
-    const now = Date.now();
-    // kafkajs' own check; failing a request removes it from `inflight`, hence the copy.
-    for (const request of [...queue.inflight.values()]) {
-      if (request.sentAt !== null && now - request.sentAt > request.requestTimeout) request.timeoutRequest();
-    }
-    if (queue.isConnected()) armTimeoutCheck(queue);
-    else queue.destroy();
-  }, Math.max(0, due - Date.now()));
+  queue[TIMER] = setTimeout(
+    () => {
+      queue[TIMER] = undefined;
+      queue[DUE] = undefined;
+      const now = Date.now();
+      // kafkajs' own check; failing a request removes it from `inflight`, hence the copy.
+      for (const request of [...queue.inflight.values()]) {
+        if (request.sentAt !== null && now - request.sentAt > request.requestTimeout) request.timeoutRequest();
+      }
+      if (queue.isConnected()) armTimeoutCheck(queue);
+      else queue.destroy();
+    },
+    Math.max(0, due - Date.now()),
+  );
 }
 
 export function quietIdleRequestQueues(queue: RequestQueueClass): void {
@@ -97,8 +102,14 @@ export function quietIdleRequestQueues(queue: RequestQueueClass): void {
   // Kept unbound on purpose: each replacement below calls its original with `.call(this)`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const { scheduleCheckPendingRequests, sendSocketRequest, fulfillRequest, destroy } = proto;
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const methods = [scheduleCheckPendingRequests, proto.scheduleRequestTimeoutCheck, sendSocketRequest, fulfillRequest, destroy];
+  const methods = [
+    scheduleCheckPendingRequests,
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    proto.scheduleRequestTimeoutCheck,
+    sendSocketRequest,
+    fulfillRequest,
+    destroy,
+  ];
   if (proto[PATCHED] || methods.some((method) => typeof method !== 'function')) return;
   proto.scheduleCheckPendingRequests = function (this: RequestQueueInternals) {
     if (this.pending.length === 0) return;

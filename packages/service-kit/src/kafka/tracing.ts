@@ -16,7 +16,16 @@
  * that only links to the producers; consumeSpans() continues each event's own
  * trace instead.
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { IHeaders } from 'kafkajs';
 
@@ -58,10 +67,19 @@ export async function sendInTheirTraces<T>(messages: TracedMessage[], send: () =
   const spans: Span[] = [];
   for (const message of messages) {
     const parent = contextOf(message.headers);
-    const span = tracer.startSpan(`send ${message.topic}`, {
-      kind: SpanKind.PRODUCER,
-      attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.operation.name': 'send', 'messaging.destination.name': message.topic },
-    }, parent);
+    const span = tracer.startSpan(
+      `send ${message.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.operation.name': 'send',
+          'messaging.destination.name': message.topic,
+        },
+      },
+      parent,
+    );
     spans.push(span);
     message.headers = { ...message.headers, ...traceHeaders(trace.setSpan(parent, span)) };
   }
@@ -80,10 +98,22 @@ export async function sendInTheirTraces<T>(messages: TracedMessage[], send: () =
 
 /** One consumer span per event, child of the context its message carried; end them once the event is applied. */
 export function consumeSpans(topic: string, group: string, headers: (IHeaders | undefined)[]): Span[] {
-  return headers.map((h) => tracer.startSpan(`process ${topic}`, {
-    kind: SpanKind.CONSUMER,
-    attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'process', 'messaging.operation.name': 'process', 'messaging.destination.name': topic, 'messaging.consumer.group.name': group },
-  }, contextOf(h)));
+  return headers.map((h) =>
+    tracer.startSpan(
+      `process ${topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.operation.name': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': group,
+        },
+      },
+      contextOf(h),
+    ),
+  );
 }
 
 /** Ends consumer spans, marking them failed when the events could not be applied. */

@@ -12,10 +12,18 @@ export interface BakingFormat {
 }
 
 /** Open Badges 3.0: the signed OpenBadgeCredential. */
-export const OB3_BAKING: BakingFormat = { keyword: 'openbadgecredential', namespace: 'https://purl.imsglobal.org/ob/v3p0', element: 'credential' };
+export const OB3_BAKING: BakingFormat = {
+  keyword: 'openbadgecredential',
+  namespace: 'https://purl.imsglobal.org/ob/v3p0',
+  element: 'credential',
+};
 
 /** Open Badges 2.0: the hosted assertion. */
-export const OB2_BAKING: BakingFormat = { keyword: 'openbadges', namespace: 'http://openbadges.org', element: 'assertion' };
+export const OB2_BAKING: BakingFormat = {
+  keyword: 'openbadges',
+  namespace: 'http://openbadges.org',
+  element: 'assertion',
+};
 
 export const BAKING_FORMATS: readonly BakingFormat[] = [OB3_BAKING, OB2_BAKING];
 

@@ -21,7 +21,11 @@ const OTHER_SIGNATURES: Array<[string, number[]]> = [
   ['PDF', [0x25, 0x50, 0x44, 0x46]],
 ];
 
-const unsupported = (what: string) => new UnbakeableImageError('unsupported-type', `The badge image is ${what}, not a PNG or SVG image, so it cannot be baked`);
+const unsupported = (what: string) =>
+  new UnbakeableImageError(
+    'unsupported-type',
+    `The badge image is ${what}, not a PNG or SVG image, so it cannot be baked`,
+  );
 
 /** Whether the bytes start (after a BOM and white space) like markup; only then is an XML parse attempted. */
 function looksLikeMarkup(bytes: Uint8Array): boolean {
@@ -32,7 +36,9 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
 
 /** The size of prepared image in bytes, for bounding a cache of them. */
 export const preparedSize = (image: PreparedImage): number =>
-  image.type === 'png' ? image.head.length + image.tail.length : image.beforeNamespace.length + image.beforeElement.length + image.afterElement.length;
+  image.type === 'png'
+    ? image.head.length + image.tail.length
+    : image.beforeNamespace.length + image.beforeElement.length + image.afterElement.length;
 
 /**
  * The largest SVG that is baked. Preparing an SVG (a strict XML parse and a
@@ -52,7 +58,10 @@ export function prepareImage(bytes: Buffer): PreparedImage {
   if (!looksLikeMarkup(bytes)) throw unsupported('neither markup nor a known image format');
   if (/^\s*<!doctype\s+html/i.test(bytes.subarray(0, 64).toString('latin1'))) throw unsupported('an HTML page');
   if (bytes.length > SVG_MAX_BYTES) {
-    throw new UnbakeableImageError('too-large', `The badge image is an SVG of ${bytes.length} bytes; SVGs are baked up to ${SVG_MAX_BYTES} bytes`);
+    throw new UnbakeableImageError(
+      'too-large',
+      `The badge image is an SVG of ${bytes.length} bytes; SVGs are baked up to ${SVG_MAX_BYTES} bytes`,
+    );
   }
   return prepareSvg(bytes);
 }

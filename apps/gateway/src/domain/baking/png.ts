@@ -35,9 +35,11 @@ interface Chunk {
   data: Buffer;
 }
 
-export const isPng = (bytes: Uint8Array): boolean => bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.equals(bytes.subarray(0, PNG_SIGNATURE.length));
+export const isPng = (bytes: Uint8Array): boolean =>
+  bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.equals(bytes.subarray(0, PNG_SIGNATURE.length));
 
-const malformed = (why: string) => new UnbakeableImageError('malformed', `The badge image is not a valid PNG (${why}), so it cannot be baked`);
+const malformed = (why: string) =>
+  new UnbakeableImageError('malformed', `The badge image is not a valid PNG (${why}), so it cannot be baked`);
 
 /** Every chunk up to IEND, checked: lengths in bounds, CRCs right, IHDR first, IEND present. Bytes after IEND are dropped. */
 function readChunks(bytes: Buffer, verifyCrc: boolean): Chunk[] {
@@ -47,11 +49,13 @@ function readChunks(bytes: Buffer, verifyCrc: boolean): Chunk[] {
   for (;;) {
     if (offset + 12 > bytes.length) throw malformed('truncated before IEND');
     const length = bytes.readUInt32BE(offset);
-    if (length > MAX_CHUNK_LENGTH || offset + 12 + length > bytes.length) throw malformed('a chunk runs past the end of the file');
+    if (length > MAX_CHUNK_LENGTH || offset + 12 + length > bytes.length)
+      throw malformed('a chunk runs past the end of the file');
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     if (!/^[A-Za-z]{4}$/.test(type)) throw malformed('a chunk type is not four letters');
     const data = bytes.subarray(offset + 8, offset + 8 + length);
-    if (verifyCrc && crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) throw malformed(`bad CRC in ${type}`);
+    if (verifyCrc && crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      throw malformed(`bad CRC in ${type}`);
     if (chunks.length === 0 && type !== 'IHDR') throw malformed('IHDR is not the first chunk');
     const end = offset + 12 + length;
     chunks.push({ type, start: offset, end, data });
@@ -101,7 +105,8 @@ export function itxtChunk(keyword: string, text: string): Buffer {
   return chunk;
 }
 
-export const bakePng = (prepared: PreparedPng, keyword: string, text: string): Buffer => Buffer.concat([prepared.head, itxtChunk(keyword, text), prepared.tail]);
+export const bakePng = (prepared: PreparedPng, keyword: string, text: string): Buffer =>
+  Buffer.concat([prepared.head, itxtChunk(keyword, text), prepared.tail]);
 
 /**
  * The text of the first iTXt chunk with `keyword` (what an extractor reads,

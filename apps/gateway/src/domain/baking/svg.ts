@@ -28,7 +28,8 @@ export interface PreparedSvg {
   afterElement: Buffer;
 }
 
-const malformed = (why: string) => new UnbakeableImageError('malformed', `The badge image is not a usable SVG (${why}), so it cannot be baked`);
+const malformed = (why: string) =>
+  new UnbakeableImageError('malformed', `The badge image is not a usable SVG (${why}), so it cannot be baked`);
 
 /** XML 1.0 line-end handling only: xmldom's default also folds U+2028 and U+0085 (XML 1.1), which would change text. */
 const xml10LineEnds = (source: string): string => source.replace(/\r\n?/g, '\n');
@@ -70,7 +71,10 @@ export function decodeSvg(bytes: Uint8Array): { text: string; document: Document
   const document = parseXml(text);
   const root = document.documentElement;
   if (!root || root.namespaceURI !== SVG_NAMESPACE || root.localName !== 'svg') {
-    throw new UnbakeableImageError('unsupported-type', `The badge image is XML whose root is not an SVG <svg> element, so it cannot be baked`);
+    throw new UnbakeableImageError(
+      'unsupported-type',
+      `The badge image is XML whose root is not an SVG <svg> element, so it cannot be baked`,
+    );
   }
   return { text, document, root };
 }
@@ -79,8 +83,10 @@ export function decodeSvg(bytes: Uint8Array): { text: string; document: Document
 function payloadElements(document: Document): Element[] {
   const found = new Set<Element>();
   for (const format of BAKING_FORMATS) {
-    for (const element of Array.from(document.getElementsByTagNameNS(format.namespace, format.element))) found.add(element);
-    for (const element of Array.from(document.getElementsByTagName(`${OPEN_BADGES_PREFIX}:${format.element}`))) found.add(element);
+    for (const element of Array.from(document.getElementsByTagNameNS(format.namespace, format.element)))
+      found.add(element);
+    for (const element of Array.from(document.getElementsByTagName(`${OPEN_BADGES_PREFIX}:${format.element}`)))
+      found.add(element);
   }
   return [...found];
 }
@@ -88,7 +94,8 @@ function payloadElements(document: Document): Element[] {
 /** Splits `text` at `marker`, which must occur exactly once. */
 function cut(text: string, marker: string): [string, string] {
   const at = text.indexOf(marker);
-  if (at === -1 || text.indexOf(marker, at + marker.length) !== -1) throw new Error('baking marker not found exactly once');
+  if (at === -1 || text.indexOf(marker, at + marker.length) !== -1)
+    throw new Error('baking marker not found exactly once');
   return [text.slice(0, at), text.slice(at + marker.length)];
 }
 
@@ -109,7 +116,12 @@ export function prepareSvg(bytes: Uint8Array): PreparedSvg {
   const serialized = new XMLSerializer().serializeToString(document);
   const [beforeNamespace, rest] = cut(serialized, namespaceMarker);
   const [beforeElement, afterElement] = cut(rest, `<!--${elementMarker}-->`);
-  return { type: 'svg', beforeNamespace: Buffer.from(beforeNamespace), beforeElement: Buffer.from(beforeElement), afterElement: Buffer.from(afterElement) };
+  return {
+    type: 'svg',
+    beforeNamespace: Buffer.from(beforeNamespace),
+    beforeElement: Buffer.from(beforeElement),
+    afterElement: Buffer.from(afterElement),
+  };
 }
 
 /**
@@ -119,12 +131,14 @@ export function prepareSvg(bytes: Uint8Array): PreparedSvg {
  * which would end the section, is split across two sections.
  */
 export function cdata(json: string): string {
-  const safe = json.replace(/[^\t\n\r\u0020-\u0084\u0086-\u2027\u202a-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = json.replace(
+    /[^\t\n\r\u0020-\u0084\u0086-\u2027\u202a-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `<![CDATA[${safe.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
-const attributeValue = (value: string): string =>
-  value.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+const attributeValue = (value: string): string => value.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The payload element: JSON in CDATA, and for 2.0 the hosted assertion's URL in `verify`. */
 export function payloadElement(format: BakingFormat, json: string, verify?: string): string {
@@ -134,8 +148,11 @@ export function payloadElement(format: BakingFormat, json: string, verify?: stri
 
 export function bakeSvg(prepared: PreparedSvg, format: BakingFormat, json: string, verify?: string): Buffer {
   return Buffer.concat([
-    prepared.beforeNamespace, Buffer.from(attributeValue(format.namespace)), prepared.beforeElement,
-    Buffer.from(payloadElement(format, json, verify)), prepared.afterElement,
+    prepared.beforeNamespace,
+    Buffer.from(attributeValue(format.namespace)),
+    prepared.beforeElement,
+    Buffer.from(payloadElement(format, json, verify)),
+    prepared.afterElement,
   ]);
 }
 

@@ -10,13 +10,16 @@ import { authorize, type AuthOptions } from '../../badgekit-format/auth.js';
 
 export function adminAuth(options: AuthOptions): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    authorize({
-      authorization: req.headers.authorization,
-      method: req.method,
-      url: req.url,
-      rawBody: req.adminBody?.raw ?? Buffer.alloc(0),
-      systemSlug: typeof req.params.systemSlug === 'string' ? req.params.systemSlug : undefined,
-    }, options).then((key) => {
+    authorize(
+      {
+        authorization: req.headers.authorization,
+        method: req.method,
+        url: req.url,
+        rawBody: req.adminBody?.raw ?? Buffer.alloc(0),
+        systemSlug: typeof req.params.systemSlug === 'string' ? req.params.systemSlug : undefined,
+      },
+      options,
+    ).then((key) => {
       req.badgekitKey = key;
       next();
     }, next);

@@ -24,12 +24,16 @@ export function parseAdminBody(req: Request): AdminBody {
   const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   if (req.method === 'GET' || req.method === 'HEAD' || raw.length === 0) return { raw, json: undefined };
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw new BadgeKitError(415, { code: 'UnsupportedMediaTypeError', message: type ?? 'application/octet-stream' });
+  if (type !== 'application/json')
+    throw new BadgeKitError(415, { code: 'UnsupportedMediaTypeError', message: type ?? 'application/octet-stream' });
   try {
     return { raw, json: parseJsonText(raw.toString('utf8')) };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    throw new BadgeKitError(400, { code: 'InvalidContent', message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    throw new BadgeKitError(400, {
+      code: 'InvalidContent',
+      message: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }
 

@@ -17,7 +17,9 @@ import { z } from '../../openapi/zod.js';
 
 const NAME_RULES: FieldRule[] = [{ field: 'name', required: true, rules: [{ kind: 'length', min: 1, max: 255 }] }];
 /** The documented body: the name's FieldRule and the array readPermissions accepts. */
-const CONSUMER_BODY = z.object({ name: z.string().min(1).max(255), permissions: PermissionsSchema }).openapi({ example: { name: 'Issuer site', permissions: ['badge-import', 'badgekit'] } });
+const CONSUMER_BODY = z
+  .object({ name: z.string().min(1).max(255), permissions: PermissionsSchema })
+  .openapi({ example: { name: 'Issuer site', permissions: ['badge-import', 'badgekit'] } });
 
 export interface ConsumerJson {
   key: string;
@@ -26,14 +28,24 @@ export interface ConsumerJson {
   created: string;
 }
 
-export const presentConsumer = (c: ConsumerRecord): ConsumerJson => ({ key: c.key, name: c.name, permissions: c.permissions, created: c.createdAt.toISOString() });
+export const presentConsumer = (c: ConsumerRecord): ConsumerJson => ({
+  key: c.key,
+  name: c.name,
+  permissions: c.permissions,
+  created: c.createdAt.toISOString(),
+});
 
 function permissionProblem(value: unknown): FieldProblem[] {
   if (value === undefined || value === null) return [{ field: 'permissions', value: '' }];
-  return readPermissions(value) ? [] : [{ message: `Expected a non-empty array of: ${PERMISSIONS.join(', ')}`, field: 'permissions', value }];
+  return readPermissions(value)
+    ? []
+    : [{ message: `Expected a non-empty array of: ${PERMISSIONS.join(', ')}`, field: 'permissions', value }];
 }
 
-export function mountConsumers(routes: RouteTable, { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher }): void {
+export function mountConsumers(
+  routes: RouteTable,
+  { consumers, cipher }: { consumers: ConsumerStore; cipher: SecretCipher },
+): void {
   /** The key that signed the request, as a grantor; read now, so a permission removed since cannot be granted. */
   async function grantorOf(req: Request): Promise<Grantor> {
     const key = req.badgekitKey;
@@ -50,49 +62,71 @@ export function mountConsumers(routes: RouteTable, { consumers, cipher }: { cons
     }
   }
 
-  routes.declare('/admin/systems/:systemSlug/consumers', {
-    async GET(req: Request, res: Response) {
-      const list = await consumers.listBySite(siteOf(req).id);
-      res.json({ consumers: list.map(presentConsumer) });
+  routes.declare(
+    '/admin/systems/:systemSlug/consumers',
+    {
+      async GET(req: Request, res: Response) {
+        const list = await consumers.listBySite(siteOf(req).id);
+        res.json({ consumers: list.map(presentConsumer) });
+      },
+      async POST(req: Request, res: Response) {
+        const fields = bodyFields(req);
+        const problems = [...validateText(fields, NAME_RULES), ...permissionProblem(fields.permissions)];
+        const permissions = readPermissions(fields.permissions);
+        if (problems.length > 0 || !permissions) throw DomainError.validation(problems);
+        await checkGrant(req, permissions);
+        const key = generateConsumerKey();
+        const secret = generateSecret();
+        const digests = await digestSecret(secret);
+        const created = await consumers.create({
+          siteId: siteOf(req).id,
+          key,
+          name: String(fields.name),
+          permissions,
+          secretHash: digests.hash,
+          secretMd5Hash: digests.md5Hash,
+          // Bound to the key, so the sealed copy opens only on this consumer's row.
+          secretSealed: cipher.seal(secret, key),
+        });
+        const { name, permissions: granted, created: at } = presentConsumer(created);
+        res.status(201).json({ status: 'created', consumer: { key, secret, name, permissions: granted, created: at } });
+      },
     },
-    async POST(req: Request, res: Response) {
-      const fields = bodyFields(req);
-      const problems = [...validateText(fields, NAME_RULES), ...permissionProblem(fields.permissions)];
-      const permissions = readPermissions(fields.permissions);
-      if (problems.length > 0 || !permissions) throw DomainError.validation(problems);
-      await checkGrant(req, permissions);
-      const key = generateConsumerKey();
-      const secret = generateSecret();
-      const digests = await digestSecret(secret);
-      const created = await consumers.create({
-        siteId: siteOf(req).id,
-        key,
-        name: String(fields.name),
-        permissions,
-        secretHash: digests.hash,
-        secretMd5Hash: digests.md5Hash,
-        // Bound to the key, so the sealed copy opens only on this consumer's row.
-        secretSealed: cipher.seal(secret, key),
-      });
-      const { name, permissions: granted, created: at } = presentConsumer(created);
-      res.status(201).json({ status: 'created', consumer: { key, secret, name, permissions: granted, created: at } });
+    {
+      GET: {
+        summary: 'List the API consumers of a site (never their secrets)',
+        success: 200,
+        returns: 'consumers',
+        errors: [404],
+      },
+      POST: {
+        summary:
+          'Create an API consumer; its secret is in this answer only. A consumer key may grant only permissions it holds itself (403 otherwise)',
+        body: CONSUMER_BODY,
+        success: 201,
+        returns: 'consumer',
+        errors: [400, 403, 404],
+      },
     },
-  }, {
-    GET: { summary: 'List the API consumers of a site (never their secrets)', success: 200, returns: 'consumers', errors: [404] },
-    POST: {
-      summary: 'Create an API consumer; its secret is in this answer only. A consumer key may grant only permissions it holds itself (403 otherwise)',
-      body: CONSUMER_BODY, success: 201, returns: 'consumer', errors: [400, 403, 404],
-    },
-  });
+  );
 
-  routes.declare('/admin/systems/:systemSlug/consumers/:key', {
-    async DELETE(req: Request, res: Response) {
-      const key = String(req.params.key);
-      const deleted = await consumers.delete(siteOf(req).id, key);
-      if (!deleted) throw DomainError.notFound('consumer', 'key', key);
-      res.json({ status: 'deleted', consumer: presentConsumer(deleted) });
+  routes.declare(
+    '/admin/systems/:systemSlug/consumers/:key',
+    {
+      async DELETE(req: Request, res: Response) {
+        const key = String(req.params.key);
+        const deleted = await consumers.delete(siteOf(req).id, key);
+        if (!deleted) throw DomainError.notFound('consumer', 'key', key);
+        res.json({ status: 'deleted', consumer: presentConsumer(deleted) });
+      },
     },
-  }, {
-    DELETE: { summary: 'Delete an API consumer; its key stops working at once', success: 200, returns: 'consumer', errors: [404] },
-  });
+    {
+      DELETE: {
+        summary: 'Delete an API consumer; its key stops working at once',
+        success: 200,
+        returns: 'consumer',
+        errors: [404],
+      },
+    },
+  );
 }

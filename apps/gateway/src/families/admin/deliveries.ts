@@ -23,7 +23,8 @@ export interface DeliveryJson {
 }
 
 /** `WEBHOOK_ACTION_AWARD` -> `award`; the wire enums share a prefix per type. */
-const suffix = (value: string, prefix: string): string => (value.startsWith(prefix) ? value.slice(prefix.length) : value).toLowerCase();
+const suffix = (value: string, prefix: string): string =>
+  (value.startsWith(prefix) ? value.slice(prefix.length) : value).toLowerCase();
 
 export function presentDelivery(d: issuanceV1.WebhookDelivery__Output): DeliveryJson {
   return {
@@ -38,25 +39,38 @@ export function presentDelivery(d: issuanceV1.WebhookDelivery__Output): Delivery
 }
 
 export function mountDeliveries(routes: RouteTable, { clients }: { clients: ServiceClients }): void {
-  routes.declare('/admin/systems/:systemSlug/webhook/deliveries', {
-    async GET(req: Request, res: Response) {
-      const paging = readPaging(req.query);
-      const result = await clients.issuance.call('ListWebhookDeliveries', { siteId: siteOf(req).id, page: paging ?? {} }, callOptions(req));
-      res.json({
-        deliveries: result.deliveries.map(presentDelivery),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  routes.declare(
+    '/admin/systems/:systemSlug/webhook/deliveries',
+    {
+      async GET(req: Request, res: Response) {
+        const paging = readPaging(req.query);
+        const result = await clients.issuance.call(
+          'ListWebhookDeliveries',
+          { siteId: siteOf(req).id, page: paging ?? {} },
+          callOptions(req),
+        );
+        res.json({
+          deliveries: result.deliveries.map(presentDelivery),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
     },
-  }, {
-    GET: {
-      summary: 'The site’s webhook delivery log, newest first',
-      query: [
-        { name: 'page', description: 'Page number (1-based); paging applies only when page and count are both positive' },
-        { name: 'count', description: 'Deliveries per page' },
-      ],
-      success: 200,
-      returns: 'deliveries',
-      errors: [404],
+    {
+      GET: {
+        summary: 'The site’s webhook delivery log, newest first',
+        query: [
+          {
+            name: 'page',
+            description: 'Page number (1-based); paging applies only when page and count are both positive',
+          },
+          { name: 'count', description: 'Deliveries per page' },
+        ],
+        success: 200,
+        returns: 'deliveries',
+        errors: [404],
+      },
     },
-  });
+  );
 }

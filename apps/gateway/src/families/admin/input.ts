@@ -10,11 +10,21 @@ import { validate, type FieldRule } from '../../badgekit-format/validation.js';
 export const NOT_A_STRING = 'Expected a string';
 
 /** BadgeKit's rules, plus: every present, non-null field of `rules` is a string. */
-export function validateText(fields: Record<string, unknown>, rules: FieldRule[], options: { partial?: boolean } = {}): FieldProblem[] {
+export function validateText(
+  fields: Record<string, unknown>,
+  rules: FieldRule[],
+  options: { partial?: boolean } = {},
+): FieldProblem[] {
   const wrongType = rules
     .filter(({ field }) => fields[field] !== undefined && fields[field] !== null && typeof fields[field] !== 'string')
     .map(({ field }): FieldProblem => ({ message: NOT_A_STRING, field, value: fields[field] }));
   const wrong = new Set(wrongType.map((p) => p.field));
-  const problems = validate(fields, rules.filter((r) => !wrong.has(r.field)), options);
-  return [...problems, ...wrongType].sort((a, b) => rules.findIndex((r) => r.field === a.field) - rules.findIndex((r) => r.field === b.field));
+  const problems = validate(
+    fields,
+    rules.filter((r) => !wrong.has(r.field)),
+    options,
+  );
+  return [...problems, ...wrongType].sort(
+    (a, b) => rules.findIndex((r) => r.field === a.field) - rules.findIndex((r) => r.field === b.field),
+  );
 }

@@ -5,13 +5,25 @@
  */
 import { DomainError, type FieldProblem } from '@laurel/service-kit';
 import {
-  DEFAULT_ROLE, EMAIL_MAX, MAX_BATCH, PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_MAX,
-  type ElementProblem, type NewMember, type Role,
+  DEFAULT_ROLE,
+  EMAIL_MAX,
+  MAX_BATCH,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  ROLES,
+  USERNAME_MAX,
+  type ElementProblem,
+  type NewMember,
+  type Role,
 } from '../../domain/members.js';
 import type { FieldRule } from '../../badgekit-format/validation.js';
 import { validateText } from './input.js';
 
-const PASSWORD_RULE: FieldRule = { field: 'password', required: false, rules: [{ kind: 'length', min: PASSWORD_MIN, max: PASSWORD_MAX }] };
+const PASSWORD_RULE: FieldRule = {
+  field: 'password',
+  required: false,
+  rules: [{ kind: 'length', min: PASSWORD_MIN, max: PASSWORD_MAX }],
+};
 const ROLE_RULE: FieldRule = { field: 'role', required: false, rules: [{ kind: 'oneOf', values: ROLES }] };
 const EMAIL_RULES: FieldRule['rules'] = [{ kind: 'email' }, { kind: 'length', min: 3, max: EMAIL_MAX }];
 
@@ -22,9 +34,14 @@ export const MEMBER_RULES: FieldRule[] = [
   ROLE_RULE,
 ];
 
-export const MEMBER_CHANGE_RULES: FieldRule[] = [{ field: 'email', required: true, rules: EMAIL_RULES }, PASSWORD_RULE, ROLE_RULE];
+export const MEMBER_CHANGE_RULES: FieldRule[] = [
+  { field: 'email', required: true, rules: EMAIL_RULES },
+  PASSWORD_RULE,
+  ROLE_RULE,
+];
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function readOne(value: unknown): { member?: NewMember; problems: FieldProblem[] } {
   if (!isObject(value)) return { problems: [{ message: 'Expected an object', field: 'member', value: '' }] };
@@ -56,7 +73,9 @@ export function readMemberBatch(body: unknown): MemberBatch {
     return { single: true, members: [member] };
   }
   if (body.length === 0 || body.length > MAX_BATCH) {
-    throw DomainError.validation([{ message: `Expected 1 to ${MAX_BATCH} members`, field: 'members', value: body.length || '' }]);
+    throw DomainError.validation([
+      { message: `Expected 1 to ${MAX_BATCH} members`, field: 'members', value: body.length || '' },
+    ]);
   }
   const members: NewMember[] = [];
   const problems: ElementProblem[] = [];
@@ -80,7 +99,8 @@ export interface MemberChangeInput {
 export function readMemberChange(body: unknown): MemberChangeInput {
   const fields = isObject(body) ? body : {};
   const present = MEMBER_CHANGE_RULES.map((r) => r.field).filter((f) => Object.hasOwn(fields, f));
-  if (present.length === 0) throw DomainError.validation([{ message: 'Expected any of email, password, role', field: 'member', value: '' }]);
+  if (present.length === 0)
+    throw DomainError.validation([{ message: 'Expected any of email, password, role', field: 'member', value: '' }]);
   const checked = fields.password === null ? { ...fields, password: undefined } : fields;
   const problems = validateText(checked, MEMBER_CHANGE_RULES, { partial: true });
   if (problems.length > 0) throw DomainError.validation(problems);

@@ -21,11 +21,14 @@ declare module 'express-serve-static-core' {
 
 export function resolveSite(catalog: ServiceClients['catalog']) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req)).then(({ system }) => {
-      if (!system) throw new Error('catalog answered without a system');
-      req.adminSite = { id: system.id, slug: system.slug };
-      next();
-    }).catch(next);
+    catalog
+      .call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req))
+      .then(({ system }) => {
+        if (!system) throw new Error('catalog answered without a system');
+        req.adminSite = { id: system.id, slug: system.slug };
+        next();
+      })
+      .catch(next);
   };
 }
 

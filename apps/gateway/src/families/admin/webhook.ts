@@ -39,31 +39,41 @@ const presentWebhook = (webhook: catalogV1.Webhook__Output | null) => {
 export function mountWebhook(routes: RouteTable, { clients }: { clients: ServiceClients }): void {
   const catalog = clients.catalog;
 
-  routes.declare('/admin/systems/:systemSlug/webhook', {
-    async PUT(req: Request, res: Response) {
-      const fields = bodyFields(req);
-      const checked = validateText(fields, WEBHOOK_RULES);
-      const problems = [
-        ...(checked.some((p) => p.field === 'url') ? [] : absoluteHttpUrl(fields.url)),
-        // Never echo a secret back, not even a bad one.
-        ...checked.map((p) => (p.field === 'secret' && p.message ? { message: p.message, field: p.field } : p)),
-      ];
-      if (problems.length > 0) throw DomainError.validation(problems);
-      const request = { systemSlug: siteOf(req).slug, url: String(fields.url), secret: String(fields.secret) };
-      const { webhook } = await catalog.call('PutWebhook', request, callOptions(req));
-      res.json({ status: 'updated', webhook: presentWebhook(webhook) });
+  routes.declare(
+    '/admin/systems/:systemSlug/webhook',
+    {
+      async PUT(req: Request, res: Response) {
+        const fields = bodyFields(req);
+        const checked = validateText(fields, WEBHOOK_RULES);
+        const problems = [
+          ...(checked.some((p) => p.field === 'url') ? [] : absoluteHttpUrl(fields.url)),
+          // Never echo a secret back, not even a bad one.
+          ...checked.map((p) => (p.field === 'secret' && p.message ? { message: p.message, field: p.field } : p)),
+        ];
+        if (problems.length > 0) throw DomainError.validation(problems);
+        const request = { systemSlug: siteOf(req).slug, url: String(fields.url), secret: String(fields.secret) };
+        const { webhook } = await catalog.call('PutWebhook', request, callOptions(req));
+        res.json({ status: 'updated', webhook: presentWebhook(webhook) });
+      },
+      async GET(req: Request, res: Response) {
+        const { webhook } = await catalog.call('GetWebhook', { systemSlug: siteOf(req).slug }, callOptions(req));
+        res.json({ webhook: presentWebhook(webhook) });
+      },
+      async DELETE(req: Request, res: Response) {
+        await catalog.call('DeleteWebhook', { systemSlug: siteOf(req).slug }, callOptions(req));
+        res.json({ status: 'deleted' });
+      },
     },
-    async GET(req: Request, res: Response) {
-      const { webhook } = await catalog.call('GetWebhook', { systemSlug: siteOf(req).slug }, callOptions(req));
-      res.json({ webhook: presentWebhook(webhook) });
+    {
+      PUT: {
+        summary: 'Set the site’s webhook URL and signing secret',
+        body: WEBHOOK_RULES,
+        success: 200,
+        returns: 'webhook',
+        errors: [400, 404],
+      },
+      GET: { summary: 'Get the site’s webhook (never its secret)', success: 200, returns: 'webhook', errors: [404] },
+      DELETE: { summary: 'Remove the site’s webhook', success: 200, errors: [404] },
     },
-    async DELETE(req: Request, res: Response) {
-      await catalog.call('DeleteWebhook', { systemSlug: siteOf(req).slug }, callOptions(req));
-      res.json({ status: 'deleted' });
-    },
-  }, {
-    PUT: { summary: 'Set the site’s webhook URL and signing secret', body: WEBHOOK_RULES, success: 200, returns: 'webhook', errors: [400, 404] },
-    GET: { summary: 'Get the site’s webhook (never its secret)', success: 200, returns: 'webhook', errors: [404] },
-    DELETE: { summary: 'Remove the site’s webhook', success: 200, errors: [404] },
-  });
+  );
 }

@@ -12,7 +12,9 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -32,7 +34,11 @@ export function batchIdentity(consumerKey: string, body: unknown, idempotencyKey
   const canonical = canonicalJson(body);
   const requestHash = sha256(canonical);
   if (idempotencyKey !== undefined) return { batchKey: `key:${idempotencyKey}`, requestHash, batchId: idempotencyKey };
-  return { batchKey: `body:${sha256(`${consumerKey}\n${canonical}`)}`, requestHash, batchId: randomBytes(16).toString('hex') };
+  return {
+    batchKey: `body:${sha256(`${consumerKey}\n${canonical}`)}`,
+    requestHash,
+    batchId: randomBytes(16).toString('hex'),
+  };
 }
 
 /** An item's idempotency key in issuance (model.md "Earned badges"). */

@@ -27,14 +27,25 @@ function fromEpoch(value: number): number | undefined {
 function fromIso(text: string): number | undefined {
   const match = ISO.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, fraction, zone] = match as unknown as [string, string, string, string, string, string, string, string | undefined, string];
+  const [, y, mo, d, h, mi, s, fraction, zone] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
   let offsetMinutes = 0;
   if (zone !== 'Z') {
@@ -86,7 +97,8 @@ export function resolveDate(element: Record<string, unknown>, legacy: string, is
   if (hasLegacy && legacyMs === undefined) issues.push({ kind: 'unparseable', field: legacy });
   if (hasIso && isoMs === undefined) issues.push({ kind: 'unparseable', field: iso });
   if (issues.length > 0) return { issues };
-  if (legacyMs !== undefined && isoMs !== undefined && Math.abs(legacyMs - isoMs) > 1000) issues.push({ kind: 'disagree', field: iso });
+  if (legacyMs !== undefined && isoMs !== undefined && Math.abs(legacyMs - isoMs) > 1000)
+    issues.push({ kind: 'disagree', field: iso });
   const ms = isoMs ?? legacyMs;
   return { ...(ms !== undefined && { ms }), issues };
 }

@@ -10,7 +10,11 @@ import { epochSeconds, isoUtc } from './dates.js';
 import type { CheckedElement, ImportIssue } from './elements.js';
 
 export class ImportRequestError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,7 +28,12 @@ export const requestError = {
   empty: () => new ImportRequestError(400, 3002, 'the array is empty'),
   tooMany: (max: number) => new ImportRequestError(400, 3003, `at most ${max} elements per request`),
   keyReused: () => new ImportRequestError(409, 3409, 'this Idempotency-Key was used with a different body'),
-  unavailable: () => new ImportRequestError(503, 3503, 'a dependency is unavailable; nothing was recorded and the request may be retried'),
+  unavailable: () =>
+    new ImportRequestError(
+      503,
+      3503,
+      'a dependency is unavailable; nothing was recorded and the request may be retried',
+    ),
 };
 
 export function sendJson(res: Response, status: number, body: string): void {
@@ -33,7 +42,11 @@ export function sendJson(res: Response, status: number, body: string): void {
 }
 
 export function sendRequestError(res: Response, error: ImportRequestError): void {
-  sendJson(res, error.status, JSON.stringify({ data: null, errors: [{ code: error.code, message: error.message }], warnings: null }));
+  sendJson(
+    res,
+    error.status,
+    JSON.stringify({ data: null, errors: [{ code: error.code, message: error.message }], warnings: null }),
+  );
 }
 
 export interface Earned {

@@ -18,10 +18,24 @@ import { ConsumerStore, type ConsumerRecord } from '../../store/consumers.js';
 import type { FamilyOptions } from '../family.js';
 import { ConsumerCredentials } from '../../auth/consumer-credentials.js';
 import { batchIdentity, IDEMPOTENCY_KEY, itemKey } from './batch.js';
-import { elementResult, ImportRequestError, requestError, sendJson, sendRequestError, type Earned } from './envelope.js';
+import {
+  elementResult,
+  ImportRequestError,
+  requestError,
+  sendJson,
+  sendRequestError,
+  type Earned,
+} from './envelope.js';
 import { applyLookups, checkElement, isAwardable, issue, type BadgeFacts, type CheckedElement } from './elements.js';
 import { ImportStore } from '../../store/imports.js';
-import { ImportBodySchema, ImportHeaders, ImportResultSchema, MAX_ELEMENTS, TokenAnswerSchema, TokenBodySchema } from './schemas.js';
+import {
+  ImportBodySchema,
+  ImportHeaders,
+  ImportResultSchema,
+  MAX_ELEMENTS,
+  TokenAnswerSchema,
+  TokenBodySchema,
+} from './schemas.js';
 
 export const IMPORT_PATH = '/api_gateway/v1/badges/import/customerBadges';
 export const TOKEN_PATH = '/v3/oauth/token/generate';
@@ -52,7 +66,8 @@ function bodyError(error: unknown, limitText: string): ImportRequestError {
   return requestError.invalid(problem?.message ?? 'the request body could not be read');
 }
 
-const isJson = (req: Request) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+const isJson = (req: Request) =>
+  (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 function parseJson(body: Buffer): unknown {
   try {
@@ -71,7 +86,11 @@ function asRequestError(error: unknown, log: FamilyOptions['logger']): ImportReq
 }
 
 /** The issuance answer of one awardable element, as the family reports it. */
-function applyResult(checked: CheckedElement, result: issuanceV1.BulkAwardItemResult__Output | undefined, expiryMs: number): Earned | undefined {
+function applyResult(
+  checked: CheckedElement,
+  result: issuanceV1.BulkAwardItemResult__Output | undefined,
+  expiryMs: number,
+): Earned | undefined {
   if (!result) {
     checked.errors.push({ code: 3100, message: 'the element was not processed' });
     return undefined;
@@ -90,11 +109,14 @@ function applyResult(checked: CheckedElement, result: issuanceV1.BulkAwardItemRe
     default:
       // Only a change between the gateway's look-ups and issuance's own (a badge archived or deleted meanwhile) gets here.
       for (const problem of result.errors) {
-        if (problem.code === 'BULK_AWARD_ISSUE_CODE_BADGE_NOT_FOUND') checked.errors.push(issue.badgeNotFound(String(checked.badgeMetaId)));
-        else if (problem.code === 'BULK_AWARD_ISSUE_CODE_BADGE_ARCHIVED') checked.errors.push(issue.archived(String(checked.badgeMetaId)));
+        if (problem.code === 'BULK_AWARD_ISSUE_CODE_BADGE_NOT_FOUND')
+          checked.errors.push(issue.badgeNotFound(String(checked.badgeMetaId)));
+        else if (problem.code === 'BULK_AWARD_ISSUE_CODE_BADGE_ARCHIVED')
+          checked.errors.push(issue.archived(String(checked.badgeMetaId)));
         else checked.errors.push({ code: 3100, message: problem.message || 'the element could not be recorded' });
       }
-      if (checked.errors.length === 0) checked.errors.push({ code: 3100, message: 'the element could not be recorded' });
+      if (checked.errors.length === 0)
+        checked.errors.push({ code: 3100, message: 'the element could not be recorded' });
       return undefined;
   }
 }
@@ -111,7 +133,11 @@ export function customerImportRouter(options: FamilyOptions): Router {
   async function badgeFacts(req: Request, siteId: string, ids: string[]): Promise<Map<string, BadgeFacts>> {
     if (ids.length === 0) return new Map();
     try {
-      const { badges } = await clients.catalog.call('ListBadges', { siteId, ids, archived: 'ARCHIVED_FILTER_ANY', page: { page: 1, count: ids.length } }, callOptions(req));
+      const { badges } = await clients.catalog.call(
+        'ListBadges',
+        { siteId, ids, archived: 'ARCHIVED_FILTER_ANY', page: { page: 1, count: ids.length } },
+        callOptions(req),
+      );
       return new Map(badges.map((b) => [b.id, { archived: b.archived, published: b.published }]));
     } catch (error) {
       // The consumer's site is gone from the catalog: none of its badges exist.
@@ -120,7 +146,12 @@ export function customerImportRouter(options: FamilyOptions): Router {
     }
   }
 
-  async function processBatch(req: Request, consumer: ConsumerRecord, elements: unknown[], idempotencyKey: string | undefined): Promise<string> {
+  async function processBatch(
+    req: Request,
+    consumer: ConsumerRecord,
+    elements: unknown[],
+    idempotencyKey: string | undefined,
+  ): Promise<string> {
     const siteId = consumer.siteId;
     const identity = batchIdentity(consumer.key, elements, idempotencyKey);
     const stored = await store.findResponse(siteId, identity.batchKey);
@@ -133,23 +164,34 @@ export function customerImportRouter(options: FamilyOptions): Router {
     const checked = elements.map((element, i) => checkElement(element, i + 1, now));
     const badgeIds = [...new Set(checked.flatMap((c) => (c.badgeId !== undefined ? [c.badgeId] : [])))];
     const userIds = [...new Set(checked.flatMap((c) => (c.userId !== undefined ? [c.userId] : [])))];
-    const [badges, members] = await Promise.all([badgeFacts(req, siteId, badgeIds), store.existingMembers(siteId, userIds)]);
+    const [badges, members] = await Promise.all([
+      badgeFacts(req, siteId, badgeIds),
+      store.existingMembers(siteId, userIds),
+    ]);
     for (const c of checked) applyLookups(c, badges, members);
 
     const awardable = checked.filter(isAwardable);
-    const { results } = await clients.issuance.call('BulkAward', {
-      siteId,
-      channel: 'AWARD_CHANNEL_IMPORT',
-      batchKey: identity.batchKey,
-      requestHash: identity.requestHash,
-      publicOrigin: publicOrigin(req, options.config.PUBLIC_BASE_URL),
-      items: awardable.map((c) => ({
-        badgeId: c.badgeId, userId: String(c.userId), email: '', idempotencyKey: itemKey(identity.batchKey, c.position),
-        issuedOn: new Date(c.eventMs).toISOString(), expires: new Date(c.expiryMs).toISOString(),
-      })),
-      // A whole batch is one transaction and idempotent by its batch key: it may take longer than a single
-      // award (more so right after issuance restarted), and waiting is safe.
-    }, { ...callOptions(req), deadlineMs: BULK_DEADLINE_MS });
+    const { results } = await clients.issuance.call(
+      'BulkAward',
+      {
+        siteId,
+        channel: 'AWARD_CHANNEL_IMPORT',
+        batchKey: identity.batchKey,
+        requestHash: identity.requestHash,
+        publicOrigin: publicOrigin(req, options.config.PUBLIC_BASE_URL),
+        items: awardable.map((c) => ({
+          badgeId: c.badgeId,
+          userId: String(c.userId),
+          email: '',
+          idempotencyKey: itemKey(identity.batchKey, c.position),
+          issuedOn: new Date(c.eventMs).toISOString(),
+          expires: new Date(c.expiryMs).toISOString(),
+        })),
+        // A whole batch is one transaction and idempotent by its batch key: it may take longer than a single
+        // award (more so right after issuance restarted), and waiting is safe.
+      },
+      { ...callOptions(req), deadlineMs: BULK_DEADLINE_MS },
+    );
     const earned = new Map<number, Earned>();
     awardable.forEach((c, i) => {
       const got = applyResult(c, results[i], c.expiryMs);
@@ -168,7 +210,10 @@ export function customerImportRouter(options: FamilyOptions): Router {
   const importHandler = async (req: Request, res: Response) => {
     try {
       const outcome = await auth.authenticate(req.headers, 'badge-import');
-      if (!outcome.ok) throw outcome.status === 403 ? requestError.forbidden(outcome.message) : requestError.unauthorized(outcome.message);
+      if (!outcome.ok)
+        throw outcome.status === 403
+          ? requestError.forbidden(outcome.message)
+          : requestError.unauthorized(outcome.message);
       if (!isJson(req)) throw requestError.mediaType();
       let body: Buffer;
       try {
@@ -182,7 +227,8 @@ export function customerImportRouter(options: FamilyOptions): Router {
       if (parsed.length > MAX_ELEMENTS) throw requestError.tooMany(MAX_ELEMENTS);
       const header = req.headers['idempotency-key'];
       const idempotencyKey = Array.isArray(header) ? header[0] : header;
-      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw requestError.invalid('Idempotency-Key must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
+      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+        throw requestError.invalid('Idempotency-Key must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
       sendJson(res, 200, await processBatch(req, outcome.consumer, parsed, idempotencyKey));
     } catch (error) {
       sendRequestError(res, asRequestError(error, log));
@@ -206,7 +252,9 @@ export function customerImportRouter(options: FamilyOptions): Router {
       if (!consumer) throw requestError.unauthorized('unknown key or wrong secret');
       // Tokens serve the import and v2 BadgeAssignment; each route checks its own permission.
       if (!consumer.permissions.includes('badge-import') && !consumer.permissions.includes('badge-assignment')) {
-        throw requestError.forbidden('this consumer may not obtain tokens (permission badge-import or badge-assignment)');
+        throw requestError.forbidden(
+          'this consumer may not obtain tokens (permission badge-import or badge-assignment)',
+        );
       }
       sendJson(res, 200, JSON.stringify({ data: auth.issueToken(consumer), errors: null, warnings: null }));
     } catch (error) {
@@ -215,9 +263,10 @@ export function customerImportRouter(options: FamilyOptions): Router {
   };
 
   const importDoc = {
-    summary: 'Import customers\' earned badges',
-    description: 'A JSON array of up to 1000 elements; Basic (key:secret or key:md5(secret)) or an OAuth token (X-CAP-API-OAUTH-TOKEN, CAP-API-ACCESS-TOKEN, Authorization: Bearer); '
-      + 'optional Idempotency-Key. Answers 200 with one {data, errors, warnings} per element, in order.',
+    summary: "Import customers' earned badges",
+    description:
+      'A JSON array of up to 1000 elements; Basic (key:secret or key:md5(secret)) or an OAuth token (X-CAP-API-OAUTH-TOKEN, CAP-API-ACCESS-TOKEN, Authorization: Bearer); ' +
+      'optional Idempotency-Key. Answers 200 with one {data, errors, warnings} per element, in order.',
     success: 200,
     errors: [400, 401, 403, 409, 413, 415, 503],
     contentTypes: ['application/json'],
@@ -232,10 +281,17 @@ export function customerImportRouter(options: FamilyOptions): Router {
   router.put(IMPORT_PATH, importHandler);
   router.post(IMPORT_PATH, importHandler);
   registry.add({
-    family: FAMILY, method: 'POST', path: TOKEN_PATH, authenticated: false, success: 200, errors: [400, 401, 403, 415],
+    family: FAMILY,
+    method: 'POST',
+    path: TOKEN_PATH,
+    authenticated: false,
+    success: 200,
+    errors: [400, 401, 403, 415],
     summary: 'An OAuth access token for the customer import and v2 BadgeAssignment',
     description: 'For a consumer with the badge-import or badge-assignment permission.',
-    contentTypes: ['application/json'], body: TokenBodySchema, response: TokenAnswerSchema,
+    contentTypes: ['application/json'],
+    body: TokenBodySchema,
+    response: TokenAnswerSchema,
   });
   router.post(TOKEN_PATH, tokenHandler);
   return router;

@@ -50,17 +50,34 @@ async function mapped<T>(work: Promise<T>, map: { notFound?: ErrorId; conflict?:
 }
 
 const slugify = (name: string): string =>
-  `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'badge'}-${randomBytes(4).toString('hex')}`;
+  `${
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'badge'
+  }-${randomBytes(4).toString('hex')}`;
 
 function badgeItem(b: catalogV1.Badge__Output): Record<string, unknown> {
   return {
-    badgeId: b.id, location: b.location ?? '', name: b.name, verbosename: b.strapline ?? '', published: String(b.published),
-    url: b.image?.url ?? '', link: b.criteriaUrl ?? '',
+    badgeId: b.id,
+    location: b.location ?? '',
+    name: b.name,
+    verbosename: b.strapline ?? '',
+    published: String(b.published),
+    url: b.image?.url ?? '',
+    link: b.criteriaUrl ?? '',
   };
 }
 
 const requirementItem = (r: requirementsV1.Requirement__Output): Record<string, string> => ({
-  requirementId: r.id, badgeId: r.badgeId, actionId: r.actionId, location: r.location, published: String(r.published), quantity: r.quantity,
+  requirementId: r.id,
+  badgeId: r.badgeId,
+  actionId: r.actionId,
+  location: r.location,
+  published: String(r.published),
+  quantity: r.quantity,
 });
 
 /** Badge fields of Add / Edit Badge in §5.7's order; `required` for Add. */
@@ -98,7 +115,9 @@ function badgeFields(params: Params, required: boolean): catalogV1.BadgeFields {
 function idempotencyKey(ctx: CallContext): string | undefined {
   const header = ctx.req.headers['idempotency-key'];
   const key = typeof header === 'string' ? header : ctx.params.get('idempotencyKey');
-  return key !== undefined && key.length >= 1 && key.length <= 128 ? `kickapps:${ctx.member?.userId ?? ''}:${key}` : undefined;
+  return key !== undefined && key.length >= 1 && key.length <= 128
+    ? `kickapps:${ctx.member?.userId ?? ''}:${key}`
+    : undefined;
 }
 
 export function kickappsCalls(deps: Deps): CallSpec[] {
@@ -132,14 +151,21 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
   };
 
   /** The optional `location` filter: absent is no filter, given blank (null and unreadable values included) is 8. */
-  const locationFilter = (params: Params): string | undefined => (params.given('location') ? location(params.get('location')) : undefined);
+  const locationFilter = (params: Params): string | undefined =>
+    params.given('location') ? location(params.get('location')) : undefined;
 
   /** Badge ids of the location (every badge when absent), or undefined for no filter. */
-  const locationBadgeIds = async (siteId: string, params: Params, published?: boolean): Promise<string[] | undefined> => {
+  const locationBadgeIds = async (
+    siteId: string,
+    params: Params,
+    published?: boolean,
+  ): Promise<string[] | undefined> => {
     const where = locationFilter(params);
     if (where === undefined && published === undefined) return undefined;
     const { badges } = await clients.catalog.call('ListBadges', {
-      siteId, ...(where !== undefined && { location: where }), ...(published !== undefined && { published }),
+      siteId,
+      ...(where !== undefined && { location: where }),
+      ...(published !== undefined && { published }),
     });
     return badges.map((b) => b.id);
   };
@@ -154,10 +180,15 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       async handle({ params, siteId, req }) {
         const key = params.get('developerKey') ?? '';
         if (!key || !siteId) throw new KickAppsError(101);
-        const candidates = (await consumers.listBySite(siteId)).filter((c) => c.permissions.includes('kickapps-developer'));
+        const candidates = (await consumers.listBySite(siteId)).filter((c) =>
+          c.permissions.includes('kickapps-developer'),
+        );
         let valid = false;
         for (const c of candidates) {
-          if (await matchesSecret(key, { hash: c.secretHash, md5Hash: c.secretMd5Hash })) { valid = true; break; }
+          if (await matchesSecret(key, { hash: c.secretHash, md5Hash: c.secretMd5Hash })) {
+            valid = true;
+            break;
+          }
         }
         if (!valid) throw new KickAppsError(101);
         const login = String(req.params.login ?? '');
@@ -166,9 +197,18 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const found = await tokens.findMember(siteId, byEmail ? 'email' : 'username', login);
         if (!found) throw new KickAppsError(102);
         const password = params.get('password');
-        if (password !== undefined && !(found.passwordHash && (await verifySecret(password, found.passwordHash)))) throw new KickAppsError(102);
+        if (password !== undefined && !(found.passwordHash && (await verifySecret(password, found.passwordHash))))
+          throw new KickAppsError(102);
         const token = await tokens.issue(siteId, found.userId);
-        return { TOKEN: token, userId: found.userId, username: found.username, email: found.email, role: found.role, PRIVILEGES: 'RW', payload_type: 'json' };
+        return {
+          TOKEN: token,
+          userId: found.userId,
+          username: found.username,
+          email: found.email,
+          role: found.role,
+          PRIVILEGES: 'RW',
+          payload_type: 'json',
+        };
       },
     },
     {
@@ -198,7 +238,8 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const before = await siteBadge(siteId, badgeId);
         const fields = badgeFields(params, false);
         await mapped(clients.catalog.call('UpdateBadge', { siteBadge: { siteId, badgeId }, fields }), { notFound: 9 });
-        if (fields.published === true && !before.published) await clients.requirements.call('ReevaluateBadge', { siteId, badgeId });
+        if (fields.published === true && !before.published)
+          await clients.requirements.call('ReevaluateBadge', { siteId, badgeId });
         return { edited: true, badgeId };
       },
     },
@@ -220,7 +261,12 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
       async handle({ params, siteId }) {
         const badgeId = id(params.get('badgeId'), 9);
         await siteBadge(siteId, badgeId);
-        const { pageInfo } = await clients.issuance.call('ListBadgeAwards', { siteId, badgeId, includeExpired: true, page: { page: 1, count: 1 } });
+        const { pageInfo } = await clients.issuance.call('ListBadgeAwards', {
+          siteId,
+          badgeId,
+          includeExpired: true,
+          page: { page: 1, count: 1 },
+        });
         if (Number(pageInfo?.total ?? 0) > 0) throw new KickAppsError(116);
         await clients.requirements.call('DeleteBadgeRequirements', { siteId, badgeId });
         await mapped(clients.catalog.call('DeleteBadge', { siteBadge: { siteId, badgeId } }), { notFound: 9 });
@@ -236,7 +282,9 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const where = params.get('location');
         const published = optionalBool(params.get('published'));
         const { badges } = await clients.catalog.call('ListBadges', {
-          siteId, ...(where !== undefined && { location: location(where) }), ...(published !== undefined && { published }),
+          siteId,
+          ...(where !== undefined && { location: location(where) }),
+          ...(published !== undefined && { published }),
         });
         return { badges: [...badges].sort((a, b) => Number(BigInt(a.id) - BigInt(b.id))).map(badgeItem) };
       },
@@ -258,9 +306,18 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const quantity = params.has('quantity') ? positiveQuantity(params.get('quantity')) : '1';
         const published = optionalBool(params.get('published')) ?? false;
         const key = idempotencyKey(ctx);
-        const { requirement } = await mapped(clients.requirements.call('AddRequirement', {
-          siteId, badgeId, actionId, location: where, quantity, published, idempotencyKey: key ?? '',
-        }), { conflict: 24, notFound: 10 });
+        const { requirement } = await mapped(
+          clients.requirements.call('AddRequirement', {
+            siteId,
+            badgeId,
+            actionId,
+            location: where,
+            quantity,
+            published,
+            idempotencyKey: key ?? '',
+          }),
+          { conflict: 24, notFound: 10 },
+        );
         return { added: true, requirementId: requirement?.id ?? '' };
       },
     },
@@ -282,11 +339,18 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         if (badgeId !== undefined) await siteBadge(siteId, badgeId);
         const actionId = params.has('actionId') ? id(params.get('actionId'), 10) : undefined;
         if (actionId !== undefined) await siteAction(siteId, actionId);
-        await mapped(clients.requirements.call('UpdateRequirement', {
-          siteId, requirementId,
-          ...(badgeId !== undefined && { badgeId }), ...(actionId !== undefined && { actionId }), ...(where !== undefined && { location: where }),
-          ...(quantity !== undefined && { quantity }), ...(published !== undefined && { published }),
-        }), { conflict: 24, notFound: 19 });
+        await mapped(
+          clients.requirements.call('UpdateRequirement', {
+            siteId,
+            requirementId,
+            ...(badgeId !== undefined && { badgeId }),
+            ...(actionId !== undefined && { actionId }),
+            ...(where !== undefined && { location: where }),
+            ...(quantity !== undefined && { quantity }),
+            ...(published !== undefined && { published }),
+          }),
+          { conflict: 24, notFound: 19 },
+        );
         return { updated: true, requirementId };
       },
     },
@@ -336,7 +400,10 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const actionId = id(params.get('actionId'), 10);
         await siteAction(siteId, actionId);
         const name = actionName(params);
-        await mapped(clients.requirements.call('UpdateAction', { siteId, actionId, name }), { conflict: 3, notFound: 10 });
+        await mapped(clients.requirements.call('UpdateAction', { siteId, actionId, name }), {
+          conflict: 3,
+          notFound: 10,
+        });
         return { edited: true, actionId };
       },
     },
@@ -376,9 +443,17 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         await siteAction(siteId, actionId);
         const where = location(params.get('location'));
         const quantity = signedQuantity(params.get('quantity'));
-        const { userActionId } = await mapped(clients.requirements.call('RecordUserAction', {
-          siteId, userId: target.userId, actionId, location: where, quantity, idempotencyKey: idempotencyKey(ctx) ?? randomUUID(),
-        }), { notFound: 10 });
+        const { userActionId } = await mapped(
+          clients.requirements.call('RecordUserAction', {
+            siteId,
+            userId: target.userId,
+            actionId,
+            location: where,
+            quantity,
+            idempotencyKey: idempotencyKey(ctx) ?? randomUUID(),
+          }),
+          { notFound: 10 },
+        );
         return { added: true, userActionId };
       },
     },
@@ -393,10 +468,19 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const page = paging(params);
         if (badgeIds !== undefined && badgeIds.length === 0) return { totSize: 0, userId: target.userId, badges: [] };
         const { earnedBadges, pageInfo } = await clients.issuance.call('ListRecipientBadges', {
-          siteId, userId: target.userId, email: target.email, badgeIds: badgeIds ?? [], order: 'EARNED_BADGE_ORDER_NEWEST_FIRST', onePerBadge: true, page,
+          siteId,
+          userId: target.userId,
+          email: target.email,
+          badgeIds: badgeIds ?? [],
+          order: 'EARNED_BADGE_ORDER_NEWEST_FIRST',
+          onePerBadge: true,
+          page,
         });
         const ids = earnedBadges.map((e) => e.badgeId);
-        const { badges } = ids.length > 0 ? await clients.catalog.call('ListBadges', { siteId, ids, archived: 'ARCHIVED_FILTER_ANY' }) : { badges: [] };
+        const { badges } =
+          ids.length > 0
+            ? await clients.catalog.call('ListBadges', { siteId, ids, archived: 'ARCHIVED_FILTER_ANY' })
+            : { badges: [] };
         const byId = new Map(badges.map((b) => [b.id, b]));
         return {
           totSize: Number(pageInfo?.total ?? 0),
@@ -420,13 +504,23 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
         const where = locationFilter(params);
         const page = paging(params);
         const { badges, pageInfo } = await clients.catalog.call('ListBadges', {
-          siteId, published: true, ...(where !== undefined && { location: where }), page,
+          siteId,
+          published: true,
+          ...(where !== undefined && { location: where }),
+          page,
         });
         const ids = badges.map((b) => b.id);
         if (ids.length === 0) return { totSize: Number(pageInfo?.total ?? 0), userId: target.userId, badges: [] };
         const [{ badges: progress }, { earnedBadges }] = await Promise.all([
           clients.requirements.call('GetMemberProgress', { siteId, userId: target.userId, badgeIds: ids }),
-          clients.issuance.call('ListRecipientBadges', { siteId, userId: target.userId, email: target.email, badgeIds: ids, order: 'EARNED_BADGE_ORDER_CREATED', onePerBadge: true }),
+          clients.issuance.call('ListRecipientBadges', {
+            siteId,
+            userId: target.userId,
+            email: target.email,
+            badgeIds: ids,
+            order: 'EARNED_BADGE_ORDER_CREATED',
+            onePerBadge: true,
+          }),
         ]);
         const earned = new Map(earnedBadges.map((e) => [e.badgeId, e]));
         const progressOf = new Map(progress.map((p) => [p.badgeId, p]));
@@ -440,8 +534,12 @@ export function kickappsCalls(deps: Deps): CallSpec[] {
               earned: String(e !== undefined),
               earnedAt: e ? Math.floor(new Date(e.issuedOn).getTime() / 1000) : null,
               requirements: (progressOf.get(b.id)?.requirements ?? []).map((r) => ({
-                requirementId: r.requirement?.id ?? '', actionId: r.requirement?.actionId ?? '', location: r.requirement?.location ?? '',
-                quantity: r.requirement?.quantity ?? '', userQuantity: r.userQuantity, met: String(r.met),
+                requirementId: r.requirement?.id ?? '',
+                actionId: r.requirement?.actionId ?? '',
+                location: r.requirement?.location ?? '',
+                quantity: r.requirement?.quantity ?? '',
+                userQuantity: r.userQuantity,
+                met: String(r.met),
               })),
             };
           }),

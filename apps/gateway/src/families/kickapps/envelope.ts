@@ -50,12 +50,22 @@ export const ERRORS = {
 } as const;
 
 /** Requests refused before any call ran (README "Limits"): Laurel numbers, answered with the problem's HTTP status. */
-export const EDGE_ERRORS: Record<Exclude<EdgeProblemKind, 'internal'>, ErrorId> = { tooLarge: 121, encoding: 122, url: 123, content: 124, headers: 125, request: 126 };
+export const EDGE_ERRORS: Record<Exclude<EdgeProblemKind, 'internal'>, ErrorId> = {
+  tooLarge: 121,
+  encoding: 122,
+  url: 123,
+  content: 124,
+  headers: 125,
+  request: 126,
+};
 
 export type ErrorId = keyof typeof ERRORS;
 
 export class KickAppsError extends Error {
-  constructor(readonly errorId: ErrorId, readonly httpStatus = 200) {
+  constructor(
+    readonly errorId: ErrorId,
+    readonly httpStatus = 200,
+  ) {
     super(ERRORS[errorId]);
     this.name = 'KickAppsError';
   }
@@ -63,9 +73,15 @@ export class KickAppsError extends Error {
 
 export const CALLBACK = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 
-export const validCallback = (callback: string | undefined): boolean => callback === undefined || (callback.length <= 128 && CALLBACK.test(callback));
+export const validCallback = (callback: string | undefined): boolean =>
+  callback === undefined || (callback.length <= 128 && CALLBACK.test(callback));
 
-export function sendKickApps(res: Response, callback: string | undefined, payload: Record<string, unknown>, httpStatus = 200): void {
+export function sendKickApps(
+  res: Response,
+  callback: string | undefined,
+  payload: Record<string, unknown>,
+  httpStatus = 200,
+): void {
   sendJson(res, callback, JSON.stringify(payload), httpStatus);
 }
 

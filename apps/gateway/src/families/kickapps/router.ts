@@ -107,8 +107,15 @@ export function kickappsRouter(options: FamilyOptions): Router {
       for (const method of methods) {
         const input = callInput(call);
         options.registry.add({
-          family: 'kickapps', method, path: `/rest${path}`, authenticated: call.role !== 'public', summary: call.summary, success: 200, errors: [404, 503],
-          ...(call.postOnly && method === 'GET' && { description: 'This call requires POST: a GET is answered with error 105.' }),
+          family: 'kickapps',
+          method,
+          path: `/rest${path}`,
+          authenticated: call.role !== 'public',
+          summary: call.summary,
+          success: 200,
+          errors: [404, 503],
+          ...(call.postOnly &&
+            method === 'GET' && { description: 'This call requires POST: a GET is answered with error 105.' }),
           contentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
           ...(call.role === 'developer' ? { security: 'kickappsDeveloperKey' as const } : {}),
           // A POST may also put its parameters in the query string; a body value wins (§5.2).
@@ -135,7 +142,9 @@ export function kickappsRouter(options: FamilyOptions): Router {
             return;
           }
           if (call.postOnly && req.method !== 'POST') throw new KickAppsError(105);
-          const siteId = /^[0-9]{1,18}$/.test(String(req.params.as ?? '')) ? BigInt(String(req.params.as)).toString() : '';
+          const siteId = /^[0-9]{1,18}$/.test(String(req.params.as ?? ''))
+            ? BigInt(String(req.params.as)).toString()
+            : '';
           let member: LoginMember | undefined;
           if (call.role === 'member' || call.role === 'admin') {
             const token = params.get('t');
@@ -159,7 +168,11 @@ export function kickappsRouter(options: FamilyOptions): Router {
             }
           }
           const payload = await call.handle({ req, params, siteId, member });
-          const json = JSON.stringify({ status: stringStatus ? '1' : 1, ...(stringStatus && { error: '' }), ...payload });
+          const json = JSON.stringify({
+            status: stringStatus ? '1' : 1,
+            ...(stringStatus && { error: '' }),
+            ...payload,
+          });
           await remember(scope, { answer: json, httpStatus: 200 });
           sendJson(res, callback, json);
         } catch (error) {
@@ -180,7 +193,8 @@ export function kickappsRouter(options: FamilyOptions): Router {
   }
 
   router.all('/rest/*rest', (req, res) => {
-    const callback = typeof req.query.callback === 'string' && validCallback(req.query.callback) ? req.query.callback : undefined;
+    const callback =
+      typeof req.query.callback === 'string' && validCallback(req.query.callback) ? req.query.callback : undefined;
     sendKickApps(res, callback, errorPayload(new KickAppsError(100), false), 404);
   });
   return router;

@@ -43,7 +43,11 @@ export function parseLocations(text: string | undefined): string[] | undefined {
       for (;;) {
         if (i >= text.length) return undefined;
         if (text[i] === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
           i += 1;
           break;
         }
@@ -69,8 +73,15 @@ export function superfanCalls(deps: Deps): CallSpec[] {
   const store = new KickAppsSuperfanStore(deps.db);
 
   /** Every earned badge of the location's badges, as member → (badge → first award time). */
-  const holdings = async (siteId: string, where: string): Promise<{ held: Map<string, Map<string, number>>; members: Map<string, FanMember> }> => {
-    const { badges } = await clients.catalog.call('ListBadges', { siteId, location: where, archived: 'ARCHIVED_FILTER_ANY' });
+  const holdings = async (
+    siteId: string,
+    where: string,
+  ): Promise<{ held: Map<string, Map<string, number>>; members: Map<string, FanMember> }> => {
+    const { badges } = await clients.catalog.call('ListBadges', {
+      siteId,
+      location: where,
+      archived: 'ARCHIVED_FILTER_ANY',
+    });
     const byUserId = new Map<string, Map<string, number>>();
     const byEmail = new Map<string, Map<string, number>>();
     const note = (into: Map<string, Map<string, number>>, who: string, badgeId: string, at: number) => {
@@ -81,7 +92,11 @@ export function superfanCalls(deps: Deps): CallSpec[] {
     };
     for (const badge of badges) {
       for (let page = 1; ; page += 1) {
-        const { earnedBadges } = await clients.issuance.call('ListBadgeAwards', { siteId, badgeId: badge.id, page: { page, count: AWARD_PAGE } });
+        const { earnedBadges } = await clients.issuance.call('ListBadgeAwards', {
+          siteId,
+          badgeId: badge.id,
+          page: { page, count: AWARD_PAGE },
+        });
         for (const award of earnedBadges) {
           const at = new Date(award.issuedOn).getTime();
           const userId = award.recipient?.userId ?? '0';
@@ -114,7 +129,10 @@ export function superfanCalls(deps: Deps): CallSpec[] {
       if (!member || badges.size < minimum) continue;
       fans.push({ ...member, numBadges: badges.size, lastEarnedMs: Math.max(...badges.values()) });
     }
-    fans.sort((a, b) => b.numBadges - a.numBadges || a.lastEarnedMs - b.lastEarnedMs || Number(BigInt(a.userId) - BigInt(b.userId)));
+    fans.sort(
+      (a, b) =>
+        b.numBadges - a.numBadges || a.lastEarnedMs - b.lastEarnedMs || Number(BigInt(a.userId) - BigInt(b.userId)),
+    );
     return fans.map((f, i) => ({ ...f, rank: i + 1 }));
   };
 
@@ -140,7 +158,12 @@ export function superfanCalls(deps: Deps): CallSpec[] {
           location: where,
           totSize: String(fans.length),
           superFans: slice.map((f) => ({
-            userId: f.userId, username: f.username, pathToPhoto: null, numBadges: f.numBadges, rank: f.rank, timeLastBadgeEarned: Math.floor(f.lastEarnedMs / 1000),
+            userId: f.userId,
+            username: f.username,
+            pathToPhoto: null,
+            numBadges: f.numBadges,
+            rank: f.rank,
+            timeLastBadgeEarned: Math.floor(f.lastEarnedMs / 1000),
           })),
         };
       },
@@ -153,7 +176,7 @@ export function superfanCalls(deps: Deps): CallSpec[] {
       async handle({ params, siteId, member }) {
         const locations = parseLocations(params.get('locations'));
         if (!locations) throw new KickAppsError(119);
-        const userId = params.has('user_id') ? await target(siteId, params) : member?.userId ?? '';
+        const userId = params.has('user_id') ? await target(siteId, params) : (member?.userId ?? '');
         const criteria = await store.criteria(siteId, locations);
         const rankings: Record<string, unknown>[] = [];
         for (const where of locations) {

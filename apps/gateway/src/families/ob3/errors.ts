@@ -14,7 +14,15 @@ import { edgeProblemOf } from '../../http/edge-guard.js';
 import { redactUrl } from '../../http/request-context.js';
 
 export type CodeMinor =
-  | 'forbidden' | 'invalid_data' | 'invalid_query_parameter' | 'not_found' | 'unauthorizedrequest' | 'server_busy' | 'internal_server_error' | 'not_allowed' | 'not_acceptable';
+  | 'forbidden'
+  | 'invalid_data'
+  | 'invalid_query_parameter'
+  | 'not_found'
+  | 'unauthorizedrequest'
+  | 'server_busy'
+  | 'internal_server_error'
+  | 'not_allowed'
+  | 'not_acceptable';
 
 export class Ob3Error extends Error {
   constructor(
@@ -35,7 +43,9 @@ export function statusInfo(description: string, codeMinor: CodeMinor, major: 'fa
     imsx_codeMajor: major,
     imsx_severity: major === 'failure' ? 'error' : 'status',
     imsx_description: description,
-    imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] },
+    imsx_codeMinor: {
+      imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }],
+    },
   };
 }
 
@@ -43,7 +53,8 @@ const EDGE_MINOR: Record<number, CodeMinor> = { 413: 'invalid_data', 415: 'not_a
 
 /** An edge problem (size, encoding, URL) as imsx_StatusInfo; used by http/edge-response.ts too. */
 export function edgeStatusInfo(problem: EdgeProblem) {
-  if (problem.kind === 'internal') return { status: 500, body: statusInfo('An internal error occurred', 'internal_server_error') };
+  if (problem.kind === 'internal')
+    return { status: 500, body: statusInfo('An internal error occurred', 'internal_server_error') };
   return { status: problem.status, body: statusInfo(problem.message, EDGE_MINOR[problem.status] ?? 'invalid_data') };
 }
 
@@ -52,12 +63,28 @@ function fromOAuth(error: OAuthError): Ob3Error {
   const headers: Record<string, string> = {};
   // The token endpoint's 401 is the client's Basic authentication (RFC 6749 §5.2); the resources' is the bearer token (RFC 6750 §3).
   if (error.name === 'invalid_client') headers['WWW-Authenticate'] = 'Basic realm="ob3"';
-  else if (error.code === 401) headers['WWW-Authenticate'] = error.name === 'unauthorized_request' ? 'Bearer realm="ob3"' : `Bearer realm="ob3", error="${error.name}"`;
+  else if (error.code === 401)
+    headers['WWW-Authenticate'] =
+      error.name === 'unauthorized_request' ? 'Bearer realm="ob3"' : `Bearer realm="ob3", error="${error.name}"`;
   if (error.code === 403) headers['WWW-Authenticate'] = `Bearer realm="ob3", error="insufficient_scope"`;
-  const minor: CodeMinor = error.code === 401 ? 'unauthorizedrequest' : error.code === 403 ? 'forbidden' : error.code >= 500 ? 'internal_server_error' : 'invalid_data';
+  const minor: CodeMinor =
+    error.code === 401
+      ? 'unauthorizedrequest'
+      : error.code === 403
+        ? 'forbidden'
+        : error.code >= 500
+          ? 'internal_server_error'
+          : 'invalid_data';
   // The library's own 503/500 is a model (database) failure: not the client's doing, and said without detail.
-  if (error.code >= 500) return new Ob3Error(503, 'server_busy', 'A dependency is unavailable; retry later', 'temporarily_unavailable');
-  return new Ob3Error(error.code, minor, error.message, error.name === 'unauthorized_request' ? undefined : error.name, headers);
+  if (error.code >= 500)
+    return new Ob3Error(503, 'server_busy', 'A dependency is unavailable; retry later', 'temporarily_unavailable');
+  return new Ob3Error(
+    error.code,
+    minor,
+    error.message,
+    error.name === 'unauthorized_request' ? undefined : error.name,
+    headers,
+  );
 }
 
 function fromDomain(error: DomainError): Ob3Error | undefined {
@@ -102,7 +129,11 @@ export function ob3Errors(logger: Logger) {
       }
     }
     if (mapped) {
-      if (mapped.status >= 500) logger.warn({ err: error, requestId: req.requestId, url: redactUrl(req.url) }, 'OB 3.0 request failed on a dependency');
+      if (mapped.status >= 500)
+        logger.warn(
+          { err: error, requestId: req.requestId, url: redactUrl(req.url) },
+          'OB 3.0 request failed on a dependency',
+        );
       sendOb3Error(res, mapped);
       return;
     }

@@ -29,9 +29,17 @@ export interface Ob3User {
 
 const GRANTS = ['authorization_code', 'refresh_token'];
 
-const userOf = (grant: Ob3Grant & { grantId?: string }): Ob3User => ({ siteId: grant.siteId, userId: grant.userId, ...(grant.grantId && { grantId: grant.grantId }) });
+const userOf = (grant: Ob3Grant & { grantId?: string }): Ob3User => ({
+  siteId: grant.siteId,
+  userId: grant.userId,
+  ...(grant.grantId && { grantId: grant.grantId }),
+});
 const scopesOf = (text: string): string[] => text.split(' ').filter(Boolean);
-const clientOf = (id: string, redirectUris: string[] = []): OAuth2Server.Client => ({ id, grants: GRANTS, redirectUris });
+const clientOf = (id: string, redirectUris: string[] = []): OAuth2Server.Client => ({
+  id,
+  grants: GRANTS,
+  redirectUris,
+});
 const memberOf = (user: OAuth2Server.User): Ob3User => ({ siteId: String(user.siteId), userId: String(user.userId) });
 
 export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel {
@@ -44,7 +52,8 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
       const client = await store.findClient(clientId);
       if (!client) return false;
       // The authorize step asks without a secret; the token endpoint always with one (every client is confidential).
-      if (clientSecret !== null && clientSecret !== undefined && !sameDigest(clientSecret, client.secretHash)) return false;
+      if (clientSecret !== null && clientSecret !== undefined && !sameDigest(clientSecret, client.secretHash))
+        return false;
       return { ...clientOf(client.clientId, client.redirectUris), scope: client.scope };
     },
 
@@ -59,8 +68,13 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
     async saveAuthorizationCode(code, client, user) {
       const member = memberOf(user);
       await store.saveCode(digest(code.authorizationCode), {
-        clientId: client.id, ...member, scope: (code.scope ?? []).join(' '), expiresAt: code.expiresAt, redirectUri: code.redirectUri,
-        codeChallenge: code.codeChallenge ?? '', codeChallengeMethod: code.codeChallengeMethod ?? '',
+        clientId: client.id,
+        ...member,
+        scope: (code.scope ?? []).join(' '),
+        expiresAt: code.expiresAt,
+        redirectUri: code.redirectUri,
+        codeChallenge: code.codeChallenge ?? '',
+        codeChallengeMethod: code.codeChallengeMethod ?? '',
       });
       return { ...code, client, user };
     },
@@ -69,8 +83,12 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
       const code = await store.findCode(digest(authorizationCode));
       if (!code) return false;
       return {
-        authorizationCode, expiresAt: code.expiresAt, redirectUri: code.redirectUri, scope: scopesOf(code.scope),
-        client: clientOf(code.clientId), user: userOf(code),
+        authorizationCode,
+        expiresAt: code.expiresAt,
+        redirectUri: code.redirectUri,
+        scope: scopesOf(code.scope),
+        client: clientOf(code.clientId),
+        user: userOf(code),
         ...(code.codeChallenge && { codeChallenge: code.codeChallenge, codeChallengeMethod: code.codeChallengeMethod }),
       };
     },
@@ -82,9 +100,21 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
       const scope = (token.scope ?? []).join(' ');
       // A code starts an authorization; a refresh continues the one its refresh token belonged to.
       const grantId = typeof user.grantId === 'string' ? user.grantId : randomUUID();
-      await store.saveToken(digest(token.accessToken), 'access', { clientId: client.id, ...member, grantId, scope, expiresAt: token.accessTokenExpiresAt ?? new Date() });
+      await store.saveToken(digest(token.accessToken), 'access', {
+        clientId: client.id,
+        ...member,
+        grantId,
+        scope,
+        expiresAt: token.accessTokenExpiresAt ?? new Date(),
+      });
       if (token.refreshToken) {
-        await store.saveToken(digest(token.refreshToken), 'refresh', { clientId: client.id, ...member, grantId, scope, expiresAt: token.refreshTokenExpiresAt ?? new Date() });
+        await store.saveToken(digest(token.refreshToken), 'refresh', {
+          clientId: client.id,
+          ...member,
+          grantId,
+          scope,
+          expiresAt: token.refreshTokenExpiresAt ?? new Date(),
+        });
       }
       return { ...token, client, user };
     },
@@ -92,7 +122,13 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
     async getAccessToken(accessToken) {
       const grant = await store.findToken(digest(accessToken), 'access');
       if (!grant || grant.revoked) return false;
-      return { accessToken, accessTokenExpiresAt: grant.expiresAt, scope: scopesOf(grant.scope), client: clientOf(grant.clientId), user: userOf(grant) };
+      return {
+        accessToken,
+        accessTokenExpiresAt: grant.expiresAt,
+        scope: scopesOf(grant.scope),
+        client: clientOf(grant.clientId),
+        user: userOf(grant),
+      };
     },
 
     async getRefreshToken(refreshToken) {
@@ -103,7 +139,13 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
         await store.revokeGrant(grant.grantId);
         return false;
       }
-      return { refreshToken, refreshTokenExpiresAt: grant.expiresAt, scope: scopesOf(grant.scope), client: clientOf(grant.clientId), user: userOf(grant) };
+      return {
+        refreshToken,
+        refreshTokenExpiresAt: grant.expiresAt,
+        scope: scopesOf(grant.scope),
+        client: clientOf(grant.clientId),
+        user: userOf(grant),
+      };
     },
 
     revokeToken: (token) => store.revokeToken(digest(token.refreshToken)),
@@ -113,12 +155,17 @@ export function oauthModel(store: Ob3Store): OAuth2Server.AuthorizationCodeModel
 }
 
 const strings = (source: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(source).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Array.isArray(v) ? [[k, v.join(', ')]] : [])));
+  Object.fromEntries(
+    Object.entries(source).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[k, v]] : Array.isArray(v) ? [[k, v.join(', ')]] : [],
+    ),
+  );
 
 /** The library's request for an Express request (its body, if any, already parsed); `query` replaces the request's own. */
-export const libraryRequest = (req: ExpressRequest, query?: Record<string, string>): OAuth2Server.Request => new OAuth2Server.Request({
-  method: query ? 'GET' : req.method,
-  headers: strings(req.headers),
-  query: query ?? strings(req.query),
-  body: query ? {} : strings((req.body ?? {}) as Record<string, unknown>),
-});
+export const libraryRequest = (req: ExpressRequest, query?: Record<string, string>): OAuth2Server.Request =>
+  new OAuth2Server.Request({
+    method: query ? 'GET' : req.method,
+    headers: strings(req.headers),
+    query: query ?? strings(req.query),
+    body: query ? {} : strings((req.body ?? {}) as Record<string, unknown>),
+  });

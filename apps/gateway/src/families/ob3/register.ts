@@ -13,36 +13,46 @@ import type { Ob3Store } from '../../store/ob3.js';
 import { Ob3Error } from './errors.js';
 
 const URL_TEXT = z.string().max(2048);
-export const RegistrationBody = z.object({
-  client_name: z.string().min(1).max(255).optional(),
-  client_uri: URL_TEXT.optional(),
-  logo_uri: URL_TEXT.optional(),
-  tos_uri: URL_TEXT.optional(),
-  policy_uri: URL_TEXT.optional(),
-  software_id: z.string().max(255).optional(),
-  software_version: z.string().max(255).optional(),
-  redirect_uris: z.array(URL_TEXT).min(1).max(10),
-  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post']).optional(),
-  grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])).optional(),
-  response_types: z.array(z.literal('code')).optional(),
-  scope: z.string().max(2048).optional(),
-  contacts: z.array(z.string().max(255)).max(10).optional(),
-}).openapi('Ob3ClientRegistration');
+export const RegistrationBody = z
+  .object({
+    client_name: z.string().min(1).max(255).optional(),
+    client_uri: URL_TEXT.optional(),
+    logo_uri: URL_TEXT.optional(),
+    tos_uri: URL_TEXT.optional(),
+    policy_uri: URL_TEXT.optional(),
+    software_id: z.string().max(255).optional(),
+    software_version: z.string().max(255).optional(),
+    redirect_uris: z.array(URL_TEXT).min(1).max(10),
+    token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post']).optional(),
+    grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])).optional(),
+    response_types: z.array(z.literal('code')).optional(),
+    scope: z.string().max(2048).optional(),
+    contacts: z.array(z.string().max(255)).max(10).optional(),
+  })
+  .openapi('Ob3ClientRegistration');
 
-export const RegistrationAnswer = z.object({
-  ...RegistrationBody.shape,
-  client_id: z.string(),
-  client_secret: z.string(),
-  client_id_issued_at: z.number().int(),
-  client_secret_expires_at: z.literal(0),
-  scope: z.string(),
-}).openapi('Ob3RegisteredClient');
+export const RegistrationAnswer = z
+  .object({
+    ...RegistrationBody.shape,
+    client_id: z.string(),
+    client_secret: z.string(),
+    client_id_issued_at: z.number().int(),
+    client_secret_expires_at: z.literal(0),
+    scope: z.string(),
+  })
+  .openapi('Ob3RegisteredClient');
 
 const invalid = (message: string, code = 'invalid_client_metadata') => new Ob3Error(400, 'invalid_data', message, code);
 
 export function registerClient(store: Ob3Store) {
   return async (req: Request, res: Response): Promise<void> => {
-    if (!req.is('application/json')) throw new Ob3Error(415, 'not_acceptable', 'the registration request must be application/json', 'invalid_client_metadata');
+    if (!req.is('application/json'))
+      throw new Ob3Error(
+        415,
+        'not_acceptable',
+        'the registration request must be application/json',
+        'invalid_client_metadata',
+      );
     let body: unknown;
     try {
       body = parseJsonText(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
@@ -54,7 +64,10 @@ export function registerClient(store: Ob3Store) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') ?? '';
-      throw invalid(`${field || 'body'}: ${issue?.message ?? 'invalid'}`, field.startsWith('redirect_uris') ? 'invalid_redirect_uri' : 'invalid_client_metadata');
+      throw invalid(
+        `${field || 'body'}: ${issue?.message ?? 'invalid'}`,
+        field.startsWith('redirect_uris') ? 'invalid_redirect_uri' : 'invalid_client_metadata',
+      );
     }
     const metadata = parsed.data;
     for (const uri of metadata.redirect_uris) {
@@ -66,7 +79,8 @@ export function registerClient(store: Ob3Store) {
       if (value !== undefined && !/^https?:\/\//i.test(value)) throw invalid(`${key} must be an http(s) URL`);
     }
     const scopes = metadata.scope === undefined ? [...ALL_SCOPES] : parseScopes(metadata.scope);
-    if (!scopes || scopes.length === 0) throw invalid('scope must be one or more Open Badges 3.0 scopes, space-separated', 'invalid_client_metadata');
+    if (!scopes || scopes.length === 0)
+      throw invalid('scope must be one or more Open Badges 3.0 scopes, space-separated', 'invalid_client_metadata');
     const clientId = randomToken();
     const clientSecret = randomToken();
     const answer = {
@@ -76,9 +90,22 @@ export function registerClient(store: Ob3Store) {
       token_endpoint_auth_method: metadata.token_endpoint_auth_method ?? 'client_secret_basic',
       scope: scopes.join(' '),
     };
-    await store.createClient({ clientId, secretHash: digest(clientSecret), redirectUris: metadata.redirect_uris, scope: answer.scope, metadata: answer });
-    res.status(201).set('Cache-Control', 'no-store').json({
-      ...answer, client_id: clientId, client_secret: clientSecret, client_id_issued_at: Math.floor(Date.now() / 1000), client_secret_expires_at: 0,
+    await store.createClient({
+      clientId,
+      secretHash: digest(clientSecret),
+      redirectUris: metadata.redirect_uris,
+      scope: answer.scope,
+      metadata: answer,
     });
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json({
+        ...answer,
+        client_id: clientId,
+        client_secret: clientSecret,
+        client_id_issued_at: Math.floor(Date.now() / 1000),
+        client_secret_expires_at: 0,
+      });
   };
 }

@@ -37,7 +37,10 @@ export interface ResourceDeps {
 /** The token's member, as they are now; a member deleted since has no resources. */
 export async function memberOf(deps: ResourceDeps, user: Ob3User): Promise<LoginMember> {
   const member = await deps.tokens.findMemberById(user.siteId, user.userId);
-  if (!member) throw new Ob3Error(401, 'unauthorizedrequest', 'the access token\'s member no longer exists', undefined, { 'WWW-Authenticate': 'Bearer realm="ob3", error="invalid_token"' });
+  if (!member)
+    throw new Ob3Error(401, 'unauthorizedrequest', "the access token's member no longer exists", undefined, {
+      'WWW-Authenticate': 'Bearer realm="ob3", error="invalid_token"',
+    });
   return member;
 }
 
@@ -54,7 +57,12 @@ function sinceOf(req: Request): number | undefined {
   const raw = req.query.since;
   if (raw === undefined) return undefined;
   const time = typeof raw === 'string' && DATE_TIME.test(raw) ? Date.parse(raw) : NaN;
-  if (Number.isNaN(time)) throw new Ob3Error(400, 'invalid_query_parameter', 'since must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z');
+  if (Number.isNaN(time))
+    throw new Ob3Error(
+      400,
+      'invalid_query_parameter',
+      'since must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z',
+    );
   return time;
 }
 
@@ -71,12 +79,22 @@ export function getCredentials(deps: ResourceDeps) {
     const member = await memberOf(deps, user);
     const origin = publicOrigin(req, deps.publicBaseUrl);
     // Expired awards too: the credential carries its validUntil, and a wallet keeps it as the learner's record.
-    const { earnedBadges } = await deps.clients.issuance.call('ListRecipientBadges', {
-      siteId: member.siteId, userId: member.userId, email: member.email, includeExpired: true, order: 'EARNED_BADGE_ORDER_NEWEST_FIRST',
-    }, callOptions(req));
+    const { earnedBadges } = await deps.clients.issuance.call(
+      'ListRecipientBadges',
+      {
+        siteId: member.siteId,
+        userId: member.userId,
+        email: member.email,
+        includeExpired: true,
+        order: 'EARNED_BADGE_ORDER_NEWEST_FIRST',
+      },
+      callOptions(req),
+    );
     const listed: Listed[] = earnedBadges.map((earned) => ({
       at: Date.parse(earned.issuedOn),
-      load: async () => (await deps.clients.issuance.call('GetCredential', { uid: earned.uid, publicOrigin: origin }, callOptions(req))).credential,
+      load: async () =>
+        (await deps.clients.issuance.call('GetCredential', { uid: earned.uid, publicOrigin: origin }, callOptions(req)))
+          .credential,
     }));
     for (const external of await deps.store.externalCredentials(member.siteId, member.userId)) {
       listed.push({ at: external.createdAt.getTime(), load: () => Promise.resolve(external.credential) });
@@ -86,12 +104,18 @@ export function getCredentials(deps: ResourceDeps) {
     const jws = texts.filter((t) => COMPACT_JWS.test(t));
     const credential = texts.filter((t) => !COMPACT_JWS.test(t)).map((t) => JSON.parse(t) as unknown);
     const url = new URL(req.originalUrl, origin);
-    res.set({ 'X-Total-Count': String(matching.length), Link: linkHeader(url, limit, pageOffsets(matching.length, limit, offset)), 'Cache-Control': 'no-store' })
+    res
+      .set({
+        'X-Total-Count': String(matching.length),
+        Link: linkHeader(url, limit, pageOffsets(matching.length, limit, offset)),
+        'Cache-Control': 'no-store',
+      })
       .json({ credential, ...(jws.length > 0 && { compactJwsString: jws }) });
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const types = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 function bodyText(req: Request): string {
@@ -117,7 +141,12 @@ function upsertable(req: Request): { text: string; key: string; json: boolean } 
     const id = typeof claims.jti === 'string' ? claims.jti : typeof vc.id === 'string' ? vc.id : `sha256:${hash}`;
     return { text: raw, key: id, json: false };
   }
-  if (!req.is('application/json') && !req.is('application/*+json')) throw new Ob3Error(415, 'not_acceptable', 'send the credential as application/json, or a compact JWS as text/plain');
+  if (!req.is('application/json') && !req.is('application/*+json'))
+    throw new Ob3Error(
+      415,
+      'not_acceptable',
+      'send the credential as application/json, or a compact JWS as text/plain',
+    );
   let parsed: unknown;
   try {
     parsed = parseJsonText(raw);
@@ -125,13 +154,26 @@ function upsertable(req: Request): { text: string; key: string; json: boolean } 
     if (error instanceof EdgeProblem) throw error;
     throw new Ob3Error(400, 'invalid_data', 'the body is not JSON');
   }
-  if (!isObject(parsed)) throw new Ob3Error(400, 'invalid_data', 'the body must be a JSON object: an AchievementCredential');
+  if (!isObject(parsed))
+    throw new Ob3Error(400, 'invalid_data', 'the body must be a JSON object: an AchievementCredential');
   const kinds = types(parsed.type);
-  if (!kinds.includes('VerifiableCredential') || !(kinds.includes('OpenBadgeCredential') || kinds.includes('AchievementCredential'))) {
-    throw new Ob3Error(400, 'invalid_data', 'type must include VerifiableCredential and OpenBadgeCredential (or AchievementCredential)');
+  if (
+    !kinds.includes('VerifiableCredential') ||
+    !(kinds.includes('OpenBadgeCredential') || kinds.includes('AchievementCredential'))
+  ) {
+    throw new Ob3Error(
+      400,
+      'invalid_data',
+      'type must include VerifiableCredential and OpenBadgeCredential (or AchievementCredential)',
+    );
   }
-  if (!isObject(parsed.credentialSubject) || parsed.issuer === undefined) throw new Ob3Error(400, 'invalid_data', 'an AchievementCredential has an issuer and a credentialSubject');
-  return { text: JSON.stringify(parsed), key: typeof parsed.id === 'string' ? parsed.id : `sha256:${hash}`, json: true };
+  if (!isObject(parsed.credentialSubject) || parsed.issuer === undefined)
+    throw new Ob3Error(400, 'invalid_data', 'an AchievementCredential has an issuer and a credentialSubject');
+  return {
+    text: JSON.stringify(parsed),
+    key: typeof parsed.id === 'string' ? parsed.id : `sha256:${hash}`,
+    json: true,
+  };
 }
 
 export function upsertCredential(deps: ResourceDeps) {
@@ -143,7 +185,10 @@ export function upsertCredential(deps: ResourceDeps) {
       res.status(304).end();
       return;
     }
-    res.status(outcome === 'created' ? 201 : 200).type(json ? 'application/json' : 'text/plain').send(text);
+    res
+      .status(outcome === 'created' ? 201 : 200)
+      .type(json ? 'application/json' : 'text/plain')
+      .send(text);
   };
 }
 
@@ -153,7 +198,14 @@ const profileId = (m: LoginMember): string => `urn:laurel:site:${m.siteId}:membe
 async function profileOf(deps: ResourceDeps, member: LoginMember): Promise<Record<string, unknown>> {
   const stored = (await deps.store.profile(member.siteId, member.userId)) ?? {};
   // The membership decides who this is: id and e-mail are the site's, whatever was put.
-  return { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], name: member.username, ...stored, id: profileId(member), type: ['Profile'], email: member.email };
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    name: member.username,
+    ...stored,
+    id: profileId(member),
+    type: ['Profile'],
+    email: member.email,
+  };
 }
 
 export function getProfile(deps: ResourceDeps) {
@@ -163,11 +215,24 @@ export function getProfile(deps: ResourceDeps) {
 }
 
 /** PUT keeps the profile's descriptive fields; `id`, `type` and `email` stay the membership's. */
-const KEPT = ['name', 'description', 'url', 'phone', 'image', 'givenName', 'familyName', 'additionalName', 'address', 'otherIdentifier', 'official'] as const;
+const KEPT = [
+  'name',
+  'description',
+  'url',
+  'phone',
+  'image',
+  'givenName',
+  'familyName',
+  'additionalName',
+  'address',
+  'otherIdentifier',
+  'official',
+] as const;
 
 export function putProfile(deps: ResourceDeps) {
   return async (req: Request, res: Response, user: Ob3User): Promise<void> => {
-    if (!req.is('application/json') && !req.is('application/*+json')) throw new Ob3Error(415, 'not_acceptable', 'send the Profile as application/json');
+    if (!req.is('application/json') && !req.is('application/*+json'))
+      throw new Ob3Error(415, 'not_acceptable', 'send the Profile as application/json');
     let parsed: unknown;
     try {
       parsed = parseJsonText(bodyText(req));
@@ -175,12 +240,13 @@ export function putProfile(deps: ResourceDeps) {
       if (error instanceof EdgeProblem) throw error;
       throw new Ob3Error(400, 'invalid_data', 'the body is not JSON');
     }
-    if (!isObject(parsed) || !types(parsed.type).includes('Profile')) throw new Ob3Error(400, 'invalid_data', 'the body must be a Profile (type includes Profile)');
-    if (parsed.name !== undefined && (typeof parsed.name !== 'string' || parsed.name.length > 255)) throw new Ob3Error(400, 'invalid_data', 'name must be a string of at most 255 characters');
+    if (!isObject(parsed) || !types(parsed.type).includes('Profile'))
+      throw new Ob3Error(400, 'invalid_data', 'the body must be a Profile (type includes Profile)');
+    if (parsed.name !== undefined && (typeof parsed.name !== 'string' || parsed.name.length > 255))
+      throw new Ob3Error(400, 'invalid_data', 'name must be a string of at most 255 characters');
     const member = await memberOf(deps, user);
     const kept = Object.fromEntries(KEPT.filter((k) => parsed[k] !== undefined).map((k) => [k, parsed[k]]));
     await deps.store.saveProfile(member.siteId, member.userId, kept);
     res.set('Cache-Control', 'no-store').json(await profileOf(deps, member));
   };
 }
-

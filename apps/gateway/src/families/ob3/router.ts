@@ -24,7 +24,17 @@ import { Ob3Error, ob3Errors, sendOb3Error } from './errors.js';
 import { libraryRequest, oauthModel, type Ob3User } from './oauth-model.js';
 import { RegistrationAnswer, RegistrationBody, registerClient } from './register.js';
 import { getCredentials, getProfile, putProfile, upsertCredential, type ResourceDeps } from './resources.js';
-import { AuthorizeForm, AuthorizeQuery, CredentialsAnswer, CredentialsQuery, DiscoveryAnswer, ProfileSchema, TokenAnswer, TokenForm, UpsertBody } from './schemas.js';
+import {
+  AuthorizeForm,
+  AuthorizeQuery,
+  CredentialsAnswer,
+  CredentialsQuery,
+  DiscoveryAnswer,
+  ProfileSchema,
+  TokenAnswer,
+  TokenForm,
+  UpsertBody,
+} from './schemas.js';
 
 export const OAUTH_PATHS = {
   register: `${OB3_BASE}/oauth/register`,
@@ -49,9 +59,11 @@ interface Ob3Doc {
   scope?: string;
 }
 
-const wrap = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler => (req, res, next) => {
-  handler(req, res).catch(next);
-};
+const wrap =
+  (handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
+  (req, res, next) => {
+    handler(req, res).catch(next);
+  };
 
 function discovery(req: Request, res: Response, options: FamilyOptions): void {
   const origin = publicOrigin(req, options.config.PUBLIC_BASE_URL);
@@ -60,7 +72,8 @@ function discovery(req: Request, res: Response, options: FamilyOptions): void {
     info: {
       title: 'Laurel Open Badges 3.0 API',
       version: '3.0',
-      description: 'The Open Badges 3.0 REST API of this Laurel deployment. Learners sign in as members of a site; pass the site slug as `site` in the authorization request.',
+      description:
+        'The Open Badges 3.0 REST API of this Laurel deployment. Learners sign in as members of a site; pass the site slug as `site` in the authorization request.',
       termsOfService: options.config.OB3_TERMS_OF_SERVICE_URL ?? `${origin}/`,
       'x-imssf-privacyPolicyUrl': options.config.OB3_PRIVACY_POLICY_URL ?? `${origin}/`,
     },
@@ -69,7 +82,8 @@ function discovery(req: Request, res: Response, options: FamilyOptions): void {
       securitySchemes: {
         OAuth2ACG: {
           type: 'oauth2',
-          description: 'OAuth 2.0 Authorization Code Grant with PKCE (S256); clients register by RFC 7591 at x-imssf-registrationUrl',
+          description:
+            'OAuth 2.0 Authorization Code Grant with PKCE (S256); clients register by RFC 7591 at x-imssf-registrationUrl',
           'x-imssf-registrationUrl': `${origin}${OAUTH_PATHS.register}`,
           flows: {
             authorizationCode: {
@@ -108,66 +122,176 @@ export function ob3Router(options: FamilyOptions): Router {
   const raw = express.raw({ type: () => true, limit });
 
   /** Bearer authentication with the route's scope; the library answers 401 (no or bad token) and 403 (scope). */
-  const authorized = (scope: string, handler: (req: Request, res: Response, user: Ob3User) => Promise<void>) => async (req: Request, res: Response) => {
-    const token = await server.authenticate(libraryRequest(req), new OAuth2Server.Response(), { scope: [scope] });
-    await handler(req, res, { siteId: String(token.user.siteId), userId: String(token.user.userId) });
-  };
+  const authorized =
+    (scope: string, handler: (req: Request, res: Response, user: Ob3User) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const token = await server.authenticate(libraryRequest(req), new OAuth2Server.Response(), { scope: [scope] });
+      await handler(req, res, { siteId: String(token.user.siteId), userId: String(token.user.userId) });
+    };
 
   const declare = (method: 'get' | 'post' | 'put', path: string, doc: Ob3Doc, ...handlers: RequestHandler[]) => {
     registry.add({
-      family: 'ob3', method: method.toUpperCase(), path: `${OB3_BASE}${path}`, authenticated: doc.scope !== undefined, summary: doc.summary, success: doc.success,
+      family: 'ob3',
+      method: method.toUpperCase(),
+      path: `${OB3_BASE}${path}`,
+      authenticated: doc.scope !== undefined,
+      summary: doc.summary,
+      success: doc.success,
       errors: [...(doc.scope ? [401, 403] : []), ...(doc.errors ?? [])],
-      ...(doc.body && { body: doc.body }), ...(doc.query && { query: doc.query }), ...(doc.response && { response: doc.response }),
-      ...(doc.contentTypes && { contentTypes: doc.contentTypes }), ...(doc.binary && { binary: doc.binary }), ...(doc.scope && { scopes: [doc.scope] }),
+      ...(doc.body && { body: doc.body }),
+      ...(doc.query && { query: doc.query }),
+      ...(doc.response && { response: doc.response }),
+      ...(doc.contentTypes && { contentTypes: doc.contentTypes }),
+      ...(doc.binary && { binary: doc.binary }),
+      ...(doc.scope && { scopes: [doc.scope] }),
     });
     router[method](`${OB3_BASE}${path}`, ...handlers);
   };
 
-  declare('get', '/discovery', { summary: 'The OB 3.0 Service Description Document: OAuth 2.0 URLs (registration, authorization, token) and scopes', success: 200, response: DiscoveryAnswer },
-    (req, res) => discovery(req, res, options));
+  declare(
+    'get',
+    '/discovery',
+    {
+      summary:
+        'The OB 3.0 Service Description Document: OAuth 2.0 URLs (registration, authorization, token) and scopes',
+      success: 200,
+      response: DiscoveryAnswer,
+    },
+    (req, res) => discovery(req, res, options),
+  );
 
-  declare('post', '/oauth/register', {
-    summary: 'Register an OAuth 2.0 client (RFC 7591, no initial access token); answers its client_id and client_secret once',
-    success: 201, body: RegistrationBody, response: RegistrationAnswer, contentTypes: ['application/json'], errors: [400],
-  }, raw, wrap(registerClient(store)));
+  declare(
+    'post',
+    '/oauth/register',
+    {
+      summary:
+        'Register an OAuth 2.0 client (RFC 7591, no initial access token); answers its client_id and client_secret once',
+      success: 201,
+      body: RegistrationBody,
+      response: RegistrationAnswer,
+      contentTypes: ['application/json'],
+      errors: [400],
+    },
+    raw,
+    wrap(registerClient(store)),
+  );
 
-  const authorizeDeps = { server, store, tokens, clients: options.clients, formState: new FormState(formStateKey(config.SECRET_ENCRYPTION_KEY)) };
-  declare('get', '/oauth/authorize', {
-    summary: 'Start an authorization (code grant, PKCE S256 required): a page where the learner signs in as a member of the site and consents',
-    success: 200, query: AuthorizeQuery, binary: ['text/html'], errors: [400],
-  }, wrap(showAuthorize(authorizeDeps)));
-  declare('post', '/oauth/authorize', {
-    summary: 'The sign-in form: redirects (302) to the client with a code, or with access_denied; a wrong password shows the form again (401)',
-    success: 302, body: AuthorizeForm, contentTypes: ['application/x-www-form-urlencoded'], errors: [400, 401],
-  }, form, wrap(submitAuthorize(authorizeDeps)));
+  const authorizeDeps = {
+    server,
+    store,
+    tokens,
+    clients: options.clients,
+    formState: new FormState(formStateKey(config.SECRET_ENCRYPTION_KEY)),
+  };
+  declare(
+    'get',
+    '/oauth/authorize',
+    {
+      summary:
+        'Start an authorization (code grant, PKCE S256 required): a page where the learner signs in as a member of the site and consents',
+      success: 200,
+      query: AuthorizeQuery,
+      binary: ['text/html'],
+      errors: [400],
+    },
+    wrap(showAuthorize(authorizeDeps)),
+  );
+  declare(
+    'post',
+    '/oauth/authorize',
+    {
+      summary:
+        'The sign-in form: redirects (302) to the client with a code, or with access_denied; a wrong password shows the form again (401)',
+      success: 302,
+      body: AuthorizeForm,
+      contentTypes: ['application/x-www-form-urlencoded'],
+      errors: [400, 401],
+    },
+    form,
+    wrap(submitAuthorize(authorizeDeps)),
+  );
 
-  declare('post', '/oauth/token', {
-    summary: 'Exchange an authorization code (with its code_verifier) or a refresh token for tokens; the client authenticates with HTTP Basic or client_secret_post',
-    success: 200, body: TokenForm, response: TokenAnswer, contentTypes: ['application/x-www-form-urlencoded'], errors: [400, 401],
-  }, form, wrap(async (req, res) => {
-    const response = new OAuth2Server.Response();
-    await server.token(libraryRequest(req), response);
-    res.status(200).set(response.headers ?? {}).json(response.body);
-  }));
+  declare(
+    'post',
+    '/oauth/token',
+    {
+      summary:
+        'Exchange an authorization code (with its code_verifier) or a refresh token for tokens; the client authenticates with HTTP Basic or client_secret_post',
+      success: 200,
+      body: TokenForm,
+      response: TokenAnswer,
+      contentTypes: ['application/x-www-form-urlencoded'],
+      errors: [400, 401],
+    },
+    form,
+    wrap(async (req, res) => {
+      const response = new OAuth2Server.Response();
+      await server.token(libraryRequest(req), response);
+      res
+        .status(200)
+        .set(response.headers ?? {})
+        .json(response.body);
+    }),
+  );
 
-  declare('get', '/credentials', {
-    summary: 'The learner\'s credentials, newest first, paged by limit and offset (X-Total-Count and Link headers)',
-    success: 200, query: CredentialsQuery, response: CredentialsAnswer, scope: SCOPES.credentialRead, errors: [400],
-  }, wrap(authorized(SCOPES.credentialRead, getCredentials(resources))));
-  declare('post', '/credentials', {
-    summary: 'Keep a credential for the learner (JSON, or a compact JWS as text/plain): 201 created, 200 replaced (same id), 304 unchanged',
-    success: 201, body: UpsertBody, response: UpsertBody, contentTypes: ['application/json', 'text/plain'], scope: SCOPES.credentialUpsert, errors: [304, 400],
-  }, raw, wrap(authorized(SCOPES.credentialUpsert, upsertCredential(resources))));
-  declare('get', '/profile', { summary: 'The learner\'s profile', success: 200, response: ProfileSchema, scope: SCOPES.profileRead },
-    wrap(authorized(SCOPES.profileRead, getProfile(resources))));
-  declare('put', '/profile', {
-    summary: 'Replace the learner\'s profile (its descriptive fields; id and email stay the membership\'s)',
-    success: 200, body: ProfileSchema, response: ProfileSchema, contentTypes: ['application/json'], scope: SCOPES.profileUpdate, errors: [400],
-  }, raw, wrap(authorized(SCOPES.profileUpdate, putProfile(resources))));
+  declare(
+    'get',
+    '/credentials',
+    {
+      summary: "The learner's credentials, newest first, paged by limit and offset (X-Total-Count and Link headers)",
+      success: 200,
+      query: CredentialsQuery,
+      response: CredentialsAnswer,
+      scope: SCOPES.credentialRead,
+      errors: [400],
+    },
+    wrap(authorized(SCOPES.credentialRead, getCredentials(resources))),
+  );
+  declare(
+    'post',
+    '/credentials',
+    {
+      summary:
+        'Keep a credential for the learner (JSON, or a compact JWS as text/plain): 201 created, 200 replaced (same id), 304 unchanged',
+      success: 201,
+      body: UpsertBody,
+      response: UpsertBody,
+      contentTypes: ['application/json', 'text/plain'],
+      scope: SCOPES.credentialUpsert,
+      errors: [304, 400],
+    },
+    raw,
+    wrap(authorized(SCOPES.credentialUpsert, upsertCredential(resources))),
+  );
+  declare(
+    'get',
+    '/profile',
+    { summary: "The learner's profile", success: 200, response: ProfileSchema, scope: SCOPES.profileRead },
+    wrap(authorized(SCOPES.profileRead, getProfile(resources))),
+  );
+  declare(
+    'put',
+    '/profile',
+    {
+      summary: "Replace the learner's profile (its descriptive fields; id and email stay the membership's)",
+      success: 200,
+      body: ProfileSchema,
+      response: ProfileSchema,
+      contentTypes: ['application/json'],
+      scope: SCOPES.profileUpdate,
+      errors: [400],
+    },
+    raw,
+    wrap(authorized(SCOPES.profileUpdate, putProfile(resources))),
+  );
 
   // Anything else under the base: the family's 404 / 405, not BadgeKit's.
-  router.all(`${OB3_BASE}`, (_req, res) => sendOb3Error(res, new Ob3Error(404, 'not_found', 'no such OB 3.0 API route')));
-  router.all(`${OB3_BASE}/*rest`, (_req, res) => sendOb3Error(res, new Ob3Error(404, 'not_found', 'no such OB 3.0 API route')));
+  router.all(`${OB3_BASE}`, (_req, res) =>
+    sendOb3Error(res, new Ob3Error(404, 'not_found', 'no such OB 3.0 API route')),
+  );
+  router.all(`${OB3_BASE}/*rest`, (_req, res) =>
+    sendOb3Error(res, new Ob3Error(404, 'not_found', 'no such OB 3.0 API route')),
+  );
   router.use(OB3_BASE, ob3Errors(options.logger));
   return router;
 }

@@ -6,26 +6,38 @@
 import { z } from '../../openapi/zod.js';
 
 const CODE_MINOR = z.object({
-  imsx_codeMinorField: z.array(z.object({ imsx_codeMinorFieldName: z.string(), imsx_codeMinorFieldValue: z.string() })).min(1),
+  imsx_codeMinorField: z
+    .array(z.object({ imsx_codeMinorFieldName: z.string(), imsx_codeMinorFieldValue: z.string() }))
+    .min(1),
 });
 
-export const Ob3StatusInfoSchema = z.object({
-  imsx_codeMajor: z.enum(['failure', 'processing', 'success', 'unsupported']),
-  imsx_severity: z.enum(['error', 'status', 'warning']),
-  imsx_description: z.string().optional(),
-  imsx_codeMinor: CODE_MINOR.optional(),
-  error: z.string().optional().openapi({ description: 'On the token and registration endpoints: the RFC 6749 / RFC 7591 error code' }),
-  error_description: z.string().optional(),
-}).openapi('Ob3StatusInfo', { description: '1EdTech imsx_StatusInfo' });
+export const Ob3StatusInfoSchema = z
+  .object({
+    imsx_codeMajor: z.enum(['failure', 'processing', 'success', 'unsupported']),
+    imsx_severity: z.enum(['error', 'status', 'warning']),
+    imsx_description: z.string().optional(),
+    imsx_codeMinor: CODE_MINOR.optional(),
+    error: z
+      .string()
+      .optional()
+      .openapi({ description: 'On the token and registration endpoints: the RFC 6749 / RFC 7591 error code' }),
+    error_description: z.string().optional(),
+  })
+  .openapi('Ob3StatusInfo', { description: '1EdTech imsx_StatusInfo' });
 
-const Credential = z.looseObject({ '@context': z.array(z.unknown()), type: z.array(z.string()) }).openapi('Ob3AchievementCredential', {
-  description: 'An AchievementCredential (OpenBadgeCredential); see https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
-});
+const Credential = z
+  .looseObject({ '@context': z.array(z.unknown()), type: z.array(z.string()) })
+  .openapi('Ob3AchievementCredential', {
+    description:
+      'An AchievementCredential (OpenBadgeCredential); see https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+  });
 
-export const CredentialsAnswer = z.object({
-  credential: z.array(Credential),
-  compactJwsString: z.array(z.string()).optional(),
-}).openapi('Ob3GetCredentialsResponse');
+export const CredentialsAnswer = z
+  .object({
+    credential: z.array(Credential),
+    compactJwsString: z.array(z.string()).optional(),
+  })
+  .openapi('Ob3GetCredentialsResponse');
 
 export const CredentialsQuery = z.object({
   limit: z.string().optional().openapi({ description: 'Credentials per page, 1 to 100 (100 when not given)' }),
@@ -34,8 +46,12 @@ export const CredentialsQuery = z.object({
 });
 
 export const UpsertBody = Credential;
-export const ProfileSchema = z.looseObject({ id: z.string(), type: z.array(z.string()), email: z.string().optional(), name: z.string().optional() }).openapi('Ob3Profile');
-export const DiscoveryAnswer = z.looseObject({ openapi: z.string(), info: z.looseObject({}), components: z.looseObject({}) }).openapi('Ob3ServiceDescriptionDocument');
+export const ProfileSchema = z
+  .looseObject({ id: z.string(), type: z.array(z.string()), email: z.string().optional(), name: z.string().optional() })
+  .openapi('Ob3Profile');
+export const DiscoveryAnswer = z
+  .looseObject({ openapi: z.string(), info: z.looseObject({}), components: z.looseObject({}) })
+  .openapi('Ob3ServiceDescriptionDocument');
 
 export const AuthorizeQuery = z.object({
   response_type: z.literal('code'),
@@ -45,7 +61,10 @@ export const AuthorizeQuery = z.object({
   state: z.string().optional(),
   code_challenge: z.string(),
   code_challenge_method: z.literal('S256'),
-  site: z.string().optional().openapi({ description: 'The slug of the site the learner is a member of; asked in the form when not given' }),
+  site: z
+    .string()
+    .optional()
+    .openapi({ description: 'The slug of the site the learner is a member of; asked in the form when not given' }),
 });
 
 export const AuthorizeForm = z.object({
@@ -67,10 +86,12 @@ export const TokenForm = z.object({
   client_secret: z.string().optional(),
 });
 
-export const TokenAnswer = z.object({
-  access_token: z.string(),
-  token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
-  refresh_token: z.string().optional(),
-  scope: z.string(),
-}).openapi('Ob3TokenResponse');
+export const TokenAnswer = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    refresh_token: z.string().optional(),
+    scope: z.string(),
+  })
+  .openapi('Ob3TokenResponse');

@@ -34,40 +34,79 @@ export function mountPublicBadges(routes: RouteTable, { clients, config }: Badge
     if (!badge.system) throw DomainError.notFound('badge', 'id', badge.id);
     const present = ctx(req);
     if (wantsPage(req)) sendPage(res, badgeClassPage(badgeClassView(badge, present, req.path)));
-    else if (wantsOpenBadges2(req)) sendOpenBadges2(res, badgeClassV2(badge, present, servedUrl(req, present), present.absolute(badgeIssuerPath(badge))));
+    else if (wantsOpenBadges2(req))
+      sendOpenBadges2(
+        res,
+        badgeClassV2(badge, present, servedUrl(req, present), present.absolute(badgeIssuerPath(badge))),
+      );
     else res.json(presentBadgeClass(badge, present));
   };
 
-  routes.declare('/public/badges', {
-    async GET(req: Request, res: Response) {
-      const archived = readArchived(req.query);
-      const paging = readPaging(req.query);
-      const result = await catalog.call('ListPublicBadges', { archived, page: paging ?? {} }, callOptions(req));
-      const present = ctx(req);
-      res.json({
-        badgelist: result.badges.map((b) => ({ location: present.absolute(badgeClassPath(b)) })),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  routes.declare(
+    '/public/badges',
+    {
+      async GET(req: Request, res: Response) {
+        const archived = readArchived(req.query);
+        const paging = readPaging(req.query);
+        const result = await catalog.call('ListPublicBadges', { archived, page: paging ?? {} }, callOptions(req));
+        const present = ctx(req);
+        res.json({
+          badgelist: result.badges.map((b) => ({ location: present.absolute(badgeClassPath(b)) })),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
     },
-  }, {
-    GET: { summary: 'List the badge class URL of every badge of every system', query: BADGE_LIST_QUERY, success: 200, returns: 'badgelist', errors: [400] },
-  }, { public: true });
+    {
+      GET: {
+        summary: 'List the badge class URL of every badge of every system',
+        query: BADGE_LIST_QUERY,
+        success: 200,
+        returns: 'badgelist',
+        errors: [400],
+      },
+    },
+    { public: true },
+  );
 
-  routes.declare('/public/badges/:badgeId', {
-    async GET(req: Request, res: Response) {
-      const id = String(req.params.badgeId);
-      if (!/^[1-9]\d{0,17}$/.test(id)) throw DomainError.notFound('badge', 'id', id);
-      sendClass(req, res, (await catalog.call('GetBadge', { id }, callOptions(req))).badge);
+  routes.declare(
+    '/public/badges/:badgeId',
+    {
+      async GET(req: Request, res: Response) {
+        const id = String(req.params.badgeId);
+        if (!/^[1-9]\d{0,17}$/.test(id)) throw DomainError.notFound('badge', 'id', id);
+        sendClass(req, res, (await catalog.call('GetBadge', { id }, callOptions(req))).badge);
+      },
     },
-  }, {
-    GET: { page: true, summary: "A badge's class document at Laurel's own public URL (Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json)", success: 200, errors: [404] },
-  }, { public: true });
+    {
+      GET: {
+        page: true,
+        summary:
+          "A badge's class document at Laurel's own public URL (Open Badges 2.0 on ?v=2_0 or Accept: application/ld+json)",
+        success: 200,
+        errors: [404],
+      },
+    },
+    { public: true },
+  );
 
-  declareInContexts(routes, '/badges/:badgeSlug', {
-    async GET(req: Request, res: Response) {
-      sendClass(req, res, (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
+  declareInContexts(
+    routes,
+    '/badges/:badgeSlug',
+    {
+      async GET(req: Request, res: Response) {
+        sendClass(req, res, (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge);
+      },
     },
-  }, (noun) => ({
-    GET: { page: true, summary: `The badge class of a badge of ${noun}: Open Badges 1.0, or 2.0 on ?v=2_0 or Accept: application/ld+json`, success: 200, errors: [404] },
-  }), { prefix: '/public', public: true });
+    (noun) => ({
+      GET: {
+        page: true,
+        summary: `The badge class of a badge of ${noun}: Open Badges 1.0, or 2.0 on ?v=2_0 or Accept: application/ld+json`,
+        success: 200,
+        errors: [404],
+      },
+    }),
+    { prefix: '/public', public: true },
+  );
 }

@@ -58,7 +58,8 @@ async function orNotFound<T>(call: () => Promise<T>, missing: () => BadgeKitErro
 
 /** What a failure to get or prepare the image answers (see the module comment). */
 function imageProblem(error: unknown): unknown {
-  if (error instanceof UnbakeableImageError) return new BadgeKitError(422, { code: 'UnbakeableImage', message: error.message });
+  if (error instanceof UnbakeableImageError)
+    return new BadgeKitError(422, { code: 'UnbakeableImage', message: error.message });
   if (error instanceof ImageFetchError) {
     switch (error.failure) {
       case 'timeout':
@@ -83,24 +84,37 @@ function anyAccept(req: Request, _res: Response, next: NextFunction): void {
 }
 
 /** Only letters, digits, `-` and `_` reach a file name (uids are URL path segments). */
-const fileName = (uid: string, type: ImageType): string => `badge-${uid.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)}.${type}`;
+const fileName = (uid: string, type: ImageType): string =>
+  `badge-${uid.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)}.${type}`;
 
 export function mountBakedImages(routes: RouteTable, { clients, config }: BadgeKitDeps): void {
   const { catalog, issuance } = clients;
   const source = new BadgeImageSource({
     catalog,
-    limits: { timeoutMs: config.BAKED_IMAGE_FETCH_TIMEOUT_MS, maxBytes: config.BAKED_IMAGE_MAX_BYTES, allowPrivateHosts: config.BAKED_IMAGE_ALLOW_PRIVATE_HOSTS },
+    limits: {
+      timeoutMs: config.BAKED_IMAGE_FETCH_TIMEOUT_MS,
+      maxBytes: config.BAKED_IMAGE_MAX_BYTES,
+      allowPrivateHosts: config.BAKED_IMAGE_ALLOW_PRIVATE_HOSTS,
+    },
     cacheBytes: config.BAKED_IMAGE_CACHE_BYTES,
   });
 
   const badgeOf = async (req: Request, earned: issuanceV1.EarnedBadge__Output): Promise<catalogV1.Badge__Output> => {
-    const { badge } = await orNotFound(() => catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req)), noInstance);
+    const { badge } = await orNotFound(
+      () => catalog.call('GetBadge', { id: earned.badgeId, siteId: earned.recipient?.siteId ?? '0' }, callOptions(req)),
+      noInstance,
+    );
     if (!badge?.system) throw noInstance();
     return badge;
   };
 
   /** The badge's image prepared for baking, if it is of the type the path names. */
-  const imageOf = async (req: Request, badge: catalogV1.Badge__Output, type: ImageType, otherPath: string): Promise<PreparedImage> => {
+  const imageOf = async (
+    req: Request,
+    badge: catalogV1.Badge__Output,
+    type: ImageType,
+    otherPath: string,
+  ): Promise<PreparedImage> => {
     if (!badge.image) throw notFound('The badge has no image');
     let image: PreparedImage;
     try {
@@ -108,12 +122,17 @@ export function mountBakedImages(routes: RouteTable, { clients, config }: BadgeK
     } catch (error) {
       throw imageProblem(error);
     }
-    if (image.type !== type) throw notFound(`The badge image is ${image.type.toUpperCase()}: its baked image is ${otherPath}`);
+    if (image.type !== type)
+      throw notFound(`The badge image is ${image.type.toUpperCase()}: its baked image is ${otherPath}`);
     return image;
   };
 
   const send = (res: Response, uid: string, type: ImageType, bytes: Buffer): void => {
-    res.set({ 'Content-Type': IMAGE_MEDIA_TYPES[type], 'Content-Disposition': `inline; filename="${fileName(uid, type)}"`, ...UNTRUSTED_CONTENT });
+    res.set({
+      'Content-Type': IMAGE_MEDIA_TYPES[type],
+      'Content-Disposition': `inline; filename="${fileName(uid, type)}"`,
+      ...UNTRUSTED_CONTENT,
+    });
     res.send(bytes);
   };
 
@@ -124,55 +143,82 @@ export function mountBakedImages(routes: RouteTable, { clients, config }: BadgeK
   }
 
   for (const type of IMAGE_TYPES) {
-    routes.declare(`/public/credentials/:uid/image.${type}`, {
-      async GET(req: Request, res: Response) {
-        const uid = String(req.params.uid);
-        const ctx = presentContext(req, config.PUBLIC_BASE_URL);
-        const [{ credential }, { earnedBadge }] = await Promise.all([
-          orNotFound(() => issuance.call('GetCredential', { uid, publicOrigin: ctx.origin }, callOptions(req)), noInstance),
-          orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)), noInstance),
-        ]);
-        if (!earnedBadge) throw noInstance();
-        const badge = await badgeOf(req, earnedBadge);
-        const image = await imageOf(req, badge, type, ctx.absolute(`/public/credentials/${encodeURIComponent(uid)}/image.${otherType(type)}`));
-        send(res, uid, type, bake(image, OB3_BAKING, credential));
+    routes.declare(
+      `/public/credentials/:uid/image.${type}`,
+      {
+        async GET(req: Request, res: Response) {
+          const uid = String(req.params.uid);
+          const ctx = presentContext(req, config.PUBLIC_BASE_URL);
+          const [{ credential }, { earnedBadge }] = await Promise.all([
+            orNotFound(
+              () => issuance.call('GetCredential', { uid, publicOrigin: ctx.origin }, callOptions(req)),
+              noInstance,
+            ),
+            orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)), noInstance),
+          ]);
+          if (!earnedBadge) throw noInstance();
+          const badge = await badgeOf(req, earnedBadge);
+          const image = await imageOf(
+            req,
+            badge,
+            type,
+            ctx.absolute(`/public/credentials/${encodeURIComponent(uid)}/image.${otherType(type)}`),
+          );
+          send(res, uid, type, bake(image, OB3_BAKING, credential));
+        },
       },
-    }, {
-      GET: {
-        summary: `The badge image (${type.toUpperCase()}) with the award's signed Open Badges 3.0 credential baked in, revoked awards too`,
-        description: `The credential is exactly what /public/credentials/:uid answers, in ${type === 'png' ? 'an uncompressed iTXt chunk `openbadgecredential`' : 'an `<openbadges:credential>` element (CDATA) right inside the root, which binds `xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"`'}. `
-          + `404 when the badge image is not ${type.toUpperCase()} (its baked image is image.${otherType(type)}). The image cannot be baked: 422 (not PNG/SVG by its bytes, malformed, too large, or an external URL that is not fetched), 502 (its server failed), 504 (its server timed out).`,
-        success: 200,
-        binary: [IMAGE_MEDIA_TYPES[type]],
-        errors: [404, 422, 502, 504],
+      {
+        GET: {
+          summary: `The badge image (${type.toUpperCase()}) with the award's signed Open Badges 3.0 credential baked in, revoked awards too`,
+          description:
+            `The credential is exactly what /public/credentials/:uid answers, in ${type === 'png' ? 'an uncompressed iTXt chunk `openbadgecredential`' : 'an `<openbadges:credential>` element (CDATA) right inside the root, which binds `xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"`'}. ` +
+            `404 when the badge image is not ${type.toUpperCase()} (its baked image is image.${otherType(type)}). The image cannot be baked: 422 (not PNG/SVG by its bytes, malformed, too large, or an external URL that is not fetched), 502 (its server failed), 504 (its server timed out).`,
+          success: 200,
+          binary: [IMAGE_MEDIA_TYPES[type]],
+          errors: [404, 422, 502, 504],
+        },
       },
-    }, { public: true });
+      { public: true },
+    );
 
-    routes.declare(`/public/assertions/:uid/image.${type}`, {
-      async GET(req: Request, res: Response) {
-        const uid = String(req.params.uid);
-        const ctx = presentContext(req, config.PUBLIC_BASE_URL);
-        const { earnedBadge } = await orNotFound(() => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)), noInstance);
-        if (!earnedBadge) throw noInstance();
-        if (earnedBadge.revokedAt) {
-          throw new BadgeKitError(410, { code: 'Revoked', message: 'The badge instance was revoked', ...(earnedBadge.revocationReason && { revocationReason: earnedBadge.revocationReason }) });
-        }
-        const badge = await badgeOf(req, earnedBadge);
-        const image = await imageOf(req, badge, type, ctx.absolute(`${assertionPath(uid)}/image.${otherType(type)}`));
-        // The hosted assertion as /public/assertions/:uid?v=2_0 answers it, whose URL is its id.
-        const id = v2Link(ctx.absolute(assertionPath(uid)));
-        const assertion = JSON.stringify(assertionV2(earnedBadge, ctx.absolute(badgeClassPath(badge)), id));
-        send(res, uid, type, bake(image, OB2_BAKING, assertion, id));
+    routes.declare(
+      `/public/assertions/:uid/image.${type}`,
+      {
+        async GET(req: Request, res: Response) {
+          const uid = String(req.params.uid);
+          const ctx = presentContext(req, config.PUBLIC_BASE_URL);
+          const { earnedBadge } = await orNotFound(
+            () => issuance.call('GetEarnedBadge', { siteId: '0', uid }, callOptions(req)),
+            noInstance,
+          );
+          if (!earnedBadge) throw noInstance();
+          if (earnedBadge.revokedAt) {
+            throw new BadgeKitError(410, {
+              code: 'Revoked',
+              message: 'The badge instance was revoked',
+              ...(earnedBadge.revocationReason && { revocationReason: earnedBadge.revocationReason }),
+            });
+          }
+          const badge = await badgeOf(req, earnedBadge);
+          const image = await imageOf(req, badge, type, ctx.absolute(`${assertionPath(uid)}/image.${otherType(type)}`));
+          // The hosted assertion as /public/assertions/:uid?v=2_0 answers it, whose URL is its id.
+          const id = v2Link(ctx.absolute(assertionPath(uid)));
+          const assertion = JSON.stringify(assertionV2(earnedBadge, ctx.absolute(badgeClassPath(badge)), id));
+          send(res, uid, type, bake(image, OB2_BAKING, assertion, id));
+        },
       },
-    }, {
-      GET: {
-        summary: `The badge image (${type.toUpperCase()}) with the award's Open Badges 2.0 hosted assertion baked in (410 once revoked)`,
-        description: `The assertion is what /public/assertions/:uid?v=2_0 answers, in ${type === 'png' ? 'an uncompressed iTXt chunk `openbadges`' : 'an `<openbadges:assertion verify="<assertion URL>">` element (CDATA) right inside the root, which binds `xmlns:openbadges="http://openbadges.org"`'}. `
-          + `404 when the badge image is not ${type.toUpperCase()}. The image cannot be baked: 422, 502 or 504, as for the credential's baked image.`,
-        success: 200,
-        binary: [IMAGE_MEDIA_TYPES[type]],
-        errors: [404, 410, 422, 502, 504],
+      {
+        GET: {
+          summary: `The badge image (${type.toUpperCase()}) with the award's Open Badges 2.0 hosted assertion baked in (410 once revoked)`,
+          description:
+            `The assertion is what /public/assertions/:uid?v=2_0 answers, in ${type === 'png' ? 'an uncompressed iTXt chunk `openbadges`' : 'an `<openbadges:assertion verify="<assertion URL>">` element (CDATA) right inside the root, which binds `xmlns:openbadges="http://openbadges.org"`'}. ` +
+            `404 when the badge image is not ${type.toUpperCase()}. The image cannot be baked: 422, 502 or 504, as for the credential's baked image.`,
+          success: 200,
+          binary: [IMAGE_MEDIA_TYPES[type]],
+          errors: [404, 410, 422, 502, 504],
+        },
       },
-    }, { public: true });
+      { public: true },
+    );
   }
 }

@@ -32,7 +32,9 @@ export const askedForV3 = (req: Request): boolean => req.query.v === OB3_QUERY.s
  * remembered and passes as JSON.
  */
 export function negotiateCredential(req: Request, _res: Response, next: NextFunction): void {
-  const vcFirst = Boolean(req.headers.accept) && req.accepts(['application/json', 'application/ld+json', VC_MEDIA_TYPE]) === VC_MEDIA_TYPE;
+  const vcFirst =
+    Boolean(req.headers.accept) &&
+    req.accepts(['application/json', 'application/ld+json', VC_MEDIA_TYPE]) === VC_MEDIA_TYPE;
   // `?format=` also names one document (or is a 400 in JSON): no Accept may turn it into a 406.
   if (vcFirst || askedForV3(req) || req.query.format !== undefined) {
     v3Requests.add(req);
@@ -47,10 +49,20 @@ export const wantsCredential = (req: Request): boolean => v3Requests.has(req);
 const notFound = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find badge instance' });
 
 /** Answers the award's signed credential, exactly as issuance keeps it; revoked awards too (their credential still verifies). */
-export async function sendCredential(req: Request, res: Response, deps: BadgeKitDeps, uid: string, ctx: PresentContext): Promise<void> {
+export async function sendCredential(
+  req: Request,
+  res: Response,
+  deps: BadgeKitDeps,
+  uid: string,
+  ctx: PresentContext,
+): Promise<void> {
   let credential: string;
   try {
-    ({ credential } = await deps.clients.issuance.call('GetCredential', { uid, publicOrigin: ctx.origin }, callOptions(req)));
+    ({ credential } = await deps.clients.issuance.call(
+      'GetCredential',
+      { uid, publicOrigin: ctx.origin },
+      callOptions(req),
+    ));
   } catch (error) {
     if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
     throw error;
@@ -66,10 +78,20 @@ export async function sendCredential(req: Request, res: Response, deps: BadgeKit
 export const JWT_MEDIA_TYPE = 'text/plain';
 
 /** The award's credential as a compact JWS (RS256), exactly as issuance keeps it. */
-export async function sendCredentialJwt(req: Request, res: Response, deps: BadgeKitDeps, uid: string, ctx: PresentContext): Promise<void> {
+export async function sendCredentialJwt(
+  req: Request,
+  res: Response,
+  deps: BadgeKitDeps,
+  uid: string,
+  ctx: PresentContext,
+): Promise<void> {
   let jwt: string;
   try {
-    ({ jwt } = await deps.clients.issuance.call('GetCredentialJwt', { uid, publicOrigin: ctx.origin }, callOptions(req)));
+    ({ jwt } = await deps.clients.issuance.call(
+      'GetCredentialJwt',
+      { uid, publicOrigin: ctx.origin },
+      callOptions(req),
+    ));
   } catch (error) {
     if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw notFound();
     throw error;
@@ -84,7 +106,11 @@ function credentialFormat(req: Request): 'ld' | 'jwt' {
   if (format === 'jwt') return 'jwt';
   // Reported as String() renders it: a repeated `format` comma-joined, a nested one "[object Object]".
   const sent: unknown = format;
-  throw new BadgeKitError(400, { code: 'ValidationError', message: 'Could not validate required fields', details: [{ field: 'format', value: String(sent), message: 'jwt, or absent' }] });
+  throw new BadgeKitError(400, {
+    code: 'ValidationError',
+    message: 'Could not validate required fields',
+    details: [{ field: 'format', value: String(sent), message: 'jwt, or absent' }],
+  });
 }
 
 /**
@@ -104,13 +130,25 @@ const PROFILE_CONTEXT = [
   },
 ];
 
-const absoluteUrl = (value: string | null | undefined): string | undefined => (value && URL.canParse(value) ? value : undefined);
+const absoluteUrl = (value: string | null | undefined): string | undefined =>
+  value && URL.canParse(value) ? value : undefined;
 
 /** The site's OB 3.0 issuer Profile: every key it ever signed with, so that older credentials keep verifying. */
-export async function sendIssuerProfile(req: Request, res: Response, deps: BadgeKitDeps, system: catalogV1.System__Output, ctx: PresentContext): Promise<void> {
+export async function sendIssuerProfile(
+  req: Request,
+  res: Response,
+  deps: BadgeKitDeps,
+  system: catalogV1.System__Output,
+  ctx: PresentContext,
+): Promise<void> {
   const { keys } = await deps.clients.issuance.call('ListIssuerKeys', { siteId: system.id }, callOptions(req));
   const id = ob3IssuerId(ctx.origin, system.slug);
-  const methods = keys.map((key) => ({ id: verificationMethodId(id, key.publicKeyMultibase), type: 'Multikey', controller: id, publicKeyMultibase: key.publicKeyMultibase }));
+  const methods = keys.map((key) => ({
+    id: verificationMethodId(id, key.publicKeyMultibase),
+    type: 'Multikey',
+    controller: id,
+    publicKeyMultibase: key.publicKeyMultibase,
+  }));
   const image = absoluteUrl(ctx.imageUrl(system.image));
   const profile = {
     '@context': PROFILE_CONTEXT,
@@ -146,65 +184,103 @@ export function mountPublicCredentials(routes: RouteTable, deps: BadgeKitDeps): 
     req.headers.accept = 'application/json';
     next();
   });
-  routes.declare('/public/credentials/:uid', {
-    async GET(req: Request, res: Response) {
-      const send = credentialFormat(req) === 'jwt' ? sendCredentialJwt : sendCredential;
-      await send(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
+  routes.declare(
+    '/public/credentials/:uid',
+    {
+      async GET(req: Request, res: Response) {
+        const send = credentialFormat(req) === 'jwt' ? sendCredentialJwt : sendCredential;
+        await send(req, res, deps, String(req.params.uid), presentContext(req, deps.config.PUBLIC_BASE_URL));
+      },
     },
-  }, {
-    GET: {
-      summary: 'The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site\'s key; revoked awards keep theirs. '
-        + 'With ?format=jwt: the same credential as a VC-JWT, a compact JWS (text/plain) signed RS256, whose kid is a URL answering its one public JWK',
-      query: [{ name: 'format', description: '`jwt` for the VC-JWT (compact JWS); absent for the JSON-LD credential', values: ['jwt'] }],
-      success: 200,
-      errors: [400, 404],
+    {
+      GET: {
+        summary:
+          "The Open Badges 3.0 OpenBadgeCredential of an earned badge (application/vc+ld+json), signed with eddsa-rdfc-2022 by its site's key; revoked awards keep theirs. " +
+          'With ?format=jwt: the same credential as a VC-JWT, a compact JWS (text/plain) signed RS256, whose kid is a URL answering its one public JWK',
+        query: [
+          {
+            name: 'format',
+            description: '`jwt` for the VC-JWT (compact JWS); absent for the JSON-LD credential',
+            values: ['jwt'],
+          },
+        ],
+        success: 200,
+        errors: [400, 404],
+      },
     },
-  }, { public: true });
+    { public: true },
+  );
 
   routes.router.use('/public/issuer-keys', (req: Request, _res: Response, next: NextFunction) => {
     req.headers.accept = 'application/json';
     next();
   });
-  routes.declare('/public/issuer-keys/:siteId/:thumbprint', {
-    async GET(req: Request, res: Response) {
-      const siteId = String(req.params.siteId);
-      const thumbprint = String(req.params.thumbprint);
-      const missing = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find issuer key' });
-      if (!DIGITS.test(siteId)) throw missing();
-      const { keys } = await deps.clients.issuance.call('ListIssuerJwks', { siteId }, callOptions(req));
-      const key = keys.find((k) => k.thumbprint === thumbprint);
-      if (!key) throw missing();
-      res.type('application/jwk+json').send(key.jwk);
+  routes.declare(
+    '/public/issuer-keys/:siteId/:thumbprint',
+    {
+      async GET(req: Request, res: Response) {
+        const siteId = String(req.params.siteId);
+        const thumbprint = String(req.params.thumbprint);
+        const missing = () =>
+          new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find issuer key' });
+        if (!DIGITS.test(siteId)) throw missing();
+        const { keys } = await deps.clients.issuance.call('ListIssuerJwks', { siteId }, callOptions(req));
+        const key = keys.find((k) => k.thumbprint === thumbprint);
+        if (!key) throw missing();
+        res.type('application/jwk+json').send(key.jwk);
+      },
     },
-  }, {
-    GET: {
-      summary: 'One RSA public key of a site as a JWK (application/jwk+json): the kid of its VC-JWT credentials, named by its RFC 7638 thumbprint',
-      success: 200,
-      response: z.object({ kty: z.literal('RSA'), n: z.string(), e: z.string(), alg: z.literal('RS256'), use: z.literal('sig') }).openapi({ description: 'One public JWK (not a JWK Set)' }),
-      errors: [404],
+    {
+      GET: {
+        summary:
+          'One RSA public key of a site as a JWK (application/jwk+json): the kid of its VC-JWT credentials, named by its RFC 7638 thumbprint',
+        success: 200,
+        response: z
+          .object({
+            kty: z.literal('RSA'),
+            n: z.string(),
+            e: z.string(),
+            alg: z.literal('RS256'),
+            use: z.literal('sig'),
+          })
+          .openapi({ description: 'One public JWK (not a JWK Set)' }),
+        errors: [404],
+      },
     },
-  }, { public: true });
+    { public: true },
+  );
 
-  routes.declare('/public/status-lists/:siteId/:number', {
-    async GET(req: Request, res: Response) {
-      const siteId = String(req.params.siteId);
-      const number = String(req.params.number);
-      const missing = () => new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find status list' });
-      if (!DIGITS.test(siteId) || !DIGITS.test(number) || Number(number) > 2 ** 31 - 1) throw missing();
-      let credential: string;
-      try {
-        ({ credential } = await deps.clients.issuance.call('GetStatusList', { siteId, number: Number(number) }, callOptions(req)));
-      } catch (error) {
-        if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw missing();
-        throw error;
-      }
-      res.set('Cache-Control', STATUS_LIST_CACHE_CONTROL).type(VC_MEDIA_TYPE).send(credential);
+  routes.declare(
+    '/public/status-lists/:siteId/:number',
+    {
+      async GET(req: Request, res: Response) {
+        const siteId = String(req.params.siteId);
+        const number = String(req.params.number);
+        const missing = () =>
+          new BadgeKitError(404, { code: 'ResourceNotFound', message: 'Could not find status list' });
+        if (!DIGITS.test(siteId) || !DIGITS.test(number) || Number(number) > 2 ** 31 - 1) throw missing();
+        let credential: string;
+        try {
+          ({ credential } = await deps.clients.issuance.call(
+            'GetStatusList',
+            { siteId, number: Number(number) },
+            callOptions(req),
+          ));
+        } catch (error) {
+          if (error instanceof DomainError && error.reason === 'ResourceNotFound') throw missing();
+          throw error;
+        }
+        res.set('Cache-Control', STATUS_LIST_CACHE_CONTROL).type(VC_MEDIA_TYPE).send(credential);
+      },
     },
-  }, {
-    GET: {
-      summary: 'A site\'s revocation list: a signed BitstringStatusListCredential (131,072 entries) that Open Badges 3.0 credentials point at; caches revalidate it with its ETag on every use, so a revocation shows at once',
-      success: 200,
-      errors: [404],
+    {
+      GET: {
+        summary:
+          "A site's revocation list: a signed BitstringStatusListCredential (131,072 entries) that Open Badges 3.0 credentials point at; caches revalidate it with its ETag on every use, so a revocation shows at once",
+        success: 200,
+        errors: [404],
+      },
     },
-  }, { public: true });
+    { public: true },
+  );
 }

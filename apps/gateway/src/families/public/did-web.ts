@@ -24,35 +24,57 @@ export function mountPublicDidWeb(routes: RouteTable, deps: BadgeKitDeps): void 
     req.headers.accept = 'application/json';
     next();
   });
-  routes.declare(ROUTE, {
-    async GET(req: Request, res: Response) {
-      const { system } = await deps.clients.catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
-      if (!system) throw new Error('catalog answered without a system');
-      const { keys } = await deps.clients.issuance.call('ListIssuerKeys', { siteId: system.id }, callOptions(req));
-      const { origin } = presentContext(req, deps.config.PUBLIC_BASE_URL);
-      const did = siteDidWeb(origin, system.slug);
-      const methods = keys.map((key) => ({ id: `${did}#${key.publicKeyMultibase}`, type: 'Multikey', controller: did, publicKeyMultibase: key.publicKeyMultibase }));
-      const document = {
-        '@context': DID_CONTEXT,
-        id: did,
-        alsoKnownAs: [ob3IssuerId(origin, system.slug)],
-        verificationMethod: methods,
-        assertionMethod: methods.map((m) => m.id),
-      };
-      res.type('application/did+json').send(JSON.stringify(document));
+  routes.declare(
+    ROUTE,
+    {
+      async GET(req: Request, res: Response) {
+        const { system } = await deps.clients.catalog.call(
+          'GetSystem',
+          { slug: String(req.params.systemSlug) },
+          callOptions(req),
+        );
+        if (!system) throw new Error('catalog answered without a system');
+        const { keys } = await deps.clients.issuance.call('ListIssuerKeys', { siteId: system.id }, callOptions(req));
+        const { origin } = presentContext(req, deps.config.PUBLIC_BASE_URL);
+        const did = siteDidWeb(origin, system.slug);
+        const methods = keys.map((key) => ({
+          id: `${did}#${key.publicKeyMultibase}`,
+          type: 'Multikey',
+          controller: did,
+          publicKeyMultibase: key.publicKeyMultibase,
+        }));
+        const document = {
+          '@context': DID_CONTEXT,
+          id: did,
+          alsoKnownAs: [ob3IssuerId(origin, system.slug)],
+          verificationMethod: methods,
+          assertionMethod: methods.map((m) => m.id),
+        };
+        res.type('application/did+json').send(JSON.stringify(document));
+      },
     },
-  }, {
-    GET: {
-      summary: 'The site\'s did:web DID document (did:web:<host>:public:systems:<site>): its Ed25519 issuer keys as Multikeys under assertionMethod, retired ones too',
-      success: 200,
-      response: z.object({
-        '@context': z.array(z.string()),
-        id: z.string().openapi({ example: 'did:web:badges.example.org:public:systems:demo' }),
-        alsoKnownAs: z.array(z.string()).openapi({ description: 'The site\'s Open Badges 3.0 issuer id' }),
-        verificationMethod: z.array(z.object({ id: z.string(), type: z.literal('Multikey'), controller: z.string(), publicKeyMultibase: z.string() })),
-        assertionMethod: z.array(z.string()),
-      }),
-      errors: [404],
+    {
+      GET: {
+        summary:
+          "The site's did:web DID document (did:web:<host>:public:systems:<site>): its Ed25519 issuer keys as Multikeys under assertionMethod, retired ones too",
+        success: 200,
+        response: z.object({
+          '@context': z.array(z.string()),
+          id: z.string().openapi({ example: 'did:web:badges.example.org:public:systems:demo' }),
+          alsoKnownAs: z.array(z.string()).openapi({ description: "The site's Open Badges 3.0 issuer id" }),
+          verificationMethod: z.array(
+            z.object({
+              id: z.string(),
+              type: z.literal('Multikey'),
+              controller: z.string(),
+              publicKeyMultibase: z.string(),
+            }),
+          ),
+          assertionMethod: z.array(z.string()),
+        }),
+        errors: [404],
+      },
     },
-  }, { public: true });
+    { public: true },
+  );
 }

@@ -18,4 +18,3 @@ export function organizationDocument(levels: readonly (Organization | null | und
   }
   return document;
 }
-

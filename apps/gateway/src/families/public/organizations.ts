@@ -26,43 +26,84 @@ export function mountPublicOrganizations(routes: RouteTable, deps: BadgeKitDeps)
   // A page for browsers, the issuer profile of Open Badges 2.0 on request (model.md "Public documents"), else BadgeKit's document.
   const send = (req: Request, res: Response, levels: readonly OrganizationLevel[]) => {
     const document = organizationDocument(levels);
-    if (wantsPage(req)) sendPage(res, issuerPage(issuerView(levels, presentContext(req, config.PUBLIC_BASE_URL), req.path)));
-    else if (wantsOpenBadges2(req)) sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));
+    if (wantsPage(req))
+      sendPage(res, issuerPage(issuerView(levels, presentContext(req, config.PUBLIC_BASE_URL), req.path)));
+    else if (wantsOpenBadges2(req))
+      sendOpenBadges2(res, profileV2(document, servedUrl(req, presentContext(req, config.PUBLIC_BASE_URL))));
     else res.json(document);
   };
-  const systemOf = (req: Request) => catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
-  const issuerOf = (req: Request) => catalog.call('GetIssuer', { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug) }, callOptions(req));
+  const systemOf = (req: Request) =>
+    catalog.call('GetSystem', { slug: String(req.params.systemSlug) }, callOptions(req));
+  const issuerOf = (req: Request) =>
+    catalog.call(
+      'GetIssuer',
+      { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug) },
+      callOptions(req),
+    );
   const programOf = (req: Request) =>
-    catalog.call('GetProgram', { systemSlug: String(req.params.systemSlug), issuerSlug: String(req.params.issuerSlug), programSlug: String(req.params.programSlug) }, callOptions(req));
+    catalog.call(
+      'GetProgram',
+      {
+        systemSlug: String(req.params.systemSlug),
+        issuerSlug: String(req.params.issuerSlug),
+        programSlug: String(req.params.programSlug),
+      },
+      callOptions(req),
+    );
 
   // The levels are fetched in parallel. Each call resolves the path from the
   // system down, so any of them that fails names the first missing level.
-  routes.declare('/public/systems/:systemSlug', {
-    async GET(req: Request, res: Response) {
-      const { system } = await systemOf(req);
-      // The site is the Open Badges 3.0 issuer: its Profile (with its keys) is this URL with ?v=3_0, the credentials' issuer id.
-      if (askedForV3(req) && system) await sendIssuerProfile(req, res, deps, system, presentContext(req, config.PUBLIC_BASE_URL));
-      else send(req, res, [system]);
+  routes.declare(
+    '/public/systems/:systemSlug',
+    {
+      async GET(req: Request, res: Response) {
+        const { system } = await systemOf(req);
+        // The site is the Open Badges 3.0 issuer: its Profile (with its keys) is this URL with ?v=3_0, the credentials' issuer id.
+        if (askedForV3(req) && system)
+          await sendIssuerProfile(req, res, deps, system, presentContext(req, config.PUBLIC_BASE_URL));
+        else send(req, res, [system]);
+      },
     },
-  }, {
-    GET: {
-      ...DOC,
-      page: true,
-      summary: 'The issuer organization document of a system (BadgeKit §10.3); Open Badges 2.0 Profile on ?v=2_0 or Accept: application/ld+json; the Open Badges 3.0 issuer Profile with its Multikey keys on ?v=3_0',
+    {
+      GET: {
+        ...DOC,
+        page: true,
+        summary:
+          'The issuer organization document of a system (BadgeKit §10.3); Open Badges 2.0 Profile on ?v=2_0 or Accept: application/ld+json; the Open Badges 3.0 issuer Profile with its Multikey keys on ?v=3_0',
+      },
     },
-  }, { public: true });
+    { public: true },
+  );
 
-  routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug', {
-    async GET(req: Request, res: Response) {
-      const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
-      send(req, res, [issuer, system]);
+  routes.declare(
+    '/public/systems/:systemSlug/issuers/:issuerSlug',
+    {
+      async GET(req: Request, res: Response) {
+        const [{ issuer }, { system }] = await Promise.all([issuerOf(req), systemOf(req)]);
+        send(req, res, [issuer, system]);
+      },
     },
-  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of an issuer, completed from its system' } }, { public: true });
+    {
+      GET: { ...DOC, page: true, summary: 'The issuer organization document of an issuer, completed from its system' },
+    },
+    { public: true },
+  );
 
-  routes.declare('/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug', {
-    async GET(req: Request, res: Response) {
-      const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
-      send(req, res, [program, issuer, system]);
+  routes.declare(
+    '/public/systems/:systemSlug/issuers/:issuerSlug/programs/:programSlug',
+    {
+      async GET(req: Request, res: Response) {
+        const [{ program }, { issuer }, { system }] = await Promise.all([programOf(req), issuerOf(req), systemOf(req)]);
+        send(req, res, [program, issuer, system]);
+      },
     },
-  }, { GET: { ...DOC, page: true, summary: 'The issuer organization document of a program, completed from its issuer and system' } }, { public: true });
+    {
+      GET: {
+        ...DOC,
+        page: true,
+        summary: 'The issuer organization document of a program, completed from its issuer and system',
+      },
+    },
+    { public: true },
+  );
 }

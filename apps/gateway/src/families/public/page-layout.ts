@@ -100,14 +100,20 @@ export function layout(meta: PageMeta, main: Html, status = 200): Page {
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
 <meta property="og:url" content="${meta.url}">
-${meta.image && html`<meta property="og:image" content="${meta.image.src}">
+${
+  meta.image &&
+  html`<meta property="og:image" content="${meta.image.src}">
 <meta property="og:image:alt" content="${meta.image.alt}">
-`}<meta name="twitter:card" content="summary">
+`
+}<meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${meta.description}">
-${meta.image && html`<meta name="twitter:image" content="${meta.image.src}">
+${
+  meta.image &&
+  html`<meta name="twitter:image" content="${meta.image.src}">
 <meta name="twitter:image:alt" content="${meta.image.alt}">
-`}<style>${STYLE_SHEET}</style>
+`
+}<style>${STYLE_SHEET}</style>
 </head>
 <body>
 <main>

@@ -12,13 +12,12 @@ import { organizationDocument } from './organization-document.js';
 
 /** Where an award stands for the person looking at it (model.md "Revocation": revocation wins over expiry). */
 export type AwardState =
-  | { kind: 'valid' }
-  | { kind: 'expired'; on: string }
-  | { kind: 'revoked'; on: string; reason: string | null };
+  { kind: 'valid' } | { kind: 'expired'; on: string } | { kind: 'revoked'; on: string; reason: string | null };
 
 export function awardState(earned: issuanceV1.EarnedBadge__Output, now: Date): AwardState {
   if (earned.revokedAt) return { kind: 'revoked', on: earned.revokedAt, reason: earned.revocationReason || null };
-  if (earned.expires && new Date(earned.expires).getTime() <= now.getTime()) return { kind: 'expired', on: earned.expires };
+  if (earned.expires && new Date(earned.expires).getTime() <= now.getTime())
+    return { kind: 'expired', on: earned.expires };
   return { kind: 'valid' };
 }
 
@@ -77,7 +76,10 @@ export interface IssuerView extends Located {
 }
 
 /** One level of an organization (program, issuer or system) as the catalog sends it. */
-export type OrganizationLevel = { name: string; url: string; description?: string; email?: string; image?: catalogV1.Image__Output | null } | null | undefined;
+export type OrganizationLevel =
+  | { name: string; url: string; description?: string; email?: string; image?: catalogV1.Image__Output | null }
+  | null
+  | undefined;
 
 /** The page of a document asked for by a browser at `path` (no query), and its JSON-LD form. */
 export function located(ctx: PresentContext, path: string): Located {
@@ -95,11 +97,18 @@ function organizationView(levels: readonly OrganizationLevel[], pageUrl: string)
     website: webUrl(document.url),
     description: document.description ?? null,
     email: document.email ?? null,
-    partOf: present.slice(1).map((level) => level.name).filter((name) => name !== '' && name !== document.name),
+    partOf: present
+      .slice(1)
+      .map((level) => level.name)
+      .filter((name) => name !== '' && name !== document.name),
   };
 }
 
-function imageView(ctx: PresentContext, image: catalogV1.Image__Output | null | undefined, alt: string): ImageView | null {
+function imageView(
+  ctx: PresentContext,
+  image: catalogV1.Image__Output | null | undefined,
+  alt: string,
+): ImageView | null {
   const src = webUrl(ctx.imageUrl(image));
   return src === null ? null : { src, alt };
 }
@@ -116,12 +125,19 @@ export function badgeView(badge: catalogV1.Badge__Output, ctx: PresentContext): 
     tags: badge.tags.map((t) => t.value),
     alignments: badge.alignments.map((a) => ({ name: a.name, url: webUrl(a.url), description: a.description })),
     pageUrl: ctx.absolute(badgeClassPath(badge)),
-    issuer: organizationView([badge.issuer && badge.program, badge.issuer, badge.system], ctx.absolute(badgeIssuerPath(badge))),
+    issuer: organizationView(
+      [badge.issuer && badge.program, badge.issuer, badge.system],
+      ctx.absolute(badgeIssuerPath(badge)),
+    ),
   };
 }
 
 export function assertionView(
-  earned: issuanceV1.EarnedBadge__Output, badge: catalogV1.Badge__Output | null, ctx: PresentContext, path: string, now: Date,
+  earned: issuanceV1.EarnedBadge__Output,
+  badge: catalogV1.Badge__Output | null,
+  ctx: PresentContext,
+  path: string,
+  now: Date,
 ): AssertionView {
   return {
     ...located(ctx, path),

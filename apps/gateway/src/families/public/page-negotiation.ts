@@ -32,6 +32,10 @@ export function negotiatePage(req: Request, res: Response, next: NextFunction): 
 export const wantsPage = (req: Request): boolean => pageRequests.has(req);
 
 export function sendPage(res: Response, page: Page): void {
-  res.status(page.status).set({ 'Content-Security-Policy': page.csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+  res.status(page.status).set({
+    'Content-Security-Policy': page.csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
   res.type('html').send(page.body);
 }

@@ -5,12 +5,21 @@
  */
 import { html, type Html } from './html.js';
 import { layout, type Page } from './page-layout.js';
-import type { AssertionView, AwardState, BadgeClassView, BadgeView, ImageView, IssuerView, OrganizationView } from './page-models.js';
+import type {
+  AssertionView,
+  AwardState,
+  BadgeClassView,
+  BadgeView,
+  ImageView,
+  IssuerView,
+  OrganizationView,
+} from './page-models.js';
 
 /** Dates as people read them; awards are dated in UTC, so the page is too (the same day for every reader). */
 const DAY = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
-const date = (iso: string): Html => html`<time datetime="${new Date(iso).toISOString()}">${DAY.format(new Date(iso))}</time>`;
+const date = (iso: string): Html =>
+  html`<time datetime="${new Date(iso).toISOString()}">${DAY.format(new Date(iso))}</time>`;
 const dayText = (iso: string): string => DAY.format(new Date(iso));
 
 /** Link previews show about this much; longer descriptions are cut at a word. */
@@ -80,10 +89,18 @@ export function assertionPage(view: AssertionView): Page {
   const name = badge?.name ?? 'Badge';
   const issuerName = badge?.issuer.name;
   const title = `${state.kind === 'valid' ? '' : `${label}: `}${name}${issuerName ? ` from ${issuerName}` : ''}`;
-  const description = preview(`${state.kind === 'revoked' ? 'Revoked award' : 'Awarded'} on ${dayText(view.issuedOn)}${issuerName ? ` by ${issuerName}` : ''}. ${badge?.description ?? ''}`);
+  const description = preview(
+    `${state.kind === 'revoked' ? 'Revoked award' : 'Awarded'} on ${dayText(view.issuedOn)}${issuerName ? ` by ${issuerName}` : ''}. ${badge?.description ?? ''}`,
+  );
   const kicker = state.kind === 'revoked' ? 'Badge award, revoked' : 'Badge awarded';
-  const main = html`${top(kicker, name, badge?.image ?? null, html`${badge?.strapline && html`<p class="strapline">${badge.strapline}</p>`}
-<p class="state state-${state.kind}">${label}</p>`, state.kind)}
+  const main = html`${top(
+    kicker,
+    name,
+    badge?.image ?? null,
+    html`${badge?.strapline && html`<p class="strapline">${badge.strapline}</p>`}
+<p class="state state-${state.kind}">${label}</p>`,
+    state.kind,
+  )}
 <div class="body">
 ${lead(badge?.description ?? null)}
 <dl class="facts">
@@ -93,10 +110,20 @@ ${badge && issuerFacts(badge.issuer)}
 <dt>Status</dt><dd>${stateDetail(state)}</dd>
 ${view.evidenceUrl && html`<dt>Evidence</dt><dd><a href="${view.evidenceUrl}">The earner’s evidence</a></dd>`}
 </dl>
-${badge && html`${badgeDetails(badge)}
-<p class="more"><a href="${badge.pageUrl}">More about the ${badge.name} badge</a></p>`}
+${
+  badge &&
+  html`${badgeDetails(badge)}
+<p class="more"><a href="${badge.pageUrl}">More about the ${badge.name} badge</a></p>`
+}
 </div>`;
-  const meta = { title, description, url: view.url, jsonUrl: view.jsonUrl, image: badge?.image ?? null, type: 'website' as const };
+  const meta = {
+    title,
+    description,
+    url: view.url,
+    jsonUrl: view.jsonUrl,
+    image: badge?.image ?? null,
+    type: 'website' as const,
+  };
   // A revoked award keeps answering 410, as its JSON does, but with a page that says so.
   return layout(meta, main, state.kind === 'revoked' ? 410 : 200);
 }
@@ -112,7 +139,17 @@ ${issuerFacts(badge.issuer)}
 ${badgeDetails(badge)}
 </div>`;
   const title = `${badge.name}: a badge from ${badge.issuer.name}`;
-  return layout({ title, description: preview(badge.description || title), url: view.url, jsonUrl: view.jsonUrl, image: badge.image, type: 'website' }, main);
+  return layout(
+    {
+      title,
+      description: preview(badge.description || title),
+      url: view.url,
+      jsonUrl: view.jsonUrl,
+      image: badge.image,
+      type: 'website',
+    },
+    main,
+  );
 }
 
 export function issuerPage(view: IssuerView): Page {
@@ -125,5 +162,15 @@ ${o.website && html`<dt>Web site</dt><dd><a href="${o.website}">${new URL(o.webs
 ${o.email && html`<dt>Contact</dt><dd>${o.email}</dd>`}
 </dl>
 </div>`;
-  return layout({ title: `${o.name}: badge issuer`, description: preview(o.description || `${o.name} issues badges.`), url: view.url, jsonUrl: view.jsonUrl, image: view.image, type: 'website' }, main);
+  return layout(
+    {
+      title: `${o.name}: badge issuer`,
+      description: preview(o.description || `${o.name} issues badges.`),
+      url: view.url,
+      jsonUrl: view.jsonUrl,
+      image: view.image,
+      type: 'website',
+    },
+    main,
+  );
 }

@@ -35,7 +35,11 @@ export const RESULT = {
 
 /** A v2 answer that is not Ok: resultCode and a short sentence. */
 export class V2Error extends Error {
-  constructor(readonly resultCode: number, message: string, readonly httpStatus = 200) {
+  constructor(
+    readonly resultCode: number,
+    message: string,
+    readonly httpStatus = 200,
+  ) {
     super(message);
     this.name = 'V2Error';
   }
@@ -66,13 +70,28 @@ export function stamp(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
-export function send(req: Request, res: Response, payload: Record<string, unknown> = {}, resultCode = 0, resultMessage = 'Ok', status = 200): void {
+export function send(
+  req: Request,
+  res: Response,
+  payload: Record<string, unknown> = {},
+  resultCode = 0,
+  resultMessage = 'Ok',
+  status = 200,
+): void {
   const context = req.v2 ?? { requestID: 0, requestDateTime: new Date().toISOString() };
-  res.status(status).json({ requestID: context.requestID, requestDateTime: context.requestDateTime, resultCode, resultMessage, ...payload });
+  res.status(status).json({
+    requestID: context.requestID,
+    requestDateTime: context.requestDateTime,
+    resultCode,
+    resultMessage,
+    ...payload,
+  });
 }
 
 const isTransient = (error: unknown): boolean =>
-  error instanceof DomainError ? error.reason === 'Unavailable' || error.reason === 'DeadlineExceeded' || error.reason === 'Internal' : true;
+  error instanceof DomainError
+    ? error.reason === 'Unavailable' || error.reason === 'DeadlineExceeded' || error.reason === 'Internal'
+    : true;
 
 /** Error middleware: V2Error as its code, a dependency failure as 503; never 500 or a stack trace. */
 export function v2Errors(logger: Logger) {
@@ -97,8 +116,13 @@ export function v2Errors(logger: Logger) {
       send(req, res, {}, 400, error.message, 200);
       return;
     }
-    if (!isTransient(error)) logger.warn({ err: error, requestID: req.v2?.requestID }, 'v2 request failed with an unexpected domain error');
-    else logger.error({ err: error, requestID: req.v2?.requestID, requestDateTime: req.v2?.requestDateTime }, 'v2 request failed');
+    if (!isTransient(error))
+      logger.warn({ err: error, requestID: req.v2?.requestID }, 'v2 request failed with an unexpected domain error');
+    else
+      logger.error(
+        { err: error, requestID: req.v2?.requestID, requestDateTime: req.v2?.requestDateTime },
+        'v2 request failed',
+      );
     send(req, res, {}, RESULT.unavailable, 'Service temporarily unavailable, retry later', 503);
   };
 }

@@ -24,7 +24,9 @@ export class BatchingPublisher {
     this.batches = new GroupCommit(async (messages) => {
       // sendInTheirTraces sets each message's headers to its send span, so those objects are what is sent.
       const traced = messages.map((m) => ({ topic, ...m }));
-      await sendInTheirTraces(traced, () => producer.send({ topic, acks: -1, messages: traced.map(({ topic: _topic, ...m }) => m) }));
+      await sendInTheirTraces(traced, () =>
+        producer.send({ topic, acks: -1, messages: traced.map(({ topic: _topic, ...m }) => m) }),
+      );
       return noResults(messages);
     });
   }

@@ -22,12 +22,17 @@ export const APPLICATION_RULES: FieldRule[] = [
 ];
 
 /** An update may also mark the application processed (§11.5). */
-export const APPLICATION_UPDATE_RULES: FieldRule[] = [...APPLICATION_RULES, { field: 'processed', required: false, rules: [{ kind: 'date' }] }];
+export const APPLICATION_UPDATE_RULES: FieldRule[] = [
+  ...APPLICATION_RULES,
+  { field: 'processed', required: false, rules: [{ kind: 'date' }] },
+];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 /** An item id as BadgeKit stored them; anything else cannot name an item. */
-export const itemId = (value: unknown): string | undefined => (/^[1-9]\d{0,17}$/.test(asText(value)) ? asText(value) : undefined);
+export const itemId = (value: unknown): string | undefined =>
+  /^[1-9]\d{0,17}$/.test(asText(value)) ? asText(value) : undefined;
 
 /** Dates without a zone (`YYYY-MM-DD HH:MM:SS`, §11.3) are read as UTC, whatever the server's zone. */
 const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
@@ -36,13 +41,17 @@ const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 export function timeOf(value: unknown): string | undefined {
   let time: number;
   if (typeof value === 'number') time = value;
-  else if (typeof value === 'string') time = Date.parse(ZONELESS.test(value.trim()) ? `${value.trim().replace(' ', 'T')}Z` : value);
+  else if (typeof value === 'string')
+    time = Date.parse(ZONELESS.test(value.trim()) ? `${value.trim().replace(' ', 'T')}Z` : value);
   else return undefined;
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-const MEDIA_TYPES: Readonly<Record<string, issuanceV1.EvidenceMediaType>> = { image: 'EVIDENCE_MEDIA_TYPE_IMAGE', link: 'EVIDENCE_MEDIA_TYPE_LINK' };
+const MEDIA_TYPES: Readonly<Record<string, issuanceV1.EvidenceMediaType>> = {
+  image: 'EVIDENCE_MEDIA_TYPE_IMAGE',
+  link: 'EVIDENCE_MEDIA_TYPE_LINK',
+};
 
 /** Evidence items (§11.3): `url` must pass the URL rule and `mediaType` be image or link, as the spec recommends. */
 export function readEvidence(value: unknown): { items: issuanceV1.Evidence[]; problems: FieldProblem[] } {
@@ -54,17 +63,26 @@ export function readEvidence(value: unknown): { items: issuanceV1.Evidence[]; pr
       return [];
     }
     const { url, mediaType, reflection } = item;
-    if (!isBlank(url) && !passes({ kind: 'url' }, asText(url))) problems.push({ message: 'Invalid URL', field: field('url'), value: asText(url) });
+    if (!isBlank(url) && !passes({ kind: 'url' }, asText(url)))
+      problems.push({ message: 'Invalid URL', field: field('url'), value: asText(url) });
     const media = isBlank(mediaType) ? undefined : MEDIA_TYPES[asText(mediaType)];
-    if (!isBlank(mediaType) && !media) problems.push({ message: 'Unexpected value or invalid argument', field: field('mediaType'), value: asText(mediaType) });
-    if (!isBlank(reflection) && [...asText(reflection)].length > TEXT) problems.push({ message: 'String is not in range', field: field('reflection'), value: asText(reflection) });
+    if (!isBlank(mediaType) && !media)
+      problems.push({
+        message: 'Unexpected value or invalid argument',
+        field: field('mediaType'),
+        value: asText(mediaType),
+      });
+    if (!isBlank(reflection) && [...asText(reflection)].length > TEXT)
+      problems.push({ message: 'String is not in range', field: field('reflection'), value: asText(reflection) });
     const id = itemId(item.id);
-    return [{
-      ...(id && { id }),
-      ...(!isBlank(url) && { url: asText(url) }),
-      ...(media && { mediaType: media }),
-      ...(!isBlank(reflection) && { reflection: asText(reflection) }),
-    }];
+    return [
+      {
+        ...(id && { id }),
+        ...(!isBlank(url) && { url: asText(url) }),
+        ...(media && { mediaType: media }),
+        ...(!isBlank(reflection) && { reflection: asText(reflection) }),
+      },
+    ];
   });
   return { items, problems };
 }
@@ -76,7 +94,9 @@ export function readEvidence(value: unknown): { items: issuanceV1.Evidence[]; pr
 function readProcessed(value: unknown): { value: string; problems: FieldProblem[] } {
   if (!value) return { value: '', problems: [] };
   const time = timeOf(value);
-  return time ? { value: time, problems: [] } : { value: '', problems: [{ message: 'Not a date', field: 'processed', value: asText(value) }] };
+  return time
+    ? { value: time, problems: [] }
+    : { value: '', problems: [{ message: 'Not a date', field: 'processed', value: asText(value) }] };
 }
 
 /**
@@ -85,13 +105,18 @@ function readProcessed(value: unknown): { value: string; problems: FieldProblem[
  * a field ("" on the wire) and evidence given, even empty, replaces the
  * stored evidence while omitted evidence stays (§11.5).
  */
-export function checkApplicationBody(body: Record<string, unknown>, mode: 'create' | 'update'): { fields: issuanceV1.ApplicationFields; problems: FieldProblem[] } {
-  const problems = mode === 'create' ? validate(body, APPLICATION_RULES) : validate(body, APPLICATION_RULES, { partial: true });
+export function checkApplicationBody(
+  body: Record<string, unknown>,
+  mode: 'create' | 'update',
+): { fields: issuanceV1.ApplicationFields; problems: FieldProblem[] } {
+  const problems =
+    mode === 'create' ? validate(body, APPLICATION_RULES) : validate(body, APPLICATION_RULES, { partial: true });
   const given = (key: string) => (mode === 'update' ? Object.hasOwn(body, key) : !isBlank(body[key]));
   const fields: issuanceV1.ApplicationFields = {};
   if (given('learner')) fields.learner = asText(body.learner);
   if (given('assignedTo')) fields.assignedTo = asText(body.assignedTo);
-  if (given('assignedExpiration')) fields.assignedExpiration = isBlank(body.assignedExpiration) ? '' : (timeOf(body.assignedExpiration) ?? '');
+  if (given('assignedExpiration'))
+    fields.assignedExpiration = isBlank(body.assignedExpiration) ? '' : (timeOf(body.assignedExpiration) ?? '');
   if (mode === 'update' && given('processed')) {
     const processed = readProcessed(body.processed);
     fields.processed = processed.value;
@@ -124,7 +149,11 @@ export function readLearnerFilter(query: Record<string, unknown>): string | unde
 }
 
 export const APPLICATION_LIST_QUERY: QueryParameter[] = [
-  { name: 'processed', description: "Which applications: 'true'/'1' processed only, 'false'/'0' pending only, 'any'/empty/absent all", values: ['true', '1', 'false', '0', 'any', ''] },
+  {
+    name: 'processed',
+    description: "Which applications: 'true'/'1' processed only, 'false'/'0' pending only, 'any'/empty/absent all",
+    values: ['true', '1', 'false', '0', 'any', ''],
+  },
   { name: 'email', description: "Only this learner's applications (case-insensitive)" },
   { name: 'page', description: 'Page number (1-based); paging applies only when page and count are both positive' },
   { name: 'count', description: 'Records per page' },

@@ -42,7 +42,11 @@ const MEDIA_TYPES: Readonly<Record<issuanceV1.EvidenceMediaType__Output, Evidenc
  * `badge` is the full badge in reads, the bare one in create and update
  * answers, and null on delete (§11.1); a delete also shows no evidence.
  */
-export function presentApplication(application: issuanceV1.Application__Output, badge: BadgeJson | null, options: { withoutEvidence?: boolean } = {}): ApplicationJson {
+export function presentApplication(
+  application: issuanceV1.Application__Output,
+  badge: BadgeJson | null,
+  options: { withoutEvidence?: boolean } = {},
+): ApplicationJson {
   return {
     id: Number(application.id),
     slug: application.slug,
@@ -54,7 +58,11 @@ export function presentApplication(application: issuanceV1.Application__Output, 
     processed: application.processed ?? null,
     evidence: options.withoutEvidence
       ? []
-      : application.evidence.map((e) => ({ url: e.url ?? null, mediaType: MEDIA_TYPES[e.mediaType], reflection: e.reflection ?? null })),
+      : application.evidence.map((e) => ({
+          url: e.url ?? null,
+          mediaType: MEDIA_TYPES[e.mediaType],
+          reflection: e.reflection ?? null,
+        })),
   };
 }
 
@@ -67,6 +75,10 @@ export function presentReview(review: issuanceV1.Review__Output, options: { with
     comment: review.comment ?? null,
     reviewItems: options.withoutItems
       ? []
-      : review.reviewItems.map((item) => ({ criterionId: Number(item.criterionId), satisfied: item.satisfied ? 1 : 0, comment: item.comment ?? null })),
+      : review.reviewItems.map((item) => ({
+          criterionId: Number(item.criterionId),
+          satisfied: item.satisfied ? 1 : 0,
+          comment: item.comment ?? null,
+        })),
   };
 }

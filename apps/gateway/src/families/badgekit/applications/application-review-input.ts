@@ -20,7 +20,8 @@ export const REVIEW_RULES: FieldRule[] = [
   { field: 'reviewItems', required: false, rules: [] },
 ];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
 /** Review items: `criterionId` a positive integer, `satisfied` one of 0/1/true/false (absent: not satisfied), `comment` text. */
@@ -29,25 +30,37 @@ export function readReviewItems(value: unknown): { items: issuanceV1.ReviewItem[
   const items = listOf(value).flatMap((item, i): issuanceV1.ReviewItem[] => {
     const field = (key: string) => `reviewItems[${i}][${key}]`;
     if (!isRecord(item)) {
-      problems.push({ message: 'Unexpected value or invalid argument', field: `reviewItems[${i}]`, value: asText(item) });
+      problems.push({
+        message: 'Unexpected value or invalid argument',
+        field: `reviewItems[${i}]`,
+        value: asText(item),
+      });
       return [];
     }
     const { criterionId, satisfied, comment } = item;
     if (isBlank(criterionId)) problems.push({ field: field('criterionId'), value: '' });
     // Criterion ids are positive; 0 or a negative number cannot name one.
-    else if (!/^[1-9]\d{0,17}$/.test(asText(criterionId))) problems.push({ message: 'Invalid integer', field: field('criterionId'), value: asText(criterionId) });
+    else if (!/^[1-9]\d{0,17}$/.test(asText(criterionId)))
+      problems.push({ message: 'Invalid integer', field: field('criterionId'), value: asText(criterionId) });
     if (!isBlank(satisfied) && !passes({ kind: 'oneOf', values: FLAG }, asText(satisfied))) {
-      problems.push({ message: 'Unexpected value or invalid argument', field: field('satisfied'), value: asText(satisfied) });
+      problems.push({
+        message: 'Unexpected value or invalid argument',
+        field: field('satisfied'),
+        value: asText(satisfied),
+      });
     }
-    if (!isBlank(comment) && [...asText(comment)].length > TEXT) problems.push({ message: 'String is not in range', field: field('comment'), value: asText(comment) });
+    if (!isBlank(comment) && [...asText(comment)].length > TEXT)
+      problems.push({ message: 'String is not in range', field: field('comment'), value: asText(comment) });
     const id = itemId(item.id);
-    return [{
-      ...(id && { id }),
-      criterionId: asText(criterionId),
-      satisfied: booleanLike(satisfied) ?? false,
-      ...(!isBlank(comment) && { comment: asText(comment) }),
-      ...(!isBlank(satisfied) && { satisfiedAsSent: JSON.stringify(satisfied) }),
-    }];
+    return [
+      {
+        ...(id && { id }),
+        criterionId: asText(criterionId),
+        satisfied: booleanLike(satisfied) ?? false,
+        ...(!isBlank(comment) && { comment: asText(comment) }),
+        ...(!isBlank(satisfied) && { satisfiedAsSent: JSON.stringify(satisfied) }),
+      },
+    ];
   });
   return { items, problems };
 }
@@ -58,7 +71,10 @@ export function readReviewItems(value: unknown): { items: issuanceV1.ReviewItem[
  * comment clears it, and items given (even none) replace the stored ones
  * while omitted items stay (D-12).
  */
-export function checkReviewBody(body: Record<string, unknown>, mode: 'create' | 'update'): { fields: issuanceV1.ReviewFields; problems: FieldProblem[] } {
+export function checkReviewBody(
+  body: Record<string, unknown>,
+  mode: 'create' | 'update',
+): { fields: issuanceV1.ReviewFields; problems: FieldProblem[] } {
   const problems = validate(body, REVIEW_RULES, { partial: mode === 'update' });
   const given = (key: string) => (mode === 'update' ? Object.hasOwn(body, key) : !isBlank(body[key]));
   const fields: issuanceV1.ReviewFields = {};

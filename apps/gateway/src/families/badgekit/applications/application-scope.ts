@@ -37,7 +37,10 @@ export async function contextScope(catalog: Catalog, req: Request): Promise<Cont
     return { siteId: issuer.systemId, issuerId: issuer.id };
   }
   // Both lookups fail alike when the system or issuer is missing; only the program's names a missing program.
-  const [issuerAnswer, programAnswer] = await Promise.all([issuerCall, catalog.call('GetProgram', { systemSlug: system, issuerSlug, programSlug }, callOptions(req))]);
+  const [issuerAnswer, programAnswer] = await Promise.all([
+    issuerCall,
+    catalog.call('GetProgram', { systemSlug: system, issuerSlug, programSlug }, callOptions(req)),
+  ]);
   const issuer = required(issuerAnswer.issuer, 'an issuer');
   return { siteId: issuer.systemId, issuerId: issuer.id, programId: required(programAnswer.program, 'a program').id };
 }
@@ -51,7 +54,10 @@ export interface ScopedBadge {
 
 /** The badge a `{ctx}/badges/:badgeSlug` path names, found with §9.2's get-by-email scoping. */
 export async function scopedBadge(catalog: Catalog, req: Request): Promise<ScopedBadge> {
-  const badge = required((await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge, 'a badge');
+  const badge = required(
+    (await catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req))).badge,
+    'a badge',
+  );
   const siteId = required(badge.system, 'the badge’s system').id;
   const { issuerSlug, programSlug } = req.params as Record<string, string | undefined>;
   return {

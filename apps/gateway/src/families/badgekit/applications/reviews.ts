@@ -35,50 +35,119 @@ export function mountReviews(routes: RouteTable, { clients, config }: BadgeKitDe
   };
   const reviewSlug = (req: Request) => String(req.params.reviewSlug);
 
-  declareInContexts(routes, REVIEWS, {
-    async GET(req: Request, res: Response) {
-      const paging = readPaging(req.query);
-      const result = await issuance.call('ListReviews', { ...(await applicationOf(req)), page: paging ?? {} }, callOptions(req));
-      res.json({
-        reviews: result.reviews.map((r) => presentReview(r)),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  declareInContexts(
+    routes,
+    REVIEWS,
+    {
+      async GET(req: Request, res: Response) {
+        const paging = readPaging(req.query);
+        const result = await issuance.call(
+          'ListReviews',
+          { ...(await applicationOf(req)), page: paging ?? {} },
+          callOptions(req),
+        );
+        res.json({
+          reviews: result.reviews.map((r) => presentReview(r)),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
+      async POST(req: Request, res: Response) {
+        const application = await applicationOf(req);
+        const { fields, problems } = checkReviewBody(req.badgekitBody?.fields ?? {}, 'create');
+        // A missing application (404) outranks a bad body (400).
+        await rejectInvalid(problems, () =>
+          issuance.call(
+            'GetApplication',
+            { siteId: application.siteId, badgeId: application.badgeId, slug: application.applicationSlug },
+            callOptions(req),
+          ),
+        );
+        const { review } = await issuance.call(
+          'CreateReview',
+          {
+            ...application,
+            fields,
+            idempotencyKey: randomUUID(),
+            publicOrigin: publicOrigin(req, config.PUBLIC_BASE_URL),
+          },
+          callOptions(req),
+        );
+        res.status(201).json({ status: 'created', review: presentReview(found(review)) });
+      },
     },
-    async POST(req: Request, res: Response) {
-      const application = await applicationOf(req);
-      const { fields, problems } = checkReviewBody(req.badgekitBody?.fields ?? {}, 'create');
-      // A missing application (404) outranks a bad body (400).
-      await rejectInvalid(problems, () => issuance.call('GetApplication', { siteId: application.siteId, badgeId: application.badgeId, slug: application.applicationSlug }, callOptions(req)));
-      const { review } = await issuance.call('CreateReview', {
-        ...application, fields, idempotencyKey: randomUUID(), publicOrigin: publicOrigin(req, config.PUBLIC_BASE_URL),
-      }, callOptions(req));
-      res.status(201).json({ status: 'created', review: presentReview(found(review)) });
-    },
-  }, (noun) => ({
-    GET: { summary: `List the reviews of an application for a badge of ${noun} (paging)`, query: PAGING, success: 200, returns: 'reviews', errors: [404] },
-    POST: { summary: 'Review an application, with an item per criterion; sends the `review` webhook', body: REVIEW_RULES, success: 201, returns: 'review', errors: [400, 404] },
-  }));
+    (noun) => ({
+      GET: {
+        summary: `List the reviews of an application for a badge of ${noun} (paging)`,
+        query: PAGING,
+        success: 200,
+        returns: 'reviews',
+        errors: [404],
+      },
+      POST: {
+        summary: 'Review an application, with an item per criterion; sends the `review` webhook',
+        body: REVIEW_RULES,
+        success: 201,
+        returns: 'review',
+        errors: [400, 404],
+      },
+    }),
+  );
 
-  declareInContexts(routes, `${REVIEWS}/:reviewSlug`, {
-    async GET(req: Request, res: Response) {
-      const { review } = await issuance.call('GetReview', { ...(await applicationOf(req)), slug: reviewSlug(req) }, callOptions(req));
-      res.json({ review: presentReview(found(review)) });
+  declareInContexts(
+    routes,
+    `${REVIEWS}/:reviewSlug`,
+    {
+      async GET(req: Request, res: Response) {
+        const { review } = await issuance.call(
+          'GetReview',
+          { ...(await applicationOf(req)), slug: reviewSlug(req) },
+          callOptions(req),
+        );
+        res.json({ review: presentReview(found(review)) });
+      },
+      async PUT(req: Request, res: Response) {
+        const key = { ...(await applicationOf(req)), slug: reviewSlug(req) };
+        const { fields, problems } = checkReviewBody(req.badgekitBody?.fields ?? {}, 'update');
+        await rejectInvalid(problems, () => issuance.call('GetReview', key, callOptions(req)));
+        const { review } = await issuance.call(
+          'UpdateReview',
+          { ...key, fields, publicOrigin: publicOrigin(req, config.PUBLIC_BASE_URL) },
+          callOptions(req),
+        );
+        res.json({ status: 'updated', review: presentReview(found(review)) });
+      },
+      async DELETE(req: Request, res: Response) {
+        const { review } = await issuance.call(
+          'DeleteReview',
+          { ...(await applicationOf(req)), slug: reviewSlug(req) },
+          callOptions(req),
+        );
+        // §12.2: the deleted review really is under `badge`.
+        res.json({ status: 'deleted', badge: presentReview(found(review), { withoutItems: true }) });
+      },
     },
-    async PUT(req: Request, res: Response) {
-      const key = { ...(await applicationOf(req)), slug: reviewSlug(req) };
-      const { fields, problems } = checkReviewBody(req.badgekitBody?.fields ?? {}, 'update');
-      await rejectInvalid(problems, () => issuance.call('GetReview', key, callOptions(req)));
-      const { review } = await issuance.call('UpdateReview', { ...key, fields, publicOrigin: publicOrigin(req, config.PUBLIC_BASE_URL) }, callOptions(req));
-      res.json({ status: 'updated', review: presentReview(found(review)) });
-    },
-    async DELETE(req: Request, res: Response) {
-      const { review } = await issuance.call('DeleteReview', { ...(await applicationOf(req)), slug: reviewSlug(req) }, callOptions(req));
-      // §12.2: the deleted review really is under `badge`.
-      res.json({ status: 'deleted', badge: presentReview(found(review), { withoutItems: true }) });
-    },
-  }, (noun) => ({
-    GET: { summary: `Get a review of an application for a badge of ${noun}`, success: 200, returns: 'review', errors: [404] },
-    PUT: { summary: 'Update a review (partial; items given replace, omitted stay); sends the `review` webhook again', body: REVIEW_RULES, success: 200, returns: 'review', errors: [400, 404] },
-    DELETE: { summary: 'Delete a review with its items; answered under the key `badge`', success: 200, returns: 'badge', errors: [404] },
-  }));
+    (noun) => ({
+      GET: {
+        summary: `Get a review of an application for a badge of ${noun}`,
+        success: 200,
+        returns: 'review',
+        errors: [404],
+      },
+      PUT: {
+        summary: 'Update a review (partial; items given replace, omitted stay); sends the `review` webhook again',
+        body: REVIEW_RULES,
+        success: 200,
+        returns: 'review',
+        errors: [400, 404],
+      },
+      DELETE: {
+        summary: 'Delete a review with its items; answered under the key `badge`',
+        success: 200,
+        returns: 'badge',
+        errors: [404],
+      },
+    }),
+  );
 }

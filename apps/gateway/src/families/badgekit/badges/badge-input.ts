@@ -28,11 +28,18 @@ export const BADGE_RULES: FieldRule[] = [
   { field: 'unique', required: true, rules: [{ kind: 'oneOf', values: FLAG }] },
   { field: 'type', required: false, rules: [{ kind: 'length', min: 0, max: 255 }] },
   { field: 'criteriaUrl', required: true, rules: [{ kind: 'url' }] },
-  { field: 'evidenceType', required: false, rules: [{ kind: 'oneOf', values: ['URL', 'Text', 'Photo', 'Video', 'Sound'] }] },
+  {
+    field: 'evidenceType',
+    required: false,
+    rules: [{ kind: 'oneOf', values: ['URL', 'Text', 'Photo', 'Video', 'Sound'] }],
+  },
 ];
 
 /** An update may also archive or restore a badge; a create ignores `archived` (§7.5). */
-export const BADGE_UPDATE_RULES: FieldRule[] = [...BADGE_RULES, { field: 'archived', required: false, rules: [{ kind: 'oneOf', values: [...FLAG, 'on', 'off'] }] }];
+export const BADGE_UPDATE_RULES: FieldRule[] = [
+  ...BADGE_RULES,
+  { field: 'archived', required: false, rules: [{ kind: 'oneOf', values: [...FLAG, 'on', 'off'] }] },
+];
 
 const TRUE = new Set(['true', '1', 'on']);
 const FALSE = new Set(['false', '0', 'off', '']);
@@ -54,14 +61,17 @@ export function listOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key))) return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item);
+    if (entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key)))
+      return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item);
   }
   return [value];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const missing = (value: unknown) => value === undefined || value === null || asText(value).trim() === '';
-const itemId = (value: unknown): string | undefined => (/^[1-9]\d{0,17}$/.test(asText(value)) ? asText(value) : undefined);
+const itemId = (value: unknown): string | undefined =>
+  /^[1-9]\d{0,17}$/.test(asText(value)) ? asText(value) : undefined;
 
 export function readCriteria(value: unknown): { items: catalogV1.Criterion[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
@@ -75,9 +85,12 @@ export function readCriteria(value: unknown): { items: catalogV1.Criterion[]; pr
     if (missing(item.description)) problems.push({ field: field('description'), value: '' });
     // Storage's default: a criterion is required unless it says otherwise.
     const required = item.required === undefined || item.required === null ? true : booleanLike(item.required);
-    if (required === undefined) problems.push({ message: ONE_OF, field: field('required'), value: asText(item.required) });
+    if (required === undefined)
+      problems.push({ message: ONE_OF, field: field('required'), value: asText(item.required) });
     const id = itemId(item.id);
-    return [{ ...(id && { id }), description: asText(item.description), required: required ?? true, note: asText(item.note) }];
+    return [
+      { ...(id && { id }), description: asText(item.description), required: required ?? true, note: asText(item.note) },
+    ];
   });
   return { items, problems };
 }
@@ -90,29 +103,48 @@ export function readAlignments(value: unknown): { items: catalogV1.Alignment[]; 
       return [];
     }
     // D-19: an alignment without a description broke every later read of its badge.
-    for (const key of ['name', 'url', 'description']) if (missing(item[key])) problems.push({ field: `alignments[${i}][${key}]`, value: '' });
-    if (!missing(item.name) && [...asText(item.name)].length > 255) problems.push({ message: 'String is not in range', field: `alignments[${i}][name]`, value: asText(item.name) });
+    for (const key of ['name', 'url', 'description'])
+      if (missing(item[key])) problems.push({ field: `alignments[${i}][${key}]`, value: '' });
+    if (!missing(item.name) && [...asText(item.name)].length > 255)
+      problems.push({ message: 'String is not in range', field: `alignments[${i}][name]`, value: asText(item.name) });
     const id = itemId(item.id);
-    return [{ ...(id && { id }), name: asText(item.name), url: asText(item.url), description: asText(item.description) }];
+    return [
+      { ...(id && { id }), name: asText(item.name), url: asText(item.url), description: asText(item.description) },
+    ];
   });
   return { items, problems };
 }
 
 /** Categories are strings, tags strings or `{value}` objects; one string is a one-element list; empty values and repeats are dropped (§2.10). */
-export function readValues(value: unknown, field: 'categories' | 'tags'): { items: string[]; problems: FieldProblem[] } {
+export function readValues(
+  value: unknown,
+  field: 'categories' | 'tags',
+): { items: string[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const texts = listOf(isRecord(value) && 'value' in value ? [value] : value).flatMap((item) => {
     if (typeof item === 'string' || typeof item === 'number') return [String(item)];
-    if (field === 'tags' && isRecord(item) && (typeof item.value === 'string' || typeof item.value === 'number')) return [String(item.value)];
+    if (field === 'tags' && isRecord(item) && (typeof item.value === 'string' || typeof item.value === 'number'))
+      return [String(item.value)];
     problems.push({ message: ONE_OF, field, value: asText(item) });
     return [];
   });
   const items = [...new Set(texts.filter((t) => t.trim() !== ''))];
-  for (const item of items) if ([...item].length > 255) problems.push({ message: 'String is not in range', field, value: item });
+  for (const item of items)
+    if ([...item].length > 255) problems.push({ message: 'String is not in range', field, value: item });
   return { items, problems };
 }
 
-const TEXT_FIELDS = ['slug', 'name', 'strapline', 'earnerDescription', 'consumerDescription', 'issuerUrl', 'rubricUrl', 'type', 'criteriaUrl'] as const;
+const TEXT_FIELDS = [
+  'slug',
+  'name',
+  'strapline',
+  'earnerDescription',
+  'consumerDescription',
+  'issuerUrl',
+  'rubricUrl',
+  'type',
+  'criteriaUrl',
+] as const;
 /** Fields that cannot hold "": sending it means "none". */
 const VALUE_FIELDS = ['timeValue', 'timeUnits', 'limit', 'evidenceType'] as const;
 const SNAKE: Readonly<Record<string, string>> = {
@@ -136,10 +168,14 @@ export const BADGE_KEYS: readonly string[] = [...TEXT_FIELDS, ...VALUE_FIELDS, '
  * an update every key present, where null clears the field and a collection
  * given (even empty) replaces the stored one (D-12).
  */
-export function badgeFields(body: Record<string, unknown>, mode: 'create' | 'update'): { fields: catalogV1.BadgeFields; problems: FieldProblem[] } {
+export function badgeFields(
+  body: Record<string, unknown>,
+  mode: 'create' | 'update',
+): { fields: catalogV1.BadgeFields; problems: FieldProblem[] } {
   const fields: catalogV1.BadgeFields = {};
   const cleared: string[] = [];
-  const given = (key: string) => (mode === 'update' ? Object.hasOwn(body, key) : body[key] !== undefined && body[key] !== null);
+  const given = (key: string) =>
+    mode === 'update' ? Object.hasOwn(body, key) : body[key] !== undefined && body[key] !== null;
   for (const key of TEXT_FIELDS) {
     if (!given(key)) continue;
     const value = body[key];
@@ -173,8 +209,12 @@ export function badgeFields(body: Record<string, unknown>, mode: 'create' | 'upd
 }
 
 /** BadgeKit's checks of a body: the field rules (only the keys given, on update), then the child items. */
-export function checkBadgeBody(body: Record<string, unknown>, mode: 'create' | 'update'): { fields: catalogV1.BadgeFields; problems: FieldProblem[] } {
-  const ruleProblems = mode === 'create' ? validate(body, BADGE_RULES) : validate(body, BADGE_UPDATE_RULES, { partial: true });
+export function checkBadgeBody(
+  body: Record<string, unknown>,
+  mode: 'create' | 'update',
+): { fields: catalogV1.BadgeFields; problems: FieldProblem[] } {
+  const ruleProblems =
+    mode === 'create' ? validate(body, BADGE_RULES) : validate(body, BADGE_UPDATE_RULES, { partial: true });
   const { fields, problems } = badgeFields(body, mode);
   return { fields, problems: [...ruleProblems, ...problems] };
 }

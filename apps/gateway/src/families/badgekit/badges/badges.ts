@@ -29,7 +29,8 @@ async function orConflict<T>(body: Record<string, unknown>, call: () => Promise<
   try {
     return await call();
   } catch (error) {
-    if (error instanceof DomainError && error.reason === 'ResourceConflict') throw DomainError.conflict('badge', 'slug', submittedValues(body));
+    if (error instanceof DomainError && error.reason === 'ResourceConflict')
+      throw DomainError.conflict('badge', 'slug', submittedValues(body));
     throw error;
   }
 }
@@ -51,82 +52,132 @@ export function mountBadges(routes: RouteTable, { clients, config }: BadgeKitDep
   const catalog = clients.catalog;
   const ctx = (req: Request) => presentContext(req, config.PUBLIC_BASE_URL);
   // The cheapest call that walks the path's lookup chain, answering its 404s.
-  const lookUpContext = (req: Request) => catalog.call('ListBadges', { context: badgeContext(req), page: { page: 1, count: 1 } }, callOptions(req));
+  const lookUpContext = (req: Request) =>
+    catalog.call('ListBadges', { context: badgeContext(req), page: { page: 1, count: 1 } }, callOptions(req));
 
-  declareInContexts(routes, '/badges', {
-    async GET(req: Request, res: Response) {
-      let archived: catalogV1.ArchivedFilter__Output;
-      try {
-        archived = readArchived(req.query);
-      } catch (error) {
-        // As for a bad body: a missing context (404) outranks a bad filter (400).
-        await lookUpContext(req);
-        throw error;
-      }
-      const paging = readPaging(req.query);
-      const result = await catalog.call('ListBadges', { context: badgeContext(req), archived, page: paging ?? {} }, callOptions(req));
-      const present = ctx(req);
-      res.json({
-        badges: result.badges.map((b) => presentBadge(b, present)),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  declareInContexts(
+    routes,
+    '/badges',
+    {
+      async GET(req: Request, res: Response) {
+        let archived: catalogV1.ArchivedFilter__Output;
+        try {
+          archived = readArchived(req.query);
+        } catch (error) {
+          // As for a bad body: a missing context (404) outranks a bad filter (400).
+          await lookUpContext(req);
+          throw error;
+        }
+        const paging = readPaging(req.query);
+        const result = await catalog.call(
+          'ListBadges',
+          { context: badgeContext(req), archived, page: paging ?? {} },
+          callOptions(req),
+        );
+        const present = ctx(req);
+        res.json({
+          badges: result.badges.map((b) => presentBadge(b, present)),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
+      async POST(req: Request, res: Response) {
+        const body = req.badgekitBody?.fields ?? {};
+        const image = imageInput(req, body);
+        const { fields, problems } = checkBadgeBody(body, 'create');
+        // Image entries come last (§2.5); a badge cannot be created without one (§2.7).
+        const imageProblems = image.image || image.problems.length > 0 ? image.problems : [MISSING_IMAGE];
+        await rejectInvalid([...problems, ...imageProblems], () => lookUpContext(req));
+        const { badge } = await orConflict(body, () =>
+          catalog.call(
+            'CreateBadge',
+            {
+              context: badgeContext(req),
+              fields: { ...fields, image: image.image, published: true, origin: 'badgekit' },
+            },
+            callOptions(req),
+          ),
+        );
+        const created = found(badge);
+        res.setHeader('Location', `${req.path}/${encodeURIComponent(created.slug)}`);
+        res.status(201).json({ status: 'created', badge: presentBadge(created, ctx(req)) });
+      },
     },
-    async POST(req: Request, res: Response) {
-      const body = req.badgekitBody?.fields ?? {};
-      const image = imageInput(req, body);
-      const { fields, problems } = checkBadgeBody(body, 'create');
-      // Image entries come last (§2.5); a badge cannot be created without one (§2.7).
-      const imageProblems = image.image || image.problems.length > 0 ? image.problems : [MISSING_IMAGE];
-      await rejectInvalid([...problems, ...imageProblems], () => lookUpContext(req));
-      const { badge } = await orConflict(body, () =>
-        catalog.call('CreateBadge', { context: badgeContext(req), fields: { ...fields, image: image.image, published: true, origin: 'badgekit' } }, callOptions(req)),
-      );
-      const created = found(badge);
-      res.setHeader('Location', `${req.path}/${encodeURIComponent(created.slug)}`);
-      res.status(201).json({ status: 'created', badge: presentBadge(created, ctx(req)) });
-    },
-  }, (noun) => ({
-    GET: { summary: `List the badges of ${noun} (archived filter, paging)`, query: BADGE_LIST_QUERY, success: 200, returns: 'badges', errors: [400, 404] },
-    POST: {
-      summary: `Create a badge in ${noun}; also criteria, alignments, categories, tags and a required image (upload, image or imageUrl)`,
-      body: BADGE_RULES,
-      success: 201,
-      returns: 'badge',
-      errors: [400, 404, 409],
-    },
-  }));
+    (noun) => ({
+      GET: {
+        summary: `List the badges of ${noun} (archived filter, paging)`,
+        query: BADGE_LIST_QUERY,
+        success: 200,
+        returns: 'badges',
+        errors: [400, 404],
+      },
+      POST: {
+        summary: `Create a badge in ${noun}; also criteria, alignments, categories, tags and a required image (upload, image or imageUrl)`,
+        body: BADGE_RULES,
+        success: 201,
+        returns: 'badge',
+        errors: [400, 404, 409],
+      },
+    }),
+  );
 
-  declareInContexts(routes, '/badges/:badgeSlug', {
-    async GET(req: Request, res: Response) {
-      // One call: the badge and the milestones whose primary badge it is (§7.6).
-      const answer = await catalog.call('GetBadge', { path: badgeSlugPath(req), includeMilestones: true }, callOptions(req));
-      const badge = found(answer.badge);
-      const milestones = answer.milestones;
-      res.json({ badge: presentBadge(badge, ctx(req), milestones.map(presentMilestone)) });
+  declareInContexts(
+    routes,
+    '/badges/:badgeSlug',
+    {
+      async GET(req: Request, res: Response) {
+        // One call: the badge and the milestones whose primary badge it is (§7.6).
+        const answer = await catalog.call(
+          'GetBadge',
+          { path: badgeSlugPath(req), includeMilestones: true },
+          callOptions(req),
+        );
+        const badge = found(answer.badge);
+        const milestones = answer.milestones;
+        res.json({ badge: presentBadge(badge, ctx(req), milestones.map(presentMilestone)) });
+      },
+      async PUT(req: Request, res: Response) {
+        const body = req.badgekitBody?.fields ?? {};
+        const image = imageInput(req, body);
+        const { fields, problems } = checkBadgeBody(body, 'update');
+        await rejectInvalid([...problems, ...image.problems], () =>
+          catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req)),
+        );
+        const { badge } = await orConflict(body, () =>
+          catalog.call(
+            'UpdateBadge',
+            { path: badgeSlugPath(req), fields: { ...fields, ...(image.image && { image: image.image }) } },
+            callOptions(req),
+          ),
+        );
+        res.json({ status: 'updated', badge: presentBadge(found(badge), ctx(req)) });
+      },
+      async DELETE(req: Request, res: Response) {
+        const { badge } = await catalog.call('DeleteBadge', { path: badgeSlugPath(req) }, callOptions(req));
+        res.json({ status: 'deleted', badge: presentBareBadge(found(badge)) });
+      },
     },
-    async PUT(req: Request, res: Response) {
-      const body = req.badgekitBody?.fields ?? {};
-      const image = imageInput(req, body);
-      const { fields, problems } = checkBadgeBody(body, 'update');
-      await rejectInvalid([...problems, ...image.problems], () => catalog.call('GetBadge', { path: badgeSlugPath(req) }, callOptions(req)));
-      const { badge } = await orConflict(body, () =>
-        catalog.call('UpdateBadge', { path: badgeSlugPath(req), fields: { ...fields, ...(image.image && { image: image.image }) } }, callOptions(req)),
-      );
-      res.json({ status: 'updated', badge: presentBadge(found(badge), ctx(req)) });
-    },
-    async DELETE(req: Request, res: Response) {
-      const { badge } = await catalog.call('DeleteBadge', { path: badgeSlugPath(req) }, callOptions(req));
-      res.json({ status: 'deleted', badge: presentBareBadge(found(badge)) });
-    },
-  }, (noun) => ({
-    GET: { summary: `Get a badge of ${noun}, with the milestones it is the primary badge of`, success: 200, returns: 'badge', errors: [404] },
-    PUT: {
-      summary: `Update a badge of ${noun} (partial; collections given replace, omitted ones stay)`,
-      body: BADGE_UPDATE_RULES,
-      success: 200,
-      returns: 'badge',
-      errors: [400, 404, 409],
-    },
-    DELETE: { summary: `Delete a badge of ${noun} with its criteria, alignments, categories, tags and milestones`, success: 200, returns: 'badge', errors: [404] },
-  }));
+    (noun) => ({
+      GET: {
+        summary: `Get a badge of ${noun}, with the milestones it is the primary badge of`,
+        success: 200,
+        returns: 'badge',
+        errors: [404],
+      },
+      PUT: {
+        summary: `Update a badge of ${noun} (partial; collections given replace, omitted ones stay)`,
+        body: BADGE_UPDATE_RULES,
+        success: 200,
+        returns: 'badge',
+        errors: [400, 404, 409],
+      },
+      DELETE: {
+        summary: `Delete a badge of ${noun} with its criteria, alignments, categories, tags and milestones`,
+        success: 200,
+        returns: 'badge',
+        errors: [404],
+      },
+    }),
+  );
 }

@@ -13,5 +13,8 @@ export type { BadgeJson };
 export const presentBareBadge = (badge: catalogV1.Badge__Output): BadgeJson => bareBadgeJson(badge);
 
 /** A fully loaded badge; `milestones` is filled only by the single-badge GET (§7.6). */
-export const presentBadge = (badge: catalogV1.Badge__Output, ctx: PresentContext, milestones: unknown[] = []): BadgeJson =>
-  fullBadgeJson(badge, ctx.origin, milestones);
+export const presentBadge = (
+  badge: catalogV1.Badge__Output,
+  ctx: PresentContext,
+  milestones: unknown[] = [],
+): BadgeJson => fullBadgeJson(badge, ctx.origin, milestones);

@@ -23,7 +23,9 @@ export const RANDOM_CODE_RULES: FieldRule[] = [
   { field: 'count', required: false, rules: [{ kind: 'integer' }] },
 ];
 
-export const CLAIM_RULES: FieldRule[] = [{ field: 'email', required: false, rules: [{ kind: 'length', min: 0, max: LIMITS.emailChars }] }];
+export const CLAIM_RULES: FieldRule[] = [
+  { field: 'email', required: false, rules: [{ kind: 'length', min: 0, max: LIMITS.emailChars }] },
+];
 
 const TRUE_LIKE = new Set(['true', '1', 'on']);
 
@@ -55,10 +57,22 @@ export interface ClaimCodeJson {
 
 /** §8.1: `email` is null when there is none. */
 export function presentClaimCode(code: claimcodesV1.ClaimCode__Output): ClaimCodeJson {
-  return { id: Number(code.id), code: code.code, claimed: code.claimed, email: code.email ?? null, multiuse: code.multiuse };
+  return {
+    id: Number(code.id),
+    code: code.code,
+    claimed: code.claimed,
+    email: code.email ?? null,
+    multiuse: code.multiuse,
+  };
 }
 
 /** The create answers (§8.3, §8.4) list `email` last and leave it out when none was supplied. */
 export function presentCreatedCode(code: claimcodesV1.ClaimCode__Output): ClaimCodeJson {
-  return { id: Number(code.id), code: code.code, claimed: code.claimed, multiuse: code.multiuse, ...(code.email !== undefined && { email: code.email }) };
+  return {
+    id: Number(code.id),
+    code: code.code,
+    claimed: code.claimed,
+    multiuse: code.multiuse,
+    ...(code.email !== undefined && { email: code.email }),
+  };
 }

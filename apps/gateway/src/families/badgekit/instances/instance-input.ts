@@ -79,22 +79,42 @@ export function checkInstanceBody(fields: Record<string, unknown>): { input: Ins
   const slug = asText(fields.slug);
   const claimCode = asText(fields.claimCode);
   return {
-    input: { email: asText(fields.email), ...details, ...(slug !== '' && { slug }), ...(claimCode !== '' && { claimCode }) },
+    input: {
+      email: asText(fields.email),
+      ...details,
+      ...(slug !== '' && { slug }),
+      ...(claimCode !== '' && { claimCode }),
+    },
     problems: [...problems, ...timeProblems],
   };
 }
 
 /** `emails` not being an array is its own bare 400 (§9.5), signalled by `notArray`. */
-export function checkBulkBody(fields: Record<string, unknown>): { emails: string[]; details: AwardDetails & { slug?: string }; problems: FieldProblem[]; notArray: boolean } {
+export function checkBulkBody(fields: Record<string, unknown>): {
+  emails: string[];
+  details: AwardDetails & { slug?: string };
+  problems: FieldProblem[];
+  notArray: boolean;
+} {
   const raw = fields.emails;
   if (!Array.isArray(raw)) return { emails: [], details: {}, problems: [], notArray: true };
   const emails = raw.map(asText);
   // One entry per bad address, in the order sent.
-  const problems = emails.flatMap((email, i) => validate({ email: raw[i] as unknown }, [INSTANCE_RULES[0] as FieldRule]));
-  const slugProblems = validate(fields, BULK_RULES.filter((r) => r.field === 'slug'));
+  const problems = emails.flatMap((email, i) =>
+    validate({ email: raw[i] as unknown }, [INSTANCE_RULES[0] as FieldRule]),
+  );
+  const slugProblems = validate(
+    fields,
+    BULK_RULES.filter((r) => r.field === 'slug'),
+  );
   const { details, problems: timeProblems } = readAwardDetails(fields);
   const slug = asText(fields.slug);
-  return { emails, details: { ...details, ...(slug !== '' && { slug }) }, problems: [...problems, ...slugProblems, ...timeProblems], notArray: false };
+  return {
+    emails,
+    details: { ...details, ...(slug !== '' && { slug }) },
+    problems: [...problems, ...slugProblems, ...timeProblems],
+    notArray: false,
+  };
 }
 
 /** The direct channel's idempotency key (model.md "Earned badges"): one award per badge and email. */

@@ -22,7 +22,12 @@ const iso = (time: string): string => new Date(time).toISOString();
  * `created` is the create answer's form: `badge` null and `claimCode` left
  * out when the request sent none (§9.4 step 4).
  */
-export function presentInstance(earned: issuanceV1.EarnedBadge__Output, badge: BadgeJson | null, ctx: PresentContext, options: { created?: boolean } = {}): InstanceJson {
+export function presentInstance(
+  earned: issuanceV1.EarnedBadge__Output,
+  badge: BadgeJson | null,
+  ctx: PresentContext,
+  options: { created?: boolean } = {},
+): InstanceJson {
   const claimCode = earned.claimCode ?? null;
   return {
     slug: earned.uid,

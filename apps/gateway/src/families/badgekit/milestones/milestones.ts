@@ -58,14 +58,16 @@ function milestoneProblems(fields: Record<string, unknown>, partial: boolean): F
   const problems = validate(fields, scalarRules, { partial });
   // A bad action is reported without a message (§13.2).
   const action = fields.action;
-  if (action !== undefined && action !== null && action !== '' && !ACTIONS.some((a) => a === asText(action))) problems.push({ field: 'action', value: action });
+  if (action !== undefined && action !== null && action !== '' && !ACTIONS.some((a) => a === asText(action)))
+    problems.push({ field: 'action', value: action });
   const hasSupport = fields.supportBadges !== undefined && fields.supportBadges !== null && fields.supportBadges !== '';
   if (hasSupport) problems.push(...supportBadgeProblems(fields.supportBadges));
   // Safe-integer bounds on top of the integer rule: larger ids cannot name a badge, larger thresholds are nonsense.
   for (const field of ['numberRequired', 'primaryBadgeId'] as const) {
     const value = fields[field];
     const flagged = problems.some((p) => p.field === field);
-    if (!flagged && value !== undefined && value !== null && value !== '' && asInteger(value) === undefined) problems.push({ message: 'Invalid integer', field, value });
+    if (!flagged && value !== undefined && value !== null && value !== '' && asInteger(value) === undefined)
+      problems.push({ message: 'Invalid integer', field, value });
   }
   return problems;
 }
@@ -103,7 +105,9 @@ function withPathId(req: Request, error: unknown): unknown {
 /** Badge id of add-badge/remove-badge, parsed base-10 as the original did, but never silently truncated. */
 const badgeIdOf = (value: unknown): string | undefined => {
   const text = asText(value).trim();
-  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number.parseInt(text, 10)) ? String(Number.parseInt(text, 10)) : undefined;
+  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number.parseInt(text, 10))
+    ? String(Number.parseInt(text, 10))
+    : undefined;
 };
 
 export function mountMilestones(routes: RouteTable, { clients }: BadgeKitDeps): void {
@@ -112,7 +116,12 @@ export function mountMilestones(routes: RouteTable, { clients }: BadgeKitDeps): 
 
   /** Each lookup of the path answers its 404 before the body's 400 (§2.1): only paid for on the error path. */
   async function rejectAfterLookup(req: Request, problems: FieldProblem[], milestone: boolean): Promise<never> {
-    if (milestone) await catalog.call('GetMilestone', { systemSlug: systemSlug(req), milestoneId: milestoneIdOf(req) }, callOptions(req));
+    if (milestone)
+      await catalog.call(
+        'GetMilestone',
+        { systemSlug: systemSlug(req), milestoneId: milestoneIdOf(req) },
+        callOptions(req),
+      );
     else await catalog.call('GetSystem', { slug: systemSlug(req) }, callOptions(req));
     throw DomainError.validation(problems);
   }
@@ -126,12 +135,22 @@ export function mountMilestones(routes: RouteTable, { clients }: BadgeKitDeps): 
     }
   }
 
-  async function changeLink(req: Request, res: Response, method: 'AddMilestoneBadge' | 'RemoveMilestoneBadge'): Promise<void> {
+  async function changeLink(
+    req: Request,
+    res: Response,
+    method: 'AddMilestoneBadge' | 'RemoveMilestoneBadge',
+  ): Promise<void> {
     const fields = req.badgekitBody?.fields ?? {};
     const problems = validate(fields, BADGE_ID_RULES);
     const badgeId = badgeIdOf(fields.badgeId);
-    if (problems.length === 0 && badgeId === undefined) problems.push({ message: 'Invalid integer', field: 'badgeId', value: fields.badgeId === false ? '' : fields.badgeId });
-    if (problems.length > 0 || badgeId === undefined) return onMilestone(req, () => rejectAfterLookup(req, problems, true));
+    if (problems.length === 0 && badgeId === undefined)
+      problems.push({
+        message: 'Invalid integer',
+        field: 'badgeId',
+        value: fields.badgeId === false ? '' : fields.badgeId,
+      });
+    if (problems.length > 0 || badgeId === undefined)
+      return onMilestone(req, () => rejectAfterLookup(req, problems, true));
     const { milestone } = await onMilestone(req, (milestoneId) =>
       catalog.call(method, { systemSlug: systemSlug(req), milestoneId, badgeId }, callOptions(req)),
     );
@@ -139,61 +158,119 @@ export function mountMilestones(routes: RouteTable, { clients }: BadgeKitDeps): 
     res.json({ status: 'updated', milestone: presentMilestone(found(milestone)) });
   }
 
-  routes.declare('/systems/:systemSlug/milestones', {
-    async GET(req: Request, res: Response) {
-      const paging = readPaging(req.query);
-      const result = await catalog.call('ListMilestones', { systemSlug: systemSlug(req), page: paging ?? {} }, callOptions(req));
-      res.json({
-        milestones: result.milestones.map(presentMilestone),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  routes.declare(
+    '/systems/:systemSlug/milestones',
+    {
+      async GET(req: Request, res: Response) {
+        const paging = readPaging(req.query);
+        const result = await catalog.call(
+          'ListMilestones',
+          { systemSlug: systemSlug(req), page: paging ?? {} },
+          callOptions(req),
+        );
+        res.json({
+          milestones: result.milestones.map(presentMilestone),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
+      async POST(req: Request, res: Response) {
+        const fields = req.badgekitBody?.fields ?? {};
+        const problems = milestoneProblems(fields, false);
+        if (problems.length > 0) return rejectAfterLookup(req, problems, false);
+        const { milestone } = await catalog.call(
+          'CreateMilestone',
+          { systemSlug: systemSlug(req), fields: milestoneFields(fields) },
+          callOptions(req),
+        );
+        res.status(201).json({ status: 'created', milestone: presentMilestone(found(milestone)) });
+      },
     },
-    async POST(req: Request, res: Response) {
-      const fields = req.badgekitBody?.fields ?? {};
-      const problems = milestoneProblems(fields, false);
-      if (problems.length > 0) return rejectAfterLookup(req, problems, false);
-      const { milestone } = await catalog.call('CreateMilestone', { systemSlug: systemSlug(req), fields: milestoneFields(fields) }, callOptions(req));
-      res.status(201).json({ status: 'created', milestone: presentMilestone(found(milestone)) });
+    {
+      GET: { summary: 'List a system’s milestones', query: PAGING, success: 200, returns: 'milestones', errors: [404] },
+      POST: {
+        summary: 'Create a milestone: a primary badge awarded once enough support badges are held',
+        body: MILESTONE_RULES,
+        success: 201,
+        returns: 'milestone',
+        errors: [400, 404],
+      },
     },
-  }, {
-    GET: { summary: 'List a system’s milestones', query: PAGING, success: 200, returns: 'milestones', errors: [404] },
-    POST: { summary: 'Create a milestone: a primary badge awarded once enough support badges are held', body: MILESTONE_RULES, success: 201, returns: 'milestone', errors: [400, 404] },
-  });
+  );
 
-  routes.declare('/systems/:systemSlug/milestones/:milestoneId', {
-    async GET(req: Request, res: Response) {
-      const { milestone } = await onMilestone(req, (milestoneId) => catalog.call('GetMilestone', { systemSlug: systemSlug(req), milestoneId }, callOptions(req)));
-      res.json({ milestone: presentMilestone(found(milestone)) });
+  routes.declare(
+    '/systems/:systemSlug/milestones/:milestoneId',
+    {
+      async GET(req: Request, res: Response) {
+        const { milestone } = await onMilestone(req, (milestoneId) =>
+          catalog.call('GetMilestone', { systemSlug: systemSlug(req), milestoneId }, callOptions(req)),
+        );
+        res.json({ milestone: presentMilestone(found(milestone)) });
+      },
+      async PUT(req: Request, res: Response) {
+        const fields = req.badgekitBody?.fields ?? {};
+        const problems = milestoneProblems(fields, true);
+        if (problems.length > 0) return onMilestone(req, () => rejectAfterLookup(req, problems, true));
+        const { milestone } = await onMilestone(req, (milestoneId) =>
+          catalog.call(
+            'UpdateMilestone',
+            { systemSlug: systemSlug(req), milestoneId, fields: milestoneFields(fields) },
+            callOptions(req),
+          ),
+        );
+        res.json({ status: 'updated', milestone: presentMilestone(found(milestone)) });
+      },
+      async DELETE(req: Request, res: Response) {
+        await onMilestone(req, (milestoneId) =>
+          catalog.call('DeleteMilestone', { systemSlug: systemSlug(req), milestoneId }, callOptions(req)),
+        );
+        // Unlike every other delete, BadgeKit answers a milestone delete without the record (§16.2).
+        res.json({ status: 'deleted' });
+      },
     },
-    async PUT(req: Request, res: Response) {
-      const fields = req.badgekitBody?.fields ?? {};
-      const problems = milestoneProblems(fields, true);
-      if (problems.length > 0) return onMilestone(req, () => rejectAfterLookup(req, problems, true));
-      const { milestone } = await onMilestone(req, (milestoneId) =>
-        catalog.call('UpdateMilestone', { systemSlug: systemSlug(req), milestoneId, fields: milestoneFields(fields) }, callOptions(req)),
-      );
-      res.json({ status: 'updated', milestone: presentMilestone(found(milestone)) });
+    {
+      GET: { summary: 'Get a milestone', success: 200, returns: 'milestone', errors: [404] },
+      PUT: {
+        summary: 'Update a milestone (partial; supportBadges, when given, replaces every link)',
+        body: MILESTONE_RULES,
+        success: 200,
+        returns: 'milestone',
+        errors: [400, 404],
+      },
+      DELETE: { summary: 'Delete a milestone and its support-badge links', success: 200, errors: [404] },
     },
-    async DELETE(req: Request, res: Response) {
-      await onMilestone(req, (milestoneId) => catalog.call('DeleteMilestone', { systemSlug: systemSlug(req), milestoneId }, callOptions(req)));
-      // Unlike every other delete, BadgeKit answers a milestone delete without the record (§16.2).
-      res.json({ status: 'deleted' });
-    },
-  }, {
-    GET: { summary: 'Get a milestone', success: 200, returns: 'milestone', errors: [404] },
-    PUT: { summary: 'Update a milestone (partial; supportBadges, when given, replaces every link)', body: MILESTONE_RULES, success: 200, returns: 'milestone', errors: [400, 404] },
-    DELETE: { summary: 'Delete a milestone and its support-badge links', success: 200, errors: [404] },
-  });
+  );
 
-  routes.declare('/systems/:systemSlug/milestones/:milestoneId/add-badge', {
-    POST: (req: Request, res: Response) => changeLink(req, res, 'AddMilestoneBadge'),
-  }, {
-    POST: { summary: 'Add a support badge (idempotent: an already linked badge changes nothing)', body: BADGE_ID_RULES, success: 200, returns: 'milestone', errors: [400, 404] },
-  });
+  routes.declare(
+    '/systems/:systemSlug/milestones/:milestoneId/add-badge',
+    {
+      POST: (req: Request, res: Response) => changeLink(req, res, 'AddMilestoneBadge'),
+    },
+    {
+      POST: {
+        summary: 'Add a support badge (idempotent: an already linked badge changes nothing)',
+        body: BADGE_ID_RULES,
+        success: 200,
+        returns: 'milestone',
+        errors: [400, 404],
+      },
+    },
+  );
 
-  routes.declare('/systems/:systemSlug/milestones/:milestoneId/remove-badge', {
-    POST: (req: Request, res: Response) => changeLink(req, res, 'RemoveMilestoneBadge'),
-  }, {
-    POST: { summary: 'Remove a support badge (idempotent: an unlinked badge changes nothing)', body: BADGE_ID_RULES, success: 200, returns: 'milestone', errors: [400, 404] },
-  });
+  routes.declare(
+    '/systems/:systemSlug/milestones/:milestoneId/remove-badge',
+    {
+      POST: (req: Request, res: Response) => changeLink(req, res, 'RemoveMilestoneBadge'),
+    },
+    {
+      POST: {
+        summary: 'Remove a support badge (idempotent: an unlinked badge changes nothing)',
+        body: BADGE_ID_RULES,
+        success: 200,
+        returns: 'milestone',
+        errors: [400, 404],
+      },
+    },
+  );
 }

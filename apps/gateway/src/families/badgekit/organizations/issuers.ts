@@ -32,7 +32,9 @@ export async function rejectInvalid(problems: FieldProblem[], lookup: () => Prom
 
 /** D-23: a slug conflict's details are this request's own values. */
 export function withSubmittedDetails(error: unknown, model: string, submitted: catalogV1.OrganizationFields): unknown {
-  return error instanceof DomainError && error.reason === 'ResourceConflict' ? DomainError.conflict(model, 'slug', { ...submitted }) : error;
+  return error instanceof DomainError && error.reason === 'ResourceConflict'
+    ? DomainError.conflict(model, 'slug', { ...submitted })
+    : error;
 }
 
 function found(issuer: catalogV1.Issuer__Output | null): catalogV1.Issuer__Output {
@@ -46,57 +48,106 @@ export function mountIssuers(routes: RouteTable, { clients, config }: BadgeKitDe
   const systemSlug = (req: Request) => String(req.params.systemSlug);
   const issuerPath = (req: Request) => ({ systemSlug: systemSlug(req), issuerSlug: String(req.params.issuerSlug) });
 
-  routes.declare('/systems/:systemSlug/issuers', {
-    async GET(req: Request, res: Response) {
-      const paging = readPaging(req.query);
-      const result = await catalog.call('ListIssuers', { systemSlug: systemSlug(req), page: paging ?? {} }, callOptions(req));
-      res.json({
-        issuers: result.issuers.map((i) => presentIssuer(i, ctx(req))),
-        ...(paging && { pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) } }),
-      });
+  routes.declare(
+    '/systems/:systemSlug/issuers',
+    {
+      async GET(req: Request, res: Response) {
+        const paging = readPaging(req.query);
+        const result = await catalog.call(
+          'ListIssuers',
+          { systemSlug: systemSlug(req), page: paging ?? {} },
+          callOptions(req),
+        );
+        res.json({
+          issuers: result.issuers.map((i) => presentIssuer(i, ctx(req))),
+          ...(paging && {
+            pageData: { page: paging.page, count: paging.count, total: Number(result.pageInfo?.total ?? 0) },
+          }),
+        });
+      },
+      async POST(req: Request, res: Response) {
+        const fields = req.badgekitBody?.fields ?? {};
+        const image = imageInput(req, fields);
+        await rejectInvalid([...validate(fields, ORGANIZATION_RULES), ...image.problems], () =>
+          catalog.call('GetSystem', { slug: systemSlug(req) }, callOptions(req)),
+        );
+        const submitted = organizationFields(fields, hasValue(fields));
+        try {
+          const { issuer } = await catalog.call(
+            'CreateIssuer',
+            { systemSlug: systemSlug(req), fields: { ...submitted, ...(image.image && { image: image.image }) } },
+            callOptions(req),
+          );
+          res.status(201).json({ status: 'created', issuer: presentIssuer(found(issuer), ctx(req)) });
+        } catch (error) {
+          throw withSubmittedDetails(error, 'issuer', submitted);
+        }
+      },
     },
-    async POST(req: Request, res: Response) {
-      const fields = req.badgekitBody?.fields ?? {};
-      const image = imageInput(req, fields);
-      await rejectInvalid([...validate(fields, ORGANIZATION_RULES), ...image.problems], () => catalog.call('GetSystem', { slug: systemSlug(req) }, callOptions(req)));
-      const submitted = organizationFields(fields, hasValue(fields));
-      try {
-        const { issuer } = await catalog.call('CreateIssuer', { systemSlug: systemSlug(req), fields: { ...submitted, ...(image.image && { image: image.image }) } }, callOptions(req));
-        res.status(201).json({ status: 'created', issuer: presentIssuer(found(issuer), ctx(req)) });
-      } catch (error) {
-        throw withSubmittedDetails(error, 'issuer', submitted);
-      }
+    {
+      GET: {
+        summary: 'List the issuers of a system, each with its programs',
+        query: PAGING,
+        success: 200,
+        returns: 'issuers',
+        errors: [404],
+      },
+      POST: {
+        summary: 'Create an issuer in a system',
+        body: ORGANIZATION_RULES,
+        success: 201,
+        returns: 'issuer',
+        errors: [400, 404, 409],
+      },
     },
-  }, {
-    GET: { summary: 'List the issuers of a system, each with its programs', query: PAGING, success: 200, returns: 'issuers', errors: [404] },
-    POST: { summary: 'Create an issuer in a system', body: ORGANIZATION_RULES, success: 201, returns: 'issuer', errors: [400, 404, 409] },
-  });
+  );
 
-  routes.declare('/systems/:systemSlug/issuers/:issuerSlug', {
-    async GET(req: Request, res: Response) {
-      const { issuer } = await catalog.call('GetIssuer', issuerPath(req), callOptions(req));
-      res.json({ issuer: presentIssuer(found(issuer), ctx(req)) });
+  routes.declare(
+    '/systems/:systemSlug/issuers/:issuerSlug',
+    {
+      async GET(req: Request, res: Response) {
+        const { issuer } = await catalog.call('GetIssuer', issuerPath(req), callOptions(req));
+        res.json({ issuer: presentIssuer(found(issuer), ctx(req)) });
+      },
+      async PUT(req: Request, res: Response) {
+        const fields = req.badgekitBody?.fields ?? {};
+        const image = imageInput(req, fields);
+        await rejectInvalid([...validate(fields, ORGANIZATION_RULES, { partial: true }), ...image.problems], () =>
+          catalog.call('GetIssuer', issuerPath(req), callOptions(req)),
+        );
+        // Only the organization's own fields are read: `id`, `imageId` and `systemId` in a body are ignored (D-17).
+        const change = organizationFields(fields, hasKey(fields));
+        try {
+          const { issuer } = await catalog.call(
+            'UpdateIssuer',
+            { ...issuerPath(req), fields: { ...change, ...(image.image && { image: image.image }) } },
+            callOptions(req),
+          );
+          res.json({ status: 'updated', issuer: presentIssuer(found(issuer), ctx(req)) });
+        } catch (error) {
+          throw withSubmittedDetails(error, 'issuer', change);
+        }
+      },
+      async DELETE(req: Request, res: Response) {
+        const { issuer } = await catalog.call('DeleteIssuer', issuerPath(req), callOptions(req));
+        res.json({ status: 'deleted', issuer: presentIssuer(found(issuer), ctx(req), { bare: true }) });
+      },
     },
-    async PUT(req: Request, res: Response) {
-      const fields = req.badgekitBody?.fields ?? {};
-      const image = imageInput(req, fields);
-      await rejectInvalid([...validate(fields, ORGANIZATION_RULES, { partial: true }), ...image.problems], () => catalog.call('GetIssuer', issuerPath(req), callOptions(req)));
-      // Only the organization's own fields are read: `id`, `imageId` and `systemId` in a body are ignored (D-17).
-      const change = organizationFields(fields, hasKey(fields));
-      try {
-        const { issuer } = await catalog.call('UpdateIssuer', { ...issuerPath(req), fields: { ...change, ...(image.image && { image: image.image }) } }, callOptions(req));
-        res.json({ status: 'updated', issuer: presentIssuer(found(issuer), ctx(req)) });
-      } catch (error) {
-        throw withSubmittedDetails(error, 'issuer', change);
-      }
+    {
+      GET: { summary: 'Get an issuer with its programs', success: 200, returns: 'issuer', errors: [404] },
+      PUT: {
+        summary: 'Update an issuer (partial)',
+        body: ORGANIZATION_RULES,
+        success: 200,
+        returns: 'issuer',
+        errors: [400, 404, 409],
+      },
+      DELETE: {
+        summary: 'Delete an issuer and its programs; its badges stay at system level',
+        success: 200,
+        returns: 'issuer',
+        errors: [404],
+      },
     },
-    async DELETE(req: Request, res: Response) {
-      const { issuer } = await catalog.call('DeleteIssuer', issuerPath(req), callOptions(req));
-      res.json({ status: 'deleted', issuer: presentIssuer(found(issuer), ctx(req), { bare: true }) });
-    },
-  }, {
-    GET: { summary: 'Get an issuer with its programs', success: 200, returns: 'issuer', errors: [404] },
-    PUT: { summary: 'Update an issuer (partial)', body: ORGANIZATION_RULES, success: 200, returns: 'issuer', errors: [400, 404, 409] },
-    DELETE: { summary: 'Delete an issuer and its programs; its badges stay at system level', success: 200, returns: 'issuer', errors: [404] },
-  });
+  );
 }

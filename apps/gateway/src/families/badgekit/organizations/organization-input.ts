@@ -23,13 +23,18 @@ const MIME_TYPE = /^[\w.+-]+\/[\w.+-]+(\+[\w.-]+)?$/;
  * string `image`, then `imageUrl`. URL problems are reported on field `url`
  * and upload problems on `mimetype`, as the original did.
  */
-export function imageInput(req: Request, fields: Record<string, unknown>): { problems: FieldProblem[]; image?: catalogV1.ImageInput } {
+export function imageInput(
+  req: Request,
+  fields: Record<string, unknown>,
+): { problems: FieldProblem[]; image?: catalogV1.ImageInput } {
   const upload = req.badgekitBody?.files.find((f) => f.field === 'image' && f.data.length > 0);
   if (upload) {
-    if (!MIME_TYPE.test(upload.mimeType)) return { problems: [{ message: 'Invalid characters', field: 'mimetype', value: upload.mimeType || '' }] };
+    if (!MIME_TYPE.test(upload.mimeType))
+      return { problems: [{ message: 'Invalid characters', field: 'mimetype', value: upload.mimeType || '' }] };
     return { problems: [], image: { upload: { data: upload.data, mimeType: upload.mimeType } } };
   }
-  const candidate = typeof fields.image === 'string' ? fields.image : typeof fields.imageUrl === 'string' ? fields.imageUrl : undefined;
+  const candidate =
+    typeof fields.image === 'string' ? fields.image : typeof fields.imageUrl === 'string' ? fields.imageUrl : undefined;
   if (candidate === undefined || candidate === '') return { problems: [] };
   const problems = validate({ url: candidate }, [{ field: 'url', required: true, rules: [{ kind: 'url' }] }]);
   return problems.length > 0 ? { problems } : { problems: [], image: { url: candidate } };
@@ -39,7 +44,10 @@ export function imageInput(req: Request, fields: Record<string, unknown>): { pro
  * The writable fields of an organization, as strings. Parents and ids are
  * never taken from a body (D-17): only these keys are read.
  */
-export function organizationFields(fields: Record<string, unknown>, present: (key: string) => boolean): catalogV1.OrganizationFields {
+export function organizationFields(
+  fields: Record<string, unknown>,
+  present: (key: string) => boolean,
+): catalogV1.OrganizationFields {
   const result: catalogV1.OrganizationFields = {};
   if (present('slug')) result.slug = asText(fields.slug);
   if (present('name')) result.name = asText(fields.name);
@@ -50,5 +58,6 @@ export function organizationFields(fields: Record<string, unknown>, present: (ke
 }
 
 /** Create reads a field when it has a value; update when the key is present at all. */
-export const hasValue = (fields: Record<string, unknown>) => (key: string) => fields[key] !== undefined && fields[key] !== null;
+export const hasValue = (fields: Record<string, unknown>) => (key: string) =>
+  fields[key] !== undefined && fields[key] !== null;
 export const hasKey = (fields: Record<string, unknown>) => (key: string) => Object.hasOwn(fields, key);

@@ -27,7 +27,11 @@ export const presentShallowProgram = shallowOrganization;
 export const presentShallowIssuer = shallowIssuerJson;
 
 /** A system; pass `bare` for delete answers (§4.7: no image, no issuers). */
-export function presentSystem(system: catalogV1.System__Output, ctx: PresentContext, options: { bare?: boolean } = {}): SystemJson {
+export function presentSystem(
+  system: catalogV1.System__Output,
+  ctx: PresentContext,
+  options: { bare?: boolean } = {},
+): SystemJson {
   return {
     // D-7: the original stored but never returned description; returning it is additive.
     ...presentOrganization(system, options.bare ? undefined : ctx),
@@ -35,13 +39,21 @@ export function presentSystem(system: catalogV1.System__Output, ctx: PresentCont
   };
 }
 
-export function presentIssuer(issuer: catalogV1.Issuer__Output, ctx: PresentContext, options: { bare?: boolean } = {}): IssuerJson {
+export function presentIssuer(
+  issuer: catalogV1.Issuer__Output,
+  ctx: PresentContext,
+  options: { bare?: boolean } = {},
+): IssuerJson {
   return {
     ...presentOrganization(issuer, options.bare ? undefined : ctx),
     programs: options.bare ? [] : issuer.programs.map(presentShallowProgram),
   };
 }
 
-export function presentProgram(program: catalogV1.Program__Output, ctx: PresentContext, options: { bare?: boolean } = {}): ProgramJson {
+export function presentProgram(
+  program: catalogV1.Program__Output,
+  ctx: PresentContext,
+  options: { bare?: boolean } = {},
+): ProgramJson {
   return presentOrganization(program, options.bare ? undefined : ctx);
 }

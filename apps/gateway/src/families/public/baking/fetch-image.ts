@@ -50,13 +50,34 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const SPECIAL_ADDRESSES = (() => {
   const list = new BlockList();
   for (const [network, prefix] of [
-    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-    ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-  ] as const) list.addSubnet(network, prefix, 'ipv4');
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+  ] as const)
+    list.addSubnet(network, prefix, 'ipv4');
   // No rule for IPv4-mapped IPv6 (::ffff:0:0/96): BlockList checks those against the IPv4 rules, and such a rule would match every IPv4 address.
   for (const [network, prefix] of [
-    ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-  ] as const) list.addSubnet(network, prefix, 'ipv6');
+    ['::', 128],
+    ['::1', 128],
+    ['64:ff9b::', 96],
+    ['100::', 64],
+    ['2001:db8::', 32],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+  ] as const)
+    list.addSubnet(network, prefix, 'ipv6');
   return list;
 })();
 
@@ -65,7 +86,8 @@ export const isSpecialAddress = (address: string): boolean => {
   return family === 0 || SPECIAL_ADDRESSES.check(address, family === 6 ? 'ipv6' : 'ipv4');
 };
 
-const forbiddenAddress = (host: string) => new ImageFetchError('forbidden-url', `The badge image's host ${host} is not on the public internet`);
+const forbiddenAddress = (host: string) =>
+  new ImageFetchError('forbidden-url', `The badge image's host ${host} is not on the public internet`);
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -73,7 +95,8 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '');
-    if (addresses.length === 0 || addresses.some((a) => isSpecialAddress(a.address))) return callback(forbiddenAddress(hostname), '');
+    if (addresses.length === 0 || addresses.some((a) => isSpecialAddress(a.address)))
+      return callback(forbiddenAddress(hostname), '');
     if (options.all) return callback(null, addresses);
     const [first] = addresses as [LookupAddress];
     return callback(null, first.address, first.family);
@@ -86,12 +109,19 @@ function checkedUrl(raw: string, base: URL | undefined, limits: ImageFetchLimits
   try {
     url = new URL(raw, base);
   } catch {
-    throw new ImageFetchError(base ? 'unreachable' : 'forbidden-url', `${base ? 'A redirect of the badge image' : 'The badge image URL'} is not a URL`);
+    throw new ImageFetchError(
+      base ? 'unreachable' : 'forbidden-url',
+      `${base ? 'A redirect of the badge image' : 'The badge image URL'} is not a URL`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ImageFetchError('forbidden-url', `The badge image ${base ? 'redirects to' : 'is'} a ${url.protocol.replace(':', '')} URL; only http and https are fetched`);
+    throw new ImageFetchError(
+      'forbidden-url',
+      `The badge image ${base ? 'redirects to' : 'is'} a ${url.protocol.replace(':', '')} URL; only http and https are fetched`,
+    );
   }
-  if (url.username || url.password) throw new ImageFetchError('forbidden-url', 'The badge image URL carries credentials; it is not fetched');
+  if (url.username || url.password)
+    throw new ImageFetchError('forbidden-url', 'The badge image URL carries credentials; it is not fetched');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!limits.allowPrivateHosts && isIP(host) !== 0 && isSpecialAddress(host)) throw forbiddenAddress(host);
   return url;
@@ -100,21 +130,26 @@ function checkedUrl(raw: string, base: URL | undefined, limits: ImageFetchLimits
 function get(url: URL, limits: ImageFetchLimits, signal: AbortSignal): Promise<IncomingMessage> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'GET',
-      // No Accept-Encoding: the bytes come as the image is, so the size limit is the image's.
-      headers: { accept: 'image/png, image/svg+xml;q=0.9, */*;q=0.1', 'user-agent': 'Laurel badge baker' },
-      agent: false,
-      signal,
-      ...(!limits.allowPrivateHosts && { lookup: guardedLookup }),
-    }, resolve);
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        // No Accept-Encoding: the bytes come as the image is, so the size limit is the image's.
+        headers: { accept: 'image/png, image/svg+xml;q=0.9, */*;q=0.1', 'user-agent': 'Laurel badge baker' },
+        agent: false,
+        signal,
+        ...(!limits.allowPrivateHosts && { lookup: guardedLookup }),
+      },
+      resolve,
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 async function readBody(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () => new ImageFetchError('too-large', `The badge image is larger than ${maxBytes} bytes, the most that is baked`);
+  const tooLarge = () =>
+    new ImageFetchError('too-large', `The badge image is larger than ${maxBytes} bytes, the most that is baked`);
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
@@ -145,7 +180,11 @@ export async function fetchImage(rawUrl: string, limits: ImageFetchLimits, cance
       if (REDIRECTS.has(status)) {
         response.resume();
         const location = response.headers.location;
-        if (!location || hop === MAX_REDIRECTS) throw new ImageFetchError('unreachable', `The badge image's server redirects ${location ? 'too often' : 'without a Location'}`);
+        if (!location || hop === MAX_REDIRECTS)
+          throw new ImageFetchError(
+            'unreachable',
+            `The badge image's server redirects ${location ? 'too often' : 'without a Location'}`,
+          );
         url = checkedUrl(location, url, limits);
         continue;
       }
@@ -157,8 +196,12 @@ export async function fetchImage(rawUrl: string, limits: ImageFetchLimits, cance
     }
   } catch (error) {
     if (error instanceof ImageFetchError) throw error;
-    if (deadline.aborted) throw new ImageFetchError('timeout', `The badge image's server did not answer within ${limits.timeoutMs} ms`);
+    if (deadline.aborted)
+      throw new ImageFetchError('timeout', `The badge image's server did not answer within ${limits.timeoutMs} ms`);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    throw new ImageFetchError('unreachable', `The badge image's server could not be reached${code ? ` (${code})` : ''}`);
+    throw new ImageFetchError(
+      'unreachable',
+      `The badge image's server could not be reached${code ? ` (${code})` : ''}`,
+    );
   }
 }

@@ -61,7 +61,10 @@ export class BadgeImageSource {
   /** The badge image, prepared for baking; throws UnbakeableImageError or ImageFetchError when it cannot be. */
   async prepared(image: catalogV1.Image__Output, callOptions: CallOptions): Promise<PreparedImage> {
     const key = image.url !== undefined ? `url:${image.url}` : `upload:${image.slug}`;
-    const entry = await this.cache.fetch(key, { context: callOptions, ...(image.url !== undefined && { ttl: EXTERNAL_TTL_MS }) });
+    const entry = await this.cache.fetch(key, {
+      context: callOptions,
+      ...(image.url !== undefined && { ttl: EXTERNAL_TTL_MS }),
+    });
     if (!entry) throw new ImageFetchError('unreachable', 'The badge image could not be loaded');
     if ('error' in entry) throw entry.error;
     return entry.image;
@@ -71,8 +74,14 @@ export class BadgeImageSource {
     const { limits } = this.options;
     const bytes = key.startsWith('url:')
       ? await fetchImage(key.slice('url:'.length), limits, signal)
-      : Buffer.from((await this.options.catalog.call('GetImage', { slug: key.slice('upload:'.length) }, callOptions)).data);
-    if (bytes.length > limits.maxBytes) throw new UnbakeableImageError('too-large', `The badge image is larger than ${limits.maxBytes} bytes, the most that is baked`);
+      : Buffer.from(
+          (await this.options.catalog.call('GetImage', { slug: key.slice('upload:'.length) }, callOptions)).data,
+        );
+    if (bytes.length > limits.maxBytes)
+      throw new UnbakeableImageError(
+        'too-large',
+        `The badge image is larger than ${limits.maxBytes} bytes, the most that is baked`,
+      );
     return prepareImage(bytes);
   }
 }
