@@ -12,9 +12,10 @@ import {
   startRetention,
   startServiceRuntime,
   topicName,
+  type UnaryHandlers,
 } from '@laurel/service-kit';
 import { bareBadgeJson, fullBadgeJson } from '@laurel/badgekit-json';
-import { laurelProtos } from '@laurel/protos';
+import { laurelProtos, type issuanceV1 } from '@laurel/protos';
 import { migrations } from '../migrations/index.js';
 import { DEV_CREDENTIAL_KEY_ENCRYPTION_KEY, type IssuanceConfig } from './config.js';
 import { assessmentHandlers } from './rpc/assessment.js';
@@ -159,7 +160,7 @@ export async function start(
         publicBaseUrl: config.PUBLIC_BASE_URL,
       }),
       ...assessmentHandlers({ db, applications, reviews: new ReviewStore(db), deliveries, catalog }),
-    };
+    } satisfies UnaryHandlers<issuanceV1.IssuanceDefinition>;
     const grpcPort = await runtime.serve([
       registerService(SERVICE_NAME, protos.issuance.v1.Issuance.service, handlers),
     ]);
