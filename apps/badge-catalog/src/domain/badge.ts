@@ -70,7 +70,8 @@ export interface BadgeRecord extends BadgeData {
 /** What a create or update carries; an absent key is "not given" (update: unchanged). */
 export type BadgeChange = Partial<BadgeData> & Partial<BadgeCollections>;
 
-const DATA_KEYS: readonly (keyof BadgeData)[] = [
+/** Every scalar a client gives: all of BadgeData but the image id (the image is saved on its own). */
+export const BADGE_SCALAR_KEYS = [
   'slug',
   'name',
   'strapline',
@@ -89,8 +90,9 @@ const DATA_KEYS: readonly (keyof BadgeData)[] = [
   'published',
   'location',
   'origin',
-  'imageId',
-];
+] as const satisfies readonly (keyof BadgeData)[];
+
+const DATA_KEYS: readonly (keyof BadgeData)[] = [...BADGE_SCALAR_KEYS, 'imageId'];
 
 /** A new badge's slug when the client chose none: random, so it cannot be predicted or collide by timing. */
 export function newBadgeSlug(): string {

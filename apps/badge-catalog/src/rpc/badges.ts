@@ -5,7 +5,7 @@
  */
 import { DomainError, pageInfo, pageWindow, type UnaryHandlerGroup } from '@laurel/service-kit';
 import type { catalogV1 } from '@laurel/protos';
-import { archivedState, type BadgeChange } from '../domain/badge.js';
+import { archivedState, BADGE_SCALAR_KEYS, type BadgeChange } from '../domain/badge.js';
 import { BadgeStore, type LoadedBadge } from '../store/badges.js';
 import { MilestoneStore } from '../store/milestones.js';
 import { createBadge } from '../use-cases/create-badge.js';
@@ -24,27 +24,7 @@ type CatalogDefinition = catalogV1.CatalogDefinition;
 export function fromBadgeFields(fields: catalogV1.BadgeFields__Output | null | undefined): BadgeChange {
   const change: BadgeChange = {};
   if (!fields) return change;
-  const scalars = [
-    'slug',
-    'name',
-    'strapline',
-    'earnerDescription',
-    'consumerDescription',
-    'issuerUrl',
-    'rubricUrl',
-    'timeValue',
-    'timeUnits',
-    'limit',
-    'unique',
-    'type',
-    'archived',
-    'criteriaUrl',
-    'evidenceType',
-    'published',
-    'location',
-    'origin',
-  ] as const;
-  for (const key of scalars) {
+  for (const key of BADGE_SCALAR_KEYS) {
     if (fields[key] !== undefined) (change as Record<string, unknown>)[key] = fields[key];
   }
   // An id of 0 is "no id": the item is new.
